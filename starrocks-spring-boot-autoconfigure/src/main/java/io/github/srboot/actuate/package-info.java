@@ -1,0 +1,5 @@
+/**
+ * Actuator health contributors and Micrometer instrumentation. Depends on {@code jdbc} and
+ * {@code streamload}.
+ */
+package io.github.srboot.actuate;

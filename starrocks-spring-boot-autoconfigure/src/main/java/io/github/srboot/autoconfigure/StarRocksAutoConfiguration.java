@@ -1,0 +1,24 @@
+package io.github.srboot.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Core StarRocks auto-configuration: binds {@code starrocks.*} and provides the {@link StarRocksConnectionDetails}
+ * that every other StarRocks bean reads.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+        "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration" })
+@EnableConfigurationProperties(StarRocksProperties.class)
+public class StarRocksAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(StarRocksConnectionDetails.class)
+    PropertiesStarRocksConnectionDetails starRocksConnectionDetails(StarRocksProperties properties) {
+        return new PropertiesStarRocksConnectionDetails(properties);
+    }
+
+}

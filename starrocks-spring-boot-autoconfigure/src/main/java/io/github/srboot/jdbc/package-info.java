@@ -1,0 +1,5 @@
+/**
+ * {@code StarRocksTemplate}: executes DDL from the {@code ddl} model, reflects a database back into it and waits
+ * for asynchronous ALTER jobs. Depends on {@code ddl} and Spring JDBC.
+ */
+package io.github.srboot.jdbc;
