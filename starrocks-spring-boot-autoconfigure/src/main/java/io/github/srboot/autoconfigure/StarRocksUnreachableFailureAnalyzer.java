@@ -26,7 +26,7 @@ class StarRocksUnreachableFailureAnalyzer implements FailureAnalyzer {
         String action = """
                 Start a StarRocks FE (SQL port 9030, HTTP port 8030) at the address in spring.datasource.url and \
                 starrocks.http.frontends, or point those properties at a running cluster.
-                With Docker: docker run -p 9030:9030 -p 8030:8030 -p 8040:8040 -itd starrocks/allin1-ubuntu:3.5.8""";
+                With Docker: docker run -p 9030:9030 -p 8030:8030 -p 8040:8040 -itd starrocks/allin1-ubuntu:3.5.5""";
         return new FailureAnalysis(description, action, rootFailure);
     }
 

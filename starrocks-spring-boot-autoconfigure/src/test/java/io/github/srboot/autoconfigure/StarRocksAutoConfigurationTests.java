@@ -1,0 +1,164 @@
+package io.github.srboot.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Wiring of {@link StarRocksAutoConfiguration}: properties, connection details and start-up validation.
+ */
+class StarRocksAutoConfigurationTests {
+
+    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(StarRocksAutoConfiguration.class));
+
+    @Test
+    void connectionDetailsComeFromProperties() {
+        this.contextRunner
+            .withPropertyValues("starrocks.http.frontends=http://fe1:8030,https://fe2:8443", "starrocks.username=loader",
+                    "starrocks.password=s3cret", "starrocks.database=shop")
+            .run((context) -> {
+                assertThat(context).hasSingleBean(StarRocksConnectionDetails.class);
+                StarRocksConnectionDetails details = context.getBean(StarRocksConnectionDetails.class);
+                assertThat(details.getFrontends()).containsExactly(URI.create("http://fe1:8030"),
+                        URI.create("https://fe2:8443"));
+                assertThat(details.getUsername()).isEqualTo("loader");
+                assertThat(details.getPassword()).isEqualTo("s3cret");
+                assertThat(details.getDatabase()).isEqualTo("shop");
+            });
+    }
+
+    @Test
+    void defaultsApplyWithoutProperties() {
+        this.contextRunner.run((context) -> {
+            StarRocksConnectionDetails details = context.getBean(StarRocksConnectionDetails.class);
+            assertThat(details.getFrontends()).isEmpty();
+            assertThat(details.getUsername()).isEqualTo("root");
+            assertThat(details.getPassword()).isEmpty();
+            assertThat(details.getDatabase()).isNull();
+            StarRocksProperties properties = context.getBean(StarRocksProperties.class);
+            assertThat(properties.getHttp().getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(properties.getHttp().getReadTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.getStreamLoad().getEnabled()).isNull();
+        });
+    }
+
+    @Test
+    void backsOffWhenTheUserDefinesConnectionDetails() {
+        this.contextRunner.withUserConfiguration(UserConnectionDetailsConfiguration.class)
+            .withPropertyValues("starrocks.http.frontends=http://ignored:8030")
+            .run((context) -> {
+                assertThat(context).hasSingleBean(StarRocksConnectionDetails.class);
+                assertThat(context).doesNotHaveBean(PropertiesStarRocksConnectionDetails.class);
+                assertThat(context.getBean(StarRocksConnectionDetails.class).getFrontends())
+                    .containsExactly(URI.create("http://from-user:8030"));
+            });
+    }
+
+    @Test
+    void malformedFrontendUrlFailsNamingTheProperty() {
+        this.contextRunner.withPropertyValues("starrocks.http.frontends=http://ok:8030,fe2:8030").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("starrocks.http.frontends[1]")
+                .hasMessageContaining("fe2:8030");
+        });
+    }
+
+    @Test
+    void frontendUrlThatCannotBeParsedFailsNamingTheProperty() {
+        this.contextRunner.withPropertyValues("starrocks.http.frontends=http://bad host:8030").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("starrocks.http.frontends");
+        });
+    }
+
+    @Test
+    void credentialsInFrontendUrlAreRefusedWithoutEchoingThem() {
+        this.contextRunner.withPropertyValues("starrocks.http.frontends=http://root:hunter2@fe1:8030")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("starrocks.http.frontends[0]")
+                    .hasMessageNotContaining("hunter2");
+            });
+    }
+
+    @Test
+    void negativeTimeoutFailsNamingTheProperty() {
+        this.contextRunner.withPropertyValues("starrocks.http.connect-timeout=-1s").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("starrocks.http.connect-timeout");
+        });
+        this.contextRunner.withPropertyValues("starrocks.schema.alter-timeout=-5m").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("starrocks.schema.alter-timeout");
+        });
+    }
+
+    @Test
+    void streamLoadEnabledWithoutFrontendsFailsNamingTheProperty() {
+        this.contextRunner.withPropertyValues("starrocks.stream-load.enabled=true").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("starrocks.http.frontends");
+        });
+    }
+
+    @Test
+    void streamLoadLeftUnsetWithoutFrontendsStartsFine() {
+        this.contextRunner.withPropertyValues("starrocks.database=shop").run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void passwordNeverAppearsInToString() {
+        this.contextRunner.withPropertyValues("starrocks.password=hunter2", "starrocks.http.frontends=http://fe1:8030")
+            .run((context) -> {
+                assertThat(context.getBean(StarRocksProperties.class).toString()).doesNotContain("hunter2")
+                    .contains("******");
+                assertThat(context.getBean(StarRocksConnectionDetails.class).toString()).doesNotContain("hunter2");
+            });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserConnectionDetailsConfiguration {
+
+        @Bean
+        StarRocksConnectionDetails userConnectionDetails() {
+            return new StarRocksConnectionDetails() {
+
+                @Override
+                public List<URI> getFrontends() {
+                    return List.of(URI.create("http://from-user:8030"));
+                }
+
+                @Override
+                public String getUsername() {
+                    return "user";
+                }
+
+                @Override
+                public String getPassword() {
+                    return "";
+                }
+
+            };
+        }
+
+    }
+
+}
