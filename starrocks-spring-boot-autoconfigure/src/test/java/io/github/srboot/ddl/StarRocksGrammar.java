@@ -48,6 +48,62 @@ final class StarRocksGrammar {
 	}
 
 	/**
+	 * The grammar rule a statement parsed into, e.g. {@code createTableStatement}.
+	 * @param statement a parsed statement
+	 * @return the rule name of its only child
+	 */
+	static String ruleOf(StarRocksParser.StatementContext statement) {
+		String simpleName = statement.getChild(0).getClass().getSimpleName();
+		String rule = simpleName.substring(0, simpleName.length() - "Context".length());
+		return Character.toLowerCase(rule.charAt(0)) + rule.substring(1);
+	}
+
+	/**
+	 * The name an identifier token stands for: backquotes removed, doubled backquotes undone.
+	 * @param text the token text
+	 * @return the name
+	 */
+	static String identifier(String text) {
+		if (text.startsWith("`") && text.endsWith("`")) {
+			return text.substring(1, text.length() - 1).replace("``", "`");
+		}
+		return text;
+	}
+
+	/**
+	 * The value a string literal token stands for, with the server's backslash escapes undone.
+	 * @param text the token text, quotes included
+	 * @return the value
+	 */
+	static String string(String text) {
+		char quote = text.charAt(0);
+		StringBuilder value = new StringBuilder();
+		for (int i = 1; i < text.length() - 1; i++) {
+			char c = text.charAt(i);
+			if (c == '\\') {
+				char next = text.charAt(++i);
+				value.append(switch (next) {
+					case 'n' -> '\n';
+					case 'r' -> '\r';
+					case 't' -> '\t';
+					case 'b' -> '\b';
+					case '0' -> '\0';
+					case 'Z' -> '\u001A';
+					default -> next;
+				});
+			}
+			else if (c == quote) {
+				value.append(c);
+				i++;
+			}
+			else {
+				value.append(c);
+			}
+		}
+		return value.toString();
+	}
+
+	/**
 	 * A syntax error reported by the grammar.
 	 */
 	static final class GrammarException extends RuntimeException {
