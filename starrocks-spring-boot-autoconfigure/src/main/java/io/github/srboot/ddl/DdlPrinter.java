@@ -168,8 +168,8 @@ final class DdlPrinter {
 	}
 
 	private static String engine(String engine) {
-		// The engine is a keyword-like name (OLAP); anything else is quoted so it cannot change the statement.
-		return engine.matches("[A-Za-z_][A-Za-z0-9_]*") ? engine.toUpperCase(Locale.ROOT) : identifier(engine);
+		// The engine is a plain word as written (OLAP); anything else is quoted so it cannot change the statement.
+		return engine.matches("[A-Za-z_][A-Za-z0-9_]*") ? engine : identifier(engine);
 	}
 
 	static String column(Column column) {
