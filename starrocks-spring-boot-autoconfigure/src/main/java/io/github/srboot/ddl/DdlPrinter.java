@@ -103,7 +103,8 @@ final class DdlPrinter {
 	// ---- expressions built from the model ---------------------------------------------------------------------
 
 	static String dateTrunc(IntervalUnit unit, String column) {
-		return "date_trunc(" + string(unit.name().toLowerCase(Locale.ROOT)) + ", " + identifier(column) + ")";
+		// The unit is a fixed word, written in single quotes as SHOW CREATE prints it, so both spellings compare equal.
+		return "date_trunc('" + unit.name().toLowerCase(Locale.ROOT) + "', " + identifier(column) + ")";
 	}
 
 	static String timeSlice(String column, Interval interval) {

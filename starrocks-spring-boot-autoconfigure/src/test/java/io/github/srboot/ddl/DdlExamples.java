@@ -400,7 +400,7 @@ final class DdlExamples {
 						  `v` INT
 						)
 						DUPLICATE KEY(`dt`, `city`)
-						PARTITION BY date_trunc("day", `dt`)"""),
+						PARTITION BY date_trunc('day', `dt`)"""),
 				create("expression partitioning: time_slice", Table.builder("e2")
 					.column("ts", DATETIME, notNull())
 					.partitionBy(ExpressionPartitionDesc.timeSlice("ts", Interval.of(6, IntervalUnit.HOUR)))
@@ -488,7 +488,7 @@ final class DdlExamples {
 				  `total` COMMENT "sum of v"
 				)
 				COMMENT "daily totals"
-				PARTITION BY date_trunc("month", `dt`)
+				PARTITION BY date_trunc('month', `dt`)
 				DISTRIBUTED BY HASH(`city`) BUCKETS 4
 				ORDER BY(`city`)
 				REFRESH DEFERRED ASYNC START("2024-01-01 00:00:00") EVERY(INTERVAL 1 HOUR)
