@@ -1,0 +1,45 @@
+package io.github.srboot.jdbc;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * The {@code SHOW} statements the template runs. StarRocks takes no bind parameters in {@code SHOW}, so names are
+ * quoted by the ddl printer's quoting helpers here, in one place.
+ */
+final class ShowStatements {
+
+    private ShowStatements() {
+    }
+
+    /**
+     * The newest job of a kind on a table: {@code SHOW ALTER TABLE COLUMN FROM `db` WHERE TableName = "t" ORDER BY
+     * CreateTime DESC LIMIT 1}; without a database the connection's current one is used.
+     */
+    static String showNewestAlterJob(AlterJobType type, @Nullable String database, String table) {
+        return "SHOW ALTER TABLE " + type.name() + ((database != null) ? " FROM " + quoteIdentifier(database) : "")
+                + " WHERE TableName = " + quoteString(table) + " ORDER BY CreateTime DESC LIMIT 1";
+    }
+
+    /**
+     * {@code SHOW CREATE TABLE `db`.`t`}.
+     */
+    static String showCreateTable(String database, String table) {
+        return "SHOW CREATE TABLE " + quoteIdentifier(database) + "." + quoteIdentifier(table);
+    }
+
+    /**
+     * {@code SHOW CREATE MATERIALIZED VIEW `db`.`mv`}.
+     */
+    static String showCreateMaterializedView(String database, String name) {
+        return "SHOW CREATE MATERIALIZED VIEW " + quoteIdentifier(database) + "." + quoteIdentifier(name);
+    }
+
+    private static String quoteIdentifier(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    private static String quoteString(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+}
