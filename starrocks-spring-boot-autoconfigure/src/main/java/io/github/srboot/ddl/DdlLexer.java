@@ -13,9 +13,12 @@ import java.util.List;
  */
 public final class DdlLexer {
 
-	/** Operators of two or three characters; the longest match wins. */
+	/**
+	 * Operators of two or three characters; the longest match wins. {@code <<} and {@code >>} are left as two tokens
+	 * so that nested types such as {@code ARRAY<ARRAY<INT>>} close one bracket per token.
+	 */
 	private static final List<String> MULTI_CHARACTER_SYMBOLS = List.of("<=>", "<=", ">=", "<>", "!=", "||", "&&",
-			"->", "::", "<<", ">>");
+			"->", "::");
 
 	private static final String SINGLE_CHARACTER_SYMBOLS = "(),;.=<>+-*/%[]{}:!&|^~@?";
 
