@@ -83,7 +83,7 @@ final class TableRules {
 				throw new DdlValidationException(table,
 						"value " + subject + " of an AGGREGATE KEY table needs an aggregation type");
 			}
-			ScalarKind required = AGGREGATION_TYPES.get(column.aggregation());
+			ScalarKind required = (column.aggregation() != null) ? AGGREGATION_TYPES.get(column.aggregation()) : null;
 			if (required != null
 					&& !(column.type() instanceof ScalarType scalar && scalar.kind() == required)) {
 				throw new DdlValidationException(table,
