@@ -154,7 +154,7 @@ final class AlterJobWatcher {
 
     @Nullable
     private String currentDatabase() {
-        return this.jdbc.queryForObject("SELECT DATABASE()", String.class);
+        return this.jdbc.queryForObject(CatalogQueries.CURRENT_DATABASE, String.class);
     }
 
     @Nullable

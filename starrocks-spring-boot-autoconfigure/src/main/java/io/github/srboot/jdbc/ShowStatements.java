@@ -1,10 +1,12 @@
 package io.github.srboot.jdbc;
 
+import io.github.srboot.ddl.Ddl;
+
 import org.springframework.lang.Nullable;
 
 /**
  * The {@code SHOW} statements the template runs. StarRocks takes no bind parameters in {@code SHOW}, so names are
- * quoted by the ddl printer's quoting helpers here, in one place.
+ * quoted here by the ddl printer's quoting helpers ({@link Ddl#quoteIdentifier}, {@link Ddl#quoteString}).
  */
 final class ShowStatements {
 
@@ -16,30 +18,23 @@ final class ShowStatements {
      * CreateTime DESC LIMIT 1}; without a database the connection's current one is used.
      */
     static String showNewestAlterJob(AlterJobType type, @Nullable String database, String table) {
-        return "SHOW ALTER TABLE " + type.name() + ((database != null) ? " FROM " + quoteIdentifier(database) : "")
-                + " WHERE TableName = " + quoteString(table) + " ORDER BY CreateTime DESC LIMIT 1";
+        return "SHOW ALTER TABLE " + type.name()
+                + ((database != null) ? " FROM " + Ddl.quoteIdentifier(database) : "") + " WHERE TableName = "
+                + Ddl.quoteString(table) + " ORDER BY CreateTime DESC LIMIT 1";
     }
 
     /**
      * {@code SHOW CREATE TABLE `db`.`t`}.
      */
     static String showCreateTable(String database, String table) {
-        return "SHOW CREATE TABLE " + quoteIdentifier(database) + "." + quoteIdentifier(table);
+        return "SHOW CREATE TABLE " + Ddl.quoteIdentifier(database) + "." + Ddl.quoteIdentifier(table);
     }
 
     /**
      * {@code SHOW CREATE MATERIALIZED VIEW `db`.`mv`}.
      */
     static String showCreateMaterializedView(String database, String name) {
-        return "SHOW CREATE MATERIALIZED VIEW " + quoteIdentifier(database) + "." + quoteIdentifier(name);
-    }
-
-    private static String quoteIdentifier(String name) {
-        return "`" + name.replace("`", "``") + "`";
-    }
-
-    private static String quoteString(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "SHOW CREATE MATERIALIZED VIEW " + Ddl.quoteIdentifier(database) + "." + Ddl.quoteIdentifier(name);
     }
 
 }
