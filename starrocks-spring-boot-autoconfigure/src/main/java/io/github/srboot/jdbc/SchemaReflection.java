@@ -22,7 +22,6 @@ import io.github.srboot.ddl.ViewSecurity;
 import org.springframework.lang.Nullable;
 
 import static io.github.srboot.jdbc.CatalogRows.nonEmptyText;
-import static io.github.srboot.jdbc.CatalogRows.rowOf;
 import static io.github.srboot.jdbc.CatalogRows.text;
 
 /**
@@ -99,13 +98,13 @@ final class SchemaReflection {
      * A view, from bulk rows only.
      */
     static View view(String name, CatalogRows rows) {
-        Map<String, Object> viewRow = rowOf(rows.views(), name);
+        Map<String, Object> viewRow = rows.viewRow(name);
         if (viewRow == null) {
             throw new StarRocksReflectionException("View '" + name + "' is listed in information_schema.tables but "
                     + "not in information_schema.views (dropped or replaced while being read?)", null, null);
         }
         String query = requiredText(viewRow, "VIEW_DEFINITION", "views");
-        Map<String, Object> tableRow = rowOf(rows.tables(), name);
+        Map<String, Object> tableRow = rows.tableRow(name);
         String comment = (tableRow != null) ? nonEmptyText(tableRow, "TABLE_COMMENT") : null;
         return new View(name, viewColumns(name, rows), comment, security(name, text(viewRow, "SECURITY_TYPE")), query);
     }
@@ -123,7 +122,7 @@ final class SchemaReflection {
                     + parsedColumns + " but information_schema.columns lists " + bulkColumns
                     + " (altered while being read? read it again)", showCreateSql, null);
         }
-        Map<String, Object> config = rowOf(rows.tablesConfig(), name);
+        Map<String, Object> config = rows.tablesConfigRow(name);
         KeysType configured = (config != null) ? keysType(text(config, "TABLE_MODEL")) : null;
         if (configured != null && configured != table.keysType()) {
             throw new StarRocksReflectionException("Table '" + name + "': SHOW CREATE TABLE says " + table.keysType()
