@@ -103,7 +103,8 @@ final class DdlPrinter {
 	// ---- expressions built from the model ---------------------------------------------------------------------
 
 	static String dateTrunc(IntervalUnit unit, String column) {
-		return "date_trunc(" + string(unit.name().toLowerCase(Locale.ROOT)) + ", " + identifier(column) + ")";
+		// The unit is a fixed word, written in single quotes as SHOW CREATE prints it, so both spellings compare equal.
+		return "date_trunc('" + unit.name().toLowerCase(Locale.ROOT) + "', " + identifier(column) + ")";
 	}
 
 	static String timeSlice(String column, Interval interval) {
@@ -168,8 +169,8 @@ final class DdlPrinter {
 	}
 
 	private static String engine(String engine) {
-		// The engine is a keyword-like name (OLAP); anything else is quoted so it cannot change the statement.
-		return engine.matches("[A-Za-z_][A-Za-z0-9_]*") ? engine.toUpperCase(Locale.ROOT) : identifier(engine);
+		// The engine is a plain word as written (OLAP); anything else is quoted so it cannot change the statement.
+		return engine.matches("[A-Za-z_][A-Za-z0-9_]*") ? engine : identifier(engine);
 	}
 
 	static String column(Column column) {
@@ -232,7 +233,13 @@ final class DdlPrinter {
 			return "PARTITION BY LIST(" + identifiers(list.columns()) + ") "
 					+ partitionList(list.partitions().stream().map(DdlPrinter::partitionDefinition).toList());
 		}
-		return "PARTITION BY " + String.join(", ", ((ExpressionPartitionDesc) partition).expressions());
+		ExpressionPartitionDesc expression = (ExpressionPartitionDesc) partition;
+		if (expression.columnNames().size() == expression.expressions().size()) {
+			// Only columns: the parenthesised list, the form every 3.1+ server (and SHOW CREATE) uses.
+			return "PARTITION BY (" + String.join(", ", expression.expressions()) + ")";
+		}
+		// One function expression, or a mixed list (3.4+), which has no parenthesised form.
+		return "PARTITION BY " + String.join(", ", expression.expressions());
 	}
 
 	private static String partitionList(List<String> partitions) {
@@ -307,7 +314,7 @@ final class DdlPrinter {
 		if (view.security() != null) {
 			sql.append("\nSECURITY ").append(view.security().name());
 		}
-		return sql.append("\nAS ").append(view.query()).toString();
+		return sql.append("\nAS ").append(query(view.query())).toString();
 	}
 
 	private static void appendViewColumns(StringBuilder sql, List<ViewColumn> columns) {
@@ -347,7 +354,12 @@ final class DdlPrinter {
 		if (!view.properties().isEmpty()) {
 			sql.append('\n').append(properties(view.properties()));
 		}
-		return sql.append("\nAS ").append(view.query()).toString();
+		return sql.append("\nAS ").append(query(view.query())).toString();
+	}
+
+	private static String query(String query) {
+		// A trailing line comment would swallow whatever a script appends (";"), so end its line.
+		return SqlText.endsInLineComment(query) ? query + "\n" : query;
 	}
 
 	static String refresh(RefreshScheme scheme) {
@@ -468,7 +480,7 @@ final class DdlPrinter {
 	private static String alterView(AlterView alter) {
 		StringBuilder sql = new StringBuilder("ALTER VIEW ").append(qualified(alter.view()));
 		appendViewColumns(sql, alter.columns());
-		return sql.append("\nAS ").append(alter.query()).toString();
+		return sql.append("\nAS ").append(query(alter.query())).toString();
 	}
 
 	private static String materializedViewAction(MaterializedViewAction action) {
