@@ -518,6 +518,23 @@ class DdlParserShowCreateTests {
 	}
 
 	@Test
+	void rangeWithEmptyPartitionListForDynamicPartitioning() {
+		Table expected = Table.builder("dynamic_only")
+			.column("dt", DataType.DATE, notNull(), comment(""))
+			.column("v", DataType.INT, nullable(), comment(""))
+			.engine("OLAP")
+			.duplicateKey("dt")
+			.partitionBy(new RangePartitionDesc(List.of("dt"), List.of()))
+			.distributedByHash(3, "dt")
+			.properties(properties("replication_num", "1", "dynamic_partition.enable", "true",
+					"dynamic_partition.time_unit", "MONTH", "dynamic_partition.start", "-3", "dynamic_partition.end",
+					"1", "dynamic_partition.prefix", "m", "in_memory", "false", "enable_persistent_index", "true",
+					"replicated_storage", "true", "compression", "LZ4"))
+			.build();
+		assertThat(parseFile("35-range-empty-partition-list.sql")).containsExactly(expected);
+	}
+
+	@Test
 	void viewWithSecurityNoneKeepsTheQueryVerbatim() {
 		View expected = new View("active_customers",
 				List.of(ViewColumn.of("customer_id"), new ViewColumn("name", "display name")),
