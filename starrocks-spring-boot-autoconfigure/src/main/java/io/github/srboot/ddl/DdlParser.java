@@ -689,8 +689,7 @@ public final class DdlParser {
 
 	/**
 	 * The query after {@code AS}, verbatim: the source from just after {@code AS} up to the {@code ;} that ends the
-	 * statement (or the end of the input), without surrounding whitespace. A line comment after the query's last token
-	 * is not part of it, so that the query never ends inside a comment.
+	 * statement (or the end of the input), without surrounding whitespace. Comments inside and around it are kept.
 	 */
 	private String query() {
 		Token as = this.tokens.get(this.position - 1);
@@ -701,22 +700,7 @@ public final class DdlParser {
 		if (first == this.position) {
 			throw error("expected a query after AS");
 		}
-		int end = this.tokens.get(this.position - 1).endOffset();
-		int statementEnd = peek().offset();
-		int index = end;
-		while (index < statementEnd) {
-			if (Character.isWhitespace(this.source.charAt(index))) {
-				index++;
-			}
-			else if (this.source.startsWith("/*", index)) {
-				index = this.source.indexOf("*/", index + 2) + 2;
-				end = index;
-			}
-			else {
-				break;
-			}
-		}
-		return this.source.substring(as.endOffset(), end).strip();
+		return this.source.substring(as.endOffset(), peek().offset()).strip();
 	}
 
 	private MaterializedView materializedView() {
