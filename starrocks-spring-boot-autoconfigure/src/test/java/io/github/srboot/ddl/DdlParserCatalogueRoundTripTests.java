@@ -27,7 +27,7 @@ class DdlParserCatalogueRoundTripTests {
 	}
 
 	/** The parser reads {@code INT(11)} as {@code INT} on purpose (display widths mean nothing to StarRocks). */
-	private static SchemaObject withoutDisplayWidths(SchemaObject object) {
+	static SchemaObject withoutDisplayWidths(SchemaObject object) {
 		if (!(object instanceof Table table)) {
 			return object;
 		}
