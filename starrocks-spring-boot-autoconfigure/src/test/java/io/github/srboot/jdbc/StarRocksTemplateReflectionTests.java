@@ -1,6 +1,5 @@
 package io.github.srboot.jdbc;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -324,8 +323,58 @@ class StarRocksTemplateReflectionTests {
     }
 
     @Test
-    void alterJobPollingDefaultsAreSane() {
-        assertThat(this.template.getAlterJobPolling().pollInterval()).isEqualTo(Duration.ofSeconds(1));
+    void olderServerSpellingsReadAsTheSameModel() {
+        String olderServer = """
+                CREATE TABLE `prices` (
+                  `id` int(11) NOT NULL COMMENT "",
+                  `price` decimal64(10, 2) NULL COMMENT ""
+                ) ENGINE=OLAP\s
+                DUPLICATE KEY(`id`)
+                DISTRIBUTED BY HASH(`id`) BUCKETS 2\s
+                PROPERTIES (
+                "storage_format" = "DEFAULT",
+                "replication_num" = "1",
+                "in_memory" = "false"
+                );""";
+        String newerServer = """
+                CREATE TABLE `prices` (
+                  `id` int(11) NOT NULL COMMENT "",
+                  `price` decimal(10, 2) NULL COMMENT ""
+                ) ENGINE=OLAP\s
+                DUPLICATE KEY(`id`)
+                DISTRIBUTED BY HASH(`id`) BUCKETS 2\s
+                PROPERTIES (
+                "in_memory" = "false",
+                "replication_num" = "1",
+                "storage_format" = "DEFAULT"
+                );""";
+        String olderMaterializedView = """
+                CREATE MATERIALIZED VIEW `mv_old` (k, total)
+                DISTRIBUTED BY HASH(`k`) BUCKETS 2\s
+                REFRESH MANUAL
+                PROPERTIES (
+                "storage_medium" = "HDD",
+                "replication_num" = "1"
+                )
+                AS SELECT `old`.`prices`.`id` AS `k`, sum(`old`.`prices`.`price`) AS `total`
+                FROM `old`.`prices`
+                GROUP BY `old`.`prices`.`id`;""";
+        ColumnRow[] columns = { new ColumnRow("id", "int(11)", false, ""), ColumnRow.of("price", "decimal(10,2)") };
+        new RecordedCatalog("old").table("prices", "DUP_KEYS", olderServer, columns)
+            .materializedView("mv_old", "BASE TABLE", olderMaterializedView, ColumnRow.of("k", "int(11)"),
+                    ColumnRow.of("total", "decimal(38,2)"))
+            .installOn(this.server);
+        new RecordedCatalog("new").table("prices", "DUP_KEYS", newerServer, columns).installOn(this.server);
+
+        Table older = (Table) this.template.describe("old", "prices").orElseThrow();
+        Table newer = (Table) this.template.describe("new", "prices").orElseThrow();
+
+        assertThat(older.column("price").type().canonical()).isEqualTo(newer.column("price").type().canonical())
+            .isEqualTo(DataType.decimal(10, 2).canonical());
+        assertThat(older.properties()).isEqualTo(newer.properties());
+        assertThat(this.template.describe("old", "mv_old")).get()
+            .isInstanceOfSatisfying(MaterializedView.class, (view) -> assertThat(view.columns())
+                .containsExactly(ViewColumn.of("k"), ViewColumn.of("total")));
     }
 
 }

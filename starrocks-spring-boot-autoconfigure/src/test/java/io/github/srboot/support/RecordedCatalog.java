@@ -131,10 +131,10 @@ public final class RecordedCatalog {
     public ScriptedJdbc installOn(ScriptedJdbc server) {
         server.on("FROM information_schema\\.tables_config WHERE",
                 (statement) -> this.starRocksTablesAvailable ? filter(TABLES_CONFIG_COLUMNS, this.tablesConfig,
-                        statement) : unknownTable("tables_config"));
+                        statement) : unknownTable(statement, "tables_config"));
         server.on("FROM information_schema\\.materialized_views WHERE",
                 (statement) -> this.starRocksTablesAvailable ? filter(MATERIALIZED_VIEWS_COLUMNS,
-                        this.materializedViews, statement) : unknownTable("materialized_views"));
+                        this.materializedViews, statement) : unknownTable(statement, "materialized_views"));
         server.on("FROM information_schema\\.tables WHERE",
                 (statement) -> filter(TABLES_COLUMNS, this.tables, statement));
         server.on("FROM information_schema\\.columns WHERE",
@@ -152,7 +152,10 @@ public final class RecordedCatalog {
         }
         String database = matcher.group(2).replace("``", "`");
         String name = matcher.group(3).replace("``", "`");
-        String text = database.equals(this.database) ? this.createStatements.get(name) : null;
+        if (!database.equals(this.database)) {
+            return null;
+        }
+        String text = this.createStatements.get(name);
         if (text == null) {
             return new Failure(5502, "42602", "Getting analyzing error. Detail message: Unknown table '" + database
                     + "." + name + "'.");
@@ -161,12 +164,22 @@ public final class RecordedCatalog {
         return new Rows(List.of(kind, "Create " + kind), List.of(List.of(name, text)));
     }
 
-    private static Answer unknownTable(String table) {
+    private Answer unknownTable(Executed statement, String table) {
+        if (!this.database.equals(statement.parameters().get(0))) {
+            return null;
+        }
         return new Failure(5502, "42602", "Getting analyzing error. Detail message: Unknown table '" + table + "'.");
     }
 
-    private static Rows filter(List<String> columnNames, List<Map<String, Object>> rows, Executed statement) {
+    /**
+     * The rows of this catalog's database matching the statement's bind parameters, or {@code null} (to let
+     * another installed catalog answer) when the statement asks for another database.
+     */
+    private Rows filter(List<String> columnNames, List<Map<String, Object>> rows, Executed statement) {
         List<Object> parameters = statement.parameters();
+        if (!this.database.equals(parameters.get(0))) {
+            return null;
+        }
         List<Map<String, Object>> matching = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             boolean schemaMatches = row.get("TABLE_SCHEMA").equals(parameters.get(0));
