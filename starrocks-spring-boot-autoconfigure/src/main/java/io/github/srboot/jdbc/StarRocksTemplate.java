@@ -37,6 +37,12 @@ import org.springframework.util.Assert;
  * <p>Every statement is logged at DEBUG (secrets redacted) and failures are {@link StarRocksException}s. A
  * statement refused because a schema change is running on its table is retried after that job ends, up to
  * {@link AlterJobPolling#timeout()}.
+ *
+ * <p>Spring Boot auto-configures one over the application's {@code DataSource} (polling from
+ * {@code starrocks.schema.alter-poll-interval} and {@code starrocks.schema.alter-timeout}). When StarRocks is a
+ * second DataSource beside the application's primary one, mark the StarRocks DataSource bean with
+ * {@code @StarRocksDataSource} and the template uses that one. Statements without a database qualifier run in the
+ * connection's current database (the one in the JDBC URL); reflection always names its database.
  */
 public final class StarRocksTemplate {
 
