@@ -259,7 +259,7 @@ public final class StarRocksTemplate {
 
     /**
      * Reads one table, view or materialized view into the {@code ddl} model: five bulk {@code information_schema}
-     * queries filtered by name, plus {@code SHOW CREATE} for a table or materialized view.
+     * queries filtered by name, plus its {@code SHOW CREATE}.
      * @return the object, or empty when the database has no object of that name
      * @throws StarRocksReflectionException when what the server reports cannot be read into the model
      */
@@ -276,10 +276,12 @@ public final class StarRocksTemplate {
 
     /**
      * Reads every table, view and materialized view of a database into the {@code ddl} model, sorted by name.
-     * Costs {@code 5 + T + M} queries: five bulk {@code information_schema} queries ({@code tables},
+     * Costs {@code 5 + T + M + V} queries: five bulk {@code information_schema} queries ({@code tables},
      * {@code columns}, {@code tables_config}, {@code views}, {@code materialized_views}), then one
      * {@code SHOW CREATE} per table ({@code T}) and per materialized view ({@code M}) for what exists nowhere else
-     * (distribution, partitions, indexes, refresh scheme); views cost nothing more.
+     * (distribution, partitions, indexes, refresh scheme), and per view ({@code V}) because StarRocks leaves
+     * {@code views.SECURITY_TYPE} empty, so {@code SECURITY INVOKER} is only visible in {@code SHOW CREATE VIEW}
+     * (a server that fills it saves those {@code V} queries).
      * @throws StarRocksReflectionException when what the server reports cannot be read into the model
      */
     public List<SchemaObject> describeAll(String database) {
@@ -350,7 +352,13 @@ public final class StarRocksTemplate {
 
     private SchemaObject read(String database, CatalogObject object, CatalogRows rows) {
         return switch (object.kind()) {
-            case VIEW -> SchemaReflection.view(object.name(), rows);
+            case VIEW -> {
+                if (!object.needsShowCreate()) {
+                    yield SchemaReflection.view(object.name(), rows);
+                }
+                String sql = ShowStatements.showCreateView(database, object.name());
+                yield SchemaReflection.view(object.name(), showCreate(sql), sql, rows);
+            }
             case TABLE -> {
                 String sql = ShowStatements.showCreateTable(database, object.name());
                 yield SchemaReflection.table(object.name(), showCreate(sql), sql, rows);

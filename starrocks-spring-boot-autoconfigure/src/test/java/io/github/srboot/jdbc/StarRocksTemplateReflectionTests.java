@@ -117,6 +117,9 @@ class StarRocksTemplateReflectionTests {
     static final String TOP_CUSTOMERS_QUERY = "SELECT `shop`.`orders`.`customer_id` AS `customer`, "
             + "sum(`shop`.`orders`.`amount`) AS `spent`\nFROM `shop`.`orders`\nGROUP BY `shop`.`orders`.`customer_id`";
 
+    static final String TOP_CUSTOMERS = "CREATE VIEW `top_customers` (`customer` COMMENT \"customer id\", `spent`)\n"
+            + "COMMENT \"best customers\" SECURITY INVOKER AS " + TOP_CUSTOMERS_QUERY + ";";
+
     private final ScriptedJdbc server = new ScriptedJdbc();
 
     private final StarRocksTemplate template;
@@ -130,7 +133,7 @@ class StarRocksTemplateReflectionTests {
     private static RecordedCatalog shop() {
         return new RecordedCatalog("shop").table("orders", "PRIMARY_KEYS", ORDERS, ORDERS_COLUMNS)
             .table("events", "AGG_KEYS", EVENTS, EVENTS_COLUMNS)
-            .view("top_customers", "best customers", "INVOKER", TOP_CUSTOMERS_QUERY,
+            .view("top_customers", "best customers", "", TOP_CUSTOMERS_QUERY, TOP_CUSTOMERS,
                     new ColumnRow("customer", "bigint(20)", true, "customer id"),
                     ColumnRow.of("spent", "decimal(38,2)"))
             .materializedView("daily_sales", "MATERIALIZED VIEW", DAILY_SALES, ColumnRow.of("sale_date", "date"),
@@ -194,7 +197,7 @@ class StarRocksTemplateReflectionTests {
     }
 
     @Test
-    void viewIsReadFromBulkRowsWithoutShowCreate() {
+    void viewIsReadFromShowCreateBecauseStarRocksLeavesSecurityTypeEmpty() {
         shop().installOn(this.server);
 
         View view = (View) this.template.describe("shop", "top_customers").orElseThrow();
@@ -202,7 +205,21 @@ class StarRocksTemplateReflectionTests {
         assertThat(view).isEqualTo(new View("top_customers",
                 List.of(new ViewColumn("customer", "customer id"), ViewColumn.of("spent")), "best customers",
                 ViewSecurity.INVOKER, TOP_CUSTOMERS_QUERY));
-        assertThat(this.server.executedSql()).noneMatch((sql) -> sql.startsWith("SHOW"));
+        assertThat(this.server.executedSql()).contains("SHOW CREATE VIEW `shop`.`top_customers`");
+    }
+
+    @Test
+    void viewIsReadFromBulkRowsWhenTheServerReportsItsSecurity() {
+        new RecordedCatalog("shop").view("top_customers", "best customers", "INVOKER", TOP_CUSTOMERS_QUERY, null,
+                new ColumnRow("customer", "bigint(20)", true, "customer id"), ColumnRow.of("spent", "decimal(38,2)"))
+            .installOn(this.server);
+
+        View view = (View) this.template.describe("shop", "top_customers").orElseThrow();
+
+        assertThat(view).isEqualTo(new View("top_customers",
+                List.of(new ViewColumn("customer", "customer id"), ViewColumn.of("spent")), "best customers",
+                ViewSecurity.INVOKER, TOP_CUSTOMERS_QUERY));
+        assertThat(this.server.executedSql()).hasSize(5).noneMatch((sql) -> sql.startsWith("SHOW"));
     }
 
     @Test
@@ -233,15 +250,15 @@ class StarRocksTemplateReflectionTests {
     @Test
     void catalogWithoutTablesConfigIsTolerated() {
         new RecordedCatalog("shop").table("orders", "PRIMARY_KEYS", ORDERS, ORDERS_COLUMNS)
-            .view("top_customers", "best customers", "", TOP_CUSTOMERS_QUERY, ColumnRow.of("customer", "bigint(20)"),
-                    ColumnRow.of("spent", "decimal(38,2)"))
+            .view("top_customers", "best customers", "", TOP_CUSTOMERS_QUERY, TOP_CUSTOMERS,
+                    new ColumnRow("customer", "bigint(20)", true, "customer id"), ColumnRow.of("spent", "decimal(38,2)"))
             .withoutStarRocksTables()
             .installOn(this.server);
 
         List<SchemaObject> objects = this.template.describeAll("shop");
 
         assertThat(objects).extracting(SchemaObject::name).containsExactly("orders", "top_customers");
-        assertThat(((View) objects.get(1)).security()).isEqualTo(ViewSecurity.NONE);
+        assertThat(((View) objects.get(1)).security()).isEqualTo(ViewSecurity.INVOKER);
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class RecordedCatalog {
             "LAST_REFRESH_STATE", "MATERIALIZED_VIEW_DEFINITION", "TABLE_ROWS");
 
     private static final Pattern SHOW_CREATE = Pattern.compile(
-            "^SHOW CREATE (TABLE|MATERIALIZED VIEW) `((?:[^`]|``)+)`\\.`((?:[^`]|``)+)`$");
+            "^SHOW CREATE (TABLE|MATERIALIZED VIEW|VIEW) `((?:[^`]|``)+)`\\.`((?:[^`]|``)+)`$");
 
     private final String database;
 
@@ -88,11 +88,15 @@ public final class RecordedCatalog {
     }
 
     /**
-     * A logical view: {@code tables} row of type VIEW (its comment in TABLE_COMMENT), {@code columns} rows and the
-     * {@code views} row.
+     * A logical view: {@code tables} row of type VIEW (its comment in TABLE_COMMENT), {@code columns} rows, the
+     * {@code views} row (StarRocks leaves SECURITY_TYPE empty) and its {@code SHOW CREATE VIEW} text, or
+     * {@code null} for a view only the bulk rows describe.
      */
     public RecordedCatalog view(String name, String comment, String securityType, String viewDefinition,
-            ColumnRow... columnRows) {
+            String showCreateView, ColumnRow... columnRows) {
+        if (showCreateView != null) {
+            this.createStatements.put(name, showCreateView);
+        }
         this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, "VIEW", null, null, null, null, null, null,
                 comment));
         addColumns(name, columnRows);
@@ -160,8 +164,13 @@ public final class RecordedCatalog {
             return new Failure(5502, "42602", "Getting analyzing error. Detail message: Unknown table '" + database
                     + "." + name + "'.");
         }
-        String kind = matcher.group(1).equals("TABLE") ? "Table" : "Materialized View";
-        return new Rows(List.of(kind, "Create " + kind), List.of(List.of(name, text)));
+        return switch (matcher.group(1)) {
+            case "TABLE" -> new Rows(List.of("Table", "Create Table"), List.of(List.of(name, text)));
+            case "VIEW" -> new Rows(List.of("View", "Create View", "character_set_client", "collation_connection"),
+                    List.of(List.of(name, text, "utf8", "utf8_general_ci")));
+            default -> new Rows(List.of("Materialized View", "Create Materialized View"),
+                    List.of(List.of(name, text)));
+        };
     }
 
     private Answer unknownTable(Executed statement, String table) {
