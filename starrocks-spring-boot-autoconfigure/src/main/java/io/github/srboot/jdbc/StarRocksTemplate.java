@@ -1,5 +1,7 @@
 package io.github.srboot.jdbc;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlProvider;
+import org.springframework.jdbc.core.StatementCallback;
 import org.springframework.lang.Nullable;
 import org.springframework.util.Assert;
 
@@ -400,7 +404,32 @@ public final class StarRocksTemplate {
         if (logger.isDebugEnabled()) {
             logger.debug("Executing StarRocks statement: " + SqlRedaction.redact(sql));
         }
-        this.alterJobs.runRetryingWhileSchemaChangeRuns(database, table, () -> this.jdbcTemplate.execute(sql));
+        RedactedStatement statement = new RedactedStatement(sql);
+        this.alterJobs.runRetryingWhileSchemaChangeRuns(database, table, () -> this.jdbcTemplate.execute(statement));
+    }
+
+    /**
+     * Runs one statement through {@code JdbcTemplate} without handing it the text: {@code JdbcTemplate} would log
+     * it verbatim at DEBUG, while exceptions and logs must only see it with its secrets masked.
+     */
+    private record RedactedStatement(String sql) implements StatementCallback<Void>, SqlProvider {
+
+        @Override
+        public Void doInStatement(Statement statement) throws SQLException {
+            statement.execute(this.sql);
+            return null;
+        }
+
+        @Override
+        public String getSql() {
+            return SqlRedaction.redact(this.sql);
+        }
+
+        @Override
+        public String toString() {
+            return "RedactedStatement[" + getSql() + "]";
+        }
+
     }
 
 }
