@@ -165,6 +165,7 @@ final class DdlExamples {
 						Table.builder("users")
 							.column("id", BIGINT, notNull(), autoIncrement())
 							.column("uid", varchar(36), notNull(), defaultValue(DefaultValue.expression("uuid()")))
+							.column("uid_number", DataType.LARGEINT, defaultValue(DefaultValue.expression("uuid_numeric()")))
 							.column("created", DATETIME, nullable(), defaultValue(DefaultValue.CURRENT_TIMESTAMP))
 							.column("nick", varchar(32), defaultValue(DefaultValue.NULL))
 							.column("score", INT, defaultValue("0"), comment("points"))
@@ -176,6 +177,7 @@ final class DdlExamples {
 								CREATE TABLE `users` (
 								  `id` BIGINT NOT NULL AUTO_INCREMENT,
 								  `uid` VARCHAR(36) NOT NULL DEFAULT (uuid()),
+								  `uid_number` LARGEINT DEFAULT (uuid_numeric()),
 								  `created` DATETIME NULL DEFAULT CURRENT_TIMESTAMP,
 								  `nick` VARCHAR(32) DEFAULT NULL,
 								  `score` INT DEFAULT "0" COMMENT "points",
