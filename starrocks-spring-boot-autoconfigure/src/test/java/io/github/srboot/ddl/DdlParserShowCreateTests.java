@@ -410,6 +410,9 @@ class DdlParserShowCreateTests {
 		List<SchemaObject> parsed = parseFile("19-expression-date-trunc.sql");
 		assertThat(parsed).containsExactly(expected);
 		assertThat(((Table) parsed.get(0)).partition().columnNames()).isEmpty();
+		assertThat(((Table) parsed.get(0)).partition())
+			.as("the server's spelling equals the builder's")
+			.isEqualTo(ExpressionPartitionDesc.dateTrunc(IntervalUnit.DAY, "event_day"));
 	}
 
 	@Test
@@ -454,7 +457,7 @@ class DdlParserShowCreateTests {
 			.column("v", DataType.BIGINT, aggregate(AggregationType.SUM), nullable(), comment(""))
 			.engine("OLAP")
 			.aggregateKey("dt", "k")
-			.partitionBy(new ExpressionPartitionDesc(List.of("date_trunc('month', `dt`)")))
+			.partitionBy(ExpressionPartitionDesc.dateTrunc(IntervalUnit.MONTH, "dt"))
 			.distributedByHash(4, "k")
 			.properties(properties("replication_num", "1", "in_memory", "false", "storage_format", "DEFAULT",
 					"enable_persistent_index", "false", "compression", "LZ4"))
