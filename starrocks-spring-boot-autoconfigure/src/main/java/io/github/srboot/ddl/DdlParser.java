@@ -9,16 +9,17 @@ import java.util.Set;
 
 /**
  * Reads StarRocks {@code CREATE TABLE}, {@code CREATE VIEW} and {@code CREATE MATERIALIZED VIEW} statements into the
- * model: both what users write and what {@code SHOW CREATE} prints.
+ * model: both what users write and what {@code SHOW CREATE} prints. Used through {@link Ddl#parse(String)}.
  * <p>
  * A recursive-descent parser over {@link DdlLexer} tokens. Expressions (generated columns, {@code DEFAULT (..)},
  * partition expressions) are kept as text with whitespace and comments between tokens collapsed to one space; view
  * and materialized view queries are kept verbatim. MySQL display widths of integer types ({@code int(11)}) are
  * dropped. Statement modifiers ({@code IF NOT EXISTS}, {@code OR REPLACE}) are accepted and not part of the returned
- * objects. Syntax errors are reported as {@link DdlSyntaxException} with line, column and offending token; broken
- * semantic rules surface as the model's {@link DdlValidationException}.
+ * objects. Table clauses must come in the server's order; column attributes and materialized view clauses may come
+ * in any order, each at most once. Syntax errors are reported as {@link DdlSyntaxException} with line, column and
+ * offending token; broken semantic rules surface as the model's {@link DdlValidationException}.
  */
-public final class DdlParser {
+final class DdlParser {
 
 	/** Words that end an expression list of {@code PARTITION BY} (at parenthesis depth zero). */
 	private static final Set<String> PARTITION_EXPRESSION_END = Set.of("DISTRIBUTED", "ORDER", "PROPERTIES", "REFRESH",
@@ -46,7 +47,7 @@ public final class DdlParser {
 	 * @throws DdlSyntaxException when the text is not valid DDL of the supported statements
 	 * @throws DdlValidationException when a statement breaks a semantic rule of the model
 	 */
-	public static List<SchemaObject> parse(String sql) {
+	static List<SchemaObject> parse(String sql) {
 		return new DdlParser(sql).script();
 	}
 
