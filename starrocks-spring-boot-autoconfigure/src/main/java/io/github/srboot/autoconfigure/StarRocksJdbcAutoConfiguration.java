@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +45,14 @@ public class StarRocksJdbcAutoConfiguration {
                     + "is marked @Primary or @StarRocksDataSource; mark the StarRocks one with @StarRocksDataSource");
         }
         StarRocksProperties.Schema schema = properties.getSchema();
+        if (schema.getAlterPollInterval() == null || schema.getAlterPollInterval().isZero()) {
+            throw new InvalidConfigurationPropertyValueException("starrocks.schema.alter-poll-interval",
+                    schema.getAlterPollInterval(), "Polling for ALTER jobs needs a positive interval.");
+        }
+        if (schema.getAlterTimeout() == null) {
+            throw new InvalidConfigurationPropertyValueException("starrocks.schema.alter-timeout", null,
+                    "A timeout for ALTER jobs is required.");
+        }
         return new StarRocksTemplate(dataSource,
                 new AlterJobPolling(schema.getAlterPollInterval(), schema.getAlterTimeout()));
     }

@@ -119,6 +119,15 @@ class StarRocksJdbcAutoConfigurationTests {
     }
 
     @Test
+    void zeroPollIntervalIsRefusedNamingTheProperty() {
+        this.runner.withUserConfiguration(SingleDataSource.class)
+            .withPropertyValues("starrocks.schema.alter-poll-interval=0s")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .hasMessageContaining("starrocks.schema.alter-poll-interval"));
+    }
+
+    @Test
     void propertyDefaultsAreTheLibraryDefaults() {
         StarRocksProperties.Schema schema = new StarRocksProperties().getSchema();
         assertThat(new AlterJobPolling(schema.getAlterPollInterval(), schema.getAlterTimeout()))

@@ -196,6 +196,18 @@ class AlterJobWaitTests {
     }
 
     @Test
+    void pollingNeedsAPositiveIntervalAndANonNegativeTimeout() {
+        assertThatExceptionOfType(IllegalArgumentException.class)
+            .isThrownBy(() -> new AlterJobPolling(Duration.ZERO, Duration.ofSeconds(1)))
+            .withMessageContaining("pollInterval");
+        assertThatExceptionOfType(IllegalArgumentException.class)
+            .isThrownBy(() -> new AlterJobPolling(Duration.ofSeconds(1), Duration.ofSeconds(-1)))
+            .withMessageContaining("timeout");
+        assertThat(AlterJobPolling.defaults())
+            .isEqualTo(new AlterJobPolling(Duration.ofSeconds(1), Duration.ofMinutes(30)));
+    }
+
+    @Test
     void tableIsReadFromTheRefusalMessage() {
         assertThat(AlterJobWatcher.tableNamedIn("A schema change operation is in progress on the table \"t_1\". "
                 + "Please wait")).isEqualTo("t_1");
