@@ -286,6 +286,9 @@ final class DdlParser {
 		while (true) {
 			Token token = peek();
 			if (token.kind() == Token.Kind.END || token.isSymbol(";")) {
+				if (depth > 0) {
+					throw error("expected ')' to close the generation expression");
+				}
 				break;
 			}
 			if (depth == 0 && (token.isSymbol(",") || token.isSymbol(")") || token.isWord("COMMENT"))) {
