@@ -72,8 +72,9 @@ public final class StarRocksTestCluster {
     }
 
     /**
-     * An environment variable's value, or {@code null} when unset, empty, or an unresolved Maven placeholder
-     * (Failsafe forwards {@code ${env.X}} literally when {@code X} is not set).
+     * An environment variable's value, or {@code null} when unset, blank or an unresolved {@code ${...}} Maven
+     * placeholder. Failsafe always forwards {@code STARROCKS_JDBC_URL} and {@code STARROCKS_HTTP_URL} (see the
+     * parent POM), as empty strings when they are not set, so "set" must mean "not blank".
      */
     static String configured(Map<String, String> environment, String name) {
         String value = environment.get(name);
