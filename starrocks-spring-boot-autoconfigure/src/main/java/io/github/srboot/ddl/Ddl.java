@@ -22,6 +22,18 @@ public final class Ddl {
 	}
 
 	/**
+	 * Parses a script of {@code CREATE TABLE}, {@code CREATE VIEW} and {@code CREATE MATERIALIZED VIEW} statements,
+	 * as users write them or as {@code SHOW CREATE} prints them.
+	 * @param sql the script (statements separated by {@code ;}, comments allowed)
+	 * @return the schema objects in script order
+	 * @throws DdlSyntaxException when the text is not valid DDL, naming line, column and token
+	 * @throws DdlValidationException when a statement breaks a semantic rule
+	 */
+	public static java.util.List<SchemaObject> parse(String sql) {
+		return DdlParser.parse(sql);
+	}
+
+	/**
 	 * Any DDL statement of the model, without trailing {@code ;}.
 	 * @param statement the statement
 	 * @return the statement text
