@@ -73,7 +73,9 @@ public record MigrationPlan(List<SchemaChange> changes) {
         for (SchemaChange change : this.changes) {
             text.append(System.lineSeparator()).append(number++).append(". ").append(PlanText.headline(change));
             for (String line : PlanText.body(change)) {
-                text.append(System.lineSeparator()).append("   ").append(line);
+                // Multi-line statements keep the block's indentation on every line.
+                text.append(System.lineSeparator()).append("   ")
+                        .append(line.replaceAll("\\R", System.lineSeparator() + "   "));
             }
         }
         return text.toString();
