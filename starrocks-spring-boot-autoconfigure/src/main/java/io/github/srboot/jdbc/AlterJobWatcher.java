@@ -1,0 +1,188 @@
+package io.github.srboot.jdbc;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.lang.Nullable;
+
+/**
+ * Polls {@code SHOW ALTER TABLE COLUMN | OPTIMIZE | ROLLUP} until a table's newest jobs end, and retries statements
+ * StarRocks refused because a schema change was running.
+ */
+final class AlterJobWatcher {
+
+    private static final Log logger = LogFactory.getLog(StarRocksTemplate.class);
+
+    /** The table named in "schema change ... in progress" refusals, in the spellings StarRocks versions use. */
+    private static final Pattern REFUSED_TABLE = Pattern.compile(
+            "on the table \"([^\"]+)\"|Table\\[([^\\]]+)\\]'s state|state is not NORMAL: '([^']+)'");
+
+    private final JdbcOperations jdbc;
+
+    private final AlterJobPolling polling;
+
+    private final PollTimer timer;
+
+    AlterJobWatcher(JdbcOperations jdbc, AlterJobPolling polling, PollTimer timer) {
+        this.jdbc = jdbc;
+        this.polling = polling;
+        this.timer = timer;
+    }
+
+    AlterJobPolling polling() {
+        return this.polling;
+    }
+
+    /**
+     * The newest job of a kind on a table, if there is one. A server too old to know {@code SHOW ALTER TABLE
+     * OPTIMIZE} (it refuses the syntax) cannot have such jobs: none is reported.
+     */
+    Optional<AlterJob> newestJob(AlterJobType type, @Nullable String database, String table) {
+        String sql = ShowStatements.showNewestAlterJob(type, database, table);
+        List<Map<String, Object>> rows;
+        try {
+            rows = this.jdbc.queryForList(sql);
+        }
+        catch (StarRocksSyntaxException ex) {
+            if (type != AlterJobType.OPTIMIZE) {
+                throw ex;
+            }
+            logger.debug("This StarRocks version has no SHOW ALTER TABLE OPTIMIZE; no OPTIMIZE job can be running");
+            return Optional.empty();
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.of(AlterJob.fromRow(type, rows.get(0)));
+    }
+
+    /**
+     * The newest job of every kind on a table, to tell jobs a statement starts from earlier ones.
+     */
+    Map<AlterJobType, AlterJob> newestJobs(String database, String table) {
+        Map<AlterJobType, AlterJob> jobs = new EnumMap<>(AlterJobType.class);
+        for (AlterJobType type : AlterJobType.values()) {
+            newestJob(type, database, table).ifPresent((job) -> jobs.put(type, job));
+        }
+        return jobs;
+    }
+
+    /**
+     * Waits until the newest job of every kind on the table has ended, ignoring jobs listed in {@code earlier}
+     * (the same job id means no new job was started).
+     * @param failOnCancelled whether a cancelled job raises {@link StarRocksAlterJobCancelledException}
+     * @return the ended jobs, one per kind that had a (new) job
+     * @throws StarRocksAlterJobTimeoutException when a job is still running at the deadline
+     */
+    List<AlterJob> await(@Nullable String database, String table, Duration timeout,
+            Map<AlterJobType, AlterJob> earlier, boolean failOnCancelled) {
+        long deadline = this.timer.nanoTime() + timeout.toNanos();
+        List<AlterJob> ended = new ArrayList<>();
+        for (AlterJobType type : AlterJobType.values()) {
+            AlterJob earlierJob = earlier.get(type);
+            while (true) {
+                Optional<AlterJob> newest = newestJob(type, database, table);
+                if (newest.isEmpty() || (earlierJob != null && earlierJob.jobId().equals(newest.get().jobId()))) {
+                    break;
+                }
+                AlterJob job = newest.get();
+                if (job.isCancelled() && failOnCancelled) {
+                    throw new StarRocksAlterJobCancelledException(
+                            ShowStatements.showNewestAlterJob(type, database, table), job);
+                }
+                if (job.isDone()) {
+                    logger.debug("ALTER job ended: " + job);
+                    ended.add(job);
+                    break;
+                }
+                long remaining = deadline - this.timer.nanoTime();
+                if (remaining <= 0) {
+                    throw new StarRocksAlterJobTimeoutException("ALTER job " + job.jobId() + " on table '" + table + "'",
+                            ShowStatements.showNewestAlterJob(type, database, table), job, timeout, null);
+                }
+                logger.debug("Waiting for " + job);
+                pause(Duration.ofNanos(Math.min(remaining, this.polling.pollInterval().toNanos())), table, job, timeout);
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * Runs a statement, and when StarRocks refuses it because a schema change is running on the table, waits for
+     * that job and runs it again, until {@link AlterJobPolling#timeout()} has passed.
+     * @param database the table's database, or {@code null} for the connection's current database
+     * @param table the table the statement changes, or {@code null} to take it from the server's message
+     */
+    void runRetryingWhileSchemaChangeRuns(@Nullable String database, @Nullable String table, Runnable statement) {
+        Duration timeout = this.polling.timeout();
+        long deadline = this.timer.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                statement.run();
+                return;
+            }
+            catch (StarRocksSchemaChangeInProgressException refused) {
+                long remaining = deadline - this.timer.nanoTime();
+                String blockedTable = (table != null) ? table : tableNamedIn(refused.getServerMessage());
+                if (remaining <= 0) {
+                    throw new StarRocksAlterJobTimeoutException(
+                            "The schema change running on table '" + blockedTable + "'", refused.getSql(), null,
+                            timeout, refused);
+                }
+                logger.debug("Schema change running on table '" + blockedTable + "'; waiting before retrying: "
+                        + refused.getServerMessage());
+                if (blockedTable != null) {
+                    String blockedDatabase = (database != null) ? database : currentDatabase();
+                    if (blockedDatabase != null) {
+                        await(blockedDatabase, blockedTable, Duration.ofNanos(remaining), Map.of(), false);
+                    }
+                }
+                // Also pause once: the table may stay refused for a moment after its job has ended.
+                remaining = deadline - this.timer.nanoTime();
+                pause(Duration.ofNanos(Math.max(0, Math.min(remaining, this.polling.pollInterval().toNanos()))),
+                        blockedTable, null, timeout);
+            }
+        }
+    }
+
+    @Nullable
+    private String currentDatabase() {
+        return this.jdbc.queryForObject(CatalogQueries.CURRENT_DATABASE, String.class);
+    }
+
+    @Nullable
+    static String tableNamedIn(@Nullable String serverMessage) {
+        if (serverMessage == null) {
+            return null;
+        }
+        Matcher matcher = REFUSED_TABLE.matcher(serverMessage);
+        if (!matcher.find()) {
+            return null;
+        }
+        for (int group = 1; group <= matcher.groupCount(); group++) {
+            if (matcher.group(group) != null) {
+                return matcher.group(group);
+            }
+        }
+        return null;
+    }
+
+    private void pause(Duration duration, @Nullable String table, @Nullable AlterJob job, Duration timeout) {
+        try {
+            this.timer.pause(duration);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new StarRocksAlterJobTimeoutException("Interrupted while waiting: the ALTER job on table '" + table
+                    + "'", null, job, timeout, ex);
+        }
+    }
+
+}

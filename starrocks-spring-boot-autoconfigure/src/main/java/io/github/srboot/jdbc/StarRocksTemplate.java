@@ -1,0 +1,392 @@
+package io.github.srboot.jdbc;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import io.github.srboot.ddl.AlterMaterializedView;
+import io.github.srboot.ddl.AlterTable;
+import io.github.srboot.ddl.AlterView;
+import io.github.srboot.ddl.CreateDatabase;
+import io.github.srboot.ddl.CreateObject;
+import io.github.srboot.ddl.Ddl;
+import io.github.srboot.ddl.DdlStatement;
+import io.github.srboot.ddl.DropObject;
+import io.github.srboot.ddl.ObjectKind;
+import io.github.srboot.ddl.ObjectName;
+import io.github.srboot.ddl.SchemaObject;
+import io.github.srboot.ddl.TruncateTable;
+import io.github.srboot.jdbc.SchemaReflection.CatalogObject;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.dao.support.DataAccessUtils;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.lang.Nullable;
+import org.springframework.util.Assert;
+
+/**
+ * The one object to inject for StarRocks DDL over JDBC: executes statements from the {@code ddl} model, reflects a
+ * database back into that model, and waits for StarRocks' asynchronous ALTER jobs. Thread-safe; create it once.
+ *
+ * <p>Every statement is logged at DEBUG (secrets redacted) and failures are {@link StarRocksException}s. A
+ * statement refused because a schema change is running on its table is retried after that job ends, up to
+ * {@link AlterJobPolling#timeout()}.
+ */
+public final class StarRocksTemplate {
+
+    private static final Log logger = LogFactory.getLog(StarRocksTemplate.class);
+
+    private final JdbcTemplate jdbcTemplate;
+
+    private final AlterJobWatcher alterJobs;
+
+    /**
+     * A template over a StarRocks DataSource, with the default ALTER job polling.
+     */
+    public StarRocksTemplate(DataSource dataSource) {
+        this(dataSource, AlterJobPolling.defaults());
+    }
+
+    /**
+     * A template over a StarRocks DataSource.
+     * @param polling how to wait for asynchronous ALTER jobs
+     */
+    public StarRocksTemplate(DataSource dataSource, AlterJobPolling polling) {
+        this(createJdbcTemplate(dataSource), polling, PollTimer.system());
+    }
+
+    StarRocksTemplate(JdbcTemplate jdbcTemplate, AlterJobPolling polling, PollTimer timer) {
+        Assert.notNull(jdbcTemplate, "jdbcTemplate must not be null");
+        Assert.notNull(polling, "polling must not be null");
+        this.jdbcTemplate = jdbcTemplate;
+        this.alterJobs = new AlterJobWatcher(jdbcTemplate, polling, timer);
+    }
+
+    private static JdbcTemplate createJdbcTemplate(DataSource dataSource) {
+        Assert.notNull(dataSource, "dataSource must not be null");
+        JdbcTemplate jdbcTemplate = new JdbcTemplate(dataSource);
+        jdbcTemplate.setExceptionTranslator(new StarRocksSqlExceptionTranslator());
+        return jdbcTemplate;
+    }
+
+    /**
+     * The {@code JdbcOperations} this template runs on; its exceptions are translated to
+     * {@link StarRocksException}s as well.
+     */
+    public JdbcOperations getJdbcOperations() {
+        return this.jdbcTemplate;
+    }
+
+    /**
+     * How this template waits for ALTER jobs.
+     */
+    public AlterJobPolling getAlterJobPolling() {
+        return this.alterJobs.polling();
+    }
+
+    /**
+     * Executes a statement as written (for statements the {@code ddl} model does not cover). A statement refused
+     * because a schema change runs on the table named in the server's message is retried once that job ends.
+     * @throws StarRocksException when StarRocks refuses it
+     */
+    public void execute(String sql) {
+        Assert.hasText(sql, "sql must not be empty");
+        run(null, null, sql);
+    }
+
+    /**
+     * Executes a statement of the {@code ddl} model, rendered by its printer. An {@code ALTER TABLE} or
+     * {@code TRUNCATE} refused because a schema change runs on its table is retried once that job ends.
+     * @throws StarRocksException when StarRocks refuses it
+     */
+    public void execute(DdlStatement statement) {
+        Assert.notNull(statement, "statement must not be null");
+        ObjectName target = null;
+        if (statement instanceof AlterTable alter) {
+            target = alter.table();
+        }
+        else if (statement instanceof TruncateTable truncate) {
+            target = truncate.table();
+        }
+        run((target != null) ? target.database() : null, (target != null) ? target.name() : null,
+                Ddl.render(statement));
+    }
+
+    /**
+     * {@code CREATE TABLE | VIEW | MATERIALIZED VIEW} in the connection's current database.
+     * @throws StarRocksObjectExistsException when it exists already
+     */
+    public void create(SchemaObject object) {
+        execute(CreateObject.of(object));
+    }
+
+    /**
+     * {@code CREATE TABLE | VIEW | MATERIALIZED VIEW `database`.`name`}.
+     * @throws StarRocksObjectExistsException when it exists already
+     */
+    public void create(String database, SchemaObject object) {
+        execute(new CreateObject(database, object, false, false));
+    }
+
+    /**
+     * {@code CREATE ... IF NOT EXISTS} in the connection's current database: does nothing when an object of that
+     * name exists (whatever its definition).
+     */
+    public void createIfNotExists(SchemaObject object) {
+        execute(CreateObject.ifNotExists(object));
+    }
+
+    /**
+     * {@code CREATE ... IF NOT EXISTS `database`.`name`}: does nothing when an object of that name exists
+     * (whatever its definition).
+     */
+    public void createIfNotExists(String database, SchemaObject object) {
+        execute(new CreateObject(database, object, true, false));
+    }
+
+    /**
+     * {@code DROP TABLE | VIEW | MATERIALIZED VIEW name}.
+     * @throws StarRocksObjectNotFoundException when it does not exist
+     */
+    public void drop(ObjectKind kind, ObjectName name) {
+        execute(new DropObject(kind, name, false, false));
+    }
+
+    /**
+     * {@code DROP TABLE | VIEW | MATERIALIZED VIEW IF EXISTS name}.
+     */
+    public void dropIfExists(ObjectKind kind, ObjectName name) {
+        execute(new DropObject(kind, name, true, false));
+    }
+
+    /**
+     * {@code ALTER TABLE}; returns when the statement does, while an asynchronous job may still run (see
+     * {@link #alterAndWait(AlterTable)}). Retried while another schema change blocks the table.
+     * @throws StarRocksUnsupportedAlterException when StarRocks cannot apply the change in place
+     */
+    public void alter(AlterTable alter) {
+        execute(alter);
+    }
+
+    /**
+     * {@code ALTER VIEW}.
+     */
+    public void alter(AlterView alter) {
+        execute(alter);
+    }
+
+    /**
+     * {@code ALTER MATERIALIZED VIEW} (refresh scheme, properties, rename, activate, swap).
+     */
+    public void alter(AlterMaterializedView alter) {
+        execute(alter);
+    }
+
+    /**
+     * Applies an {@code ALTER TABLE} and waits until the asynchronous jobs it started ({@code COLUMN},
+     * {@code OPTIMIZE}, {@code ROLLUP}) have finished, for at most {@link AlterJobPolling#timeout()}. Jobs that
+     * existed before the statement are not waited for. An unqualified table is looked up in the connection's
+     * current database.
+     * @return the jobs the statement started, as they ended (empty for synchronous changes)
+     * @throws StarRocksAlterJobCancelledException when a job was cancelled (carries its {@code Msg})
+     * @throws StarRocksAlterJobTimeoutException when a job still runs at the timeout
+     */
+    public List<AlterJob> alterAndWait(AlterTable alter) {
+        Assert.notNull(alter, "alter must not be null");
+        String table = alter.table().name();
+        String database = (alter.table().database() != null) ? alter.table().database() : currentDatabase();
+        Map<AlterJobType, AlterJob> earlier = this.alterJobs.newestJobs(database, table);
+        execute(alter);
+        return this.alterJobs.await(database, table, this.alterJobs.polling().timeout(), earlier, true);
+    }
+
+    /**
+     * Whether a database exists (in the current catalog).
+     */
+    public boolean databaseExists(String database) {
+        Assert.hasText(database, "database must not be empty");
+        Integer count = this.jdbcTemplate.queryForObject(CatalogQueries.COUNT_SCHEMATA, Integer.class, database);
+        return count != null && count > 0;
+    }
+
+    /**
+     * {@code CREATE DATABASE}.
+     * @throws StarRocksObjectExistsException when it exists already
+     */
+    public void createDatabase(String database) {
+        execute(new CreateDatabase(database, false));
+    }
+
+    /**
+     * {@code CREATE DATABASE IF NOT EXISTS}.
+     */
+    public void createDatabaseIfNotExists(String database) {
+        execute(new CreateDatabase(database, true));
+    }
+
+    /**
+     * The tables of a database (materialized views excluded), sorted by name. Two bulk queries.
+     */
+    public List<String> listTables(String database) {
+        return list(database, ObjectKind.TABLE);
+    }
+
+    /**
+     * The logical views of a database, sorted by name. Two bulk queries.
+     */
+    public List<String> listViews(String database) {
+        return list(database, ObjectKind.VIEW);
+    }
+
+    /**
+     * The asynchronous materialized views of a database, sorted by name. Two bulk queries.
+     */
+    public List<String> listMaterializedViews(String database) {
+        return list(database, ObjectKind.MATERIALIZED_VIEW);
+    }
+
+    /**
+     * Reads one table, view or materialized view into the {@code ddl} model: five bulk {@code information_schema}
+     * queries filtered by name, plus {@code SHOW CREATE} for a table or materialized view.
+     * @return the object, or empty when the database has no object of that name
+     * @throws StarRocksReflectionException when what the server reports cannot be read into the model
+     */
+    public Optional<SchemaObject> describe(String database, String name) {
+        Assert.hasText(database, "database must not be empty");
+        Assert.hasText(name, "name must not be empty");
+        CatalogRows rows = readCatalog(database, name);
+        List<CatalogObject> objects = SchemaReflection.objects(rows);
+        return objects.stream()
+            .filter((object) -> object.name().equals(name))
+            .findFirst()
+            .map((object) -> read(database, object, rows));
+    }
+
+    /**
+     * Reads every table, view and materialized view of a database into the {@code ddl} model, sorted by name.
+     * Costs {@code 5 + T + M} queries: five bulk {@code information_schema} queries ({@code tables},
+     * {@code columns}, {@code tables_config}, {@code views}, {@code materialized_views}), then one
+     * {@code SHOW CREATE} per table ({@code T}) and per materialized view ({@code M}) for what exists nowhere else
+     * (distribution, partitions, indexes, refresh scheme); views cost nothing more.
+     * @throws StarRocksReflectionException when what the server reports cannot be read into the model
+     */
+    public List<SchemaObject> describeAll(String database) {
+        Assert.hasText(database, "database must not be empty");
+        CatalogRows rows = readCatalog(database, null);
+        List<SchemaObject> described = new ArrayList<>();
+        for (CatalogObject object : SchemaReflection.objects(rows)) {
+            described.add(read(database, object, rows));
+        }
+        return described;
+    }
+
+    /**
+     * Waits until the newest {@code COLUMN}, {@code OPTIMIZE} and {@code ROLLUP} jobs on a table have ended,
+     * polling every {@link AlterJobPolling#pollInterval()}.
+     * @return the jobs that ended (at most one per kind; empty when the table never had an ALTER job)
+     * @throws StarRocksAlterJobCancelledException when the newest job was cancelled (carries its {@code Msg})
+     * @throws StarRocksAlterJobTimeoutException when a job still runs after {@code timeout} (carries its last
+     * state and progress)
+     */
+    public List<AlterJob> awaitAlterJobs(String database, String table, Duration timeout) {
+        Assert.hasText(database, "database must not be empty");
+        Assert.hasText(table, "table must not be empty");
+        Assert.isTrue(timeout != null && !timeout.isNegative(), "timeout must be zero or positive");
+        return this.alterJobs.await(database, table, timeout, Map.of(), true);
+    }
+
+    /**
+     * {@link #awaitAlterJobs(String, String, Duration)} with {@link AlterJobPolling#timeout()}.
+     */
+    public List<AlterJob> awaitAlterJobs(String database, String table) {
+        return awaitAlterJobs(database, table, this.alterJobs.polling().timeout());
+    }
+
+    private List<String> list(String database, ObjectKind kind) {
+        Assert.hasText(database, "database must not be empty");
+        CatalogRows rows = new CatalogRows(this.jdbcTemplate.queryForList(CatalogQueries.TABLES, database), List.of(),
+                null, List.of(), queryOptional(CatalogQueries.MATERIALIZED_VIEWS, database));
+        return SchemaReflection.objects(rows)
+            .stream()
+            .filter((object) -> object.kind() == kind)
+            .map(CatalogObject::name)
+            .toList();
+    }
+
+    private CatalogRows readCatalog(String database, @Nullable String name) {
+        Object[] arguments = (name != null) ? new Object[] { database, name } : new Object[] { database };
+        return new CatalogRows(this.jdbcTemplate.queryForList(CatalogQueries.tables(name != null), arguments),
+                this.jdbcTemplate.queryForList(CatalogQueries.columns(name != null), arguments),
+                queryOptional(CatalogQueries.tablesConfig(name != null), arguments),
+                this.jdbcTemplate.queryForList(CatalogQueries.views(name != null), arguments),
+                queryOptional(CatalogQueries.materializedViews(name != null), arguments));
+    }
+
+    /**
+     * A query on a StarRocks-only {@code information_schema} table, which external catalogs do not have.
+     */
+    @Nullable
+    private List<Map<String, Object>> queryOptional(String sql, Object... arguments) {
+        try {
+            return this.jdbcTemplate.queryForList(sql, arguments);
+        }
+        catch (StarRocksObjectNotFoundException ex) {
+            logger.debug("Not available here (external catalog?), read without it: " + sql);
+            return null;
+        }
+    }
+
+    private SchemaObject read(String database, CatalogObject object, CatalogRows rows) {
+        return switch (object.kind()) {
+            case VIEW -> SchemaReflection.view(object.name(), rows);
+            case TABLE -> {
+                String sql = ShowStatements.showCreateTable(database, object.name());
+                yield SchemaReflection.table(object.name(), showCreate(sql), sql, rows);
+            }
+            case MATERIALIZED_VIEW -> {
+                String sql = ShowStatements.showCreateMaterializedView(database, object.name());
+                yield SchemaReflection.materializedView(object.name(), showCreate(sql), sql, rows);
+            }
+        };
+    }
+
+    /**
+     * The DDL text of a {@code SHOW CREATE} answer: its second column ({@code Create Table}, {@code Create View},
+     * {@code Create Materialized View}, depending on object and version).
+     */
+    private String showCreate(String sql) {
+        List<String> texts = this.jdbcTemplate.query(sql, (resultSet, rowNumber) -> resultSet.getString(2));
+        String text = DataAccessUtils.singleResult(texts);
+        if (text == null) {
+            throw new StarRocksReflectionException("SHOW CREATE returned no definition", sql, null);
+        }
+        return text;
+    }
+
+    @Nullable
+    private String currentDatabase() {
+        String database = this.jdbcTemplate.queryForObject(CatalogQueries.CURRENT_DATABASE, String.class);
+        if (database == null || database.isEmpty()) {
+            throw new IllegalStateException("The connection has no current database: qualify the table with its "
+                    + "database (ObjectName.of(database, table)) or set one in the JDBC URL");
+        }
+        return database;
+    }
+
+    /**
+     * Runs one statement: logs it, retries it while a schema change blocks it.
+     */
+    private void run(@Nullable String database, @Nullable String table, String sql) {
+        if (logger.isDebugEnabled()) {
+            logger.debug("Executing StarRocks statement: " + SqlRedaction.redact(sql));
+        }
+        this.alterJobs.runRetryingWhileSchemaChangeRuns(database, table, () -> this.jdbcTemplate.execute(sql));
+    }
+
+}

@@ -1,0 +1,185 @@
+package io.github.srboot.autoconfigure;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.github.srboot.jdbc.AlterJobPolling;
+import io.github.srboot.jdbc.StarRocksSqlExceptionTranslator;
+import io.github.srboot.jdbc.StarRocksTemplate;
+import io.github.srboot.support.ScriptedJdbc;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StarRocksJdbcAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(StarRocksAutoConfiguration.class,
+                StarRocksJdbcAutoConfiguration.class, JdbcTemplateAutoConfiguration.class));
+
+    private static DataSource dataSourceOf(StarRocksTemplate template) {
+        return ((JdbcTemplate) template.getJdbcOperations()).getDataSource();
+    }
+
+    @Test
+    void noTemplateWithoutDataSource() {
+        this.runner.run((context) -> assertThat(context).hasNotFailed()
+            .doesNotHaveBean(StarRocksTemplate.class)
+            .doesNotHaveBean(StarRocksSqlExceptionTranslator.class));
+    }
+
+    @Test
+    void noTemplateWithoutSpringJdbc() {
+        this.runner.withUserConfiguration(SingleDataSource.class)
+            .withClassLoader(new FilteredClassLoader(JdbcTemplate.class))
+            .run((context) -> assertThat(context).doesNotHaveBean(StarRocksTemplate.class));
+    }
+
+    @Test
+    void templateOverTheApplicationDataSource() {
+        this.runner.withUserConfiguration(SingleDataSource.class).run((context) -> {
+            assertThat(context).hasSingleBean(StarRocksTemplate.class);
+            assertThat(dataSourceOf(context.getBean(StarRocksTemplate.class)))
+                .isSameAs(context.getBean(DataSource.class));
+        });
+    }
+
+    @Test
+    void applicationJdbcTemplateTranslatesStarRocksErrors() {
+        this.runner.withUserConfiguration(SingleDataSource.class).run((context) -> {
+            assertThat(context).hasSingleBean(StarRocksSqlExceptionTranslator.class);
+            assertThat(context.getBean(JdbcTemplate.class).getExceptionTranslator())
+                .isSameAs(context.getBean(StarRocksSqlExceptionTranslator.class));
+        });
+    }
+
+    @Test
+    void dedicatedStarRocksDataSourceIsUsedAndTheApplicationTranslationIsLeftAlone() {
+        this.runner.withUserConfiguration(PrimaryAndStarRocksDataSources.class).run((context) -> {
+            assertThat(dataSourceOf(context.getBean(StarRocksTemplate.class)))
+                .isSameAs(context.getBean("starRocksDataSource"));
+            assertThat(context).doesNotHaveBean(StarRocksSqlExceptionTranslator.class);
+            assertThat(context.getBean(JdbcTemplate.class).getDataSource()).isSameAs(context.getBean("appDataSource"));
+            assertThat(context.getBean(JdbcTemplate.class).getExceptionTranslator())
+                .isNotInstanceOf(StarRocksSqlExceptionTranslator.class);
+        });
+    }
+
+    @Test
+    void ambiguousDataSourcesFailWithAHint() {
+        this.runner.withUserConfiguration(TwoUnqualifiedDataSources.class).run((context) -> assertThat(context)
+            .getFailure()
+            .rootCause()
+            .hasMessageContaining("@StarRocksDataSource"));
+    }
+
+    @Test
+    void userTemplateWins() {
+        this.runner.withUserConfiguration(SingleDataSource.class, UserTemplate.class).run((context) -> {
+            assertThat(context).hasSingleBean(StarRocksTemplate.class);
+            assertThat(context.getBean(StarRocksTemplate.class)).isSameAs(context.getBean("myTemplate"));
+        });
+    }
+
+    @Test
+    void userTranslatorWins() {
+        this.runner.withUserConfiguration(SingleDataSource.class, UserTranslator.class).run((context) -> {
+            assertThat(context).doesNotHaveBean(StarRocksSqlExceptionTranslator.class);
+            assertThat(context.getBean(JdbcTemplate.class).getExceptionTranslator())
+                .isSameAs(context.getBean("myTranslator"));
+        });
+    }
+
+    @Test
+    void alterPollingComesFromProperties() {
+        this.runner.withUserConfiguration(SingleDataSource.class)
+            .withPropertyValues("starrocks.schema.alter-poll-interval=250ms", "starrocks.schema.alter-timeout=2m")
+            .run((context) -> assertThat(context.getBean(StarRocksTemplate.class).getAlterJobPolling())
+                .isEqualTo(new AlterJobPolling(Duration.ofMillis(250), Duration.ofMinutes(2))));
+    }
+
+    @Test
+    void propertyDefaultsAreTheLibraryDefaults() {
+        StarRocksProperties.Schema schema = new StarRocksProperties().getSchema();
+        assertThat(new AlterJobPolling(schema.getAlterPollInterval(), schema.getAlterTimeout()))
+            .isEqualTo(AlterJobPolling.defaults());
+        this.runner.withUserConfiguration(SingleDataSource.class)
+            .run((context) -> assertThat(context.getBean(StarRocksTemplate.class).getAlterJobPolling())
+                .isEqualTo(AlterJobPolling.defaults()));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SingleDataSource {
+
+        @Bean
+        DataSource dataSource() {
+            return new ScriptedJdbc().dataSource();
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class PrimaryAndStarRocksDataSources {
+
+        @Bean
+        @Primary
+        DataSource appDataSource() {
+            return new ScriptedJdbc().dataSource();
+        }
+
+        @Bean
+        @StarRocksDataSource
+        DataSource starRocksDataSource() {
+            return new ScriptedJdbc().dataSource();
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoUnqualifiedDataSources {
+
+        @Bean
+        DataSource first() {
+            return new ScriptedJdbc().dataSource();
+        }
+
+        @Bean
+        DataSource second() {
+            return new ScriptedJdbc().dataSource();
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserTemplate {
+
+        @Bean
+        StarRocksTemplate myTemplate(DataSource dataSource) {
+            return new StarRocksTemplate(dataSource);
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserTranslator {
+
+        @Bean
+        SQLExceptionTranslator myTranslator() {
+            return new SQLExceptionSubclassTranslator();
+        }
+
+    }
+
+}

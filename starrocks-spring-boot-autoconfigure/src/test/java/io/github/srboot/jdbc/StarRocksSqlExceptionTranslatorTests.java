@@ -1,0 +1,110 @@
+package io.github.srboot.jdbc;
+
+import java.sql.SQLException;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+class StarRocksSqlExceptionTranslatorTests {
+
+    private final StarRocksSqlExceptionTranslator translator = new StarRocksSqlExceptionTranslator();
+
+    static Stream<Arguments> serverErrors() {
+        return Stream.of(
+                arguments(1050, "42S01", "Getting analyzing error. Detail message: Table 'events' already exists.",
+                        StarRocksObjectExistsException.class),
+                arguments(1007, "HY000", "Can't create database 'shop'; database exists",
+                        StarRocksObjectExistsException.class),
+                arguments(1064, "HY000", "Getting analyzing error. Detail message: Duplicate column name 'pv'.",
+                        StarRocksObjectExistsException.class),
+                arguments(5502, "42602", "Getting analyzing error. Detail message: Unknown table 'shop.events'.",
+                        StarRocksObjectNotFoundException.class),
+                arguments(1049, "42000", "Unknown database 'nope'", StarRocksObjectNotFoundException.class),
+                arguments(1064, "HY000", "Getting analyzing error. Detail message: Unknown table 'events'.",
+                        StarRocksObjectNotFoundException.class),
+                arguments(1051, "42S02", "Unknown table 'events'", StarRocksObjectNotFoundException.class),
+                arguments(1146, "42S02", "Table 'shop.events' doesn't exist",
+                        StarRocksObjectNotFoundException.class),
+                arguments(1064, "HY000", "A schema change operation is in progress on the table \"events\". Please "
+                        + "wait until the current operation completes.",
+                        StarRocksSchemaChangeInProgressException.class),
+                arguments(1064, "HY000", "Table[events]'s state is not NORMAL. Do not allow doing ALTER ops",
+                        StarRocksSchemaChangeInProgressException.class),
+                arguments(1045, "28000", "Access denied for user 'app' (using password: YES)",
+                        StarRocksAccessDeniedException.class),
+                arguments(5203, "42000", "Access denied; you need (at least one of) the CREATE TABLE privilege(s) on "
+                        + "DATABASE shop for this operation.", StarRocksAccessDeniedException.class),
+                arguments(1142, "42000", "ALTER command denied to user 'app'", StarRocksAccessDeniedException.class),
+                arguments(1064, "42000", "Getting syntax error at line 1, column 7. Detail message: Unexpected input "
+                        + "'TABL', the most similar input is {'TABLE'}.", StarRocksSyntaxException.class),
+                arguments(1064, "42000", "You have an error in your SQL syntax; check the manual",
+                        StarRocksSyntaxException.class),
+                arguments(1064, "HY000", "Getting analyzing error. Detail message: Can not change column type from "
+                        + "BIGINT to INT.", StarRocksUnsupportedAlterException.class),
+                arguments(1064, "HY000", "Can not change default value", StarRocksUnsupportedAlterException.class),
+                arguments(1064, "HY000", "Can not modify key column 'id' of primary key table",
+                        StarRocksUnsupportedAlterException.class),
+                arguments(1064, "HY000", "Getting analyzing error. Detail message: Invalid number format: abc.",
+                        StarRocksException.class));
+    }
+
+    @ParameterizedTest(name = "{0} {2}")
+    @MethodSource("serverErrors")
+    void classifiesServerErrors(int code, String state, String message, Class<?> expected) {
+        String sql = "ALTER TABLE `events` ADD COLUMN `x` INT";
+        DataAccessException translated = this.translator.translate("StarRocksTemplate.execute", sql,
+                new SQLException(message, state, code));
+        assertThat(translated).isExactlyInstanceOf(expected);
+        StarRocksException starRocks = (StarRocksException) translated;
+        assertThat(starRocks.getSql()).isEqualTo(sql);
+        assertThat(starRocks.getErrorCode()).isEqualTo(code);
+        assertThat(starRocks.getSqlState()).isEqualTo(state);
+        assertThat(starRocks.getServerMessage()).isEqualTo(message);
+        assertThat(starRocks.getMessage()).contains(message, "StarRocks error " + code, sql);
+    }
+
+    @Test
+    void failuresWithoutServerCodeKeepSpringsMeaning() {
+        DataAccessException translated = this.translator.translate("query", "SELECT 1",
+                new java.sql.SQLNonTransientConnectionException("Communications link failure", "08S01", 0));
+        assertThat(translated).isInstanceOf(DataAccessResourceFailureException.class)
+            .isNotInstanceOf(StarRocksException.class);
+    }
+
+    @Test
+    void connectionFailuresWithCodeAreNotTreatedAsServerErrors() {
+        DataAccessException translated = this.translator.translate("query", "SELECT 1",
+                new java.sql.SQLNonTransientConnectionException("Could not create connection", "08001", 0));
+        assertThat(translated).isNotInstanceOf(StarRocksException.class);
+        DataAccessException withCode = this.translator.translate("query", "SELECT 1",
+                new SQLException("Communications link failure", "08S01", 2013));
+        assertThat(withCode).isNotInstanceOf(StarRocksException.class);
+    }
+
+    @Test
+    void serverErrorWrappedInAnotherExceptionIsFound() {
+        SQLException wrapper = new SQLException("batch failed");
+        wrapper.initCause(new SQLException("Unknown database 'nope'", "42000", 1049));
+        assertThat(this.translator.translate("batch", "USE nope", wrapper))
+            .isInstanceOf(StarRocksObjectNotFoundException.class);
+    }
+
+    @Test
+    void secretsInTheStatementAreRedacted() {
+        String sql = "CREATE EXTERNAL CATALOG c PROPERTIES (\"type\" = \"jdbc\", \"password\" = \"s3cr3t\")";
+        DataAccessException translated = this.translator.translate("execute", sql,
+                new SQLException("Getting syntax error at line 1", "42000", 1064));
+        assertThat(translated.getMessage()).doesNotContain("s3cr3t").contains("\"password\" = \"******\"");
+        assertThat(((StarRocksException) translated).getSql()).doesNotContain("s3cr3t");
+    }
+
+}
