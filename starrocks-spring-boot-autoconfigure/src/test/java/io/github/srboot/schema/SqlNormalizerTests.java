@@ -1,0 +1,43 @@
+package io.github.srboot.schema;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Query and expression text that means the same compares equal; text that differs does not.
+ */
+class SqlNormalizerTests {
+
+    @Test
+    void ignoresWhitespaceBackquotesKeywordCaseAndTrailingSemicolon() {
+        assertThat(SqlNormalizer.same("select a,\n  sum(b) as s\nfrom t group by a;",
+                "SELECT `a`, SUM(`b`) AS `s` FROM `t` GROUP BY `a`")).isTrue();
+    }
+
+    @Test
+    void ignoresParenthesesAroundTheWholeText() {
+        assertThat(SqlNormalizer.same("(price * quantity)", "`price` * `quantity`")).isTrue();
+        assertThat(SqlNormalizer.same("(a + b) * (c + d)", "a + b * c + d")).isFalse();
+    }
+
+    @Test
+    void quotingOfStringLiteralsDoesNotMatterButTheirContentDoes() {
+        assertThat(SqlNormalizer.same("WHERE d >= '2024-01-01'", "where d >= \"2024-01-01\"")).isTrue();
+        assertThat(SqlNormalizer.same("WHERE c = 'Beijing'", "WHERE c = 'beijing'")).isFalse();
+        assertThat(SqlNormalizer.same("WHERE c = 'it''s'", "WHERE c = 'it\\'s'")).isTrue();
+    }
+
+    @Test
+    void commentsAndOperatorSpellingDoNotMatter() {
+        assertThat(SqlNormalizer.same("SELECT a -- the key\nFROM t /* all */ WHERE a <> 1",
+                "SELECT a FROM t WHERE a != 1")).isTrue();
+    }
+
+    @Test
+    void differentQueriesDiffer() {
+        assertThat(SqlNormalizer.same("SELECT a FROM t", "SELECT a FROM t LIMIT 1")).isFalse();
+        assertThat(SqlNormalizer.same("SELECT 1.5", "SELECT 15")).isFalse();
+    }
+
+}
