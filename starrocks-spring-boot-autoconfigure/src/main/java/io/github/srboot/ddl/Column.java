@@ -31,8 +31,8 @@ public record Column(String name, DataType type, boolean key, AggregationType ag
 		if (generatedAs != null) {
 			generatedAs = SqlText.expression(subject + " generation expression", generatedAs);
 		}
-		if (defaultValue instanceof DefaultValue.Expression || defaultValue instanceof DefaultValue.Literal
-				|| defaultValue instanceof DefaultValue.CurrentTimestamp) {
+		if (defaultValue != null) {
+			// Even DEFAULT NULL counts as a set default for these types on the server.
 			if (type instanceof ArrayType || type instanceof MapType || type instanceof StructType
 					|| isScalar(type, ScalarKind.JSON) || isScalar(type, ScalarKind.BITMAP)
 					|| isScalar(type, ScalarKind.HLL) || isScalar(type, ScalarKind.PERCENTILE)) {

@@ -687,16 +687,36 @@ public final class DdlParser {
 		return columns;
 	}
 
-	/** The query after {@code AS}: the source text from its first to its last token, up to {@code ;} or the end. */
+	/**
+	 * The query after {@code AS}, verbatim: the source from just after {@code AS} up to the {@code ;} that ends the
+	 * statement (or the end of the input), without surrounding whitespace. A line comment after the query's last token
+	 * is not part of it, so that the query never ends inside a comment.
+	 */
 	private String query() {
-		int start = this.position;
+		Token as = this.tokens.get(this.position - 1);
+		int first = this.position;
 		while (peek().kind() != Token.Kind.END && !peek().isSymbol(";")) {
 			next();
 		}
-		if (start == this.position) {
+		if (first == this.position) {
 			throw error("expected a query after AS");
 		}
-		return this.source.substring(this.tokens.get(start).offset(), this.tokens.get(this.position - 1).endOffset());
+		int end = this.tokens.get(this.position - 1).endOffset();
+		int statementEnd = peek().offset();
+		int index = end;
+		while (index < statementEnd) {
+			if (Character.isWhitespace(this.source.charAt(index))) {
+				index++;
+			}
+			else if (this.source.startsWith("/*", index)) {
+				index = this.source.indexOf("*/", index + 2) + 2;
+				end = index;
+			}
+			else {
+				break;
+			}
+		}
+		return this.source.substring(as.endOffset(), end).strip();
 	}
 
 	private MaterializedView materializedView() {

@@ -232,7 +232,13 @@ final class DdlPrinter {
 			return "PARTITION BY LIST(" + identifiers(list.columns()) + ") "
 					+ partitionList(list.partitions().stream().map(DdlPrinter::partitionDefinition).toList());
 		}
-		return "PARTITION BY " + String.join(", ", ((ExpressionPartitionDesc) partition).expressions());
+		ExpressionPartitionDesc expression = (ExpressionPartitionDesc) partition;
+		if (expression.columnNames().size() == expression.expressions().size()) {
+			// Only columns: the parenthesised list, the form every 3.1+ server (and SHOW CREATE) uses.
+			return "PARTITION BY (" + String.join(", ", expression.expressions()) + ")";
+		}
+		// One function expression, or a mixed list (3.4+), which has no parenthesised form.
+		return "PARTITION BY " + String.join(", ", expression.expressions());
 	}
 
 	private static String partitionList(List<String> partitions) {
@@ -307,7 +313,7 @@ final class DdlPrinter {
 		if (view.security() != null) {
 			sql.append("\nSECURITY ").append(view.security().name());
 		}
-		return sql.append("\nAS ").append(view.query()).toString();
+		return sql.append("\nAS ").append(query(view.query())).toString();
 	}
 
 	private static void appendViewColumns(StringBuilder sql, List<ViewColumn> columns) {
@@ -347,7 +353,12 @@ final class DdlPrinter {
 		if (!view.properties().isEmpty()) {
 			sql.append('\n').append(properties(view.properties()));
 		}
-		return sql.append("\nAS ").append(view.query()).toString();
+		return sql.append("\nAS ").append(query(view.query())).toString();
+	}
+
+	private static String query(String query) {
+		// A trailing line comment would swallow whatever a script appends (";"), so end its line.
+		return SqlText.endsInLineComment(query) ? query + "\n" : query;
 	}
 
 	static String refresh(RefreshScheme scheme) {
@@ -468,7 +479,7 @@ final class DdlPrinter {
 	private static String alterView(AlterView alter) {
 		StringBuilder sql = new StringBuilder("ALTER VIEW ").append(qualified(alter.view()));
 		appendViewColumns(sql, alter.columns());
-		return sql.append("\nAS ").append(alter.query()).toString();
+		return sql.append("\nAS ").append(query(alter.query())).toString();
 	}
 
 	private static String materializedViewAction(MaterializedViewAction action) {

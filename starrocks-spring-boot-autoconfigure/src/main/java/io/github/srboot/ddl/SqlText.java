@@ -73,14 +73,29 @@ final class SqlText {
 	 * @param what the owning view, for messages
 	 * @param text the query
 	 * @return the stripped query
-	 * @throws DdlValidationException when the query is empty, contains {@code ;} outside quotes and comments, has an
-	 * unterminated quote or block comment, or ends inside a line comment
+	 * @throws DdlValidationException when the query is empty, contains {@code ;} outside quotes and comments, or has
+	 * an unterminated quote or block comment
 	 */
 	static String query(String what, String text) {
 		if (text == null || text.isBlank()) {
 			throw new DdlValidationException(what, "the query must not be empty");
 		}
 		String query = text.strip();
+		scanQuery(what, query);
+		return query;
+	}
+
+	/**
+	 * Whether a checked query ends inside a {@code --} or {@code #} comment, so that the printer must end the line
+	 * before anything (such as a script's {@code ;}) can follow.
+	 * @param query a query accepted by {@link #query(String, String)}
+	 * @return true when the last line is a line comment
+	 */
+	static boolean endsInLineComment(String query) {
+		return scanQuery("query", query);
+	}
+
+	private static boolean scanQuery(String what, String query) {
 		int i = 0;
 		while (i < query.length()) {
 			char c = query.charAt(i);
@@ -90,11 +105,10 @@ final class SqlText {
 					throw new DdlValidationException(what, "unterminated " + c + " quote in the query");
 				}
 			}
-			else if (c == '#' || (startsWith(query, i, "--"))) {
+			else if (c == '#' || startsWith(query, i, "--")) {
 				int newline = query.indexOf('\n', i);
 				if (newline < 0) {
-					throw new DdlValidationException(what,
-							"the query ends inside a line comment, which would swallow what follows it");
+					return true;
 				}
 				i = newline + 1;
 			}
@@ -113,7 +127,7 @@ final class SqlText {
 				i++;
 			}
 		}
-		return query;
+		return false;
 	}
 
 	/**

@@ -1,0 +1,45 @@
+package io.github.srboot.ddl;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Round trips through the printer: {@code parse(render(x))} gives back {@code x}.
+ */
+class DdlParserRoundTripTests {
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("corpusObjects")
+	void everyCorpusObjectSurvivesRenderAndParse(String label, SchemaObject object) {
+		String rendered = Ddl.render(object);
+		assertThat(Ddl.parse(rendered)).as(rendered).containsExactly(object);
+	}
+
+	static Stream<Arguments> corpusObjects() throws IOException, URISyntaxException {
+		List<Arguments> arguments = new ArrayList<>();
+		for (String directory : List.of("/ddl/show-create", "/ddl/user")) {
+			URL url = DdlParserRoundTripTests.class.getResource(directory);
+			try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+				for (Path file : files.sorted().toList()) {
+					for (SchemaObject object : Ddl.parse(Files.readString(file))) {
+						arguments.add(Arguments.of(file.getFileName() + " " + object.name(), object));
+					}
+				}
+			}
+		}
+		return arguments.stream();
+	}
+
+}
