@@ -3,6 +3,7 @@ package io.github.srboot.jdbc;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,56 +13,123 @@ import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
  * The rows of one database read from {@code information_schema} in bulk: {@code tables}, {@code columns},
- * {@code tables_config}, {@code views} and {@code materialized_views}. Column names are matched case-insensitively.
- *
- * @param tables rows of {@code information_schema.tables}
- * @param columns rows of {@code information_schema.columns}
- * @param tablesConfig rows of {@code information_schema.tables_config}, or {@code null} where that table does not
- * exist (external catalogs)
- * @param views rows of {@code information_schema.views}
- * @param materializedViews rows of {@code information_schema.materialized_views}, or {@code null} where that table
- * does not exist (external catalogs)
+ * {@code tables_config}, {@code views} and {@code materialized_views}. Column names are matched case-insensitively;
+ * rows are indexed by {@code TABLE_NAME} once, so that reading a database of many objects stays linear.
  */
-record CatalogRows(List<Map<String, Object>> tables, List<Map<String, Object>> columns,
-        @Nullable List<Map<String, Object>> tablesConfig, List<Map<String, Object>> views,
-        @Nullable List<Map<String, Object>> materializedViews) {
+final class CatalogRows {
 
-    CatalogRows {
-        tables = caseInsensitive(tables);
-        columns = caseInsensitive(columns);
-        tablesConfig = (tablesConfig != null) ? caseInsensitive(tablesConfig) : null;
-        views = caseInsensitive(views);
-        materializedViews = (materializedViews != null) ? caseInsensitive(materializedViews) : null;
+    private final List<Map<String, Object>> tables;
+
+    private final List<Map<String, Object>> columns;
+
+    @Nullable
+    private final List<Map<String, Object>> tablesConfig;
+
+    private final List<Map<String, Object>> views;
+
+    @Nullable
+    private final List<Map<String, Object>> materializedViews;
+
+    private final Index index;
+
+    /**
+     * @param tables rows of {@code information_schema.tables}
+     * @param columns rows of {@code information_schema.columns}
+     * @param tablesConfig rows of {@code information_schema.tables_config}, or {@code null} where that table does
+     * not exist (external catalogs)
+     * @param views rows of {@code information_schema.views}
+     * @param materializedViews rows of {@code information_schema.materialized_views}, or {@code null} where that
+     * table does not exist (external catalogs)
+     */
+    CatalogRows(List<? extends Map<String, ?>> tables, List<? extends Map<String, ?>> columns,
+            @Nullable List<? extends Map<String, ?>> tablesConfig, List<? extends Map<String, ?>> views,
+            @Nullable List<? extends Map<String, ?>> materializedViews) {
+        this.tables = caseInsensitive(tables);
+        this.columns = caseInsensitive(columns);
+        this.tablesConfig = (tablesConfig != null) ? caseInsensitive(tablesConfig) : null;
+        this.views = caseInsensitive(views);
+        this.materializedViews = (materializedViews != null) ? caseInsensitive(materializedViews) : null;
+        this.index = new Index(this);
+    }
+
+    List<Map<String, Object>> tables() {
+        return this.tables;
+    }
+
+    @Nullable
+    List<Map<String, Object>> tablesConfig() {
+        return this.tablesConfig;
+    }
+
+    @Nullable
+    List<Map<String, Object>> materializedViews() {
+        return this.materializedViews;
     }
 
     /**
      * The {@code information_schema.columns} rows of one object, in {@code ORDINAL_POSITION} order.
      */
     List<Map<String, Object>> columnsOf(String name) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : this.columns) {
-            if (name.equals(text(row, "TABLE_NAME"))) {
-                rows.add(row);
-            }
-        }
-        rows.sort(Comparator.comparingLong((row) -> number(row, "ORDINAL_POSITION")));
-        return rows;
+        return this.index.columns.getOrDefault(name, List.of());
     }
 
     /**
-     * The first row of {@code rows} whose {@code TABLE_NAME} is {@code name}, or {@code null}.
+     * The {@code tables} row of an object, or {@code null}.
      */
     @Nullable
-    static Map<String, Object> rowOf(@Nullable List<Map<String, Object>> rows, String name) {
-        if (rows == null) {
-            return null;
+    Map<String, Object> tableRow(String name) {
+        return this.index.tables.get(name);
+    }
+
+    /**
+     * The {@code tables_config} row of a table, or {@code null} (also where {@code tables_config} is absent).
+     */
+    @Nullable
+    Map<String, Object> tablesConfigRow(String name) {
+        return this.index.tablesConfig.get(name);
+    }
+
+    /**
+     * The {@code views} row of a view, or {@code null}.
+     */
+    @Nullable
+    Map<String, Object> viewRow(String name) {
+        return this.index.views.get(name);
+    }
+
+    /**
+     * The rows keyed by {@code TABLE_NAME}, built once so that reading a database of many objects stays linear.
+     */
+    private static final class Index {
+
+        final Map<String, List<Map<String, Object>>> columns = new HashMap<>();
+
+        final Map<String, Map<String, Object>> tables = new HashMap<>();
+
+        final Map<String, Map<String, Object>> tablesConfig = new HashMap<>();
+
+        final Map<String, Map<String, Object>> views = new HashMap<>();
+
+        Index(CatalogRows rows) {
+            for (Map<String, Object> row : rows.columns) {
+                this.columns.computeIfAbsent(String.valueOf(text(row, "TABLE_NAME")), (name) -> new ArrayList<>())
+                    .add(row);
+            }
+            this.columns.values()
+                .forEach((list) -> list.sort(Comparator.comparingLong((row) -> number(row, "ORDINAL_POSITION"))));
+            byName(rows.tables, this.tables);
+            if (rows.tablesConfig != null) {
+                byName(rows.tablesConfig, this.tablesConfig);
+            }
+            byName(rows.views, this.views);
         }
-        for (Map<String, Object> row : rows) {
-            if (name.equals(text(row, "TABLE_NAME"))) {
-                return row;
+
+        private static void byName(List<Map<String, Object>> rows, Map<String, Map<String, Object>> index) {
+            for (Map<String, Object> row : rows) {
+                index.putIfAbsent(String.valueOf(text(row, "TABLE_NAME")), row);
             }
         }
-        return null;
+
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.srboot.ddl.Column;
 import io.github.srboot.ddl.Ddl;
+import io.github.srboot.ddl.IndexDef;
 import io.github.srboot.ddl.KeysType;
 import io.github.srboot.ddl.MaterializedView;
 import io.github.srboot.ddl.ObjectKind;
@@ -20,7 +22,6 @@ import io.github.srboot.ddl.ViewSecurity;
 import org.springframework.lang.Nullable;
 
 import static io.github.srboot.jdbc.CatalogRows.nonEmptyText;
-import static io.github.srboot.jdbc.CatalogRows.rowOf;
 import static io.github.srboot.jdbc.CatalogRows.text;
 
 /**
@@ -97,13 +98,13 @@ final class SchemaReflection {
      * A view, from bulk rows only.
      */
     static View view(String name, CatalogRows rows) {
-        Map<String, Object> viewRow = rowOf(rows.views(), name);
+        Map<String, Object> viewRow = rows.viewRow(name);
         if (viewRow == null) {
             throw new StarRocksReflectionException("View '" + name + "' is listed in information_schema.tables but "
                     + "not in information_schema.views (dropped or replaced while being read?)", null, null);
         }
         String query = requiredText(viewRow, "VIEW_DEFINITION", "views");
-        Map<String, Object> tableRow = rowOf(rows.tables(), name);
+        Map<String, Object> tableRow = rows.tableRow(name);
         String comment = (tableRow != null) ? nonEmptyText(tableRow, "TABLE_COMMENT") : null;
         return new View(name, viewColumns(name, rows), comment, security(name, text(viewRow, "SECURITY_TYPE")), query);
     }
@@ -113,7 +114,7 @@ final class SchemaReflection {
      * @param showCreateSql the statement that produced the text, for error messages
      */
     static Table table(String name, String createText, String showCreateSql, CatalogRows rows) {
-        Table table = parseOne(name, createText, showCreateSql, Table.class);
+        Table table = withoutEmptyComments(parseOne(name, createText, showCreateSql, Table.class));
         List<String> bulkColumns = rows.columnsOf(name).stream().map((row) -> text(row, "COLUMN_NAME")).toList();
         List<String> parsedColumns = table.columns().stream().map((column) -> column.name()).toList();
         if (!bulkColumns.isEmpty() && !equalIgnoringCase(bulkColumns, parsedColumns)) {
@@ -121,7 +122,7 @@ final class SchemaReflection {
                     + parsedColumns + " but information_schema.columns lists " + bulkColumns
                     + " (altered while being read? read it again)", showCreateSql, null);
         }
-        Map<String, Object> config = rowOf(rows.tablesConfig(), name);
+        Map<String, Object> config = rows.tablesConfigRow(name);
         KeysType configured = (config != null) ? keysType(text(config, "TABLE_MODEL")) : null;
         if (configured != null && configured != table.keysType()) {
             throw new StarRocksReflectionException("Table '" + name + "': SHOW CREATE TABLE says " + table.keysType()
@@ -137,15 +138,35 @@ final class SchemaReflection {
      */
     static MaterializedView materializedView(String name, String createText, String showCreateSql, CatalogRows rows) {
         MaterializedView view = parseOne(name, createText, showCreateSql, MaterializedView.class);
-        if (!view.columns().isEmpty()) {
-            return view;
-        }
-        List<ViewColumn> columns = viewColumns(name, rows);
-        if (columns.isEmpty()) {
-            return view;
-        }
-        return new MaterializedView(view.name(), columns, view.comment(), view.partition(), view.distribution(),
-                view.orderBy(), view.refresh(), new LinkedHashMap<>(view.properties()), view.query());
+        List<ViewColumn> columns = view.columns().isEmpty() ? viewColumns(name, rows) : view.columns().stream()
+            .map((column) -> new ViewColumn(column.name(), emptyToNull(column.comment())))
+            .toList();
+        return new MaterializedView(view.name(), columns, emptyToNull(view.comment()), view.partition(),
+                view.distribution(), view.orderBy(), view.refresh(), new LinkedHashMap<>(view.properties()),
+                view.query());
+    }
+
+    /**
+     * {@code SHOW CREATE TABLE} prints {@code COMMENT ""} on every column; in the model "no comment" is
+     * {@code null}, so that a reflected table equals the one that created it.
+     */
+    private static Table withoutEmptyComments(Table table) {
+        List<Column> columns = table.columns().stream()
+            .map((column) -> new Column(column.name(), column.type(), column.key(), column.aggregation(),
+                    column.nullable(), column.defaultValue(), column.autoIncrement(), column.generatedAs(),
+                    emptyToNull(column.comment())))
+            .toList();
+        List<IndexDef> indexes = table.indexes().stream()
+            .map((index) -> new IndexDef(index.name(), index.columns(), index.type(), index.properties(),
+                    emptyToNull(index.comment())))
+            .toList();
+        return new Table(table.name(), columns, indexes, table.engine(), table.keys(), emptyToNull(table.comment()),
+                table.partition(), table.distribution(), table.orderBy(), new LinkedHashMap<>(table.properties()));
+    }
+
+    @Nullable
+    private static String emptyToNull(@Nullable String text) {
+        return (text == null || text.isEmpty()) ? null : text;
     }
 
     private static <T extends SchemaObject> T parseOne(String name, String createText, String showCreateSql,

@@ -1,0 +1,202 @@
+package io.github.srboot.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.srboot.support.ScriptedJdbc.Answer;
+import io.github.srboot.support.ScriptedJdbc.Executed;
+import io.github.srboot.support.ScriptedJdbc.Failure;
+import io.github.srboot.support.ScriptedJdbc.Rows;
+
+/**
+ * One StarRocks database as its {@code information_schema} tables and {@code SHOW CREATE} statements present it,
+ * recorded in the formats StarRocks 3.x returns (column names and value spellings of {@code tables},
+ * {@code columns}, {@code tables_config}, {@code views}, {@code materialized_views}). Installed on a
+ * {@link ScriptedJdbc}, it answers the bulk queries by their bind parameters and {@code SHOW CREATE} by the quoted
+ * name in the statement.
+ */
+public final class RecordedCatalog {
+
+    static final List<String> TABLES_COLUMNS = List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "TABLE_TYPE",
+            "ENGINE", "VERSION", "ROW_FORMAT", "TABLE_ROWS", "CREATE_TIME", "TABLE_COLLATION", "TABLE_COMMENT");
+
+    static final List<String> COLUMNS_COLUMNS = List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME",
+            "ORDINAL_POSITION", "COLUMN_DEFAULT", "IS_NULLABLE", "DATA_TYPE", "COLUMN_TYPE", "COLUMN_KEY", "EXTRA",
+            "COLUMN_COMMENT", "GENERATION_EXPRESSION");
+
+    static final List<String> TABLES_CONFIG_COLUMNS = List.of("TABLE_SCHEMA", "TABLE_NAME", "TABLE_ENGINE",
+            "TABLE_MODEL", "PRIMARY_KEY", "PARTITION_KEY", "DISTRIBUTE_KEY", "DISTRIBUTE_TYPE", "DISTRIBUTE_BUCKET",
+            "SORT_KEY", "PROPERTIES", "TABLE_ID");
+
+    static final List<String> VIEWS_COLUMNS = List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME",
+            "VIEW_DEFINITION", "CHECK_OPTION", "IS_UPDATABLE", "DEFINER", "SECURITY_TYPE", "CHARACTER_SET_CLIENT",
+            "COLLATION_CONNECTION");
+
+    static final List<String> MATERIALIZED_VIEWS_COLUMNS = List.of("MATERIALIZED_VIEW_ID", "TABLE_SCHEMA",
+            "TABLE_NAME", "REFRESH_TYPE", "IS_ACTIVE", "INACTIVE_REASON", "PARTITION_TYPE", "TASK_ID", "TASK_NAME",
+            "LAST_REFRESH_STATE", "MATERIALIZED_VIEW_DEFINITION", "TABLE_ROWS");
+
+    private static final Pattern SHOW_CREATE = Pattern.compile(
+            "^SHOW CREATE (TABLE|MATERIALIZED VIEW) `((?:[^`]|``)+)`\\.`((?:[^`]|``)+)`$");
+
+    private final String database;
+
+    private final List<Map<String, Object>> tables = new ArrayList<>();
+
+    private final List<Map<String, Object>> columns = new ArrayList<>();
+
+    private final List<Map<String, Object>> tablesConfig = new ArrayList<>();
+
+    private final List<Map<String, Object>> views = new ArrayList<>();
+
+    private final List<Map<String, Object>> materializedViews = new ArrayList<>();
+
+    private final Map<String, String> createStatements = new LinkedHashMap<>();
+
+    private boolean starRocksTablesAvailable = true;
+
+    public RecordedCatalog(String database) {
+        this.database = database;
+    }
+
+    /** A column as {@code information_schema.columns} reports it: name, COLUMN_TYPE, nullable, comment. */
+    public record ColumnRow(String name, String columnType, boolean nullable, String comment) {
+
+        public static ColumnRow of(String name, String columnType) {
+            return new ColumnRow(name, columnType, true, "");
+        }
+
+    }
+
+    /**
+     * An OLAP table: its {@code tables}, {@code columns} and {@code tables_config} rows and its
+     * {@code SHOW CREATE TABLE} text.
+     * @param tableModel {@code DUP_KEYS}, {@code AGG_KEYS}, {@code UNIQUE_KEYS} or {@code PRIMARY_KEYS}
+     */
+    public RecordedCatalog table(String name, String tableModel, String showCreateTable, ColumnRow... columnRows) {
+        this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, "BASE TABLE", "StarRocks", null, "", 0L,
+                "2026-01-01 00:00:00", "utf8_general_ci", ""));
+        addColumns(name, columnRows);
+        this.tablesConfig.add(row(TABLES_CONFIG_COLUMNS, this.database, name, "OLAP", tableModel, "", "", "",
+                "HASH", 4L, "", "{\"replication_num\":\"1\"}", 10001L));
+        this.createStatements.put(name, showCreateTable);
+        return this;
+    }
+
+    /**
+     * A logical view: {@code tables} row of type VIEW (its comment in TABLE_COMMENT), {@code columns} rows and the
+     * {@code views} row.
+     */
+    public RecordedCatalog view(String name, String comment, String securityType, String viewDefinition,
+            ColumnRow... columnRows) {
+        this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, "VIEW", null, null, null, null, null, null,
+                comment));
+        addColumns(name, columnRows);
+        this.views.add(row(VIEWS_COLUMNS, "def", this.database, name, viewDefinition, "NONE", "NO", "root@%",
+                securityType, "utf8", "utf8_general_ci"));
+        return this;
+    }
+
+    /**
+     * An asynchronous materialized view, listed in {@code tables} with {@code tableType} (3.x: {@code MATERIALIZED
+     * VIEW}; some versions: {@code VIEW} or {@code BASE TABLE}), in {@code materialized_views}, with its
+     * {@code SHOW CREATE MATERIALIZED VIEW} text.
+     */
+    public RecordedCatalog materializedView(String name, String tableType, String showCreate, ColumnRow... columnRows) {
+        this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, tableType, "StarRocks", null, "", 0L,
+                "2026-01-01 00:00:00", "utf8_general_ci", ""));
+        addColumns(name, columnRows);
+        this.materializedViews.add(row(MATERIALIZED_VIEWS_COLUMNS, "20001", this.database, name, "ASYNC", "true", "",
+                "RANGE", "30001", "mv-20001", "SUCCESS", showCreate, 0L));
+        this.createStatements.put(name, showCreate);
+        return this;
+    }
+
+    /**
+     * Answers queries on {@code tables_config} and {@code materialized_views} as an external catalog does: unknown
+     * table.
+     */
+    public RecordedCatalog withoutStarRocksTables() {
+        this.starRocksTablesAvailable = false;
+        return this;
+    }
+
+    /**
+     * Registers the answers on a scripted server.
+     */
+    public ScriptedJdbc installOn(ScriptedJdbc server) {
+        server.on("FROM information_schema\\.tables_config WHERE",
+                (statement) -> this.starRocksTablesAvailable ? filter(TABLES_CONFIG_COLUMNS, this.tablesConfig,
+                        statement) : unknownTable("tables_config"));
+        server.on("FROM information_schema\\.materialized_views WHERE",
+                (statement) -> this.starRocksTablesAvailable ? filter(MATERIALIZED_VIEWS_COLUMNS,
+                        this.materializedViews, statement) : unknownTable("materialized_views"));
+        server.on("FROM information_schema\\.tables WHERE",
+                (statement) -> filter(TABLES_COLUMNS, this.tables, statement));
+        server.on("FROM information_schema\\.columns WHERE",
+                (statement) -> filter(COLUMNS_COLUMNS, this.columns, statement));
+        server.on("FROM information_schema\\.views WHERE",
+                (statement) -> filter(VIEWS_COLUMNS, this.views, statement));
+        server.on("^SHOW CREATE ", this::showCreate);
+        return server;
+    }
+
+    private Answer showCreate(Executed statement) {
+        Matcher matcher = SHOW_CREATE.matcher(statement.sql());
+        if (!matcher.matches()) {
+            return new Failure(1064, "42000", "Getting syntax error: " + statement.sql());
+        }
+        String database = matcher.group(2).replace("``", "`");
+        String name = matcher.group(3).replace("``", "`");
+        String text = database.equals(this.database) ? this.createStatements.get(name) : null;
+        if (text == null) {
+            return new Failure(5502, "42602", "Getting analyzing error. Detail message: Unknown table '" + database
+                    + "." + name + "'.");
+        }
+        String kind = matcher.group(1).equals("TABLE") ? "Table" : "Materialized View";
+        return new Rows(List.of(kind, "Create " + kind), List.of(List.of(name, text)));
+    }
+
+    private static Answer unknownTable(String table) {
+        return new Failure(5502, "42602", "Getting analyzing error. Detail message: Unknown table '" + table + "'.");
+    }
+
+    private static Rows filter(List<String> columnNames, List<Map<String, Object>> rows, Executed statement) {
+        List<Object> parameters = statement.parameters();
+        List<Map<String, Object>> matching = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            boolean schemaMatches = row.get("TABLE_SCHEMA").equals(parameters.get(0));
+            boolean nameMatches = parameters.size() < 2 || row.get("TABLE_NAME").equals(parameters.get(1));
+            if (schemaMatches && nameMatches) {
+                matching.add(row);
+            }
+        }
+        return Rows.of(columnNames, matching);
+    }
+
+    private void addColumns(String table, ColumnRow... columnRows) {
+        long position = 1;
+        for (ColumnRow column : columnRows) {
+            String dataType = column.columnType().replaceAll("[(<].*$", "");
+            this.columns.add(row(COLUMNS_COLUMNS, "def", this.database, table, column.name(), position++, null,
+                    column.nullable() ? "YES" : "NO", dataType, column.columnType(), "", "", column.comment(),
+                    null));
+        }
+    }
+
+    private static Map<String, Object> row(List<String> columnNames, Object... values) {
+        if (columnNames.size() != values.length) {
+            throw new IllegalArgumentException("expected " + columnNames.size() + " values, got " + values.length);
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            row.put(columnNames.get(i), values[i]);
+        }
+        return row;
+    }
+
+}

@@ -1,0 +1,75 @@
+package io.github.srboot.test.containers;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactory;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What {@link StarRocksContainer} configures before it starts (no Docker needed).
+ */
+class StarRocksContainerTests {
+
+    @Test
+    void pinsTheAllInOne35Image() {
+        assertThat(StarRocksContainer.IMAGE.withTag(StarRocksContainer.DEFAULT_TAG).asCanonicalNameString())
+            .isEqualTo("starrocks/allin1-ubuntu:3.5.5");
+        try (StarRocksContainer container = new StarRocksContainer()) {
+            assertThat(container.getExposedPorts()).containsExactly(9030, 8030, 8040);
+            assertThat(container.getDriverClassName()).isEqualTo("com.mysql.cj.jdbc.Driver");
+            assertThat(container.getDatabaseName()).isEqualTo("test");
+            assertThat(container.getUsername()).isEqualTo("root");
+            assertThat(container.getPassword()).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesOtherImages() {
+        assertThatThrownBy(() -> new StarRocksContainer("mysql:8.4")).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("starrocks/allin1-ubuntu");
+    }
+
+    @Test
+    void lowersTheFrontendHeapBeforeTheImageStarts() {
+        try (StarRocksContainer container = new StarRocksContainer().withFrontendHeap("1536m")) {
+            container.configure();
+            assertThat(List.of(container.getCommandParts())).containsExactly("/bin/bash", "-c",
+                    "sed -i -E 's/-Xmx[0-9]+[mMgG]/-Xmx1536m/g' /data/deploy/starrocks/fe/conf/fe.conf "
+                            + "&& exec ./entrypoint.sh");
+        }
+    }
+
+    @Test
+    void keepsTheImageCommandWhenNoHeapIsSet() {
+        try (StarRocksContainer container = new StarRocksContainer().withFrontendHeap(null)) {
+            container.configure();
+            assertThat(container.getCommandParts()).isEmpty();
+        }
+    }
+
+    @Test
+    void rejectsHeapSizesThatWouldBreakTheCommand() {
+        try (StarRocksContainer container = new StarRocksContainer()) {
+            assertThatIllegalArgumentException().isThrownBy(() -> container.withFrontendHeap("1g; rm -rf /"))
+                .withMessageContaining("1g; rm -rf /");
+            assertThatIllegalArgumentException().isThrownBy(() -> container.withDatabaseName(" "));
+        }
+    }
+
+    @Test
+    void serviceConnectionFactoryIsRegistered() {
+        // Other factories on the classpath may need absent optional classes: skip those, as Boot does.
+        List<ConnectionDetailsFactory> factories = SpringFactoriesLoader.forDefaultResourceLocation()
+            .load(ConnectionDetailsFactory.class, FailureHandler.handleMessage((message, failure) -> {
+            }));
+        assertThat(factories).hasAtLeastOneElementOfType(StarRocksContainerConnectionDetailsFactory.class);
+    }
+
+}
