@@ -61,12 +61,14 @@ final class TypeChanges {
 
     /**
      * Decides whether StarRocks changes a column from one type to another.
-     * @param from the actual type
+     * @param from the actual type (as the server reports it)
      * @param to the desired type
      * @return the verdict
      */
     static Verdict check(DataType from, DataType to) {
-        DataType source = from.canonical();
+        // The actual side may come from information_schema, which spells BOOLEAN tinyint(1); a real TINYINT is
+        // printed tinyint(4), so reading tinyint(1) as BOOLEAN there is safe.
+        DataType source = from.canonicalFromInformationSchema();
         DataType target = to.canonical();
         if (source.equals(target)) {
             return Verdict.SAME;

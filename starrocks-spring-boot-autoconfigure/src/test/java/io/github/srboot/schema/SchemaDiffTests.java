@@ -2,9 +2,13 @@ package io.github.srboot.schema;
 
 import java.util.List;
 
+import io.github.srboot.ddl.DataType;
 import io.github.srboot.ddl.Ddl;
 import io.github.srboot.ddl.ObjectKind;
+import io.github.srboot.ddl.ScalarKind;
+import io.github.srboot.ddl.ScalarType;
 import io.github.srboot.ddl.SchemaObject;
+import io.github.srboot.ddl.Table;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -227,6 +231,32 @@ class SchemaDiffTests {
             });
             assertThat(shorten.refused()).hasSize(1);
             StarRocksGrammar.assertParses(widen);
+        }
+
+        @Test
+        void informationSchemaSpellingOfBooleanIsNoChange() {
+            // information_schema.columns spells BOOLEAN tinyint(1); the parser drops display widths, so the case
+            // only arises for models read from information_schema, built here directly.
+            Table desired = Table.builder("b").column("id", DataType.INT).column("flag", DataType.BOOLEAN)
+                    .distributedByHash(1, "id").build();
+            Table withWidth = Table.builder("b").column("id", DataType.INT)
+                    .column("flag", ScalarType.of(ScalarKind.TINYINT, 1)).distributedByHash(1, "id").build();
+            Table tinyint = Table.builder("b").column("id", DataType.INT)
+                    .column("flag", ScalarType.of(ScalarKind.TINYINT, 4)).distributedByHash(1, "id").build();
+
+            assertThat(SchemaDiff.compare(List.of(withWidth), List.of(desired)).isEmpty()).isTrue();
+            assertThat(SchemaDiff.compare(List.of(tinyint), List.of(desired)).refused()).hasSize(1);
+        }
+
+        @Test
+        void aDuplicateKeyColumnIsModifiedAsAKeyColumn() {
+            String table = "CREATE TABLE d (k INT, site INT, v INT) DUPLICATE KEY(k, site) "
+                    + "DISTRIBUTED BY HASH(k) BUCKETS 1";
+
+            MigrationPlan plan = plan(table, table.replace("site INT", "site BIGINT"));
+
+            assertThat(plan.statements()).containsExactly("ALTER TABLE `d` MODIFY COLUMN `site` BIGINT KEY NULL");
+            StarRocksGrammar.assertParses(plan);
         }
 
         @Test
