@@ -1,7 +1,6 @@
 package io.github.srboot.schema;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,8 +86,7 @@ public final class DesiredSchemaLoader {
             sql = resource.getContentAsString(StandardCharsets.UTF_8);
         }
         catch (IOException ex) {
-            throw new SchemaSourceException("Could not read the desired-schema file " + origin,
-                    new UncheckedIOException(ex));
+            throw new SchemaSourceException("Could not read the desired-schema file " + origin, ex);
         }
         try {
             return Ddl.parse(sql);

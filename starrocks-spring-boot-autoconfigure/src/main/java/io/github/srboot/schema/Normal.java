@@ -1,6 +1,5 @@
 package io.github.srboot.schema;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -208,7 +207,7 @@ final class Normal {
      * @return true when {@code prefix} is a leading part of {@code names} (case-insensitive)
      */
     static boolean isPrefix(List<String> names, List<String> prefix) {
-        return prefix.size() <= names.size() && sameNames(new ArrayList<>(names.subList(0, prefix.size())), prefix);
+        return prefix.size() <= names.size() && sameNames(names.subList(0, prefix.size()), prefix);
     }
 
 }

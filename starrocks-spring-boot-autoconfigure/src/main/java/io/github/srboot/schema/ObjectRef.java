@@ -61,9 +61,17 @@ public record ObjectRef(ObjectKind kind, String name) {
         return ObjectName.of(this.name);
     }
 
+    /**
+     * The kind in words, e.g. {@code materialized view}.
+     * @return the lower-case kind
+     */
+    public String kindName() {
+        return this.kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
     @Override
     public String toString() {
-        return this.kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + this.name;
+        return kindName() + " " + this.name;
     }
 
 }

@@ -2,6 +2,7 @@ package io.github.srboot.schema;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -32,6 +33,14 @@ final class PropertyRules {
 
     /** Properties holding a comma-separated list of column names, printed by the server with ", ". */
     private static final Set<String> COLUMN_LISTS = Set.of("bloom_filter_columns");
+
+    /**
+     * Server defaults of properties that some versions leave out of {@code SHOW CREATE} while they hold their
+     * default: a declared default value and an absent property are the same. Defaults that changed between
+     * versions (e.g. {@code enable_persistent_index}, {@code fast_schema_evolution}) are not listed.
+     */
+    private static final Map<String, String> DEFAULTS = Map.of("in_memory", "false", "storage_medium", "hdd",
+            "compression", "lz4", "write_quorum", "majority", "replicated_storage", "true");
 
     /** Properties whose change is a schema-change job rather than a metadata update. */
     private static final Set<String> ASYNCHRONOUS = Set.of("bloom_filter_columns");
@@ -65,6 +74,10 @@ final class PropertyRules {
      * @return true when equal after normalisation
      */
     static boolean sameValue(String key, String actual, String desired) {
+        if (actual == null && desired != null) {
+            String serverDefault = DEFAULTS.get(key.toLowerCase(Locale.ROOT));
+            return serverDefault != null && normalize(key, desired).equals(serverDefault);
+        }
         if (actual == null || desired == null) {
             return actual == desired;
         }

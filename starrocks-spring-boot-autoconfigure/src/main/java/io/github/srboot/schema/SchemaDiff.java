@@ -120,11 +120,10 @@ public final class SchemaDiff {
     private static SchemaChange replaceKind(SchemaObject current, SchemaObject wanted, boolean allowDrop) {
         ObjectRef from = ObjectRef.of(current);
         ObjectRef to = ObjectRef.of(wanted);
-        List<String> details = List.of(from + " exists where a " + to.toString().replace(" " + to.name(), "")
-                + " is desired");
+        List<String> details = List.of(from + " exists where a " + to.kindName() + " is desired");
         if (!allowDrop) {
             return new SchemaChange.Refused(ChangeKind.OBJECT_TYPE, to, details,
-                    "an object cannot change from " + from.kind() + " to " + to.kind(),
+                    "an object cannot change from " + from.kindName() + " to " + to.kindName(),
                     "drop or rename the existing " + from + " (set starrocks.schema.allow-drop=true to let the plan "
                             + "drop it), then create the " + to);
         }

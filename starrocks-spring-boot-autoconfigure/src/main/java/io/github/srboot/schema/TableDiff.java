@@ -16,6 +16,7 @@ import io.github.srboot.ddl.Column;
 import io.github.srboot.ddl.ColumnPosition;
 import io.github.srboot.ddl.DdlStatement;
 import io.github.srboot.ddl.DistributionDesc;
+import io.github.srboot.ddl.ExpressionPartitionDesc;
 import io.github.srboot.ddl.HashDistribution;
 import io.github.srboot.ddl.IndexDef;
 import io.github.srboot.ddl.IndexType;
@@ -247,7 +248,7 @@ final class TableDiff {
     }
 
     private boolean isExpressionPartitionColumn(String column) {
-        if (!(this.actual.partition() instanceof io.github.srboot.ddl.ExpressionPartitionDesc expression)) {
+        if (!(this.actual.partition() instanceof ExpressionPartitionDesc expression)) {
             return false;
         }
         String normal = SqlNormalizer.normalize(String.join(" , ", expression.expressions()));
