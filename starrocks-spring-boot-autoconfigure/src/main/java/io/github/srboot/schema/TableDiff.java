@@ -81,21 +81,13 @@ final class TableDiff {
 
     private boolean keys() {
         KeysType actualModel = this.actual.keysType();
-        KeysType desiredModel = desiredModel();
+        KeysType desiredModel = this.desired.keysType();
         List<String> actualKeys = keyColumns(this.actual);
         boolean same;
         String wanted;
         if (this.desired.keys() != null) {
             same = actualModel == desiredModel && Normal.sameNames(actualKeys, this.desired.keys().columns());
             wanted = desiredModel + " KEY(" + String.join(", ", this.desired.keys().columns()) + ")";
-        }
-        else if (desiredModel == KeysType.AGGREGATE) {
-            // Without a key clause, value columns with an aggregation type make an AGGREGATE KEY table keyed on
-            // all other columns.
-            List<String> implied = this.desired.columns().stream().filter(column -> column.aggregation() == null)
-                    .map(Column::name).toList();
-            same = actualModel == KeysType.AGGREGATE && Normal.sameNames(actualKeys, implied);
-            wanted = "AGGREGATE KEY(" + String.join(", ", implied) + ") (implied by the aggregation types)";
         }
         else {
             // Without a key clause the server picks leading columns as DUPLICATE KEY; which ones depends on types
@@ -110,14 +102,6 @@ final class TableDiff {
                     REBUILD);
         }
         return same;
-    }
-
-    private KeysType desiredModel() {
-        if (this.desired.keys() != null) {
-            return this.desired.keys().type();
-        }
-        boolean aggregated = this.desired.columns().stream().anyMatch(column -> column.aggregation() != null);
-        return aggregated ? KeysType.AGGREGATE : KeysType.DUPLICATE;
     }
 
     private static List<String> keyColumns(Table table) {
