@@ -212,7 +212,7 @@ public class StarRocksProperties implements InitializingBean {
         private boolean allowDrop;
 
         /**
-         * Directory to write the next Flyway migration (V<next>__<description>.sql) into; when set, the application
+         * Directory to write the next Flyway migration (V{next}__{description}.sql) into; when set, the application
          * writes the file at start-up and exits. For example
          * --starrocks.schema.write-migration=src/main/resources/db/migration.
          */

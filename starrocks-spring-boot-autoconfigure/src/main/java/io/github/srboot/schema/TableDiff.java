@@ -271,8 +271,8 @@ final class TableDiff {
                     + describeKind(existing) + " -> " + describeKind(wanted)),
                     "StarRocks cannot modify generated or AUTO_INCREMENT columns, nor turn an ordinary column into "
                             + "one of them",
-                    "ALTER TABLE ... DROP COLUMN " + name + ", then ADD COLUMN with the new definition "
-                            + "(the column's values are recomputed or lost)");
+                    "drop column " + name + " and add it again with the new definition in two migrations "
+                            + "(its values are recomputed or lost)");
             return null;
         }
 
@@ -507,8 +507,8 @@ final class TableDiff {
             if (!fromBatch && !bound.sameRange(match)) {
                 refuse(ChangeKind.PARTITION, List.of("partition " + bound.name() + ": " + describe(match) + " -> "
                         + describe(bound)), "StarRocks cannot change the bounds of a partition",
-                        "ALTER TABLE ... DROP PARTITION " + bound.name()
-                                + " (its data is lost) and ADD PARTITION with the new bounds, reloading its data");
+                        "drop partition " + bound.name()
+                                + " (its data is lost), add it again with the new bounds and reload its data");
             }
         }
         for (RangeBounds.Bound unwanted : existing) {
@@ -534,8 +534,8 @@ final class TableDiff {
             else if (!new HashSet<>(match.values()).equals(new HashSet<>(partition.values()))) {
                 refuse(ChangeKind.PARTITION, List.of("partition " + partition.name() + ": IN " + match.values()
                         + " -> IN " + partition.values()), "StarRocks cannot change the values of a list partition",
-                        "ALTER TABLE ... DROP PARTITION " + partition.name()
-                                + " (its data is lost) and ADD PARTITION with the new values, reloading its data");
+                        "drop partition " + partition.name()
+                                + " (its data is lost), add it again with the new values and reload its data");
             }
         }
         for (ListPartition unwanted : existing.values()) {

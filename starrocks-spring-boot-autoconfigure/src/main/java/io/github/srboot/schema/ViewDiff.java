@@ -114,8 +114,8 @@ final class ViewDiff {
                     List.of("comment '" + Normal.comment(actual.comment()) + "' -> '"
                             + Normal.comment(desired.comment()) + "'"),
                     "StarRocks cannot alter the comment of a materialized view",
-                    "DROP MATERIALIZED VIEW and CREATE it again with the new comment (its data is rebuilt by the "
-                            + "next refresh)"));
+                    "drop the materialized view and create it again with the new comment (its data is rebuilt "
+                            + "by the next refresh)"));
         }
         return changes;
     }
