@@ -199,15 +199,15 @@ public class StarRocksProperties implements InitializingBean {
     public static class Schema {
 
         /**
-         * Locations of the desired schema: every *.sql file under them holds plain CREATE TABLE / VIEW /
-         * MATERIALIZED VIEW statements. Spring resource locations, e.g. classpath:db/schema or
-         * file:src/main/resources/db/schema.
+         * Locations of the desired schema (default classpath:db/schema): every *.sql file under them, subdirectories
+         * included, holds plain CREATE TABLE / VIEW / MATERIALIZED VIEW statements. Spring resource locations, e.g.
+         * classpath:db/schema or file:src/main/resources/db/schema.
          */
         private List<String> locations = new ArrayList<>(List.of("classpath:db/schema"));
 
         /**
-         * Whether the schema diff may drop tables, views, materialized views and partitions that exist but are not
-         * desired. When false they are only reported as unexpected objects.
+         * Whether the schema diff may drop tables, views, materialized views, columns and partitions that exist but
+         * are not desired. When false they are only reported as unexpected.
          */
         private boolean allowDrop;
 

@@ -131,7 +131,8 @@ final class Normal {
         }
         List<String> expressions = ((ExpressionPartitionDesc) partition).expressions();
         // (a, b) and a, b are the same list; a single expression may carry its own parentheses.
-        return "EXPRESSION(" + SqlNormalizer.normalize("(" + String.join(", ", expressions) + ")") + ")";
+        return "EXPRESSION(" + SqlNormalizer.normalizePartitionExpression("(" + String.join(", ", expressions) + ")")
+                + ")";
     }
 
     /**

@@ -24,10 +24,24 @@ final class SqlNormalizer {
      * @return the normal form; the empty string for null or blank text
      */
     static String normalize(String sql) {
+        return normalize(sql, false);
+    }
+
+    /**
+     * The normal form of a partition expression, where string literals are units ({@code 'day'} = {@code 'DAY'})
+     * and compare without case too.
+     * @param sql the expression text, may be null
+     * @return the normal form
+     */
+    static String normalizePartitionExpression(String sql) {
+        return normalize(sql, true);
+    }
+
+    private static String normalize(String sql, boolean literalsIgnoreCase) {
         if (sql == null) {
             return "";
         }
-        List<String> tokens = tokens(sql);
+        List<String> tokens = tokens(sql, literalsIgnoreCase);
         while (!tokens.isEmpty() && tokens.get(tokens.size() - 1).equals(";")) {
             tokens.remove(tokens.size() - 1);
         }
@@ -67,7 +81,7 @@ final class SqlNormalizer {
         return true;
     }
 
-    private static List<String> tokens(String sql) {
+    private static List<String> tokens(String sql, boolean literalsIgnoreCase) {
         List<String> tokens = new ArrayList<>();
         int i = 0;
         int length = sql.length();
@@ -86,7 +100,8 @@ final class SqlNormalizer {
             else if (c == '\'' || c == '"') {
                 StringBuilder value = new StringBuilder();
                 i = readQuoted(sql, i, c, value);
-                tokens.add("'" + value.toString().replace("\\", "\\\\").replace("'", "\\'") + "'");
+                String literal = literalsIgnoreCase ? value.toString().toLowerCase(Locale.ROOT) : value.toString();
+                tokens.add("'" + literal.replace("\\", "\\\\").replace("'", "\\'") + "'");
             }
             else if (c == '`') {
                 StringBuilder name = new StringBuilder();

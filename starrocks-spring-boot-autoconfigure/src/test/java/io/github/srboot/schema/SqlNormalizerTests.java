@@ -40,4 +40,11 @@ class SqlNormalizerTests {
         assertThat(SqlNormalizer.same("SELECT 1.5", "SELECT 15")).isFalse();
     }
 
+    @Test
+    void partitionExpressionUnitsIgnoreCase() {
+        assertThat(SqlNormalizer.normalizePartitionExpression("DATE_TRUNC('DAY', `k`)"))
+                .isEqualTo(SqlNormalizer.normalizePartitionExpression("date_trunc('day', k)"));
+        assertThat(SqlNormalizer.same("DATE_TRUNC('DAY', k)", "date_trunc('day', k)")).isFalse();
+    }
+
 }
