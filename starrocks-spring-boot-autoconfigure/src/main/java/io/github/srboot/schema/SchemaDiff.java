@@ -48,11 +48,12 @@ public final class SchemaDiff {
      * @param allowDrop whether objects, columns and partitions that are not desired are dropped (destructive) rather
      * than reported
      * @return the plan, empty when the schemas agree
+     * @throws IllegalArgumentException when one side names an object twice
      */
     public static MigrationPlan compare(Collection<? extends SchemaObject> actual,
             Collection<? extends SchemaObject> desired, boolean allowDrop) {
-        Map<String, SchemaObject> existing = new LinkedHashMap<>();
-        actual.forEach(object -> existing.put(object.name(), object));
+        Map<String, SchemaObject> existing = byName(actual, "actual");
+        byName(desired, "desired");
         Map<Phase, List<SchemaChange>> phases = new EnumMap<>(Phase.class);
         for (SchemaObject wanted : desired) {
             SchemaObject current = existing.remove(wanted.name());
@@ -75,6 +76,16 @@ public final class SchemaDiff {
             ordered.addAll(phases.getOrDefault(phase, List.of()));
         }
         return new MigrationPlan(ordered);
+    }
+
+    private static Map<String, SchemaObject> byName(Collection<? extends SchemaObject> objects, String side) {
+        Map<String, SchemaObject> byName = new LinkedHashMap<>();
+        for (SchemaObject object : objects) {
+            if (byName.putIfAbsent(object.name(), object) != null) {
+                throw new IllegalArgumentException("The " + side + " schema names '" + object.name() + "' twice");
+            }
+        }
+        return byName;
     }
 
     private static List<SchemaChange> compareSameKind(SchemaObject current, SchemaObject wanted, boolean allowDrop) {

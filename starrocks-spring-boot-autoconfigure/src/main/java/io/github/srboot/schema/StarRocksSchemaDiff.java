@@ -106,7 +106,9 @@ public class StarRocksSchemaDiff {
     /**
      * Runs the executable changes of a plan in order, qualified with the database. After a change flagged
      * asynchronous, its {@code ALTER TABLE} waits for the jobs it started, so the next change on the table does
-     * not collide with a running schema change. Refused and reported changes are logged and skipped.
+     * not collide with a running schema change. Refused and reported changes are logged and skipped. StarRocks DDL
+     * is not transactional: the first failure stops here with the server's error, and the changes before it stay
+     * applied (plan again to see what is left).
      * @param plan the plan, normally from {@link #plan()}
      * @return the changes that were applied, in order
      */

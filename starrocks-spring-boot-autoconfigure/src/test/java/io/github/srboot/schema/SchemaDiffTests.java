@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Behaviour of {@link SchemaDiff} for real changes: what is planned, grouped, flagged and refused, and that every
@@ -119,6 +120,15 @@ class SchemaDiffTests {
             assertThat(replaced.statements()).containsExactly("DROP TABLE `events`",
                     "CREATE VIEW `events`\nAS SELECT 1 AS id");
             assertThat(replaced.changes().get(0).destructive()).isTrue();
+        }
+
+        @Test
+        void anObjectNamedTwiceIsRejected() {
+            List<SchemaObject> twice = parse(EVENTS + ";\n" + EVENTS);
+
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> SchemaDiff.compare(List.of(), twice))
+                    .withMessage("The desired schema names 'events' twice");
         }
 
         @Test
