@@ -1,5 +1,8 @@
 package io.github.srboot.ddl;
 
+import java.util.List;
+import java.util.StringJoiner;
+
 /**
  * The entry points of the ddl package: render schema objects and statements to StarRocks SQL, and quote names and
  * values for the other packages. All SQL text with a user-supplied name or value is produced here.
@@ -37,6 +40,20 @@ public final class Ddl {
 	 */
 	public static String render(DdlStatement statement) {
 		return DdlPrinter.statement(statement);
+	}
+
+	/**
+	 * A script of statements, each ended by {@code ;} and a newline, separated by a blank line; ready for a migration
+	 * file or a multi-statement execution.
+	 * @param statements the statements in order
+	 * @return the script, empty for no statements
+	 */
+	public static String renderScript(List<? extends DdlStatement> statements) {
+		StringJoiner script = new StringJoiner("\n");
+		for (DdlStatement statement : statements) {
+			script.add(render(statement) + ";\n");
+		}
+		return script.toString();
 	}
 
 	/**

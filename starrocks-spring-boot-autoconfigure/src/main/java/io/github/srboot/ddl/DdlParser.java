@@ -9,16 +9,17 @@ import java.util.Set;
 
 /**
  * Reads StarRocks {@code CREATE TABLE}, {@code CREATE VIEW} and {@code CREATE MATERIALIZED VIEW} statements into the
- * model: both what users write and what {@code SHOW CREATE} prints.
+ * model: both what users write and what {@code SHOW CREATE} prints. Used through {@link Ddl#parse(String)}.
  * <p>
  * A recursive-descent parser over {@link DdlLexer} tokens. Expressions (generated columns, {@code DEFAULT (..)},
  * partition expressions) are kept as text with whitespace and comments between tokens collapsed to one space; view
  * and materialized view queries are kept verbatim. MySQL display widths of integer types ({@code int(11)}) are
  * dropped. Statement modifiers ({@code IF NOT EXISTS}, {@code OR REPLACE}) are accepted and not part of the returned
- * objects. Syntax errors are reported as {@link DdlSyntaxException} with line, column and offending token; broken
- * semantic rules surface as the model's {@link DdlValidationException}.
+ * objects. Table clauses must come in the server's order; column attributes and materialized view clauses may come
+ * in any order, each at most once. Syntax errors are reported as {@link DdlSyntaxException} with line, column and
+ * offending token; broken semantic rules surface as the model's {@link DdlValidationException}.
  */
-public final class DdlParser {
+final class DdlParser {
 
 	/** Words that end an expression list of {@code PARTITION BY} (at parenthesis depth zero). */
 	private static final Set<String> PARTITION_EXPRESSION_END = Set.of("DISTRIBUTED", "ORDER", "PROPERTIES", "REFRESH",
@@ -46,7 +47,7 @@ public final class DdlParser {
 	 * @throws DdlSyntaxException when the text is not valid DDL of the supported statements
 	 * @throws DdlValidationException when a statement breaks a semantic rule of the model
 	 */
-	public static List<SchemaObject> parse(String sql) {
+	static List<SchemaObject> parse(String sql) {
 		return new DdlParser(sql).script();
 	}
 
@@ -285,6 +286,9 @@ public final class DdlParser {
 		while (true) {
 			Token token = peek();
 			if (token.kind() == Token.Kind.END || token.isSymbol(";")) {
+				if (depth > 0) {
+					throw error("expected ')' to close the generation expression");
+				}
 				break;
 			}
 			if (depth == 0 && (token.isSymbol(",") || token.isSymbol(")") || token.isWord("COMMENT"))) {
@@ -689,8 +693,7 @@ public final class DdlParser {
 
 	/**
 	 * The query after {@code AS}, verbatim: the source from just after {@code AS} up to the {@code ;} that ends the
-	 * statement (or the end of the input), without surrounding whitespace. A line comment after the query's last token
-	 * is not part of it, so that the query never ends inside a comment.
+	 * statement (or the end of the input), without surrounding whitespace. Comments inside and around it are kept.
 	 */
 	private String query() {
 		Token as = this.tokens.get(this.position - 1);
@@ -701,22 +704,7 @@ public final class DdlParser {
 		if (first == this.position) {
 			throw error("expected a query after AS");
 		}
-		int end = this.tokens.get(this.position - 1).endOffset();
-		int statementEnd = peek().offset();
-		int index = end;
-		while (index < statementEnd) {
-			if (Character.isWhitespace(this.source.charAt(index))) {
-				index++;
-			}
-			else if (this.source.startsWith("/*", index)) {
-				index = this.source.indexOf("*/", index + 2) + 2;
-				end = index;
-			}
-			else {
-				break;
-			}
-		}
-		return this.source.substring(as.endOffset(), end).strip();
+		return this.source.substring(as.endOffset(), peek().offset()).strip();
 	}
 
 	private MaterializedView materializedView() {

@@ -103,7 +103,8 @@ final class DdlPrinter {
 	// ---- expressions built from the model ---------------------------------------------------------------------
 
 	static String dateTrunc(IntervalUnit unit, String column) {
-		return "date_trunc(" + string(unit.name().toLowerCase(Locale.ROOT)) + ", " + identifier(column) + ")";
+		// The unit is a fixed word, written in single quotes as SHOW CREATE prints it, so both spellings compare equal.
+		return "date_trunc('" + unit.name().toLowerCase(Locale.ROOT) + "', " + identifier(column) + ")";
 	}
 
 	static String timeSlice(String column, Interval interval) {
@@ -168,8 +169,8 @@ final class DdlPrinter {
 	}
 
 	private static String engine(String engine) {
-		// The engine is a keyword-like name (OLAP); anything else is quoted so it cannot change the statement.
-		return engine.matches("[A-Za-z_][A-Za-z0-9_]*") ? engine.toUpperCase(Locale.ROOT) : identifier(engine);
+		// The engine is a plain word as written (OLAP); anything else is quoted so it cannot change the statement.
+		return engine.matches("[A-Za-z_][A-Za-z0-9_]*") ? engine : identifier(engine);
 	}
 
 	static String column(Column column) {

@@ -63,9 +63,4 @@ public record Token(Kind kind, String text, String value, int line, int column, 
 		return this.text.toUpperCase(Locale.ROOT);
 	}
 
-	/** How the token is shown in error messages. */
-	String describe() {
-		return (this.kind == Kind.END) ? "end of input" : "'" + this.text + "'";
-	}
-
 }

@@ -165,6 +165,7 @@ final class DdlExamples {
 						Table.builder("users")
 							.column("id", BIGINT, notNull(), autoIncrement())
 							.column("uid", varchar(36), notNull(), defaultValue(DefaultValue.expression("uuid()")))
+							.column("uid_number", DataType.LARGEINT, defaultValue(DefaultValue.expression("uuid_numeric()")))
 							.column("created", DATETIME, nullable(), defaultValue(DefaultValue.CURRENT_TIMESTAMP))
 							.column("nick", varchar(32), defaultValue(DefaultValue.NULL))
 							.column("score", INT, defaultValue("0"), comment("points"))
@@ -176,6 +177,7 @@ final class DdlExamples {
 								CREATE TABLE `users` (
 								  `id` BIGINT NOT NULL AUTO_INCREMENT,
 								  `uid` VARCHAR(36) NOT NULL DEFAULT (uuid()),
+								  `uid_number` LARGEINT DEFAULT (uuid_numeric()),
 								  `created` DATETIME NULL DEFAULT CURRENT_TIMESTAMP,
 								  `nick` VARCHAR(32) DEFAULT NULL,
 								  `score` INT DEFAULT "0" COMMENT "points",
@@ -400,7 +402,7 @@ final class DdlExamples {
 						  `v` INT
 						)
 						DUPLICATE KEY(`dt`, `city`)
-						PARTITION BY date_trunc("day", `dt`)"""),
+						PARTITION BY date_trunc('day', `dt`)"""),
 				create("expression partitioning: time_slice", Table.builder("e2")
 					.column("ts", DATETIME, notNull())
 					.partitionBy(ExpressionPartitionDesc.timeSlice("ts", Interval.of(6, IntervalUnit.HOUR)))
@@ -488,7 +490,7 @@ final class DdlExamples {
 				  `total` COMMENT "sum of v"
 				)
 				COMMENT "daily totals"
-				PARTITION BY date_trunc("month", `dt`)
+				PARTITION BY date_trunc('month', `dt`)
 				DISTRIBUTED BY HASH(`city`) BUCKETS 4
 				ORDER BY(`city`)
 				REFRESH DEFERRED ASYNC START("2024-01-01 00:00:00") EVERY(INTERVAL 1 HOUR)

@@ -64,6 +64,20 @@ class DdlLexerTests {
 	}
 
 	@Test
+	void lineBreaksInsideStringsAndEscapesAreCountedOnce() {
+		List<Token> tokens = DdlLexer.tokenize("'a\r\nb' \"c\\\nd\"\r\n  e");
+		assertThat(tokens.get(0).value()).isEqualTo("a\r\nb");
+		assertThat(tokens.get(1)).extracting(Token::value, Token::line, Token::column).containsExactly("c\nd", 2, 4);
+		assertThat(tokens.get(2)).extracting(Token::text, Token::line, Token::column).containsExactly("e", 4, 3);
+	}
+
+	@Test
+	void nestedTypeBracketsStaySeparateTokens() {
+		assertThat(DdlLexer.tokenize("array<array<int>>")).extracting(Token::text)
+			.containsExactly("array", "<", "array", "<", "int", ">", ">", "");
+	}
+
+	@Test
 	void skipsAllThreeCommentStyles() {
 		List<Token> tokens = DdlLexer.tokenize("""
 				-- line comment

@@ -47,8 +47,10 @@ class DdlParserErrorTests {
 			CREATE TABLE t (c VARCHAR(9)) PARTITION BY LIST(c) (PARTITION p VALUES IN ("a") ("replication_num" = "1")) | 1 | 81 | ( | properties of a single partition are not supported
 			CREATE TABLE t (a INT) PARTITION BY RANGE(a + 1) (PARTITION p VALUES LESS THAN ("1")) | 1 | 43 | a | range partitioning on an expression
 			CREATE TABLE t (a INT) CREATE TABLE u (b INT)             | 1 | 24 | CREATE     | clauses come in the order
+			CREATE TABLE t (a INT, b INT AS abs(a                     | 1 | 38 |            | expected ')' to close the generation expression
 			""")
 	void reportsPositionAndToken(String sql, int line, int column, String token, String problem) {
+		// An empty token column (null) stands for the end of the input.
 		assertThatExceptionOfType(DdlSyntaxException.class).isThrownBy(() -> Ddl.parse(sql)).satisfies((ex) -> {
 			assertThat(ex.getMessage()).contains(problem);
 			assertThat(ex.getLine()).as("line").isEqualTo(line);

@@ -27,6 +27,18 @@ class DdlParserRoundTripTests {
 		assertThat(Ddl.parse(rendered)).as(rendered).containsExactly(object);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("corpusTables")
+	void tablesReadTheSameWithWindowsLineEndings(String label, Table table) {
+		String crlf = Ddl.render(table).replace("\n", "\r\n");
+		assertThat(Ddl.parse(crlf)).containsExactly(table);
+	}
+
+	/** Only tables: views and materialized views keep their query verbatim, line endings included. */
+	static Stream<Arguments> corpusTables() throws IOException, URISyntaxException {
+		return corpusObjects().filter((arguments) -> arguments.get()[1] instanceof Table);
+	}
+
 	static Stream<Arguments> corpusObjects() throws IOException, URISyntaxException {
 		List<Arguments> arguments = new ArrayList<>();
 		for (String directory : List.of("/ddl/show-create", "/ddl/user")) {

@@ -410,6 +410,9 @@ class DdlParserShowCreateTests {
 		List<SchemaObject> parsed = parseFile("19-expression-date-trunc.sql");
 		assertThat(parsed).containsExactly(expected);
 		assertThat(((Table) parsed.get(0)).partition().columnNames()).isEmpty();
+		assertThat(((Table) parsed.get(0)).partition())
+			.as("the server's spelling equals the builder's")
+			.isEqualTo(ExpressionPartitionDesc.dateTrunc(IntervalUnit.DAY, "event_day"));
 	}
 
 	@Test
@@ -454,7 +457,7 @@ class DdlParserShowCreateTests {
 			.column("v", DataType.BIGINT, aggregate(AggregationType.SUM), nullable(), comment(""))
 			.engine("OLAP")
 			.aggregateKey("dt", "k")
-			.partitionBy(new ExpressionPartitionDesc(List.of("date_trunc('month', `dt`)")))
+			.partitionBy(ExpressionPartitionDesc.dateTrunc(IntervalUnit.MONTH, "dt"))
 			.distributedByHash(4, "k")
 			.properties(properties("replication_num", "1", "in_memory", "false", "storage_format", "DEFAULT",
 					"enable_persistent_index", "false", "compression", "LZ4"))
@@ -532,6 +535,45 @@ class DdlParserShowCreateTests {
 					"replicated_storage", "true", "compression", "LZ4"))
 			.build();
 		assertThat(parseFile("35-range-empty-partition-list.sql")).containsExactly(expected);
+	}
+
+	@Test
+	void sharedDataTableWithItsStorageProperties() {
+		Table expected = Table.builder("lake_events")
+			.column("event_time", DataType.DATETIME, notNull(), comment(""))
+			.column("user_id", DataType.BIGINT, notNull(), comment(""))
+			.column("event", DataType.varchar(64), nullable(), comment(""))
+			.engine("OLAP")
+			.duplicateKey("event_time", "user_id")
+			.partitionBy(ExpressionPartitionDesc.dateTrunc(IntervalUnit.HOUR, "event_time"))
+			.distributedByRandom()
+			.properties(properties("replication_num", "1", "datacache.enable", "true", "storage_volume",
+					"builtin_storage_volume", "enable_async_write_back", "false", "enable_persistent_index", "true",
+					"persistent_index_type", "CLOUD_NATIVE", "compression", "LZ4"))
+			.build();
+		assertThat(parseFile("36-shared-data-table.sql")).containsExactly(expected);
+	}
+
+	@Test
+	void primaryKeyTableWithListPartitionsSortKeyAndGeneratedColumn() {
+		Table expected = Table.builder("shipments")
+			.column("region", DataType.varchar(16), notNull(), comment(""))
+			.column("shipment_id", DataType.BIGINT, notNull(), comment(""))
+			.column("weight_g", DataType.INT, nullable(), comment(""))
+			.column("status", DataType.varchar(16), notNull(), defaultValue("PENDING"), comment(""))
+			.column("weight_kg", DataType.DOUBLE, nullable(), generatedAs("`weight_g` / 1000"), comment("derived"))
+			.engine("OLAP")
+			.primaryKey("region", "shipment_id")
+			.comment("shipments per region")
+			.partitionBy(ListPartitionDesc.of("region", ListPartition.of("p_eu", "DE", "FR", "NL"),
+					ListPartition.of("p_us", "US")))
+			.distributedByHash(6, "shipment_id")
+			.orderBy("status", "shipment_id")
+			.properties(properties("replication_num", "1", "in_memory", "false", "enable_persistent_index", "true",
+					"persistent_index_type", "LOCAL", "replicated_storage", "true", "fast_schema_evolution", "true",
+					"compression", "LZ4"))
+			.build();
+		assertThat(parseFile("37-primary-key-list-generated.sql")).containsExactly(expected);
 	}
 
 	@Test

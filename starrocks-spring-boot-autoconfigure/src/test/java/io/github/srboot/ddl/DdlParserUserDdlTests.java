@@ -280,9 +280,9 @@ class DdlParserUserDdlTests {
 	}
 
 	@Test
-	void viewQueryEndsAtTheLastTokenBeforeTheSemicolon() {
+	void viewQueryRunsToTheSemicolonAndKeepsATrailingComment() {
 		List<SchemaObject> objects = Ddl.parse("create view v as select 1 -- one\n  ;\ncreate view w as select 2");
-		assertThat(objects).containsExactly(View.of("v", "select 1"), View.of("w", "select 2"));
+		assertThat(objects).containsExactly(View.of("v", "select 1 -- one"), View.of("w", "select 2"));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.github.srboot.ddl;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,6 +35,24 @@ class DdlRenderingTest {
 	@MethodSource("plainCreates")
 	void plainCreateRendersTheSameThroughTheSchemaObjectEntryPoint(DdlExamples.Example example) {
 		assertThat(Ddl.render(((CreateObject) example.statement()).object())).isEqualTo(example.sql());
+	}
+
+	@Test
+	void scriptEndsEveryStatementAndSeparatesThemWithABlankLine() {
+		String script = Ddl.renderScript(List.of(new CreateDatabase("d", true),
+				CreateObject.of(View.of("v", "SELECT 1 -- note")),
+				new DropObject(ObjectKind.TABLE, ObjectName.of("d", "t"), true, false)));
+		assertThat(script).isEqualTo("""
+				CREATE DATABASE IF NOT EXISTS `d`;
+
+				CREATE VIEW `v`
+				AS SELECT 1 -- note
+				;
+
+				DROP TABLE IF EXISTS `d`.`t`;
+				""");
+		assertThat(StarRocksGrammar.parse(script).singleStatement()).hasSize(3);
+		assertThat(Ddl.renderScript(List.of())).isEmpty();
 	}
 
 }

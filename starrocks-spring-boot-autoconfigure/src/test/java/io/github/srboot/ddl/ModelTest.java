@@ -106,4 +106,10 @@ class ModelTest {
 		assertThat(View.of("v", "\n  SELECT a,\n    b  FROM t\n").query()).isEqualTo("SELECT a,\n    b  FROM t");
 	}
 
+	@Test
+	void engineIsWrittenAsGivenAndQuotedWhenNotAPlainWord() {
+		assertThat(Ddl.render(Table.builder("t").column("a", INT).engine("olap").build())).contains(") ENGINE=olap");
+		assertThat(Ddl.render(Table.builder("t").column("a", INT).engine("x y").build())).contains(") ENGINE=`x y`");
+	}
+
 }
