@@ -25,7 +25,8 @@ final class AlterJobWatcher {
 
     /** The table named in "schema change ... in progress" refusals, in the spellings StarRocks versions use. */
     private static final Pattern REFUSED_TABLE = Pattern.compile(
-            "on the table \"([^\"]+)\"|Table\\[([^\\]]+)\\]'s state|state is not NORMAL: '([^']+)'");
+            "on the table \"([^\"]+)\"|The table \"([^\"]+)\" is being altered|Table\\[([^\\]]+)\\]'s state"
+                    + "|state is not NORMAL: '([^']+)'");
 
     private final JdbcOperations jdbc;
 

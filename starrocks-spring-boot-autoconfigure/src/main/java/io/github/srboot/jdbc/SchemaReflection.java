@@ -33,12 +33,15 @@ import static io.github.srboot.jdbc.CatalogRows.text;
  * <ul>
  * <li>the objects and their kinds: {@code tables} ({@code TABLE_TYPE}) and {@code materialized_views} (which wins:
  * some versions list materialized views as {@code VIEW} or {@code BASE TABLE});</li>
- * <li>views entirely from bulk data: columns and their comments from {@code columns}, the comment from
- * {@code tables.TABLE_COMMENT}, the query and {@code SECURITY} from {@code views};</li>
  * <li>tables from {@code SHOW CREATE TABLE} (distribution, partitions and indexes exist nowhere else), checked
  * against {@code columns} (same columns in the same order) and {@code tables_config} (same key model);</li>
  * <li>materialized views from {@code SHOW CREATE MATERIALIZED VIEW} (refresh scheme, partitioning, distribution);
- * where an older server prints no column list, the columns and comments come from {@code columns}.</li>
+ * where an older server prints no column list, the columns and comments come from {@code columns};</li>
+ * <li>views from {@code SHOW CREATE VIEW}, because StarRocks leaves {@code views.SECURITY_TYPE} empty (its BE
+ * fills the column with {@code ""}), so the bulk rows cannot tell {@code SECURITY INVOKER} from the default; a
+ * server that reports {@code INVOKER} or {@code NONE} there gets its views from the bulk rows alone (columns and
+ * comments from {@code columns}, the comment from {@code tables.TABLE_COMMENT}, the query from
+ * {@code views.VIEW_DEFINITION}).</li>
  * </ul>
  */
 final class SchemaReflection {
@@ -51,15 +54,9 @@ final class SchemaReflection {
      *
      * @param name the object's name
      * @param kind table, view or materialized view
+     * @param needsShowCreate whether the bulk rows lack what the model needs, so {@code SHOW CREATE} must be read
      */
-    record CatalogObject(String name, ObjectKind kind) {
-
-        /**
-         * Whether the bulk rows lack what the model needs, so {@code SHOW CREATE} must be read.
-         */
-        boolean needsShowCreate() {
-            return this.kind != ObjectKind.VIEW;
-        }
+    record CatalogObject(String name, ObjectKind kind, boolean needsShowCreate) {
 
     }
 
@@ -90,12 +87,40 @@ final class SchemaReflection {
             kinds.put(name, kind);
         }
         List<CatalogObject> objects = new ArrayList<>(kinds.size());
-        kinds.forEach((name, kind) -> objects.add(new CatalogObject(name, kind)));
+        kinds.forEach((name, kind) -> objects.add(new CatalogObject(name, kind,
+                kind != ObjectKind.VIEW || !securityReported(rows.viewRow(name)))));
         return objects;
     }
 
     /**
-     * A view, from bulk rows only.
+     * Whether a {@code views} row states the view's security in StarRocks' own terms.
+     */
+    private static boolean securityReported(@Nullable Map<String, Object> viewRow) {
+        String securityType = (viewRow != null) ? text(viewRow, "SECURITY_TYPE") : null;
+        return securityType != null
+                && (securityType.equalsIgnoreCase("INVOKER") || securityType.equalsIgnoreCase("NONE"));
+    }
+
+    /**
+     * A view, from its {@code SHOW CREATE VIEW} text checked against the bulk rows.
+     */
+    static View view(String name, String createText, String showCreateSql, CatalogRows rows) {
+        View view = parseOne(name, createText, showCreateSql, View.class);
+        List<ViewColumn> columns = view.columns().isEmpty() ? viewColumns(name, rows) : view.columns().stream()
+            .map((column) -> new ViewColumn(column.name(), emptyToNull(column.comment())))
+            .toList();
+        List<String> bulkColumns = rows.columnsOf(name).stream().map((row) -> text(row, "COLUMN_NAME")).toList();
+        List<String> parsedColumns = columns.stream().map(ViewColumn::name).toList();
+        if (!bulkColumns.isEmpty() && !equalIgnoringCase(bulkColumns, parsedColumns)) {
+            throw new StarRocksReflectionException("View '" + name + "': SHOW CREATE VIEW lists columns "
+                    + parsedColumns + " but information_schema.columns lists " + bulkColumns
+                    + " (replaced while being read? read it again)", showCreateSql, null);
+        }
+        return new View(view.name(), columns, emptyToNull(view.comment()), view.security(), view.query());
+    }
+
+    /**
+     * A view, from bulk rows only (servers that report {@code SECURITY_TYPE}).
      */
     static View view(String name, CatalogRows rows) {
         Map<String, Object> viewRow = rows.viewRow(name);
@@ -203,19 +228,16 @@ final class SchemaReflection {
     }
 
     /**
-     * {@code views.SECURITY_TYPE}: StarRocks reports {@code INVOKER} for {@code SECURITY INVOKER} and {@code NONE}
-     * (MySQL-style servers {@code DEFINER}, or nothing) for the default, which {@code SHOW CREATE VIEW} prints as
-     * {@code SECURITY NONE}.
+     * {@code views.SECURITY_TYPE} in StarRocks' terms ({@code INVOKER} or {@code NONE}).
      */
     static ViewSecurity security(String view, @Nullable String securityType) {
-        if (securityType == null || securityType.isBlank()) {
-            return ViewSecurity.NONE;
-        }
-        return switch (securityType.trim().toUpperCase(Locale.ROOT)) {
+        String value = (securityType != null) ? securityType.trim().toUpperCase(Locale.ROOT) : "";
+        return switch (value) {
             case "INVOKER" -> ViewSecurity.INVOKER;
-            case "NONE", "DEFINER" -> ViewSecurity.NONE;
+            case "NONE" -> ViewSecurity.NONE;
             default -> throw new StarRocksReflectionException("View '" + view + "' has SECURITY_TYPE '" + securityType
-                    + "', which the ddl model does not know", null, null);
+                    + "', which does not say whether it is SECURITY INVOKER; read it with SHOW CREATE VIEW", null,
+                    null);
         };
     }
 

@@ -31,6 +31,13 @@ final class ShowStatements {
     }
 
     /**
+     * {@code SHOW CREATE VIEW `db`.`v`}.
+     */
+    static String showCreateView(String database, String view) {
+        return "SHOW CREATE VIEW " + Ddl.quoteIdentifier(database) + "." + Ddl.quoteIdentifier(view);
+    }
+
+    /**
      * {@code SHOW CREATE MATERIALIZED VIEW `db`.`mv`}.
      */
     static String showCreateMaterializedView(String database, String name) {

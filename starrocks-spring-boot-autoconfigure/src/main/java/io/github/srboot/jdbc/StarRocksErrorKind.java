@@ -18,7 +18,7 @@ import org.springframework.lang.Nullable;
  */
 enum StarRocksErrorKind {
 
-    /** A schema change is already running on the table; the statement may succeed once it finishes. */
+    /** An ALTER job (schema change, rollup) is running on the table; the statement may succeed once it ends. */
     SCHEMA_CHANGE_IN_PROGRESS,
 
     /** Privilege missing or credentials refused. */
@@ -39,8 +39,14 @@ enum StarRocksErrorKind {
     /** A server error none of the rules above recognise. */
     OTHER;
 
+    /**
+     * The refusals of a table busy with an ALTER job: schema change, rollup or synchronous materialized view
+     * build, waiting for the job to become stable, and the older "state is not NORMAL".
+     */
     private static final Pattern SCHEMA_CHANGE_RUNNING = Pattern.compile(
-            "schema change operation is in progress|state is not NORMAL", Pattern.CASE_INSENSITIVE);
+            "schema change operation is in progress|materialized view or rollup index is being created"
+                    + "|is being altered or having a materialized view built|state is not NORMAL",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Set<Integer> ACCESS_DENIED_CODES = Set.of(1044, 1045, 1142, 1143, 1227, 5202, 5203, 5204,
             5206);

@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import org.springframework.lang.Nullable;
 
 /**
- * StarRocks refused a statement because an asynchronous schema change is still running on the table (one schema
- * change per table at a time).
+ * StarRocks refused a statement because an asynchronous ALTER job (schema change, rollup or materialized view
+ * build) is still running on the table: one such job per table at a time.
  *
  * <p>{@link StarRocksTemplate} retries such statements itself after waiting for the running job; callers of a plain
  * {@code JdbcTemplate} see this exception and can wait with {@link StarRocksTemplate#awaitAlterJobs}.

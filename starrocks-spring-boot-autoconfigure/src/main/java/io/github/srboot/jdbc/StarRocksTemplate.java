@@ -1,5 +1,7 @@
 package io.github.srboot.jdbc;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlProvider;
+import org.springframework.jdbc.core.StatementCallback;
 import org.springframework.lang.Nullable;
 import org.springframework.util.Assert;
 
@@ -37,6 +41,12 @@ import org.springframework.util.Assert;
  * <p>Every statement is logged at DEBUG (secrets redacted) and failures are {@link StarRocksException}s. A
  * statement refused because a schema change is running on its table is retried after that job ends, up to
  * {@link AlterJobPolling#timeout()}.
+ *
+ * <p>Spring Boot auto-configures one over the application's {@code DataSource} (polling from
+ * {@code starrocks.schema.alter-poll-interval} and {@code starrocks.schema.alter-timeout}). When StarRocks is a
+ * second DataSource beside the application's primary one, mark the StarRocks DataSource bean with
+ * {@code @StarRocksDataSource} and the template uses that one. Statements without a database qualifier run in the
+ * connection's current database (the one in the JDBC URL); reflection always names its database.
  */
 public final class StarRocksTemplate {
 
@@ -253,7 +263,7 @@ public final class StarRocksTemplate {
 
     /**
      * Reads one table, view or materialized view into the {@code ddl} model: five bulk {@code information_schema}
-     * queries filtered by name, plus {@code SHOW CREATE} for a table or materialized view.
+     * queries filtered by name, plus its {@code SHOW CREATE}.
      * @return the object, or empty when the database has no object of that name
      * @throws StarRocksReflectionException when what the server reports cannot be read into the model
      */
@@ -270,10 +280,12 @@ public final class StarRocksTemplate {
 
     /**
      * Reads every table, view and materialized view of a database into the {@code ddl} model, sorted by name.
-     * Costs {@code 5 + T + M} queries: five bulk {@code information_schema} queries ({@code tables},
+     * Costs {@code 5 + T + M + V} queries: five bulk {@code information_schema} queries ({@code tables},
      * {@code columns}, {@code tables_config}, {@code views}, {@code materialized_views}), then one
      * {@code SHOW CREATE} per table ({@code T}) and per materialized view ({@code M}) for what exists nowhere else
-     * (distribution, partitions, indexes, refresh scheme); views cost nothing more.
+     * (distribution, partitions, indexes, refresh scheme), and per view ({@code V}) because StarRocks leaves
+     * {@code views.SECURITY_TYPE} empty, so {@code SECURITY INVOKER} is only visible in {@code SHOW CREATE VIEW}
+     * (a server that fills it saves those {@code V} queries).
      * @throws StarRocksReflectionException when what the server reports cannot be read into the model
      */
     public List<SchemaObject> describeAll(String database) {
@@ -344,7 +356,13 @@ public final class StarRocksTemplate {
 
     private SchemaObject read(String database, CatalogObject object, CatalogRows rows) {
         return switch (object.kind()) {
-            case VIEW -> SchemaReflection.view(object.name(), rows);
+            case VIEW -> {
+                if (!object.needsShowCreate()) {
+                    yield SchemaReflection.view(object.name(), rows);
+                }
+                String sql = ShowStatements.showCreateView(database, object.name());
+                yield SchemaReflection.view(object.name(), showCreate(sql), sql, rows);
+            }
             case TABLE -> {
                 String sql = ShowStatements.showCreateTable(database, object.name());
                 yield SchemaReflection.table(object.name(), showCreate(sql), sql, rows);
@@ -386,7 +404,32 @@ public final class StarRocksTemplate {
         if (logger.isDebugEnabled()) {
             logger.debug("Executing StarRocks statement: " + SqlRedaction.redact(sql));
         }
-        this.alterJobs.runRetryingWhileSchemaChangeRuns(database, table, () -> this.jdbcTemplate.execute(sql));
+        RedactedStatement statement = new RedactedStatement(sql);
+        this.alterJobs.runRetryingWhileSchemaChangeRuns(database, table, () -> this.jdbcTemplate.execute(statement));
+    }
+
+    /**
+     * Runs one statement through {@code JdbcTemplate} without handing it the text: {@code JdbcTemplate} would log
+     * it verbatim at DEBUG, while exceptions and logs must only see it with its secrets masked.
+     */
+    private record RedactedStatement(String sql) implements StatementCallback<Void>, SqlProvider {
+
+        @Override
+        public Void doInStatement(Statement statement) throws SQLException {
+            statement.execute(this.sql);
+            return null;
+        }
+
+        @Override
+        public String getSql() {
+            return SqlRedaction.redact(this.sql);
+        }
+
+        @Override
+        public String toString() {
+            return "RedactedStatement[" + getSql() + "]";
+        }
+
     }
 
 }

@@ -200,6 +200,10 @@ class AlterJobWaitTests {
         assertThat(AlterJobWatcher.tableNamedIn("A schema change operation is in progress on the table \"t_1\". "
                 + "Please wait")).isEqualTo("t_1");
         assertThat(AlterJobWatcher.tableNamedIn("Table[t_2]'s state is not NORMAL")).isEqualTo("t_2");
+        assertThat(AlterJobWatcher.tableNamedIn("A materialized view or rollup index is being created on the table "
+                + "\"t_4\". Please wait")).isEqualTo("t_4");
+        assertThat(AlterJobWatcher.tableNamedIn("The table \"t_5\" is being altered or having a materialized view "
+                + "built on it.")).isEqualTo("t_5");
         assertThat(AlterJobWatcher.tableNamedIn("Table state is not NORMAL: 't_3'")).isEqualTo("t_3");
         assertThat(AlterJobWatcher.tableNamedIn("something else")).isNull();
     }

@@ -39,6 +39,14 @@ class StarRocksSqlExceptionTranslatorTests {
                         StarRocksSchemaChangeInProgressException.class),
                 arguments(1064, "HY000", "Table[events]'s state is not NORMAL. Do not allow doing ALTER ops",
                         StarRocksSchemaChangeInProgressException.class),
+                arguments(1064, "HY000", "A materialized view or rollup index is being created on the table "
+                        + "\"events\". Please wait until the current operation completes.",
+                        StarRocksSchemaChangeInProgressException.class),
+                arguments(1064, "HY000", "The table \"events\" is being altered or having a materialized view built "
+                        + "on it. Please wait until the current operation completes.",
+                        StarRocksSchemaChangeInProgressException.class),
+                arguments(1064, "HY000", "A backup operation is in progress on the table \"events\". Please wait "
+                        + "until the current operation completes.", StarRocksException.class),
                 arguments(1045, "28000", "Access denied for user 'app' (using password: YES)",
                         StarRocksAccessDeniedException.class),
                 arguments(5203, "42000", "Access denied; you need (at least one of) the CREATE TABLE privilege(s) on "

@@ -129,6 +129,20 @@ class StarRocksTemplateDdlTests {
     }
 
     @Test
+    void failedStatementsCarryTheirSqlWithoutSecrets() {
+        this.server.on("^CREATE", new Failure(1064, "42000", "Getting syntax error at line 1, column 20."));
+        assertThatExceptionOfType(StarRocksSyntaxException.class)
+            .isThrownBy(() -> this.template.execute("CREATE EXTERNAL CATALOG c PROPERTIES (\"jdbc.password\" = "
+                    + "\"hunter2\")"))
+            .satisfies((ex) -> {
+                assertThat(ex.getSql()).isEqualTo("CREATE EXTERNAL CATALOG c PROPERTIES (\"jdbc.password\" = "
+                        + "\"******\")");
+                assertThat(ex.getMessage()).doesNotContain("hunter2");
+            });
+        assertThat(this.server.executedSql()).singleElement().asString().contains("hunter2");
+    }
+
+    @Test
     void alterAndWaitWaitsOnlyForTheJobTheStatementStarted() {
         Rows earlierJob = new Rows(JOB_COLUMNS, List.of(List.of("7", "events", "2026-01-01", "2026-01-01",
                 "CANCELLED", "an old failure", "NULL")));

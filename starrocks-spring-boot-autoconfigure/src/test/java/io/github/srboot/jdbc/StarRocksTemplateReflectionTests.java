@@ -1,6 +1,5 @@
 package io.github.srboot.jdbc;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -118,6 +117,9 @@ class StarRocksTemplateReflectionTests {
     static final String TOP_CUSTOMERS_QUERY = "SELECT `shop`.`orders`.`customer_id` AS `customer`, "
             + "sum(`shop`.`orders`.`amount`) AS `spent`\nFROM `shop`.`orders`\nGROUP BY `shop`.`orders`.`customer_id`";
 
+    static final String TOP_CUSTOMERS = "CREATE VIEW `top_customers` (`customer` COMMENT \"customer id\", `spent`)\n"
+            + "COMMENT \"best customers\" SECURITY INVOKER AS " + TOP_CUSTOMERS_QUERY + ";";
+
     private final ScriptedJdbc server = new ScriptedJdbc();
 
     private final StarRocksTemplate template;
@@ -131,7 +133,7 @@ class StarRocksTemplateReflectionTests {
     private static RecordedCatalog shop() {
         return new RecordedCatalog("shop").table("orders", "PRIMARY_KEYS", ORDERS, ORDERS_COLUMNS)
             .table("events", "AGG_KEYS", EVENTS, EVENTS_COLUMNS)
-            .view("top_customers", "best customers", "INVOKER", TOP_CUSTOMERS_QUERY,
+            .view("top_customers", "best customers", "", TOP_CUSTOMERS_QUERY, TOP_CUSTOMERS,
                     new ColumnRow("customer", "bigint(20)", true, "customer id"),
                     ColumnRow.of("spent", "decimal(38,2)"))
             .materializedView("daily_sales", "MATERIALIZED VIEW", DAILY_SALES, ColumnRow.of("sale_date", "date"),
@@ -195,7 +197,7 @@ class StarRocksTemplateReflectionTests {
     }
 
     @Test
-    void viewIsReadFromBulkRowsWithoutShowCreate() {
+    void viewIsReadFromShowCreateBecauseStarRocksLeavesSecurityTypeEmpty() {
         shop().installOn(this.server);
 
         View view = (View) this.template.describe("shop", "top_customers").orElseThrow();
@@ -203,7 +205,21 @@ class StarRocksTemplateReflectionTests {
         assertThat(view).isEqualTo(new View("top_customers",
                 List.of(new ViewColumn("customer", "customer id"), ViewColumn.of("spent")), "best customers",
                 ViewSecurity.INVOKER, TOP_CUSTOMERS_QUERY));
-        assertThat(this.server.executedSql()).noneMatch((sql) -> sql.startsWith("SHOW"));
+        assertThat(this.server.executedSql()).contains("SHOW CREATE VIEW `shop`.`top_customers`");
+    }
+
+    @Test
+    void viewIsReadFromBulkRowsWhenTheServerReportsItsSecurity() {
+        new RecordedCatalog("shop").view("top_customers", "best customers", "INVOKER", TOP_CUSTOMERS_QUERY, null,
+                new ColumnRow("customer", "bigint(20)", true, "customer id"), ColumnRow.of("spent", "decimal(38,2)"))
+            .installOn(this.server);
+
+        View view = (View) this.template.describe("shop", "top_customers").orElseThrow();
+
+        assertThat(view).isEqualTo(new View("top_customers",
+                List.of(new ViewColumn("customer", "customer id"), ViewColumn.of("spent")), "best customers",
+                ViewSecurity.INVOKER, TOP_CUSTOMERS_QUERY));
+        assertThat(this.server.executedSql()).hasSize(5).noneMatch((sql) -> sql.startsWith("SHOW"));
     }
 
     @Test
@@ -234,15 +250,15 @@ class StarRocksTemplateReflectionTests {
     @Test
     void catalogWithoutTablesConfigIsTolerated() {
         new RecordedCatalog("shop").table("orders", "PRIMARY_KEYS", ORDERS, ORDERS_COLUMNS)
-            .view("top_customers", "best customers", "", TOP_CUSTOMERS_QUERY, ColumnRow.of("customer", "bigint(20)"),
-                    ColumnRow.of("spent", "decimal(38,2)"))
+            .view("top_customers", "best customers", "", TOP_CUSTOMERS_QUERY, TOP_CUSTOMERS,
+                    new ColumnRow("customer", "bigint(20)", true, "customer id"), ColumnRow.of("spent", "decimal(38,2)"))
             .withoutStarRocksTables()
             .installOn(this.server);
 
         List<SchemaObject> objects = this.template.describeAll("shop");
 
         assertThat(objects).extracting(SchemaObject::name).containsExactly("orders", "top_customers");
-        assertThat(((View) objects.get(1)).security()).isEqualTo(ViewSecurity.NONE);
+        assertThat(((View) objects.get(1)).security()).isEqualTo(ViewSecurity.INVOKER);
     }
 
     @Test
@@ -324,8 +340,58 @@ class StarRocksTemplateReflectionTests {
     }
 
     @Test
-    void alterJobPollingDefaultsAreSane() {
-        assertThat(this.template.getAlterJobPolling().pollInterval()).isEqualTo(Duration.ofSeconds(1));
+    void olderServerSpellingsReadAsTheSameModel() {
+        String olderServer = """
+                CREATE TABLE `prices` (
+                  `id` int(11) NOT NULL COMMENT "",
+                  `price` decimal64(10, 2) NULL COMMENT ""
+                ) ENGINE=OLAP\s
+                DUPLICATE KEY(`id`)
+                DISTRIBUTED BY HASH(`id`) BUCKETS 2\s
+                PROPERTIES (
+                "storage_format" = "DEFAULT",
+                "replication_num" = "1",
+                "in_memory" = "false"
+                );""";
+        String newerServer = """
+                CREATE TABLE `prices` (
+                  `id` int(11) NOT NULL COMMENT "",
+                  `price` decimal(10, 2) NULL COMMENT ""
+                ) ENGINE=OLAP\s
+                DUPLICATE KEY(`id`)
+                DISTRIBUTED BY HASH(`id`) BUCKETS 2\s
+                PROPERTIES (
+                "in_memory" = "false",
+                "replication_num" = "1",
+                "storage_format" = "DEFAULT"
+                );""";
+        String olderMaterializedView = """
+                CREATE MATERIALIZED VIEW `mv_old` (k, total)
+                DISTRIBUTED BY HASH(`k`) BUCKETS 2\s
+                REFRESH MANUAL
+                PROPERTIES (
+                "storage_medium" = "HDD",
+                "replication_num" = "1"
+                )
+                AS SELECT `old`.`prices`.`id` AS `k`, sum(`old`.`prices`.`price`) AS `total`
+                FROM `old`.`prices`
+                GROUP BY `old`.`prices`.`id`;""";
+        ColumnRow[] columns = { new ColumnRow("id", "int(11)", false, ""), ColumnRow.of("price", "decimal(10,2)") };
+        new RecordedCatalog("old").table("prices", "DUP_KEYS", olderServer, columns)
+            .materializedView("mv_old", "BASE TABLE", olderMaterializedView, ColumnRow.of("k", "int(11)"),
+                    ColumnRow.of("total", "decimal(38,2)"))
+            .installOn(this.server);
+        new RecordedCatalog("new").table("prices", "DUP_KEYS", newerServer, columns).installOn(this.server);
+
+        Table older = (Table) this.template.describe("old", "prices").orElseThrow();
+        Table newer = (Table) this.template.describe("new", "prices").orElseThrow();
+
+        assertThat(older.column("price").type().canonical()).isEqualTo(newer.column("price").type().canonical())
+            .isEqualTo(DataType.decimal(10, 2).canonical());
+        assertThat(older.properties()).isEqualTo(newer.properties());
+        assertThat(this.template.describe("old", "mv_old")).get()
+            .isInstanceOfSatisfying(MaterializedView.class, (view) -> assertThat(view.columns())
+                .containsExactly(ViewColumn.of("k"), ViewColumn.of("total")));
     }
 
 }

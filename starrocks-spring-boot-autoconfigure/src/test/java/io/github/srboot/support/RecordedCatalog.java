@@ -41,7 +41,7 @@ public final class RecordedCatalog {
             "LAST_REFRESH_STATE", "MATERIALIZED_VIEW_DEFINITION", "TABLE_ROWS");
 
     private static final Pattern SHOW_CREATE = Pattern.compile(
-            "^SHOW CREATE (TABLE|MATERIALIZED VIEW) `((?:[^`]|``)+)`\\.`((?:[^`]|``)+)`$");
+            "^SHOW CREATE (TABLE|MATERIALIZED VIEW|VIEW) `((?:[^`]|``)+)`\\.`((?:[^`]|``)+)`$");
 
     private final String database;
 
@@ -88,11 +88,15 @@ public final class RecordedCatalog {
     }
 
     /**
-     * A logical view: {@code tables} row of type VIEW (its comment in TABLE_COMMENT), {@code columns} rows and the
-     * {@code views} row.
+     * A logical view: {@code tables} row of type VIEW (its comment in TABLE_COMMENT), {@code columns} rows, the
+     * {@code views} row (StarRocks leaves SECURITY_TYPE empty) and its {@code SHOW CREATE VIEW} text, or
+     * {@code null} for a view only the bulk rows describe.
      */
     public RecordedCatalog view(String name, String comment, String securityType, String viewDefinition,
-            ColumnRow... columnRows) {
+            String showCreateView, ColumnRow... columnRows) {
+        if (showCreateView != null) {
+            this.createStatements.put(name, showCreateView);
+        }
         this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, "VIEW", null, null, null, null, null, null,
                 comment));
         addColumns(name, columnRows);
@@ -131,10 +135,10 @@ public final class RecordedCatalog {
     public ScriptedJdbc installOn(ScriptedJdbc server) {
         server.on("FROM information_schema\\.tables_config WHERE",
                 (statement) -> this.starRocksTablesAvailable ? filter(TABLES_CONFIG_COLUMNS, this.tablesConfig,
-                        statement) : unknownTable("tables_config"));
+                        statement) : unknownTable(statement, "tables_config"));
         server.on("FROM information_schema\\.materialized_views WHERE",
                 (statement) -> this.starRocksTablesAvailable ? filter(MATERIALIZED_VIEWS_COLUMNS,
-                        this.materializedViews, statement) : unknownTable("materialized_views"));
+                        this.materializedViews, statement) : unknownTable(statement, "materialized_views"));
         server.on("FROM information_schema\\.tables WHERE",
                 (statement) -> filter(TABLES_COLUMNS, this.tables, statement));
         server.on("FROM information_schema\\.columns WHERE",
@@ -152,21 +156,39 @@ public final class RecordedCatalog {
         }
         String database = matcher.group(2).replace("``", "`");
         String name = matcher.group(3).replace("``", "`");
-        String text = database.equals(this.database) ? this.createStatements.get(name) : null;
+        if (!database.equals(this.database)) {
+            return null;
+        }
+        String text = this.createStatements.get(name);
         if (text == null) {
             return new Failure(5502, "42602", "Getting analyzing error. Detail message: Unknown table '" + database
                     + "." + name + "'.");
         }
-        String kind = matcher.group(1).equals("TABLE") ? "Table" : "Materialized View";
-        return new Rows(List.of(kind, "Create " + kind), List.of(List.of(name, text)));
+        return switch (matcher.group(1)) {
+            case "TABLE" -> new Rows(List.of("Table", "Create Table"), List.of(List.of(name, text)));
+            case "VIEW" -> new Rows(List.of("View", "Create View", "character_set_client", "collation_connection"),
+                    List.of(List.of(name, text, "utf8", "utf8_general_ci")));
+            default -> new Rows(List.of("Materialized View", "Create Materialized View"),
+                    List.of(List.of(name, text)));
+        };
     }
 
-    private static Answer unknownTable(String table) {
+    private Answer unknownTable(Executed statement, String table) {
+        if (!this.database.equals(statement.parameters().get(0))) {
+            return null;
+        }
         return new Failure(5502, "42602", "Getting analyzing error. Detail message: Unknown table '" + table + "'.");
     }
 
-    private static Rows filter(List<String> columnNames, List<Map<String, Object>> rows, Executed statement) {
+    /**
+     * The rows of this catalog's database matching the statement's bind parameters, or {@code null} (to let
+     * another installed catalog answer) when the statement asks for another database.
+     */
+    private Rows filter(List<String> columnNames, List<Map<String, Object>> rows, Executed statement) {
         List<Object> parameters = statement.parameters();
+        if (!this.database.equals(parameters.get(0))) {
+            return null;
+        }
         List<Map<String, Object>> matching = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             boolean schemaMatches = row.get("TABLE_SCHEMA").equals(parameters.get(0));

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,8 @@ import io.github.srboot.ddl.DropObject;
 import io.github.srboot.ddl.ObjectKind;
 import io.github.srboot.ddl.ObjectName;
 import io.github.srboot.ddl.Table;
+import com.github.dockerjava.api.model.ContainerConfig;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -134,13 +138,50 @@ public class StarRocksContainer extends JdbcDatabaseContainer<StarRocksContainer
     @Override
     protected void configure() {
         if (this.frontendHeap != null) {
-            // The image starts FE and BE from ./entrypoint.sh; fe.conf is rewritten first so the FE starts small.
-            setCommand("/bin/bash", "-c", frontendHeapCommand(this.frontendHeap));
+            // fe.conf is rewritten before the image's own start command runs, so the FE starts with a small heap.
+            String script = frontendHeapScript(this.frontendHeap, imageStartCommand());
+            withCreateContainerCmdModifier((command) -> command.withEntrypoint("/bin/bash", "-c", script));
         }
     }
 
-    static String frontendHeapCommand(String heap) {
-        return "sed -i -E 's/-Xmx[0-9]+[mMgG]/-Xmx" + heap + "/g' " + FE_CONF + " && exec ./entrypoint.sh";
+    /**
+     * The image's start command (entrypoint then command), read from the pulled image.
+     */
+    private List<String> imageStartCommand() {
+        ContainerConfig config = DockerClientFactory.instance()
+            .client()
+            .inspectImageCmd(getDockerImageName())
+            .exec()
+            .getConfig();
+        List<String> command = new ArrayList<>();
+        if (config != null && config.getEntrypoint() != null) {
+            command.addAll(List.of(config.getEntrypoint()));
+        }
+        if (config != null && config.getCmd() != null) {
+            command.addAll(List.of(config.getCmd()));
+        }
+        if (command.isEmpty()) {
+            throw new ContainerLaunchException("Image " + getDockerImageName() + " declares no start command");
+        }
+        return command;
+    }
+
+    /**
+     * A shell script that lowers every {@code -Xmx} in {@code fe.conf} (whichever {@code JAVA_OPTS} variant the
+     * FE's JDK reads), then replaces itself with the image's start command. When {@code fe.conf} is not where
+     * expected the FE starts with the image's heap and a line on stderr says so.
+     */
+    static String frontendHeapScript(String heap, List<String> startCommand) {
+        StringBuilder script = new StringBuilder("sed -i -E 's/-Xmx[0-9]+[mMgG]/-Xmx").append(heap)
+            .append("/g' ")
+            .append(FE_CONF)
+            .append(" || echo 'StarRocksContainer: could not lower the FE heap in ")
+            .append(FE_CONF)
+            .append("' >&2; exec");
+        for (String part : startCommand) {
+            script.append(" '").append(part.replace("'", "'\\''")).append('\'');
+        }
+        return script.toString();
     }
 
     @Override

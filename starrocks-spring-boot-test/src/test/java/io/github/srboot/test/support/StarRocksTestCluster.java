@@ -1,0 +1,106 @@
+package io.github.srboot.test.support;
+
+import java.net.URI;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.github.srboot.test.containers.StarRocksContainer;
+
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The StarRocks the integration tests run against: an external cluster when {@code STARROCKS_JDBC_URL} is set
+ * (with {@code STARROCKS_HTTP_URL}, {@code STARROCKS_USERNAME}, {@code STARROCKS_PASSWORD}), otherwise one
+ * {@link StarRocksContainer} shared by all tests of the run (Testcontainers removes it at the end).
+ */
+public final class StarRocksTestCluster {
+
+    private static StarRocksTestCluster shared;
+
+    private static StarRocksContainer container;
+
+    private final String jdbcUrl;
+
+    private final String username;
+
+    private final String password;
+
+    private final URI frontend;
+
+    private StarRocksTestCluster(String jdbcUrl, String username, String password, URI frontend) {
+        this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.password = password;
+        this.frontend = frontend;
+    }
+
+    /**
+     * The cluster for this run, started on first use.
+     */
+    public static synchronized StarRocksTestCluster get() {
+        if (shared == null) {
+            shared = create(System.getenv());
+        }
+        return shared;
+    }
+
+    private static StarRocksTestCluster create(Map<String, String> environment) {
+        String externalUrl = configured(environment, "STARROCKS_JDBC_URL");
+        if (externalUrl != null) {
+            String http = configured(environment, "STARROCKS_HTTP_URL");
+            String username = configured(environment, "STARROCKS_USERNAME");
+            String password = configured(environment, "STARROCKS_PASSWORD");
+            return new StarRocksTestCluster(externalUrl, (username != null) ? username : "root",
+                    (password != null) ? password : "", (http != null) ? URI.create(http) : null);
+        }
+        StarRocksContainer started = container();
+        return new StarRocksTestCluster(started.getJdbcUrl(), started.getUsername(), started.getPassword(),
+                started.getFrontendHttpUrl());
+    }
+
+    /**
+     * The shared container, started on first use (needs Docker; ignores any external cluster).
+     */
+    public static synchronized StarRocksContainer container() {
+        if (container == null) {
+            StarRocksContainer created = new StarRocksContainer();
+            created.start();
+            container = created;
+        }
+        return container;
+    }
+
+    /**
+     * An environment variable's value, or {@code null} when unset, empty, or an unresolved Maven placeholder
+     * (Failsafe forwards {@code ${env.X}} literally when {@code X} is not set).
+     */
+    static String configured(Map<String, String> environment, String name) {
+        String value = environment.get(name);
+        return (value == null || value.isBlank() || value.startsWith("${")) ? null : value;
+    }
+
+    /**
+     * Whether an external cluster is configured.
+     */
+    public static boolean isExternalClusterConfigured() {
+        return configured(System.getenv(), "STARROCKS_JDBC_URL") != null;
+    }
+
+    /**
+     * A DataSource opening plain connections to the cluster.
+     */
+    public DataSource dataSource() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(this.jdbcUrl, this.username, this.password);
+        dataSource.setDriverClassName("com.mysql.cj.jdbc.Driver");
+        return dataSource;
+    }
+
+    /**
+     * The FE HTTP URL, or {@code null} when an external cluster was configured without one.
+     */
+    public URI frontend() {
+        return this.frontend;
+    }
+
+}
