@@ -55,13 +55,17 @@ final class Normal {
     }
 
     /**
-     * Whether a column accepts NULL: as written, else NULL except for PRIMARY KEY columns and AUTO_INCREMENT
-     * columns, which are NOT NULL.
+     * Whether a column accepts NULL: always for REPLACE_IF_NOT_NULL columns (the server makes them nullable
+     * whatever is written), else as written, else NULL except for PRIMARY KEY columns and AUTO_INCREMENT columns,
+     * which are NOT NULL.
      * @param column the column
      * @param primaryKeyColumn whether the column is a key column of a PRIMARY KEY table
      * @return the effective nullability
      */
     static boolean nullable(Column column, boolean primaryKeyColumn) {
+        if (column.aggregation() == AggregationType.REPLACE_IF_NOT_NULL) {
+            return true;
+        }
         if (column.nullable() != null) {
             return column.nullable();
         }

@@ -293,6 +293,14 @@ class SchemaDiffTests {
         }
 
         @Test
+        void replaceIfNotNullColumnsAreAlwaysNullable() {
+            String table = "CREATE TABLE a (k INT, v INT REPLACE_IF_NOT_NULL %s) AGGREGATE KEY(k) "
+                    + "DISTRIBUTED BY HASH(k) BUCKETS 1";
+
+            assertThat(plan(table.formatted("NULL"), table.formatted("NOT NULL")).isEmpty()).isTrue();
+        }
+
+        @Test
         void keyAndDistributionColumnsDoNotChangeType() {
             String primary = "CREATE TABLE p (id INT, v INT) PRIMARY KEY(id) DISTRIBUTED BY HASH(id) BUCKETS 1";
 
