@@ -52,6 +52,49 @@ final class SqlNormalizer {
     }
 
     /**
+     * The normal form of a view or materialized-view query. Besides {@link #normalize(String)}, qualifiers are
+     * dropped ({@code `db`.`t`.`c`} is {@code c}, {@code `db`.`t`} is {@code t}) and so is an alias equal to the
+     * column it names ({@code c AS c}), because the server may store the query it analysed, with every name
+     * qualified, instead of the user's text. The price: a change that only swaps which table a same-named column
+     * comes from is not seen.
+     * @param sql the query, may be null
+     * @return the normal form
+     */
+    static String normalizeQuery(String sql) {
+        List<String> tokens = new ArrayList<>(List.of(normalize(sql).split(" ")));
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (isName(tokens.get(i)) && tokens.get(i + 1).equals(".")
+                    && (isName(tokens.get(i + 2)) || tokens.get(i + 2).equals("*"))) {
+                tokens.remove(i);
+                tokens.remove(i);
+                i = Math.max(-1, i - 2);
+            }
+        }
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (tokens.get(i + 1).equals("as") && tokens.get(i).equals(tokens.get(i + 2)) && isName(tokens.get(i))) {
+                tokens.remove(i + 1);
+                tokens.remove(i + 1);
+            }
+        }
+        return String.join(" ", tokens);
+    }
+
+    /**
+     * Whether two queries are the same after {@link #normalizeQuery(String)}.
+     * @param first one query
+     * @param second the other
+     * @return true when equal
+     */
+    static boolean sameQuery(String first, String second) {
+        return normalizeQuery(first).equals(normalizeQuery(second));
+    }
+
+    private static boolean isName(String token) {
+        char first = token.isEmpty() ? ' ' : token.charAt(0);
+        return Character.isLetter(first) || first == '_' || first == '$';
+    }
+
+    /**
      * Whether two texts are the same SQL after normalisation.
      * @param first one text
      * @param second the other

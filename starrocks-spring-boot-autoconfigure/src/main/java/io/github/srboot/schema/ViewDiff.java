@@ -38,7 +38,7 @@ final class ViewDiff {
     static List<SchemaChange> compare(View actual, View desired) {
         ObjectRef object = ObjectRef.of(desired);
         List<String> details = new ArrayList<>();
-        boolean queryChanged = !SqlNormalizer.same(actual.query(), desired.query());
+        boolean queryChanged = !SqlNormalizer.sameQuery(actual.query(), desired.query());
         if (queryChanged) {
             details.add("query changed");
         }
@@ -75,7 +75,7 @@ final class ViewDiff {
     static List<SchemaChange> compare(MaterializedView actual, MaterializedView desired) {
         ObjectRef object = ObjectRef.of(desired);
         List<String> rebuild = new ArrayList<>();
-        if (!SqlNormalizer.same(actual.query(), desired.query())) {
+        if (!SqlNormalizer.sameQuery(actual.query(), desired.query())) {
             rebuild.add("query changed");
         }
         if (!Normal.partitionScheme(actual.partition()).equals(Normal.partitionScheme(desired.partition()))) {

@@ -47,4 +47,16 @@ class SqlNormalizerTests {
         assertThat(SqlNormalizer.same("DATE_TRUNC('DAY', k)", "date_trunc('day', k)")).isFalse();
     }
 
+    @Test
+    void queriesIgnoreQualifiersAndRedundantAliases() {
+        assertThat(SqlNormalizer.sameQuery("select site_id, sum(pv) as pv from events group by site_id",
+                "SELECT `shop`.`events`.`site_id` AS `site_id`, sum(`shop`.`events`.`pv`) AS `pv` "
+                        + "FROM `shop`.`events` GROUP BY `shop`.`events`.`site_id`")).isTrue();
+        assertThat(SqlNormalizer.sameQuery("SELECT t.* FROM t", "SELECT * FROM `db`.`t`")).isTrue();
+        assertThat(SqlNormalizer.sameQuery("SELECT a FROM t WHERE x = 1", "SELECT a FROM t WHERE x = 2")).isFalse();
+        assertThat(SqlNormalizer.sameQuery("SELECT a AS b FROM t", "SELECT a FROM t")).isFalse();
+        assertThat(SqlNormalizer.sameQuery("SELECT 1.5 AS x", "SELECT 1.5 AS x")).isTrue();
+        assertThat(SqlNormalizer.sameQuery("SELECT a FROM t1", "SELECT a FROM t2")).isFalse();
+    }
+
 }
