@@ -120,6 +120,7 @@ final class TableDiff {
         boolean destructive = false;
         List<String> desiredNames = Normal.fold(this.desired.columns().stream().map(Column::name).toList());
         Set<String> actualNames = new HashSet<>(Normal.fold(this.actual.columns().stream().map(Column::name).toList()));
+        Set<String> present = new HashSet<>(actualNames);
 
         for (int i = 0; i < this.desired.columns().size(); i++) {
             Column wanted = this.desired.columns().get(i);
@@ -128,9 +129,10 @@ final class TableDiff {
                 if (!keysMatch && isKeyColumn(this.desired, wanted.name())) {
                     continue; // the key refusal covers it: a new key column means rebuilding the table
                 }
-                AlterClause add = addColumn(wanted, i, desiredNames, actualNames);
+                AlterClause add = addColumn(wanted, i, desiredNames, actualNames, present);
                 if (add != null) {
                     clauses.add(add);
+                    present.add(Normal.fold(wanted.name()));
                     details.add("add column " + wanted.name() + " " + wanted.type().sql()
                             + position(((AlterClause.AddColumn) add).position()));
                 }
@@ -159,7 +161,8 @@ final class TableDiff {
         }
     }
 
-    private AlterClause addColumn(Column wanted, int index, List<String> desiredNames, Set<String> actualNames) {
+    private AlterClause addColumn(Column wanted, int index, List<String> desiredNames, Set<String> actualNames,
+            Set<String> present) {
         String subject = "add column " + wanted.name() + " " + wanted.type().sql();
         if (wanted.autoIncrement()) {
             refuse(ChangeKind.COLUMN, List.of(subject + " AUTO_INCREMENT"),
@@ -173,14 +176,15 @@ final class TableDiff {
                     "give the column a DEFAULT in the desired schema, or make it NULL");
             return null;
         }
-        return new AlterClause.AddColumn(wanted, addPosition(index, desiredNames, actualNames));
+        return new AlterClause.AddColumn(wanted, addPosition(index, desiredNames, actualNames, present));
     }
 
     /**
      * Where a new column goes: nowhere when every desired column after it is new too (it is appended), else after
-     * the desired column before it, or first.
+     * the nearest desired column before it that exists or is added in the same statement, or first.
      */
-    private ColumnPosition addPosition(int index, List<String> desiredNames, Set<String> actualNames) {
+    private ColumnPosition addPosition(int index, List<String> desiredNames, Set<String> actualNames,
+            Set<String> present) {
         Column wanted = this.desired.columns().get(index);
         if (wanted.isGenerated()) {
             return null; // generated columns always come after the ordinary ones
@@ -190,8 +194,12 @@ final class TableDiff {
         if (!existingFollows) {
             return null;
         }
-        return (index == 0) ? ColumnPosition.first()
-                : ColumnPosition.after(this.desired.columns().get(index - 1).name());
+        for (int before = index - 1; before >= 0; before--) {
+            if (present.contains(desiredNames.get(before))) {
+                return ColumnPosition.after(this.desired.columns().get(before).name());
+            }
+        }
+        return ColumnPosition.first();
     }
 
     private static String position(ColumnPosition position) {

@@ -187,6 +187,17 @@ class SchemaDiffTests {
         }
 
         @Test
+        void aNewColumnFollowsTheNearestColumnThatWillExist() {
+            String table = "CREATE TABLE t (a INT, b INT) DISTRIBUTED BY RANDOM";
+
+            MigrationPlan plan = plan(table, table.replace("(a INT", "(a INT, refused INT NOT NULL, added INT"));
+
+            assertThat(plan.changes()).extracting(SchemaChange::kind).containsExactly(ChangeKind.COLUMN,
+                    ChangeKind.COLUMNS);
+            assertThat(plan.statements()).containsExactly("ALTER TABLE `t` ADD COLUMN `added` INT AFTER `a`");
+        }
+
+        @Test
         void aNotNullColumnWithoutDefaultCannotBeAdded() {
             MigrationPlan refused = plan(EVENTS, events("    score INT,", "    score INT,\n    flag INT NOT NULL,"));
             MigrationPlan withDefault = plan(EVENTS,
