@@ -345,6 +345,12 @@ final class TableDiff {
         if (modifications.isEmpty()) {
             return null;
         }
+        if (existing.isGenerated()) {
+            refuse(ChangeKind.COLUMN, modifications, "StarRocks cannot modify a generated column",
+                    "drop column " + name + " and add it again with the new definition in two migrations "
+                            + "(its values are recomputed)");
+            return null;
+        }
         details.addAll(modifications);
         return new Modification(new AlterClause.ModifyColumn(modified.build(), null), lossy);
     }

@@ -312,6 +312,19 @@ class SchemaDiffTests {
         }
 
         @Test
+        void generatedColumnsAreNeverModified() {
+            String table = "CREATE TABLE g (id INT, a INT, total BIGINT AS (a * 2) %s) DISTRIBUTED BY HASH(id) "
+                    + "BUCKETS 1";
+
+            MigrationPlan comment = plan(table.formatted(""), table.formatted("COMMENT 'twice a'"));
+            MigrationPlan expression = plan(table.formatted(""), table.formatted("").replace("a * 2", "a * 3"));
+
+            assertThat(comment.changes()).singleElement().satisfies(change -> assertThat(change.refused()).isTrue());
+            assertThat(expression.changes()).singleElement().satisfies(change -> assertThat(change.details())
+                    .containsExactly("column total: AS (a * 2) -> AS (a * 3)"));
+        }
+
+        @Test
         void keyAndDistributionColumnsDoNotChangeType() {
             String primary = "CREATE TABLE p (id INT, v INT) PRIMARY KEY(id) DISTRIBUTED BY HASH(id) BUCKETS 1";
 
