@@ -406,6 +406,14 @@ final class TableDiff {
                     "only DUPLICATE KEY tables can be distributed at random", REBUILD);
             return;
         }
+        String colocateGroup = Normal.properties(this.actual.properties()).get("colocate_with");
+        if (colocateGroup != null && !colocateGroup.isBlank()) {
+            refuse(ChangeKind.DISTRIBUTION, List.of(detail), "StarRocks cannot redistribute a table of a colocation "
+                    + "group (colocate_with = " + colocateGroup + ")",
+                    "remove the table from the group (SET (\"colocate_with\" = \"\")) in one migration, change "
+                            + "DISTRIBUTED BY in the next");
+            return;
+        }
         this.changes.add(new SchemaChange.Executable(ChangeKind.DISTRIBUTION, this.object, List.of(detail),
                 List.of(alter(new AlterClause.ModifyDistribution(wanted))), true, false));
     }

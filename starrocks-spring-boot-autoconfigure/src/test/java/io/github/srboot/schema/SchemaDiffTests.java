@@ -446,6 +446,19 @@ class SchemaDiffTests {
         }
 
         @Test
+        void aColocatedTableIsNotRedistributed() {
+            String colocated = events("PROPERTIES (\"replication_num\" = \"1\")",
+                    "PROPERTIES (\"replication_num\" = \"1\", \"colocate_with\" = \"g1\")");
+
+            MigrationPlan plan = plan(colocated, colocated.replace("BUCKETS 4", "BUCKETS 8"));
+
+            assertThat(plan.changes()).singleElement().satisfies(change -> {
+                assertThat(change.kind()).isEqualTo(ChangeKind.DISTRIBUTION);
+                assertThat(change.refused()).isTrue();
+            });
+        }
+
+        @Test
         void sortKeyChangesAreAsynchronous() {
             MigrationPlan plan = plan(EVENTS, events("PROPERTIES", "ORDER BY (site_id, id)\nPROPERTIES"));
 
