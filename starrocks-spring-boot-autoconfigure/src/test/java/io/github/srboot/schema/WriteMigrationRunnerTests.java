@@ -8,7 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +55,30 @@ class WriteMigrationRunnerTests {
             assertThat(files).isEmpty();
         }
         assertThat(context.isActive()).isFalse();
+    }
+
+    @Test
+    void aRunningApplicationWritesAndEnds() throws Exception {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(RunnerApplication.class)
+                .web(WebApplicationType.NONE).properties("migration.directory=" + this.directory).run();
+
+        assertThat(this.directory.resolve("V1__cli.sql")).exists();
+        assertThat(context.isActive()).isFalse();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class RunnerApplication {
+
+        @Bean
+        WriteMigrationRunner writeMigrationRunner(ConfigurableApplicationContext context,
+                Environment environment) {
+            StarRocksSchemaDiff diff = new StarRocksSchemaDiff(
+                    new StarRocksSchemaDiffTests.RecordingTarget(Ddl.parse(TABLE)), "analytics",
+                    () -> Ddl.parse(TABLE.replace("v INT", "v BIGINT")), false);
+            return new WriteMigrationRunner(diff, Path.of(environment.getRequiredProperty("migration.directory")),
+                    "cli", context);
+        }
+
     }
 
 }
