@@ -6,8 +6,8 @@ import java.time.Duration;
  * How {@link StarRocksTemplate} waits for asynchronous ALTER jobs: how often it polls {@code SHOW ALTER TABLE} and
  * how long it waits (also for a running schema change before retrying a statement the server refused).
  *
- * @param pollInterval pause between two polls; zero polls without pausing
- * @param timeout how long to wait before failing
+ * @param pollInterval pause between two polls, positive (a zero pause would hammer the FE for the whole timeout)
+ * @param timeout how long to wait before failing, zero or positive
  */
 public record AlterJobPolling(Duration pollInterval, Duration timeout) {
 
@@ -19,6 +19,9 @@ public record AlterJobPolling(Duration pollInterval, Duration timeout) {
 
     public AlterJobPolling {
         requireNotNegative("pollInterval", pollInterval);
+        if (pollInterval.isZero()) {
+            throw new IllegalArgumentException("pollInterval must be positive, got " + pollInterval);
+        }
         requireNotNegative("timeout", timeout);
     }
 

@@ -132,17 +132,22 @@ final class AlterJobWatcher {
             catch (StarRocksSchemaChangeInProgressException refused) {
                 long remaining = deadline - this.timer.nanoTime();
                 String blockedTable = (table != null) ? table : tableNamedIn(refused.getServerMessage());
+                String blocked = "The ALTER job blocking this statement on "
+                        + ((blockedTable != null) ? "table '" + blockedTable + "'" : "its table");
                 if (remaining <= 0) {
-                    throw new StarRocksAlterJobTimeoutException(
-                            "The schema change running on table '" + blockedTable + "'", refused.getSql(), null,
-                            timeout, refused);
+                    throw new StarRocksAlterJobTimeoutException(blocked, refused.getSql(), null, timeout, refused);
                 }
-                logger.debug("Schema change running on table '" + blockedTable + "'; waiting before retrying: "
-                        + refused.getServerMessage());
+                logger.debug(blocked + " is running; waiting before retrying: " + refused.getServerMessage());
                 if (blockedTable != null) {
                     String blockedDatabase = (database != null) ? database : currentDatabase();
                     if (blockedDatabase != null) {
-                        await(blockedDatabase, blockedTable, Duration.ofNanos(remaining), Map.of(), false);
+                        try {
+                            await(blockedDatabase, blockedTable, Duration.ofNanos(remaining), Map.of(), false);
+                        }
+                        catch (StarRocksAlterJobTimeoutException ex) {
+                            throw new StarRocksAlterJobTimeoutException(blocked, refused.getSql(),
+                                    ex.getLastObserved(), timeout, refused);
+                        }
                     }
                 }
                 // Also pause once: the table may stay refused for a moment after its job has ended.

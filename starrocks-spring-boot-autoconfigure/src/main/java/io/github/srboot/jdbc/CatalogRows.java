@@ -52,6 +52,31 @@ final class CatalogRows {
         this.index = new Index(this);
     }
 
+    /**
+     * The rows of one database: rows naming another {@code TABLE_SCHEMA} are left out, because the catalog
+     * tables may treat the schema name as a {@code LIKE} pattern ({@code _} and {@code %} match other names).
+     */
+    static CatalogRows forDatabase(String database, List<? extends Map<String, ?>> tables,
+            List<? extends Map<String, ?>> columns, @Nullable List<? extends Map<String, ?>> tablesConfig,
+            List<? extends Map<String, ?>> views, @Nullable List<? extends Map<String, ?>> materializedViews) {
+        return new CatalogRows(inDatabase(database, tables), inDatabase(database, columns),
+                (tablesConfig != null) ? inDatabase(database, tablesConfig) : null, inDatabase(database, views),
+                (materializedViews != null) ? inDatabase(database, materializedViews) : null);
+    }
+
+    private static List<Map<String, ?>> inDatabase(String database, List<? extends Map<String, ?>> rows) {
+        List<Map<String, ?>> kept = new ArrayList<>(rows.size());
+        for (Map<String, ?> row : rows) {
+            Map<String, Object> columns = new LinkedCaseInsensitiveMap<>(row.size(), Locale.ROOT);
+            columns.putAll(row);
+            Object schema = columns.get("TABLE_SCHEMA");
+            if (schema == null || database.equals(schema.toString())) {
+                kept.add(row);
+            }
+        }
+        return kept;
+    }
+
     List<Map<String, Object>> tables() {
         return this.tables;
     }

@@ -322,8 +322,9 @@ public final class StarRocksTemplate {
 
     private List<String> list(String database, ObjectKind kind) {
         Assert.hasText(database, "database must not be empty");
-        CatalogRows rows = new CatalogRows(this.jdbcTemplate.queryForList(CatalogQueries.TABLES, database), List.of(),
-                null, List.of(), queryOptional(CatalogQueries.MATERIALIZED_VIEWS, database));
+        CatalogRows rows = CatalogRows.forDatabase(database,
+                this.jdbcTemplate.queryForList(CatalogQueries.TABLES, database), List.of(), null, List.of(),
+                queryOptional(CatalogQueries.MATERIALIZED_VIEWS, database));
         return SchemaReflection.objects(rows)
             .stream()
             .filter((object) -> object.kind() == kind)
@@ -333,7 +334,8 @@ public final class StarRocksTemplate {
 
     private CatalogRows readCatalog(String database, @Nullable String name) {
         Object[] arguments = (name != null) ? new Object[] { database, name } : new Object[] { database };
-        return new CatalogRows(this.jdbcTemplate.queryForList(CatalogQueries.tables(name != null), arguments),
+        return CatalogRows.forDatabase(database,
+                this.jdbcTemplate.queryForList(CatalogQueries.tables(name != null), arguments),
                 this.jdbcTemplate.queryForList(CatalogQueries.columns(name != null), arguments),
                 queryOptional(CatalogQueries.tablesConfig(name != null), arguments),
                 this.jdbcTemplate.queryForList(CatalogQueries.views(name != null), arguments),

@@ -1,13 +1,17 @@
 package io.github.srboot.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import io.github.srboot.jdbc.AlterJobPolling;
+import io.github.srboot.jdbc.StarRocksObjectExistsException;
 import io.github.srboot.jdbc.StarRocksSqlExceptionTranslator;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.support.ScriptedJdbc;
+import io.github.srboot.support.ScriptedJdbc.Failure;
+import io.github.srboot.support.ScriptedJdbc.Rows;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,6 +26,7 @@ import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class StarRocksJdbcAutoConfigurationTests {
 
@@ -58,10 +63,13 @@ class StarRocksJdbcAutoConfigurationTests {
 
     @Test
     void applicationJdbcTemplateTranslatesStarRocksErrors() {
-        this.runner.withUserConfiguration(SingleDataSource.class).run((context) -> {
+        this.runner.withUserConfiguration(StarRocksDataSourceOnly.class).run((context) -> {
             assertThat(context).hasSingleBean(StarRocksSqlExceptionTranslator.class);
-            assertThat(context.getBean(JdbcTemplate.class).getExceptionTranslator())
+            JdbcTemplate jdbcTemplate = context.getBean(JdbcTemplate.class);
+            assertThat(jdbcTemplate.getExceptionTranslator())
                 .isSameAs(context.getBean(StarRocksSqlExceptionTranslator.class));
+            assertThatExceptionOfType(StarRocksObjectExistsException.class)
+                .isThrownBy(() -> jdbcTemplate.execute("CREATE TABLE t (a INT)"));
         });
     }
 
@@ -111,6 +119,15 @@ class StarRocksJdbcAutoConfigurationTests {
     }
 
     @Test
+    void zeroPollIntervalIsRefusedNamingTheProperty() {
+        this.runner.withUserConfiguration(SingleDataSource.class)
+            .withPropertyValues("starrocks.schema.alter-poll-interval=0s")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .hasMessageContaining("starrocks.schema.alter-poll-interval"));
+    }
+
+    @Test
     void propertyDefaultsAreTheLibraryDefaults() {
         StarRocksProperties.Schema schema = new StarRocksProperties().getSchema();
         assertThat(new AlterJobPolling(schema.getAlterPollInterval(), schema.getAlterTimeout()))
@@ -126,6 +143,20 @@ class StarRocksJdbcAutoConfigurationTests {
         @Bean
         DataSource dataSource() {
             return new ScriptedJdbc().dataSource();
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class StarRocksDataSourceOnly {
+
+        @Bean
+        DataSource dataSource() {
+            return new ScriptedJdbc()
+                .on("@@version_comment",
+                        new Rows(List.of("@@version_comment"), List.of(List.of("StarRocks version 3.5.5"))))
+                .on("^CREATE TABLE", new Failure(1050, "42S01", "Table 't' already exists"))
+                .dataSource();
         }
 
     }

@@ -3,6 +3,9 @@ package io.github.srboot.jdbc;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.srboot.ddl.AlterClause;
+import io.github.srboot.ddl.AlterTable;
+import io.github.srboot.ddl.ObjectName;
 import io.github.srboot.support.ScriptedJdbc;
 import io.github.srboot.support.ScriptedJdbc.Failure;
 import io.github.srboot.support.ScriptedJdbc.Rows;
@@ -13,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Waiting for asynchronous ALTER jobs and retrying refused statements, against recorded {@code SHOW ALTER TABLE}
@@ -83,7 +87,7 @@ class AlterJobWaitTests {
                         "8", "9", "FINISHED", "", "NULL", "86400"))));
 
         assertThat(this.template.awaitAlterJobs("shop", "events")).extracting(AlterJob::type, AlterJob::state)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple(AlterJobType.ROLLUP, "FINISHED"));
+            .containsExactly(tuple(AlterJobType.ROLLUP, "FINISHED"));
     }
 
     @Test
@@ -187,12 +191,43 @@ class AlterJobWaitTests {
     }
 
     @Test
+    void jobThatOutlastsTheTimeoutFailsWithTheRefusedStatementAndTheJob() {
+        this.server.on("^ALTER TABLE", new Failure(1064, "HY000", "A schema change operation is in progress on the "
+                + "table \"events\". Please wait until the current operation completes."));
+        this.server.on("SHOW ALTER TABLE COLUMN", columnJob("100", "RUNNING", "30%", ""));
+        this.server.on("SHOW ALTER TABLE", NO_JOBS);
+
+        assertThatExceptionOfType(StarRocksAlterJobTimeoutException.class)
+            .isThrownBy(() -> this.template.execute(new AlterTable(ObjectName.of("shop", "events"),
+                    List.of(new AlterClause.DropColumn("c")))))
+            .satisfies((ex) -> {
+                assertThat(ex.getCause()).isInstanceOf(StarRocksSchemaChangeInProgressException.class);
+                assertThat(ex.getSql()).isEqualTo("ALTER TABLE `shop`.`events` DROP COLUMN `c`");
+                assertThat(ex.getLastObserved().progress()).isEqualTo("30%");
+                assertThat(ex.getMessage()).contains("table 'events'", "30%");
+            });
+        assertThat(this.server.executedSql()).doesNotContain("SELECT DATABASE()");
+    }
+
+    @Test
     void otherFailuresAreNotRetried() {
         this.server.on("^ALTER TABLE", new Failure(1064, "HY000", "Getting analyzing error. Detail message: Can not "
                 + "change column type from BIGINT to INT."));
         assertThatExceptionOfType(StarRocksUnsupportedAlterException.class)
             .isThrownBy(() -> this.template.execute("ALTER TABLE events MODIFY COLUMN c INT"));
         assertThat(this.server.executedSql()).hasSize(1);
+    }
+
+    @Test
+    void pollingNeedsAPositiveIntervalAndANonNegativeTimeout() {
+        assertThatExceptionOfType(IllegalArgumentException.class)
+            .isThrownBy(() -> new AlterJobPolling(Duration.ZERO, Duration.ofSeconds(1)))
+            .withMessageContaining("pollInterval");
+        assertThatExceptionOfType(IllegalArgumentException.class)
+            .isThrownBy(() -> new AlterJobPolling(Duration.ofSeconds(1), Duration.ofSeconds(-1)))
+            .withMessageContaining("timeout");
+        assertThat(AlterJobPolling.defaults())
+            .isEqualTo(new AlterJobPolling(Duration.ofSeconds(1), Duration.ofMinutes(30)));
     }
 
     @Test

@@ -1,8 +1,12 @@
 package io.github.srboot.jdbc;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.srboot.support.ScriptedJdbc;
+import io.github.srboot.support.ScriptedJdbc.Failure;
+import io.github.srboot.support.ScriptedJdbc.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -10,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -104,6 +109,46 @@ class StarRocksSqlExceptionTranslatorTests {
         wrapper.initCause(new SQLException("Unknown database 'nope'", "42000", 1049));
         assertThat(this.translator.translate("batch", "USE nope", wrapper))
             .isInstanceOf(StarRocksObjectNotFoundException.class);
+    }
+
+    @Test
+    void forADataSourceItTranslatesOnlyWhenTheDataSourceIsStarRocks() {
+        ScriptedJdbc starRocks = new ScriptedJdbc().on("@@version_comment",
+                new Rows(List.of("@@version_comment"), List.of(List.of("StarRocks version 3.5.5-abc"))));
+        StarRocksSqlExceptionTranslator translator = new StarRocksSqlExceptionTranslator(starRocks.dataSource());
+        SQLException exists = new SQLException("Table 't' already exists", "42S01", 1050);
+
+        assertThat(translator.translate("create", "CREATE TABLE t", exists))
+            .isInstanceOf(StarRocksObjectExistsException.class);
+        assertThat(translator.translate("create", "CREATE TABLE t", exists))
+            .isInstanceOf(StarRocksObjectExistsException.class);
+        assertThat(starRocks.executedSql()).containsExactly("SELECT @@version_comment");
+    }
+
+    @Test
+    void forAnotherDatabaseItKeepsSpringsTranslation() {
+        ScriptedJdbc mysql = new ScriptedJdbc().on("@@version_comment",
+                new Rows(List.of("@@version_comment"), List.of(List.of("MySQL Community Server - GPL"))));
+        StarRocksSqlExceptionTranslator translator = new StarRocksSqlExceptionTranslator(mysql.dataSource());
+
+        DataAccessException translated = translator.translate("insert", "INSERT INTO t VALUES (1)",
+                new SQLException("Duplicate entry '1' for key 'PRIMARY'", "23000", 1062));
+
+        assertThat(translated).isInstanceOf(DataIntegrityViolationException.class)
+            .isNotInstanceOf(StarRocksException.class);
+    }
+
+    @Test
+    void whenTheDataSourceCannotBeAskedTheErrorKeepsSpringsTranslationAndItAsksAgain() {
+        ScriptedJdbc server = new ScriptedJdbc().onSequence("@@version_comment",
+                new Failure(1045, "28000", "Access denied for user 'x'"),
+                new Rows(List.of("@@version_comment"), List.of(List.of("StarRocks version 3.3.0"))));
+        StarRocksSqlExceptionTranslator translator = new StarRocksSqlExceptionTranslator(server.dataSource());
+        SQLException exists = new SQLException("Table 't' already exists", "42S01", 1050);
+
+        assertThat(translator.translate("create", "CREATE TABLE t", exists)).isNotInstanceOf(StarRocksException.class);
+        assertThat(translator.translate("create", "CREATE TABLE t", exists))
+            .isInstanceOf(StarRocksObjectExistsException.class);
     }
 
     @Test

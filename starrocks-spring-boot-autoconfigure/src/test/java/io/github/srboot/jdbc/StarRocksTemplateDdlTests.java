@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static io.github.srboot.ddl.ColumnOption.notNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * DDL execution through {@link StarRocksTemplate}: the statements the server receives and the exceptions callers
@@ -157,7 +158,7 @@ class StarRocksTemplateDdlTests {
                 List.of(new AlterClause.AddColumn(Column.of("c", DataType.INT), null))));
 
         assertThat(jobs).extracting(AlterJob::jobId, AlterJob::state)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple("8", "FINISHED"));
+            .containsExactly(tuple("8", "FINISHED"));
         assertThat(this.server.executedSql()).contains("ALTER TABLE `shop`.`events` ADD COLUMN `c` INT");
         assertThat(this.timer.pauses()).containsExactly(Duration.ofMillis(200));
     }

@@ -67,6 +67,11 @@ public class StarRocksContainer extends JdbcDatabaseContainer<StarRocksContainer
 
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
 
+    /** How long each readiness stage may take by default: the FE first, then an alive BE and a writable table. */
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(5);
+
+    private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
+
     private String databaseName = "test";
 
     private String username = "root";
@@ -97,9 +102,8 @@ public class StarRocksContainer extends JdbcDatabaseContainer<StarRocksContainer
         image.assertCompatibleWith(IMAGE);
         addExposedPorts(QUERY_PORT, FE_HTTP_PORT, BE_HTTP_PORT);
         // Stage one; the JDBC stages run in waitUntilContainerStarted().
-        waitingFor(Wait.forHttp("/api/health").forPort(FE_HTTP_PORT).forStatusCode(200)
-            .withStartupTimeout(Duration.ofMinutes(5)));
-        withStartupTimeoutSeconds(300);
+        waitingFor(Wait.forHttp("/api/health").forPort(FE_HTTP_PORT).forStatusCode(200));
+        withStartupTimeout(DEFAULT_STARTUP_TIMEOUT);
     }
 
     /**
@@ -112,6 +116,16 @@ public class StarRocksContainer extends JdbcDatabaseContainer<StarRocksContainer
         }
         this.frontendHeap = heap;
         return self();
+    }
+
+    /**
+     * How long the FE may take to answer {@code /api/health}, and then how long the BE may take to be alive and
+     * writable.
+     */
+    @Override
+    public StarRocksContainer withStartupTimeout(Duration startupTimeout) {
+        this.startupTimeout = startupTimeout;
+        return super.withStartupTimeout(startupTimeout);
     }
 
     @Override
@@ -243,7 +257,7 @@ public class StarRocksContainer extends JdbcDatabaseContainer<StarRocksContainer
     @Override
     protected void waitUntilContainerStarted() {
         getWaitStrategy().waitUntilReady(this);
-        long deadline = System.nanoTime() + Duration.ofSeconds(getStartupTimeoutSeconds()).toNanos();
+        long deadline = System.nanoTime() + this.startupTimeout.toNanos();
         String lastProblem = "not tried";
         while (System.nanoTime() < deadline) {
             try (Connection connection = connectWithoutDatabase()) {
@@ -267,8 +281,8 @@ public class StarRocksContainer extends JdbcDatabaseContainer<StarRocksContainer
                 throw new ContainerLaunchException("Interrupted while waiting for StarRocks", ex);
             }
         }
-        throw new ContainerLaunchException("StarRocks did not become ready within " + getStartupTimeoutSeconds()
-                + " s: " + lastProblem);
+        throw new ContainerLaunchException("StarRocks did not become ready within " + this.startupTimeout + ": "
+                + lastProblem);
     }
 
     private Connection connectWithoutDatabase() throws SQLException {

@@ -60,6 +60,7 @@ class StarRocksContainerTests {
     }
 
     @Test
+    @SuppressWarnings("rawtypes")
     void serviceConnectionFactoryIsRegistered() {
         // Other factories on the classpath may need absent optional classes: skip those, as Boot does.
         List<ConnectionDetailsFactory> factories = SpringFactoriesLoader.forDefaultResourceLocation()

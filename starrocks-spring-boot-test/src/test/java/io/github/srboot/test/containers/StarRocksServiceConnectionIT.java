@@ -3,6 +3,7 @@ package io.github.srboot.test.containers;
 import java.util.List;
 
 import io.github.srboot.autoconfigure.StarRocksConnectionDetails;
+import io.github.srboot.jdbc.StarRocksSyntaxException;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.test.support.StarRocksTestCluster;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.boot.testcontainers.service.connection.ServiceConnect
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code @ServiceConnection} on a {@link StarRocksContainer}: Spring Boot's factory supplies the DataSource, ours
@@ -50,6 +52,12 @@ class StarRocksServiceConnectionIT {
         assertThat(this.jdbcTemplate.queryForObject("SELECT DATABASE()", String.class))
             .isEqualTo(starRocks.getDatabaseName());
         assertThat(this.template.databaseExists(starRocks.getDatabaseName())).isTrue();
+    }
+
+    @Test
+    void applicationJdbcTemplateThrowsStarRocksExceptions() {
+        assertThatExceptionOfType(StarRocksSyntaxException.class)
+            .isThrownBy(() -> this.jdbcTemplate.execute("CREATE TABL oops"));
     }
 
     @SpringBootConfiguration

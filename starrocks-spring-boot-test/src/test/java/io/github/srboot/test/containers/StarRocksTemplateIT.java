@@ -16,6 +16,7 @@ import io.github.srboot.ddl.Ddl;
 import io.github.srboot.ddl.DefaultValue;
 import io.github.srboot.ddl.DropDatabase;
 import io.github.srboot.ddl.ExpressionPartitionDesc;
+import io.github.srboot.ddl.HashDistribution;
 import io.github.srboot.ddl.IndexDef;
 import io.github.srboot.ddl.Interval;
 import io.github.srboot.ddl.IntervalUnit;
@@ -58,6 +59,7 @@ import static io.github.srboot.ddl.ColumnOption.notNull;
 import static io.github.srboot.ddl.ColumnOption.nullable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -178,7 +180,7 @@ class StarRocksTemplateIT {
                 "SELECT customer_id, count(*) AS n FROM " + qualified("pk_orders") + " GROUP BY customer_id")
             .column("customer_id", null)
             .column("n", "orders")
-            .distributedBy(new io.github.srboot.ddl.HashDistribution(List.of("customer_id"), 2))
+            .distributedBy(new HashDistribution(List.of("customer_id"), 2))
             .refresh(RefreshScheme.asyncEvery(Interval.of(1, IntervalUnit.DAY)))
             .property("replication_num", "1")
             .build();
@@ -237,7 +239,7 @@ class StarRocksTemplateIT {
         assertThat(reflected.orderBy()).isEqualTo(declared.orderBy());
         assertThat(reflected.indexes()).extracting(IndexDef::name, IndexDef::type, IndexDef::columns)
             .containsExactlyElementsOf(declared.indexes().stream()
-                .map((index) -> org.assertj.core.groups.Tuple.tuple(index.name(), index.type(), index.columns()))
+                .map((index) -> tuple(index.name(), index.type(), index.columns()))
                 .toList());
         if (declared.partition() instanceof ExpressionPartitionDesc) {
             assertThat(reflected.partition()).isInstanceOf(ExpressionPartitionDesc.class);
