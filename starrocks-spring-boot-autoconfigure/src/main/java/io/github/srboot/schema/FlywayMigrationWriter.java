@@ -100,7 +100,8 @@ public final class FlywayMigrationWriter {
             script.append(", ").append(refused).append(" refused (see the comments below)");
         }
         script.append(".\n");
-        script.append("-- Statements flagged async start a StarRocks job; the StarRocks Flyway callback waits for it.\n");
+        script.append("-- Statements flagged async start a StarRocks job that must finish before the next schema change "
+                + "on the same table.\n");
         int number = 1;
         for (SchemaChange change : plan.changes()) {
             script.append('\n');
