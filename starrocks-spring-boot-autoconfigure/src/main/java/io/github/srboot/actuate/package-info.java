@@ -1,5 +1,5 @@
 /**
- * Actuator health contributors and Micrometer instrumentation. Depends on {@code jdbc} and
- * {@code streamload}.
+ * Actuator health contributors, the schema-drift endpoint and Micrometer instrumentation. Depends on {@code jdbc},
+ * {@code streamload} and {@code schema}.
  */
 package io.github.srboot.actuate;

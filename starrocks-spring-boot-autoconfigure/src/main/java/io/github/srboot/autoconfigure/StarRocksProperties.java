@@ -193,9 +193,35 @@ public class StarRocksProperties implements InitializingBean {
     }
 
     /**
-     * Schema changes: waiting for StarRocks' asynchronous ALTER jobs.
+     * Schema changes: waiting for StarRocks' asynchronous ALTER jobs, and the schema diff (desired schema files,
+     * drops, writing the next Flyway migration).
      */
     public static class Schema {
+
+        /**
+         * Locations of the desired schema (default classpath:db/schema): every *.sql file under them, subdirectories
+         * included, holds plain CREATE TABLE / VIEW / MATERIALIZED VIEW statements. Spring resource locations, e.g.
+         * classpath:db/schema or file:src/main/resources/db/schema.
+         */
+        private List<String> locations = new ArrayList<>(List.of("classpath:db/schema"));
+
+        /**
+         * Whether the schema diff may drop tables, views, materialized views, columns and partitions that exist but
+         * are not desired. When false they are only reported as unexpected.
+         */
+        private boolean allowDrop;
+
+        /**
+         * Directory to write the next Flyway migration (V{next}__{description}.sql) into; when set, the application
+         * writes the file at start-up and exits. For example
+         * --starrocks.schema.write-migration=src/main/resources/db/migration.
+         */
+        private String writeMigration;
+
+        /**
+         * Description part of the migration file name written by starrocks.schema.write-migration.
+         */
+        private String migrationDescription = "schema_diff";
 
         /**
          * How often to poll SHOW ALTER TABLE while waiting for an asynchronous ALTER job.
@@ -207,6 +233,38 @@ public class StarRocksProperties implements InitializingBean {
          * statement) before failing.
          */
         private Duration alterTimeout = Duration.ofMinutes(30);
+
+        public List<String> getLocations() {
+            return this.locations;
+        }
+
+        public void setLocations(List<String> locations) {
+            this.locations = locations;
+        }
+
+        public boolean isAllowDrop() {
+            return this.allowDrop;
+        }
+
+        public void setAllowDrop(boolean allowDrop) {
+            this.allowDrop = allowDrop;
+        }
+
+        public String getWriteMigration() {
+            return this.writeMigration;
+        }
+
+        public void setWriteMigration(String writeMigration) {
+            this.writeMigration = writeMigration;
+        }
+
+        public String getMigrationDescription() {
+            return this.migrationDescription;
+        }
+
+        public void setMigrationDescription(String migrationDescription) {
+            this.migrationDescription = migrationDescription;
+        }
 
         public Duration getAlterPollInterval() {
             return this.alterPollInterval;

@@ -1,0 +1,62 @@
+package io.github.srboot.schema;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.srboot.ddl.DataType;
+import io.github.srboot.ddl.SchemaObject;
+import io.github.srboot.ddl.Table;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Loading the desired schema from SQL files and beans.
+ */
+class DesiredSchemaLoaderTests {
+
+    private final DesiredSchemaLoader loader = new DesiredSchemaLoader(new PathMatchingResourcePatternResolver());
+
+    private static final Table BEAN_TABLE = Table.builder("audit").column("id", DataType.BIGINT)
+            .distributedByHash(1, "id").build();
+
+    @Test
+    void readsEverySqlFileUnderTheLocationsInFileOrderThenTheBeans() {
+        List<SchemaObject> objects = this.loader.load(List.of("classpath:schema/desired", "classpath:db/absent"),
+                Map.of("auditTable", BEAN_TABLE));
+
+        assertThat(objects).extracting(SchemaObject::name).containsExactly("events", "users", "v_events", "audit");
+    }
+
+    @Test
+    void anObjectDefinedTwiceNamesBothPlaces() {
+        assertThatExceptionOfType(DuplicateSchemaObjectException.class)
+                .isThrownBy(() -> this.loader.load(List.of("classpath:schema/duplicate"), Map.of()))
+                .satisfies(ex -> {
+                    assertThat(ex.getObjectName()).isEqualTo("events");
+                    assertThat(ex.getFirstLocation()).endsWith("schema/duplicate/a.sql");
+                    assertThat(ex.getSecondLocation()).endsWith("schema/duplicate/b.sql");
+                    assertThat(ex.getMessage()).contains("a.sql", "b.sql");
+                });
+    }
+
+    @Test
+    void aBeanDuplicatingAFileObjectNamesTheBean() {
+        Table events = Table.builder("events").column("id", DataType.BIGINT).distributedByHash(1, "id").build();
+
+        assertThatExceptionOfType(DuplicateSchemaObjectException.class)
+                .isThrownBy(() -> this.loader.load(List.of("classpath:schema/desired"), Map.of("eventsTable", events)))
+                .withMessageContaining("01-tables.sql").withMessageContaining("bean 'eventsTable'");
+    }
+
+    @Test
+    void aFileThatDoesNotParseIsNamed() {
+        assertThatExceptionOfType(SchemaSourceException.class)
+                .isThrownBy(() -> this.loader.load(List.of("classpath:schema/broken/"), Map.of()))
+                .withMessageContaining("schema/broken/bad.sql");
+    }
+
+}

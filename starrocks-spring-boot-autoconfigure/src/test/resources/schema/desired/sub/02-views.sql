@@ -1,0 +1,1 @@
+CREATE VIEW v_events AS SELECT id, name FROM events;

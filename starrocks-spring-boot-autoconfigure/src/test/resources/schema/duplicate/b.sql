@@ -1,0 +1,1 @@
+CREATE VIEW events AS SELECT 1 AS id;

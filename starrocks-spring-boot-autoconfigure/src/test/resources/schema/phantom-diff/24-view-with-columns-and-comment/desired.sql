@@ -1,0 +1,5 @@
+-- A view with a column list, comments and security clause.
+CREATE VIEW IF NOT EXISTS vip_customers (id COMMENT 'customer id', name)
+COMMENT 'customers flagged VIP'
+SECURITY INVOKER
+AS SELECT customer_id, name FROM customers WHERE vip = TRUE
