@@ -1,0 +1,91 @@
+package io.github.srboot.streamload;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Date;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+
+/**
+ * The textual forms StarRocks parses for dates and times, and the Jackson set-up that writes them.
+ *
+ * <p>DATE: {@code 2024-01-31}; DATETIME: {@code 2024-01-31 23:59:59[.ffffff]} (a space, never {@code T}); instants
+ * are converted to local date-times in the load's zone because DATETIME has no zone.
+ */
+final class StarRocksJson {
+
+    static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
+        .appendLiteral(' ')
+        .appendPattern("HH:mm:ss")
+        .optionalStart()
+        .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
+        .toFormatter();
+
+    static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendPattern("HH:mm:ss")
+        .optionalStart()
+        .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
+        .toFormatter();
+
+    private StarRocksJson() {
+    }
+
+    /**
+     * A copy of {@code base} that writes temporal values as StarRocks parses them (in {@code zone}), decimals in
+     * plain notation, and does not flush after every value.
+     */
+    static ObjectMapper mapper(ObjectMapper base, ZoneId zone) {
+        SimpleModule module = new SimpleModule("starrocks-stream-load");
+        module.addSerializer(LocalDate.class, text(LocalDate::toString));
+        module.addSerializer(LocalDateTime.class, text(DATE_TIME::format));
+        module.addSerializer(LocalTime.class, text(TIME::format));
+        module.addSerializer(Instant.class, text((Instant value) -> DATE_TIME.format(value.atZone(zone))));
+        module.addSerializer(OffsetDateTime.class,
+                text((OffsetDateTime value) -> DATE_TIME.format(value.atZoneSameInstant(zone))));
+        module.addSerializer(ZonedDateTime.class,
+                text((ZonedDateTime value) -> DATE_TIME.format(value.withZoneSameInstant(zone))));
+        module.addSerializer(Date.class, text((Date value) -> format(value, zone)));
+        return base.copy()
+            .registerModule(module)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+
+    /** A {@link Date} (including {@code java.sql} subclasses) as StarRocks text. */
+    static String format(Date value, ZoneId zone) {
+        if (value instanceof java.sql.Date sqlDate) {
+            return sqlDate.toLocalDate().toString();
+        }
+        if (value instanceof java.sql.Time sqlTime) {
+            return TIME.format(sqlTime.toLocalTime());
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return DATE_TIME.format(timestamp.toLocalDateTime());
+        }
+        return DATE_TIME.format(value.toInstant().atZone(zone));
+    }
+
+    private static <T> JsonSerializer<T> text(java.util.function.Function<T, String> formatter) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+                generator.writeString(formatter.apply(value));
+            }
+        };
+    }
+
+}
