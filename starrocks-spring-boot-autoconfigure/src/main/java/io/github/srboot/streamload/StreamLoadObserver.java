@@ -13,6 +13,36 @@ public interface StreamLoadObserver {
     StreamLoadObserver NONE = new StreamLoadObserver() {
     };
 
+    /**
+     * An observer that forwards every call to each of {@code observers}, in order.
+     */
+    static StreamLoadObserver composite(java.util.List<? extends StreamLoadObserver> observers) {
+        java.util.List<StreamLoadObserver> all = java.util.List.copyOf(observers);
+        return new StreamLoadObserver() {
+
+            @Override
+            public void loadSucceeded(LoadResult result) {
+                all.forEach((observer) -> observer.loadSucceeded(result));
+            }
+
+            @Override
+            public void loadFailed(String table, StreamLoadException failure, Duration elapsed) {
+                all.forEach((observer) -> observer.loadFailed(table, failure, elapsed));
+            }
+
+            @Override
+            public void retrying(String table, String label, RetryReason reason, int nextAttempt) {
+                all.forEach((observer) -> observer.retrying(table, label, reason, nextAttempt));
+            }
+
+            @Override
+            public void bindInFlightBytes(LongSupplier inFlightBytes) {
+                all.forEach((observer) -> observer.bindInFlightBytes(inFlightBytes));
+            }
+
+        };
+    }
+
     /** A load succeeded (including {@code Publish Timeout} and an already committed label). */
     default void loadSucceeded(LoadResult result) {
     }
