@@ -219,16 +219,22 @@ public record LoadOptions(LoadFormat format, List<String> columns, Function<Obje
         }
     }
 
-    /** A separator as StarRocks reads it in a header: printable ASCII as is, anything else as {@code \xHH}. */
+    /**
+     * A separator as StarRocks reads it in a header: printable ASCII as it is, otherwise all its UTF-8 bytes in
+     * hexadecimal after {@code \x} (StarRocks' notation, e.g. {@code \x01} or {@code \x0102}).
+     */
     static String printable(String separator) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : separator.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            if (b > 0x20 && b < 0x7f) {
-                out.append((char) b);
-            }
-            else {
-                out.append(String.format(Locale.ROOT, "\\x%02X", b & 0xff));
-            }
+        byte[] bytes = separator.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        boolean plain = true;
+        for (byte b : bytes) {
+            plain &= b > 0x20 && b < 0x7f;
+        }
+        if (plain) {
+            return separator;
+        }
+        StringBuilder out = new StringBuilder("\\x");
+        for (byte b : bytes) {
+            out.append(String.format(Locale.ROOT, "%02X", b & 0xff));
         }
         return out.toString();
     }

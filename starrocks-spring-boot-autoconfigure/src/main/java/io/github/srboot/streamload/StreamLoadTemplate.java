@@ -152,8 +152,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 .concatMap(batcher::add)
                 .concatWith(Mono.defer(batcher::drain))
                 .collectList()
-                .flatMap((batches) -> (batches.size() == 1) ? Mono.just(batches.get(0))
-                        : Mono.<Batcher.Sealed>error(new IllegalStateException("expected one batch")))
+                .flatMap((batches) -> batches.isEmpty() ? Mono.<Batcher.Sealed>empty() : Mono.just(batches.get(0)))
                 .doFinally((signal) -> batcher.abandon())
                 .onErrorMap(IllegalStateException.class, (ex) -> clientFailure(target, ex));
             return sealed.flatMap((batch) -> submit(target, batch, options, label(target, options)));
