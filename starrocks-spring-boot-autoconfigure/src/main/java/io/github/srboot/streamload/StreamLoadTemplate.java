@@ -326,8 +326,9 @@ public final class StreamLoadTemplate implements AutoCloseable {
     private <T> Flux<T> tracked(java.util.function.Supplier<Publisher<T>> work) {
         return Flux.defer(() -> {
             requireOpen();
+            Publisher<T> publisher = work.get();
             enter();
-            return Flux.from(work.get()).doFinally((signal) -> exit());
+            return Flux.from(publisher).doFinally((signal) -> exit());
         });
     }
 

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -233,10 +232,6 @@ class StreamLoadProtocolTest {
             assertThat(System.nanoTime()).as("label %s never reached %s", label, state).isLessThan(deadline);
             Thread.sleep(5);
         }
-    }
-
-    static List<String> names(List<Map<String, String>> rows) {
-        return rows.stream().map((row) -> row.get("name")).toList();
     }
 
 }
