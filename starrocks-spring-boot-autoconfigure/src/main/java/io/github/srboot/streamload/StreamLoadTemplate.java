@@ -383,7 +383,10 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 (heldLane) -> Mono.usingWhen(this.loadSlots.acquire(1).thenReturn(this.loadSlots),
                         (slot) -> this.runner.run(job), (slot) -> Mono.fromRunnable(() -> slot.release(1))),
                 (heldLane) -> Mono.fromRunnable(() -> heldLane.release(1)))
-            .doFinally((signal) -> sealed.release());
+            // Freed before the outcome is delivered, so a caller that saw the result sees the memory back.
+            .doOnSuccess((result) -> sealed.release())
+            .doOnError((failure) -> sealed.release())
+            .doOnCancel(sealed::release);
     }
 
     private Target target(String table) {
