@@ -54,6 +54,7 @@ class LoadOptionsTest {
         assertThat(LoadOptions.printable("\u0001")).isEqualTo("\\x01");
         assertThat(LoadOptions.printable("||")).isEqualTo("||");
         assertThat(LoadOptions.printable("\t")).isEqualTo("\\x09");
+        assertThat(LoadOptions.printable("\u0001\u0002")).isEqualTo("\\x0102");
     }
 
 }
