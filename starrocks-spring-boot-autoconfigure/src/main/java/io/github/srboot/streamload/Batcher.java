@@ -88,18 +88,32 @@ final class Batcher {
      * Emits the current batch if it is older than the interval.
      */
     Mono<Sealed> tick() {
+        return Mono.justOrEmpty(sealIfOlderThanInterval());
+    }
+
+    /**
+     * The current batch if it is older than the interval, else {@code null}; never waits.
+     */
+    Sealed sealIfOlderThanInterval() {
         if (this.current != null
                 && System.nanoTime() - this.startedNanos >= this.policy.maxInterval().toNanos()) {
-            return Mono.just(seal());
+            return seal();
         }
-        return Mono.empty();
+        return null;
     }
 
     /**
      * Emits whatever is buffered (end of rows, flush, shutdown).
      */
     Mono<Sealed> drain() {
-        return (this.current != null) ? Mono.just(seal()) : Mono.empty();
+        return Mono.justOrEmpty(sealNow());
+    }
+
+    /**
+     * Whatever is buffered as a batch, or {@code null} when nothing is; never waits.
+     */
+    Sealed sealNow() {
+        return (this.current != null) ? seal() : null;
     }
 
     /** Whether rows are buffered. */

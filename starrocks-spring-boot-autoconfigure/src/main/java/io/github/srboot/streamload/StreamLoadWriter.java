@@ -17,7 +17,7 @@ import reactor.core.scheduler.Schedulers;
  * batch, batches are loaded in the background by the batch policy (rows, bytes, age), and {@code write} waits
  * when the template's in-flight budget is spent, so memory never grows without bound.
  *
- * <p>Thread-safe. A failed background load is thrown (once) from the next {@code write}, {@code flush} or
+ * <p>Thread-safe, but blocking: do not call it from reactive (non-blocking) threads. A failed background load is thrown (once) from the next {@code write}, {@code flush} or
  * {@code close}. Obtain one from {@link StreamLoadTemplate#writer(String, LoadOptions)}.
  *
  * @param <T> the row type
@@ -85,7 +85,7 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
         this.lock.lock();
         try {
             requireUsable();
-            Batcher.Sealed sealed = this.batcher.drain().block();
+            Batcher.Sealed sealed = this.batcher.sealNow();
             if (sealed != null) {
                 start(sealed);
             }
@@ -165,7 +165,7 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
         }
         try {
             if (!this.closed) {
-                Batcher.Sealed sealed = this.batcher.tick().block();
+                Batcher.Sealed sealed = this.batcher.sealIfOlderThanInterval();
                 if (sealed != null) {
                     start(sealed);
                 }

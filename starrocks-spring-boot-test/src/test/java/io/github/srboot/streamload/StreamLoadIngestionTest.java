@@ -178,6 +178,20 @@ class StreamLoadIngestionTest {
     }
 
     @Test
+    void theBlockingWriterLoadsIdleRowsByAge() {
+        try (StreamLoadWriter<Item> writer = this.template.writer("events")) {
+            writer.write(new Item(1, "idle"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (this.stub.table("shop", "events").committedLoads() == 0) {
+                assertThat(System.nanoTime()).as("the idle row was never loaded").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+        }
+        assertThat(this.stub.table("shop", "events").rowCount()).isOne();
+        assertThat(this.stub.table("shop", "events").committedLoads()).isOne();
+    }
+
+    @Test
     void theBlockingWriterReportsAFailedLoadOnce() {
         StreamLoadWriter<Item> writer = this.template.writer("events");
         this.stub.faults().backend(Fault.loadFailure("broken"));
