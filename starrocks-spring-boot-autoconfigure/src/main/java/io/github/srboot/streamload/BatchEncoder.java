@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.DefaultSerializerProvider;
 import com.fasterxml.jackson.databind.ser.PropertyWriter;
 import com.fasterxml.jackson.databind.JsonSerializer;
 
@@ -190,6 +191,9 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
 
         private final JsonGenerator generator;
 
+        /** One provider per batch: Jackson would otherwise create one per row. */
+        private final DefaultSerializerProvider provider;
+
         private final RowOperationColumn operation;
 
         private List<String> columns;
@@ -197,6 +201,8 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
         Json(RowCodec codec, LoadOptions options, LoadCompression compression) {
             super(codec, options, compression);
             this.operation = (options.operation() != null) ? new RowOperationColumn(options.operation()) : null;
+            this.provider = ((DefaultSerializerProvider) codec.mapper.getSerializerProvider())
+                .createInstance(codec.mapper.getSerializationConfig(), codec.mapper.getSerializerFactory());
             try {
                 this.generator = codec.mapper.createGenerator(this.counter);
                 this.generator.writeStartArray();
@@ -213,7 +219,7 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                 if (this.columns == null) {
                     this.columns = this.options.columns();
                 }
-                this.codec.writer.writeValue(this.generator, row);
+                this.provider.serializeValue(this.generator, row);
                 return;
             }
             if (this.columns == null) {
@@ -235,7 +241,7 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                     String name = String.valueOf(entry.getKey());
                     this.operation.requireNotInRow(name);
                     out.writeFieldName(name);
-                    this.codec.writer.writeValue(out, entry.getValue());
+                    this.provider.serializeValue(out, entry.getValue());
                 }
             }
             else if (row instanceof JsonNode node) {
@@ -251,14 +257,14 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                 }
             }
             else {
-                JsonSerializer<Object> serializer = this.codec.provider.findValueSerializer(row.getClass());
+                JsonSerializer<Object> serializer = this.provider.findValueSerializer(row.getClass());
                 Iterator<PropertyWriter> properties = serializer.properties();
                 while (properties.hasNext()) {
                     PropertyWriter property = properties.next();
                     this.operation.requireNotInRow(property.getName());
                     if (property instanceof BeanPropertyWriter beanProperty) {
                         try {
-                            beanProperty.serializeAsField(row, out, this.codec.provider);
+                            beanProperty.serializeAsField(row, out, this.provider);
                         }
                         catch (IOException | RuntimeException ex) {
                             throw ex;
@@ -320,6 +326,11 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
 
         private boolean strictFields;
 
+        /** Accessors of the columns for the bean type of the last row (rows of a batch usually share one type). */
+        private Class<?> accessorType;
+
+        private BeanPropertyWriter[] accessors;
+
         Csv(RowCodec codec, LoadOptions options, LoadCompression compression) {
             super(codec, options, compression);
             this.columnSeparator = options.columnSeparator();
@@ -335,6 +346,14 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                 startColumns(row);
             }
             List<String> columns = this.columns;
+            BeanPropertyWriter[] accessors = null;
+            if (RowFields.isBean(row)) {
+                if (row.getClass() != this.accessorType) {
+                    this.accessors = this.codec.fields.accessors(row.getClass(), columns, this.isOperation);
+                    this.accessorType = row.getClass();
+                }
+                accessors = this.accessors;
+            }
             int matched = 0;
             for (int i = 0; i < columns.size(); i++) {
                 if (i > 0) {
@@ -344,7 +363,8 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                     writeLong(this.operation.code(row));
                 }
                 else {
-                    writeValue(this.codec.fields.value(row, columns.get(i)));
+                    writeValue((accessors != null) ? RowFields.read(accessors[i], row)
+                            : this.codec.fields.value(row, columns.get(i)));
                     matched++;
                 }
             }
@@ -393,7 +413,7 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                 writeAscii(value.toString());
             }
             else if (value instanceof LocalDateTime dateTime) {
-                writeAscii(StarRocksJson.DATE_TIME.format(dateTime));
+                writeAscii(StarRocksJson.dateTime(dateTime));
             }
             else if (value instanceof LocalDate date) {
                 writeAscii(date.toString());
@@ -402,13 +422,13 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                 writeAscii(StarRocksJson.TIME.format(time));
             }
             else if (value instanceof Instant instant) {
-                writeAscii(StarRocksJson.DATE_TIME.format(instant.atZone(this.codec.zone)));
+                writeAscii(StarRocksJson.dateTime(LocalDateTime.ofInstant(instant, this.codec.zone)));
             }
             else if (value instanceof OffsetDateTime dateTime) {
-                writeAscii(StarRocksJson.DATE_TIME.format(dateTime.atZoneSameInstant(this.codec.zone)));
+                writeAscii(StarRocksJson.dateTime(dateTime.atZoneSameInstant(this.codec.zone).toLocalDateTime()));
             }
             else if (value instanceof ZonedDateTime dateTime) {
-                writeAscii(StarRocksJson.DATE_TIME.format(dateTime.withZoneSameInstant(this.codec.zone)));
+                writeAscii(StarRocksJson.dateTime(dateTime.withZoneSameInstant(this.codec.zone).toLocalDateTime()));
             }
             else if (value instanceof Date date) {
                 writeAscii(StarRocksJson.format(date, this.codec.zone));

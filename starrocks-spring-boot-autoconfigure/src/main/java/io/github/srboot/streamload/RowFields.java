@@ -91,6 +91,46 @@ final class RowFields {
         }
     }
 
+    /**
+     * Whether rows of this kind are beans (records, POJOs), read through {@link #accessors}.
+     */
+    static boolean isBean(Object row) {
+        return !(row instanceof Map<?, ?>) && !(row instanceof JsonNode);
+    }
+
+    /**
+     * The property accessors of a bean type for the given columns, in order; {@code null} where
+     * {@code skip[i]} is set. Fails naming the first column the type does not have.
+     */
+    BeanPropertyWriter[] accessors(Class<?> type, List<String> columns, boolean[] skip) {
+        Map<String, BeanPropertyWriter> properties = bean(type);
+        BeanPropertyWriter[] accessors = new BeanPropertyWriter[columns.size()];
+        for (int i = 0; i < accessors.length; i++) {
+            if (!skip[i]) {
+                accessors[i] = properties.get(columns.get(i));
+                if (accessors[i] == null) {
+                    throw new IllegalArgumentException("A row of type " + type.getName() + " has no field '"
+                            + columns.get(i) + "' (the load's columns come from LoadOptions.columns or from the "
+                            + "first row).");
+                }
+            }
+        }
+        return accessors;
+    }
+
+    /**
+     * Reads one property, wrapping checked failures with the field name.
+     */
+    static Object read(BeanPropertyWriter accessor, Object row) {
+        try {
+            return accessor.get(row);
+        }
+        catch (Exception ex) {
+            throw new IllegalArgumentException("Could not read field '" + accessor.getName() + "' of a "
+                    + row.getClass().getName() + ": " + ex.getMessage(), ex);
+        }
+    }
+
     private Map<String, BeanPropertyWriter> bean(Class<?> type) {
         Map<String, BeanPropertyWriter> properties = this.beans.get(type);
         if (properties == null) {

@@ -79,6 +79,18 @@ class BatchEncoderTest {
     }
 
     @Test
+    void dateTimesDropTrailingZerosOfTheMicroseconds() {
+        assertThat(StarRocksJson.dateTime(LocalDateTime.of(2024, 1, 1, 0, 0, 0, 500_000_000)))
+            .isEqualTo("2024-01-01 00:00:00.5");
+        assertThat(StarRocksJson.dateTime(LocalDateTime.of(999, 12, 31, 23, 5, 9, 1_000)))
+            .isEqualTo("0999-12-31 23:05:09.000001");
+        assertThat(StarRocksJson.dateTime(LocalDateTime.of(2024, 1, 1, 0, 0, 0, 999)))
+            .isEqualTo("2024-01-01 00:00:00");
+        LocalDateTime sample = LocalDateTime.of(2031, 7, 14, 9, 26, 53, 589_793_000);
+        assertThat(StarRocksJson.dateTime(sample)).isEqualTo(StarRocksJson.DATE_TIME.format(sample));
+    }
+
+    @Test
     void instantsAreWrittenAsLocalDateTimesInTheLoadZone() throws IOException {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("at", Instant.parse("2024-06-01T10:15:30Z"));
