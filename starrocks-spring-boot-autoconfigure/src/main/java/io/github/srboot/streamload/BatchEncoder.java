@@ -248,9 +248,7 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                 if (!(node instanceof ObjectNode object)) {
                     throw new IllegalArgumentException("A JSON row must be an object, got " + node.getNodeType());
                 }
-                Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
+                for (Map.Entry<String, JsonNode> field : object.properties()) {
                     this.operation.requireNotInRow(field.getKey());
                     out.writeFieldName(field.getKey());
                     out.writeTree(field.getValue());

@@ -1,6 +1,5 @@
 package io.github.srboot.streamload;
 
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -45,9 +44,7 @@ record ServerAnswer(String status, String message, String existingJobStatus, Str
             return null;
         }
         Map<String, JsonNode> fields = new java.util.HashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> iterator = object.fields();
-        while (iterator.hasNext()) {
-            Map.Entry<String, JsonNode> field = iterator.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             fields.put(field.getKey().toLowerCase(Locale.ROOT), field.getValue());
         }
         long planTime = number(fields, "streamloadplantimems");

@@ -76,6 +76,21 @@ class StreamLoadProtocolTest {
     }
 
     @Test
+    void redirectsToAnUnreachableAddressAreRewritten() {
+        StubEndpoint backend = this.stub.backends().get(0);
+        this.stub.faults().frontend(Fault.redirectToUnreachableBackend());
+        try (StreamLoadTemplate rewriting = StubTemplates.builder(this.stub)
+            .redirectHostRewrite(HostRewrite.parse("127.0.0.1:" + backend.port()))
+            .build()) {
+            LoadResult result = rewriting.load("orders", Flux.just(new Item(1, "a"))).block();
+            assertThat(result.attempts()).isOne();
+            assertThat(result.backend().getPort()).isEqualTo(backend.port());
+        }
+        assertThat(this.stub.faults().injected()).hasSize(1);
+        assertThat(this.stub.table("shop", "orders").rowCount()).isOne();
+    }
+
+    @Test
     void wrongCredentialsFailWithAnAuthenticationError() {
         try (StreamLoadTemplate wrong = StubTemplates.builder(this.stub).credentials("loader", "nope").build()) {
             assertThatExceptionOfType(StreamLoadException.class)
