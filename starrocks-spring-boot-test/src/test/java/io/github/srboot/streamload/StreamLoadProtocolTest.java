@@ -67,10 +67,16 @@ class StreamLoadProtocolTest {
         assertThat(result.frontend()).isEqualTo(frontend.url());
         assertThat(result.backend().getPort()).isEqualTo(backend.port());
         assertThat(result.label()).startsWith("srboot_orders_");
+        // The stub adds a request's body bytes to its counter just after answering: wait for the BE's count.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (backend.bodyBytes() < result.loadBytes()) {
+            assertThat(System.nanoTime()).as("BE body bytes").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        assertThat(backend.bodyBytes()).isEqualTo(result.loadBytes()).isPositive();
+        assertThat(backend.loadRequests()).isOne();
         assertThat(frontend.loadRequests()).isOne();
         assertThat(frontend.bodyBytes()).isZero();
-        assertThat(backend.loadRequests()).isOne();
-        assertThat(backend.bodyBytes()).isEqualTo(result.loadBytes()).isPositive();
         assertThat(this.stub.table("shop", "orders").rowCount()).isEqualTo(100);
         assertThat(this.stub.table("shop", "orders").row(42)).contains(Map.of("id", "42", "name", "item 42"));
     }
