@@ -47,10 +47,6 @@ public record LoadResult(String database, String table, String label, long txnId
      */
     public record ServerTimings(long loadTimeMs, long beginTxnTimeMs, long streamLoadPlanTimeMs, long readDataTimeMs,
             long writeDataTimeMs, long commitAndPublishTimeMs) {
-
-        /** No timings reported. */
-        public static final ServerTimings NONE = new ServerTimings(-1, -1, -1, -1, -1, -1);
-
     }
 
 }

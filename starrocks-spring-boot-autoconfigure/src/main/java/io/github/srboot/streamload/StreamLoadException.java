@@ -42,8 +42,9 @@ public class StreamLoadException extends RuntimeException {
 
     private static String compose(Reason reason, String table, String label, String serverStatus,
             String serverMessage, int attempts, List<String> rejectedRows) {
-        StringBuilder message = new StringBuilder("Stream Load into '").append(table).append("' (label ")
-            .append(label).append(") failed after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts")
+        StringBuilder message = new StringBuilder("Stream Load into '").append(table)
+            .append((label != null) ? "' (label " + label + ")" : "' (before a label was assigned)")
+            .append(" failed after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts")
             .append(": ").append(reason.description);
         if (serverStatus != null) {
             message.append("; status ").append(serverStatus);
