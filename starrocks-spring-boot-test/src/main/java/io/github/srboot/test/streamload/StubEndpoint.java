@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,6 +44,8 @@ public final class StubEndpoint {
     private volatile int port;
 
     private volatile ServerSocket serverSocket;
+
+    private Thread acceptor;
 
     /**
      * What a listener does with each request.
@@ -133,10 +136,10 @@ public final class StubEndpoint {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 1024);
             this.port = socket.getLocalPort();
             this.serverSocket = socket;
-            Thread acceptor = new Thread(() -> acceptLoop(socket),
+            this.acceptor = new Thread(() -> acceptLoop(socket),
                     "stream-load-stub-" + (this.role == StubRole.FRONTEND ? "fe-" : "be-") + this.port);
-            acceptor.setDaemon(true);
-            acceptor.start();
+            this.acceptor.setDaemon(true);
+            this.acceptor.start();
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + this.port + " for the stub "
@@ -152,6 +155,15 @@ public final class StubEndpoint {
         this.serverSocket = null;
         if (socket != null) {
             closeQuietly(socket);
+            // The JDK releases a listening socket only once the thread blocked in accept() has left it; wait for
+            // that, so that "down" means connections are refused from now on.
+            try {
+                this.acceptor.join(TimeUnit.SECONDS.toMillis(5));
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            this.acceptor = null;
         }
         for (Socket connection : this.connections) {
             closeQuietly(connection);
