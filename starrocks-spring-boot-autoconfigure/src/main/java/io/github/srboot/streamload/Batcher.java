@@ -1,5 +1,6 @@
 package io.github.srboot.streamload;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -27,6 +28,10 @@ final class Batcher {
 
     private final Scheduler encodingScheduler;
 
+    private final boolean cutWhenShort;
+
+    private final java.time.Duration maxWait;
+
     private BatchEncoder current;
 
     private long reserved;
@@ -34,7 +39,9 @@ final class Batcher {
     private long startedNanos;
 
     Batcher(RowCodec codec, LoadOptions options, LoadCompression compression, BatchPolicy policy,
-            AsyncPermits budget, Scheduler encodingScheduler) {
+            AsyncPermits budget, Scheduler encodingScheduler, boolean cutWhenShort, java.time.Duration maxWait) {
+        this.cutWhenShort = cutWhenShort;
+        this.maxWait = maxWait;
         this.codec = codec;
         this.options = options;
         this.compression = compression;
@@ -45,24 +52,39 @@ final class Batcher {
 
     /**
      * Adds a row; emits a batch when the row filled one. Completes at once unless budget must be awaited.
+     *
+     * <p>When the budget is spent and this batch already holds rows, the batch is emitted as it is before waiting:
+     * otherwise batches being filled by several streams could hold the whole budget while each waits for the
+     * others. A single load ({@code cutWhenShort} false) cannot be cut; it waits at most {@code maxWait}.
      */
-    Mono<Sealed> add(Object row) {
+    Flux<Sealed> add(Object row) {
         long needed = needed();
         if (needed == 0) {
             return encode(row);
         }
         if (this.reserved + needed > this.budget.capacity()) {
-            return Mono.error(new IllegalStateException("One batch would need more than max-in-flight-bytes ("
+            return Flux.error(new IllegalStateException("One batch would need more than max-in-flight-bytes ("
                     + this.budget.capacity() + " bytes); raise it or load fewer rows at once."));
         }
         if (this.budget.tryAcquire(needed)) {
             this.reserved += needed;
             return encode(row);
         }
-        return this.budget.acquire(needed).publishOn(this.encodingScheduler).then(Mono.defer(() -> {
-            this.reserved += needed;
+        Mono<Sealed> early = Mono.empty();
+        if (this.cutWhenShort && this.current != null && this.current.rows() > 0) {
+            early = Mono.just(seal());
+        }
+        long wanted = needed();
+        Mono<Void> granted = this.budget.acquire(wanted);
+        if (!this.cutWhenShort) {
+            granted = granted.timeout(this.maxWait, Mono.error(() -> new IllegalStateException("Waited "
+                    + this.maxWait + " for memory under max-in-flight-bytes (" + this.budget.capacity()
+                    + " bytes) while other loads held it; load fewer rows at once or raise the limit.")));
+        }
+        return early.concatWith(granted.publishOn(this.encodingScheduler).thenMany(Flux.defer(() -> {
+            this.reserved += wanted;
             return encode(row);
-        }));
+        })));
     }
 
     /** Budget to reserve before the next row may be written: room for at least one more chunk. */
@@ -72,16 +94,16 @@ final class Batcher {
         return (missing <= 0) ? 0 : Math.max(missing, RESERVATION);
     }
 
-    private Mono<Sealed> encode(Object row) {
+    private Flux<Sealed> encode(Object row) {
         if (this.current == null) {
             this.current = BatchEncoder.open(this.codec, this.options, this.compression);
             this.startedNanos = System.nanoTime();
         }
         this.current.write(row);
         if (this.current.rows() >= this.policy.maxRows() || this.current.encodedBytes() >= this.policy.maxBytes()) {
-            return Mono.just(seal());
+            return Flux.just(seal());
         }
-        return Mono.empty();
+        return Flux.empty();
     }
 
     /**

@@ -62,6 +62,8 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     private final Duration shutdownTimeout;
 
+    private final Duration budgetWait;
+
     private final ObjectMapper baseMapper;
 
     private final Map<ZoneId, RowCodec> codecs = new ConcurrentHashMap<>();
@@ -109,6 +111,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
         this.defaultLoadTimeout = builder.loadTimeout;
         this.batchPolicy = builder.batchPolicy;
         this.shutdownTimeout = builder.shutdownTimeout;
+        this.budgetWait = builder.readTimeout;
         this.baseMapper = (builder.objectMapper != null) ? builder.objectMapper : new ObjectMapper();
         this.budget = new AsyncPermits("max-in-flight-bytes", builder.maxInFlightBytes);
         this.loadSlots = new AsyncPermits("max-concurrent-loads", builder.maxConcurrentLoads);
@@ -229,7 +232,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 if (signal == END || signal == SHUTDOWN) {
                     return batcher.drain();
                 }
-                return batcher.add(signal);
+                return (Publisher<Batcher.Sealed>) batcher.add(signal);
             })
                 .doFinally((signal) -> batcher.abandon())
                 .concatMap((batch) -> submit(target, batch, options, label(target, options)), 0)
@@ -353,8 +356,10 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     private Batcher batcher(LoadOptions options, BatchPolicy policy) {
         RowCodec codec = this.codecs.computeIfAbsent(options.zone(), (zone) -> new RowCodec(this.baseMapper, zone));
-        return new Batcher(codec, options, compression(options),
-                (policy != null) ? policy : this.batchPolicy, this.budget, this.encodingScheduler);
+        // A single load is one batch: it cannot be cut early, so it waits (bounded) for memory instead.
+        boolean single = policy == SINGLE_LOAD;
+        return new Batcher(codec, options, compression(options), single ? SINGLE_LOAD : this.batchPolicy,
+                this.budget, this.encodingScheduler, !single, this.budgetWait);
     }
 
     private LoadCompression compression(LoadOptions options) {

@@ -65,10 +65,8 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
         this.lock.lock();
         try {
             requireUsable();
-            Batcher.Sealed sealed = this.batcher.add(row).block();
-            if (sealed != null) {
-                start(sealed);
-            }
+            // Usually completes at once; waits when the in-flight budget is spent.
+            this.batcher.add(row).doOnNext(this::start).blockLast();
         }
         finally {
             this.lock.unlock();

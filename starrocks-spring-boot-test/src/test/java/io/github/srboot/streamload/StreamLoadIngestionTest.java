@@ -47,6 +47,10 @@ class StreamLoadIngestionTest {
         this.stub = StreamLoadStubServer.builder()
             .table(StubTemplates.keyed("orders"))
             .table(StubTemplates.appendOnly("events"))
+            .tables(List.of(0, 1, 2).stream()
+                .map((i) -> StubTable.builder("t" + i, "events").column("id", "BIGINT").column("name", "VARCHAR(500)")
+                    .duplicateKey("id").build())
+                .toList())
             .table(StubTable.builder("shop", "samples").column("id", "INT").column("text", "STRING")
                 .column("at", "DATETIME").column("tags", "JSON").primaryKey("id").build())
             .start();
@@ -134,6 +138,28 @@ class StreamLoadIngestionTest {
         }
         assertThat(highest.get()).as("highest in-flight bytes").isPositive().isLessThanOrEqualTo(bound);
         assertThat(this.stub.table("shop", "events").rowCount()).isEqualTo(20_000);
+    }
+
+    @Test
+    void streamsSharingATightBudgetNeverDeadlock() {
+        // Three streams could each hold part of a batch while waiting for memory that only the others can free;
+        // a batch that cannot grow is loaded as it is instead.
+        try (StreamLoadTemplate tight = StubTemplates.builder(this.stub)
+            .batchPolicy(new BatchPolicy(1_000_000, 512 * 1024, Duration.ofSeconds(30)))
+            .maxInFlightBytes(1024 * 1024)
+            .maxConcurrentLoads(1)
+            .build()) {
+            String payload = "y".repeat(200);
+            List<LoadResult> results = Flux.range(0, 3)
+                .map((table) -> tight.stream("t" + table + ".events", Flux.range(0, 10_000)
+                    .map((i) -> new Item(i, payload))
+                    .subscribeOn(Schedulers.boundedElastic())))
+                .collectList()
+                .flatMapMany(Flux::merge)
+                .collectList()
+                .block(Duration.ofSeconds(30));
+            assertThat(results.stream().mapToLong(LoadResult::loadedRows).sum()).isEqualTo(30_000);
+        }
     }
 
     @Test
