@@ -7,7 +7,7 @@ import java.util.List;
  * written for.
  *
  * @param body the encoded (and possibly compressed) body; released once the load is final
- * @param rows number of rows
+ * @param rows number of rows, or {@code -1} for a pre-encoded body (not counted by the client)
  * @param encodedBytes body size before compression
  * @param columns the {@code columns} header, or empty to let the server match JSON keys by name
  */

@@ -164,7 +164,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     /**
      * Loads a pre-encoded body (CSV or JSON, as {@code options.format()} says; already compressed when
-     * {@code options.compression()} is set) as one Stream Load. The buffers are kept (and counted in the in-flight
+     * {@code options.compression()} is set) as one Stream Load; completes empty for an empty body. The buffers are kept (and counted in the in-flight
      * budget) until the load is final, so that retries can resend them.
      */
     public Mono<LoadResult> loadBytes(String table, Publisher<DataBuffer> body, LoadOptions options) {
@@ -179,11 +179,19 @@ public final class StreamLoadTemplate implements AutoCloseable {
                     return Mono.error(clientFailure(target, new IllegalStateException("The body exceeds"
                             + " max-in-flight-bytes (" + this.budget.capacity() + " bytes).")));
                 }
-                return this.budget.acquire(size).then(Mono.fromRunnable(() -> {
+                Mono<Void> granted = this.budget.acquire(size)
+                    .timeout(this.budgetWait, Mono.error(() -> clientFailure(target, new IllegalStateException(
+                            "Waited " + this.budgetWait + " for memory under max-in-flight-bytes ("
+                                    + this.budget.capacity() + " bytes) while other loads held it."))));
+                return granted.then(Mono.fromRunnable(() -> {
                     reserved[0] += size;
                     chunks.adopt(NettyDataBufferFactory.toByteBuf(buffer));
                 }));
             }).then(Mono.fromCallable(() -> {
+                if (chunks.size() == 0) {
+                    chunks.release();
+                    return null;
+                }
                 EncodedBatch batch = new EncodedBatch(chunks, -1, chunks.size(), options.columns());
                 Batcher.Sealed result = new Batcher.Sealed(batch, reserved[0], this.budget);
                 reserved[0] = 0;

@@ -225,6 +225,7 @@ class StreamLoadProtocolTest {
     @Test
     void noRowsMeansNoLoad() {
         assertThat(this.template.load("orders", Flux.empty()).block()).isNull();
+        assertThat(this.template.loadBytes("orders", Flux.empty(), LoadOptions.csv()).block()).isNull();
         assertThat(this.stub.frontend().loadRequests()).isZero();
     }
 
