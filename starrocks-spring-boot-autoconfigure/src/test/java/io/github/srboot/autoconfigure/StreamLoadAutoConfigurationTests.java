@@ -83,6 +83,16 @@ class StreamLoadAutoConfigurationTests {
     }
 
     @Test
+    void worksWithoutMicrometer() {
+        this.contextRunner.withPropertyValues("starrocks.http.frontends=http://127.0.0.1:8030")
+            .withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+            .run((context) -> {
+                assertThat(context).hasSingleBean(StreamLoadTemplate.class);
+                assertThat(context).doesNotHaveBean(StreamLoadMetrics.class);
+            });
+    }
+
+    @Test
     void customizersAreApplied() {
         this.contextRunner.withPropertyValues("starrocks.http.frontends=http://127.0.0.1:8030")
             .withBean(StreamLoadTemplateCustomizer.class, () -> (builder) -> builder.database("customized"))
