@@ -411,7 +411,7 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                 writeAscii(value.toString());
             }
             else if (value instanceof LocalDateTime dateTime) {
-                writeAscii(StarRocksJson.dateTime(dateTime));
+                writeDateTime(dateTime);
             }
             else if (value instanceof LocalDate date) {
                 writeAscii(date.toString());
@@ -512,6 +512,22 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                     out[this.position++] = (byte) (0x80 | ((c >> 6) & 0x3F));
                     out[this.position++] = (byte) (0x80 | (c & 0x3F));
                 }
+            }
+        }
+
+        private final char[] dateTimeText = new char[StarRocksJson.DATE_TIME_LENGTH];
+
+        private void writeDateTime(LocalDateTime value) throws IOException {
+            int length = StarRocksJson.dateTime(value, this.dateTimeText);
+            if (length < 0) {
+                writeAscii(StarRocksJson.DATE_TIME.format(value));
+                return;
+            }
+            if (this.position + length > this.buffer.length) {
+                drain();
+            }
+            for (int i = 0; i < length; i++) {
+                this.buffer[this.position++] = (byte) this.dateTimeText[i];
             }
         }
 

@@ -48,11 +48,23 @@ final class StarRocksJson {
      * when there are any (the same text as {@link #DATE_TIME}, without its per-call overhead: this runs per row).
      */
     static String dateTime(LocalDateTime value) {
+        char[] out = new char[DATE_TIME_LENGTH];
+        int length = dateTime(value, out);
+        return (length < 0) ? DATE_TIME.format(value) : new String(out, 0, length);
+    }
+
+    /** The longest DATETIME text: {@code yyyy-MM-dd HH:mm:ss.ffffff}. */
+    static final int DATE_TIME_LENGTH = 26;
+
+    /**
+     * Writes {@link #dateTime(LocalDateTime)} into {@code out} (at least {@link #DATE_TIME_LENGTH} long) and
+     * returns its length, or {@code -1} for years outside 0..9999 (use the formatter then).
+     */
+    static int dateTime(LocalDateTime value, char[] out) {
         int year = value.getYear();
         if (year < 0 || year > 9999) {
-            return DATE_TIME.format(value);
+            return -1;
         }
-        char[] out = new char[26];
         digits(out, 0, year, 4);
         out[4] = '-';
         digits(out, 5, value.getMonthValue(), 2);
@@ -66,15 +78,15 @@ final class StarRocksJson {
         digits(out, 17, value.getSecond(), 2);
         int micros = value.getNano() / 1000;
         if (micros == 0) {
-            return new String(out, 0, 19);
+            return 19;
         }
         out[19] = '.';
         digits(out, 20, micros, 6);
-        int end = 26;
+        int end = DATE_TIME_LENGTH;
         while (out[end - 1] == '0') {
             end--;
         }
-        return new String(out, 0, end);
+        return end;
     }
 
     private static void digits(char[] out, int offset, int value, int width) {
@@ -91,7 +103,20 @@ final class StarRocksJson {
     static ObjectMapper mapper(ObjectMapper base, ZoneId zone) {
         SimpleModule module = new SimpleModule("starrocks-stream-load");
         module.addSerializer(LocalDate.class, text(LocalDate::toString));
-        module.addSerializer(LocalDateTime.class, text(StarRocksJson::dateTime));
+        module.addSerializer(LocalDateTime.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(LocalDateTime value, JsonGenerator generator, SerializerProvider provider)
+                    throws IOException {
+                char[] text = new char[DATE_TIME_LENGTH];
+                int length = dateTime(value, text);
+                if (length < 0) {
+                    generator.writeString(DATE_TIME.format(value));
+                }
+                else {
+                    generator.writeString(text, 0, length);
+                }
+            }
+        });
         module.addSerializer(LocalTime.class, text(TIME::format));
         module.addSerializer(Instant.class, text((Instant value) -> dateTime(LocalDateTime.ofInstant(value, zone))));
         module.addSerializer(OffsetDateTime.class,
