@@ -81,7 +81,8 @@ public final class StreamLoadTemplateThroughput {
             throw new IllegalStateException("Loaded " + loaded + " rows instead of " + rows);
         }
         String format = options.format() + ((options.compression() != null) ? "+" + options.compression() : "");
-        System.out.printf(Locale.ROOT, "%-14s %-15s %,12.0f rows/s  %7.1f MB/s (server LoadBytes)  %3d load(s)  %6d ms%n",
+        System.out.printf(Locale.ROOT,
+                "%-14s %-15s %,12.0f rows/s  %7.1f MB/s (server LoadBytes)  %3d load(s)  %6d ms%n",
                 format, name, rows / (elapsed.toNanos() / 1e9), bytes / (elapsed.toNanos() / 1e9) / 1e6,
                 results.size(), elapsed.toMillis());
     }
