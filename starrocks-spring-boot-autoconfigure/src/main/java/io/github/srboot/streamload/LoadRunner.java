@@ -77,9 +77,20 @@ final class LoadRunner {
      */
     Mono<LoadResult> run(Job job) {
         long started = System.nanoTime();
-        return Mono.defer(() -> attempt(job, 1, started)).doOnNext(this.observer::loadSucceeded).doOnError(
-                StreamLoadException.class,
-                (failure) -> this.observer.loadFailed(job.table(), failure, Duration.ofNanos(System.nanoTime() - started)));
+        return Mono.defer(() -> attempt(job, 1, started))
+            .doOnNext((result) -> notifyObserver(() -> this.observer.loadSucceeded(result)))
+            .doOnError(StreamLoadException.class, (failure) -> notifyObserver(() -> this.observer
+                .loadFailed(job.table(), failure, Duration.ofNanos(System.nanoTime() - started))));
+    }
+
+    /** An observer's failure is logged, never allowed to change a load's outcome. */
+    private static void notifyObserver(Runnable call) {
+        try {
+            call.run();
+        }
+        catch (RuntimeException ex) {
+            logger.warn("A StreamLoadObserver failed; the load's outcome is unchanged", ex);
+        }
     }
 
     private Mono<LoadResult> attempt(Job job, int attempt, long started) {
@@ -108,7 +119,7 @@ final class LoadRunner {
             logger.info("Stream Load into '" + job.table() + "' (label " + job.label() + ") failed transiently: "
                     + failure.reason + " " + failure.getMessage() + "; retrying in " + delay.toMillis() + " ms.");
         }
-        this.observer.retrying(job.table(), job.label(), failure.reason, attempt + 1);
+        notifyObserver(() -> this.observer.retrying(job.table(), job.label(), failure.reason, attempt + 1));
         return Mono.delay(delay).then(Mono.defer(() -> attempt(job, attempt + 1, started)));
     }
 
