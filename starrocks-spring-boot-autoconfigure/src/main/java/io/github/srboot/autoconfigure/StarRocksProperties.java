@@ -8,6 +8,9 @@ import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.unit.DataSize;
+
+import io.github.srboot.streamload.LoadCompression;
 
 /**
  * Configuration properties of the StarRocks starter, bound to {@code starrocks.*}.
@@ -145,6 +148,46 @@ public class StarRocksProperties implements InitializingBean {
          */
         private Duration readTimeout = Duration.ofSeconds(30);
 
+        /**
+         * Host, or host:port, that replaces the address of every BE the FE redirects a Stream Load to. For BEs that
+         * announce an address the application cannot reach (containers, NAT). Not set: use the address as given.
+         */
+        private String redirectHostRewrite;
+
+        /**
+         * Most redirects followed per Stream Load attempt (normally one: FE to BE).
+         */
+        private int maxRedirects = 3;
+
+        /**
+         * How often an FE taken out of rotation after a failure is probed with /api/health.
+         */
+        private Duration frontendProbeInterval = Duration.ofSeconds(5);
+
+        public String getRedirectHostRewrite() {
+            return this.redirectHostRewrite;
+        }
+
+        public void setRedirectHostRewrite(String redirectHostRewrite) {
+            this.redirectHostRewrite = redirectHostRewrite;
+        }
+
+        public int getMaxRedirects() {
+            return this.maxRedirects;
+        }
+
+        public void setMaxRedirects(int maxRedirects) {
+            this.maxRedirects = maxRedirects;
+        }
+
+        public Duration getFrontendProbeInterval() {
+            return this.frontendProbeInterval;
+        }
+
+        public void setFrontendProbeInterval(Duration frontendProbeInterval) {
+            this.frontendProbeInterval = frontendProbeInterval;
+        }
+
         public List<URI> getFrontends() {
             return this.frontends;
         }
@@ -182,12 +225,222 @@ public class StarRocksProperties implements InitializingBean {
          */
         private Boolean enabled;
 
+        /**
+         * Retries of a failed load (5xx, connection errors, timeouts, busy server), always with the same label.
+         */
+        private int maxRetries = 3;
+
+        /**
+         * First delay before a retry; doubles per retry, with jitter.
+         */
+        private Duration retryBackoff = Duration.ofMillis(500);
+
+        /**
+         * Longest delay between retries of ordinary failures.
+         */
+        private Duration maxRetryBackoff = Duration.ofSeconds(10);
+
+        /**
+         * First delay before a retry when the server is busy ('too many versions', running transaction limit).
+         */
+        private Duration busyBackoff = Duration.ofSeconds(5);
+
+        /**
+         * Bound on memory held by batches being filled, waiting or loading, across all tables; writers and streams
+         * wait when it is reached. Must exceed batch.max-bytes.
+         */
+        private DataSize maxInFlightBytes = DataSize.ofMegabytes(256);
+
+        /**
+         * Loads running at once across tables.
+         */
+        private int maxConcurrentLoads = 4;
+
+        /**
+         * Loads running at once per table. 1 keeps each table's rows in order.
+         */
+        private int perTableConcurrency = 1;
+
+        /**
+         * Prefix of generated labels (label = prefix_table_unique part).
+         */
+        private String labelPrefix = "srboot";
+
+        /**
+         * Body compression when LoadOptions do not set one: NONE, GZIP or LZ4_FRAME.
+         */
+        private LoadCompression compression = LoadCompression.NONE;
+
+        /**
+         * The load 'timeout' header when LoadOptions do not set one. The client waits for an answer a little longer
+         * (response-timeout-margin).
+         */
+        private Duration loadTimeout = Duration.ofSeconds(600);
+
+        /**
+         * How much longer than the load timeout to wait for a Stream Load answer before retrying.
+         */
+        private Duration responseTimeoutMargin = Duration.ofSeconds(10);
+
+        /**
+         * How long shutdown waits for buffered rows and loads in flight.
+         */
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+        private final Batch batch = new Batch();
+
         public Boolean getEnabled() {
             return this.enabled;
         }
 
         public void setEnabled(Boolean enabled) {
             this.enabled = enabled;
+        }
+
+        public int getMaxRetries() {
+            return this.maxRetries;
+        }
+
+        public void setMaxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+        }
+
+        public Duration getRetryBackoff() {
+            return this.retryBackoff;
+        }
+
+        public void setRetryBackoff(Duration retryBackoff) {
+            this.retryBackoff = retryBackoff;
+        }
+
+        public Duration getMaxRetryBackoff() {
+            return this.maxRetryBackoff;
+        }
+
+        public void setMaxRetryBackoff(Duration maxRetryBackoff) {
+            this.maxRetryBackoff = maxRetryBackoff;
+        }
+
+        public Duration getBusyBackoff() {
+            return this.busyBackoff;
+        }
+
+        public void setBusyBackoff(Duration busyBackoff) {
+            this.busyBackoff = busyBackoff;
+        }
+
+        public DataSize getMaxInFlightBytes() {
+            return this.maxInFlightBytes;
+        }
+
+        public void setMaxInFlightBytes(DataSize maxInFlightBytes) {
+            this.maxInFlightBytes = maxInFlightBytes;
+        }
+
+        public int getMaxConcurrentLoads() {
+            return this.maxConcurrentLoads;
+        }
+
+        public void setMaxConcurrentLoads(int maxConcurrentLoads) {
+            this.maxConcurrentLoads = maxConcurrentLoads;
+        }
+
+        public int getPerTableConcurrency() {
+            return this.perTableConcurrency;
+        }
+
+        public void setPerTableConcurrency(int perTableConcurrency) {
+            this.perTableConcurrency = perTableConcurrency;
+        }
+
+        public String getLabelPrefix() {
+            return this.labelPrefix;
+        }
+
+        public void setLabelPrefix(String labelPrefix) {
+            this.labelPrefix = labelPrefix;
+        }
+
+        public LoadCompression getCompression() {
+            return this.compression;
+        }
+
+        public void setCompression(LoadCompression compression) {
+            this.compression = compression;
+        }
+
+        public Duration getLoadTimeout() {
+            return this.loadTimeout;
+        }
+
+        public void setLoadTimeout(Duration loadTimeout) {
+            this.loadTimeout = loadTimeout;
+        }
+
+        public Duration getResponseTimeoutMargin() {
+            return this.responseTimeoutMargin;
+        }
+
+        public void setResponseTimeoutMargin(Duration responseTimeoutMargin) {
+            this.responseTimeoutMargin = responseTimeoutMargin;
+        }
+
+        public Duration getShutdownTimeout() {
+            return this.shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public Batch getBatch() {
+            return this.batch;
+        }
+
+        /**
+         * When continuous ingestion (stream, writers) cuts a load: whichever limit comes first.
+         */
+        public static class Batch {
+
+            /**
+             * Rows per load.
+             */
+            private int maxRows = 500_000;
+
+            /**
+             * Encoded bytes per load (before compression).
+             */
+            private DataSize maxBytes = DataSize.ofMegabytes(64);
+
+            /**
+             * How long buffered rows may wait for more before they are loaded.
+             */
+            private Duration maxInterval = Duration.ofSeconds(5);
+
+            public int getMaxRows() {
+                return this.maxRows;
+            }
+
+            public void setMaxRows(int maxRows) {
+                this.maxRows = maxRows;
+            }
+
+            public DataSize getMaxBytes() {
+                return this.maxBytes;
+            }
+
+            public void setMaxBytes(DataSize maxBytes) {
+                this.maxBytes = maxBytes;
+            }
+
+            public Duration getMaxInterval() {
+                return this.maxInterval;
+            }
+
+            public void setMaxInterval(Duration maxInterval) {
+                this.maxInterval = maxInterval;
+            }
+
         }
 
     }

@@ -1,0 +1,120 @@
+package io.github.srboot.autoconfigure;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import io.github.srboot.actuate.StreamLoadMetrics;
+import io.github.srboot.streamload.BatchPolicy;
+import io.github.srboot.streamload.HostRewrite;
+import io.github.srboot.streamload.RetryPolicy;
+import io.github.srboot.streamload.StreamLoadObserver;
+import io.github.srboot.streamload.StreamLoadTemplate;
+
+/**
+ * Auto-configures the {@link StreamLoadTemplate} when WebFlux and Reactor Netty are on the classpath and Stream
+ * Load is enabled ({@code starrocks.stream-load.enabled=true}, or unset with {@code starrocks.http.frontends}
+ * configured). Micrometer metrics are added when a {@code MeterRegistry} exists.
+ */
+@AutoConfiguration(after = StarRocksAutoConfiguration.class,
+        afterName = { "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
+                "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+                "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass(name = { "org.springframework.web.reactive.function.client.WebClient",
+        "reactor.netty.http.client.HttpClient", "com.fasterxml.jackson.databind.ObjectMapper" })
+@Conditional(StreamLoadAutoConfiguration.StreamLoadEnabledCondition.class)
+public class StreamLoadAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    StreamLoadTemplate streamLoadTemplate(StarRocksProperties properties, StarRocksConnectionDetails connectionDetails,
+            ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<StreamLoadObserver> observers,
+            ObjectProvider<StreamLoadTemplateCustomizer> customizers) {
+        StarRocksProperties.StreamLoad streamLoad = properties.getStreamLoad();
+        StarRocksProperties.Http http = properties.getHttp();
+        StarRocksProperties.StreamLoad.Batch batch = streamLoad.getBatch();
+        StreamLoadTemplate.Builder builder = StreamLoadTemplate.builder()
+            .frontends(connectionDetails.getFrontends())
+            .credentials(connectionDetails.getUsername(), connectionDetails.getPassword())
+            .database(connectionDetails.getDatabase())
+            .batchPolicy(new BatchPolicy(batch.getMaxRows(), batch.getMaxBytes().toBytes(), batch.getMaxInterval()))
+            .retryPolicy(new RetryPolicy(streamLoad.getMaxRetries(), streamLoad.getRetryBackoff(),
+                    streamLoad.getMaxRetryBackoff(), streamLoad.getBusyBackoff()))
+            .maxInFlightBytes(streamLoad.getMaxInFlightBytes().toBytes())
+            .maxConcurrentLoads(streamLoad.getMaxConcurrentLoads())
+            .perTableConcurrency(streamLoad.getPerTableConcurrency())
+            .labelPrefix(streamLoad.getLabelPrefix())
+            .compression(streamLoad.getCompression())
+            .loadTimeout(streamLoad.getLoadTimeout())
+            .responseTimeoutMargin(streamLoad.getResponseTimeoutMargin())
+            .shutdownTimeout(streamLoad.getShutdownTimeout())
+            .connectTimeout(http.getConnectTimeout())
+            .readTimeout(http.getReadTimeout())
+            .maxRedirects(http.getMaxRedirects())
+            .frontendProbeInterval(http.getFrontendProbeInterval());
+        if (http.getRedirectHostRewrite() != null && !http.getRedirectHostRewrite().isBlank()) {
+            builder.redirectHostRewrite(HostRewrite.parse(http.getRedirectHostRewrite()));
+        }
+        ObjectMapper mapper = objectMapper.getIfAvailable();
+        if (mapper != null) {
+            builder.objectMapper(mapper);
+        }
+        List<StreamLoadObserver> all = observers.orderedStream().toList();
+        if (!all.isEmpty()) {
+            builder.observer((all.size() == 1) ? all.get(0) : StreamLoadObserver.composite(all));
+        }
+        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    @ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry")
+    static class StreamLoadMetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        StreamLoadMetrics streamLoadMetrics(MeterRegistry registry) {
+            return new StreamLoadMetrics(registry);
+        }
+
+    }
+
+    /**
+     * Enabled when {@code starrocks.stream-load.enabled} is true, or unset while FE URLs are configured.
+     */
+    static final class StreamLoadEnabledCondition extends SpringBootCondition {
+
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            Binder binder = Binder.get(context.getEnvironment());
+            Boolean enabled = binder.bind("starrocks.stream-load.enabled", Boolean.class).orElse(null);
+            if (enabled != null) {
+                return enabled ? ConditionOutcome.match("starrocks.stream-load.enabled is true")
+                        : ConditionOutcome.noMatch("starrocks.stream-load.enabled is false");
+            }
+            List<String> frontends = binder.bind("starrocks.http.frontends", Bindable.listOf(String.class))
+                .orElse(List.of());
+            return frontends.isEmpty() ? ConditionOutcome.noMatch("no starrocks.http.frontends configured")
+                    : ConditionOutcome.match("starrocks.http.frontends configured");
+        }
+
+    }
+
+}

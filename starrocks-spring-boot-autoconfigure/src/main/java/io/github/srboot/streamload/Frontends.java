@@ -1,0 +1,145 @@
+package io.github.srboot.streamload;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The FEs, used round robin. An FE that fails at the transport level is ejected; it comes back only after its
+ * {@code /api/health} answers, probed at most once per probe interval.
+ */
+final class Frontends {
+
+    private static final Log logger = LogFactory.getLog(Frontends.class);
+
+    private final List<Node> nodes;
+
+    private final AtomicInteger next = new AtomicInteger();
+
+    private final Function<URI, Mono<Boolean>> probe;
+
+    private final long probeIntervalNanos;
+
+    Frontends(List<URI> urls, Function<URI, Mono<Boolean>> probe, Duration probeInterval) {
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("At least one FE HTTP URL is required.");
+        }
+        List<Node> nodes = new ArrayList<>();
+        urls.forEach((url) -> nodes.add(new Node(withoutTrailingSlash(url))));
+        this.nodes = List.copyOf(nodes);
+        this.probe = probe;
+        this.probeIntervalNanos = probeInterval.toNanos();
+    }
+
+    /**
+     * The next healthy FE; when every FE is ejected, probes the ones due and returns the first that answers, else
+     * fails with {@link NoFrontendException}.
+     */
+    Mono<URI> select() {
+        long now = System.nanoTime();
+        int start = Math.floorMod(this.next.getAndIncrement(), this.nodes.size());
+        URI chosen = null;
+        List<Node> due = new ArrayList<>();
+        for (int i = 0; i < this.nodes.size(); i++) {
+            Node node = this.nodes.get((start + i) % this.nodes.size());
+            if (!node.ejected) {
+                if (chosen == null) {
+                    chosen = node.url;
+                }
+            }
+            else if (node.probeDue(now, this.probeIntervalNanos)) {
+                due.add(node);
+            }
+        }
+        if (chosen != null) {
+            // Bring recovered FEs back in the background; the load goes on with a healthy one.
+            due.forEach((node) -> probe(node).subscribe());
+            return Mono.just(chosen);
+        }
+        return Flux.fromIterable(due)
+            .concatMap((node) -> probe(node).filter(Boolean::booleanValue).map((ok) -> node.url))
+            .next()
+            .switchIfEmpty(Mono.error(() -> new NoFrontendException(urls())));
+    }
+
+    private Mono<Boolean> probe(Node node) {
+        if (!node.probing.compareAndSet(false, true)) {
+            return Mono.just(false);
+        }
+        node.lastProbe = System.nanoTime();
+        return this.probe.apply(node.url).onErrorReturn(false).doOnNext((healthy) -> {
+            if (healthy) {
+                node.ejected = false;
+                logger.info("StarRocks FE " + node.url + " answers /api/health again; back in rotation.");
+            }
+        }).doFinally((signal) -> node.probing.set(false));
+    }
+
+    /**
+     * Takes an FE out of rotation after a transport failure.
+     */
+    void eject(URI url, Throwable cause) {
+        for (Node node : this.nodes) {
+            if (node.url.equals(url) && !node.ejected) {
+                node.lastProbe = System.nanoTime();
+                node.ejected = true;
+                logger.warn("StarRocks FE " + url + " ejected after " + cause + "; probing /api/health before use.");
+            }
+        }
+    }
+
+    List<URI> urls() {
+        return this.nodes.stream().map((node) -> node.url).toList();
+    }
+
+    /** Whether the FE is in rotation. */
+    boolean isHealthy(URI url) {
+        return this.nodes.stream().anyMatch((node) -> node.url.equals(url) && !node.ejected);
+    }
+
+    private static URI withoutTrailingSlash(URI url) {
+        String text = url.toString();
+        return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : url;
+    }
+
+    private static final class Node {
+
+        final URI url;
+
+        volatile boolean ejected;
+
+        volatile long lastProbe;
+
+        final AtomicBoolean probing = new AtomicBoolean();
+
+        Node(URI url) {
+            this.url = url;
+        }
+
+        boolean probeDue(long now, long interval) {
+            return !this.probing.get() && now - this.lastProbe >= interval;
+        }
+
+    }
+
+    /** Every FE is out of rotation and none answered a probe. */
+    static final class NoFrontendException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        NoFrontendException(List<URI> urls) {
+            super("No StarRocks FE is available; tried " + urls);
+        }
+
+    }
+
+}

@@ -1,0 +1,351 @@
+package io.github.srboot.streamload;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.ChannelException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+
+import org.springframework.web.util.UriUtils;
+
+import io.github.srboot.streamload.StreamLoadObserver.RetryReason;
+
+/**
+ * Runs one batch to its final outcome: FE request (headers only), redirect to the BE with the body, answer
+ * classification, retries with the same label, label look-ups, rejected-row retrieval.
+ */
+final class LoadRunner {
+
+    private static final Log logger = LogFactory.getLog(LoadRunner.class);
+
+    private static final int ERROR_LOG_LINES = 10;
+
+    private final StreamLoadHttp http;
+
+    private final Frontends frontends;
+
+    private final ObjectMapper json;
+
+    private final RetryPolicy retry;
+
+    private final int maxRedirects;
+
+    private final HostRewrite hostRewrite;
+
+    private final Duration responseTimeoutMargin;
+
+    private final Duration labelPollInterval;
+
+    private final StreamLoadObserver observer;
+
+    LoadRunner(StreamLoadHttp http, Frontends frontends, ObjectMapper json, RetryPolicy retry, int maxRedirects,
+            HostRewrite hostRewrite, Duration responseTimeoutMargin, Duration labelPollInterval,
+            StreamLoadObserver observer) {
+        this.http = http;
+        this.frontends = frontends;
+        this.json = json;
+        this.retry = retry;
+        this.maxRedirects = maxRedirects;
+        this.hostRewrite = hostRewrite;
+        this.responseTimeoutMargin = responseTimeoutMargin;
+        this.labelPollInterval = labelPollInterval;
+        this.observer = observer;
+    }
+
+    /**
+     * One batch of a table, labelled, with its headers.
+     */
+    record Job(String database, String table, String label, EncodedBatch batch, Map<String, String> headers,
+            Duration loadTimeout) {
+    }
+
+    /**
+     * Loads the batch; completes with the result or fails with a {@link StreamLoadException}.
+     */
+    Mono<LoadResult> run(Job job) {
+        long started = System.nanoTime();
+        return Mono.defer(() -> attempt(job, 1, started))
+            .doOnNext((result) -> notifyObserver(() -> this.observer.loadSucceeded(result)))
+            .doOnError(StreamLoadException.class, (failure) -> notifyObserver(() -> this.observer
+                .loadFailed(job.table(), failure, Duration.ofNanos(System.nanoTime() - started))));
+    }
+
+    /** An observer's failure is logged, never allowed to change a load's outcome. */
+    private static void notifyObserver(Runnable call) {
+        try {
+            call.run();
+        }
+        catch (RuntimeException ex) {
+            logger.warn("A StreamLoadObserver failed; the load's outcome is unchanged", ex);
+        }
+    }
+
+    private Mono<LoadResult> attempt(Job job, int attempt, long started) {
+        return this.frontends.select()
+            .onErrorMap(Frontends.NoFrontendException.class, (ex) -> new Transient(RetryReason.NO_FRONTEND, ex, null))
+            .flatMap((frontend) -> viaFrontend(job, attempt, started, frontend))
+            .onErrorResume(Transient.class, (failure) -> retryOrGiveUp(job, attempt, started, failure));
+    }
+
+    private Mono<LoadResult> retryOrGiveUp(Job job, int attempt, long started, Transient failure) {
+        if (attempt > this.retry.maxRetries()) {
+            StreamLoadException.Reason reason = (failure.reason == RetryReason.NO_FRONTEND)
+                    ? StreamLoadException.Reason.FRONTENDS_UNAVAILABLE : StreamLoadException.Reason.RETRIES_EXHAUSTED;
+            return Mono.error(new StreamLoadException(reason, job.table(), job.label(), failure.serverStatus(),
+                    failure.getMessage(), attempt, List.of(), failure.getCause()));
+        }
+        boolean busy = failure.reason == RetryReason.SERVER_BUSY;
+        Duration delay = this.retry.delay(attempt, busy, ThreadLocalRandom.current().nextDouble());
+        if (busy) {
+            logger.warn("StarRocks is busy loading into '" + job.table() + "' (" + failure.getMessage()
+                    + "); retrying label " + job.label() + " in " + delay.toMillis() + " ms (attempt " + (attempt + 1)
+                    + " of " + (this.retry.maxRetries() + 1) + "). Bigger, rarer batches (starrocks.stream-load.batch.*)"
+                    + " or merge commit reduce the load on the server.");
+        }
+        else if (logger.isInfoEnabled()) {
+            logger.info("Stream Load into '" + job.table() + "' (label " + job.label() + ") failed transiently: "
+                    + failure.reason + " " + failure.getMessage() + "; retrying in " + delay.toMillis() + " ms.");
+        }
+        notifyObserver(() -> this.observer.retrying(job.table(), job.label(), failure.reason, attempt + 1));
+        return Mono.delay(delay).then(Mono.defer(() -> attempt(job, attempt + 1, started)));
+    }
+
+    private Mono<LoadResult> viaFrontend(Job job, int attempt, long started, URI frontend) {
+        URI url = URI.create(frontend + "/api/" + UriUtils.encodePathSegment(job.database(), "UTF-8") + "/"
+                + UriUtils.encodePathSegment(job.table(), "UTF-8") + "/_stream_load");
+        return this.http.askFrontend(url, job.headers())
+            .onErrorMap(LoadRunner::isTransport, (ex) -> {
+                this.frontends.eject(frontend, ex);
+                return transportFailure(ex);
+            })
+            .flatMap((answer) -> {
+                if (answer.isRedirect()) {
+                    return toBackend(job, answer, 1, attempt, started, frontend);
+                }
+                return classify(job, answer, attempt, started, frontend, null);
+            });
+    }
+
+    private Mono<LoadResult> toBackend(Job job, StreamLoadHttp.Answer redirect, int hops, int attempt, long started,
+            URI frontend) {
+        if (hops > this.maxRedirects) {
+            return Mono.error(protocol(job, attempt, "more than " + this.maxRedirects + " redirects"));
+        }
+        String location = redirect.location();
+        if (location == null || location.isBlank()) {
+            return Mono.error(protocol(job, attempt, "HTTP " + redirect.status() + " without a Location header"));
+        }
+        URI backend = rewrite(URI.create(location));
+        Duration responseTimeout = job.loadTimeout().plus(this.responseTimeoutMargin);
+        return this.http
+            .sendToBackend(backend, job.headers(), job.batch().body().body(), job.batch().bodySize(), responseTimeout)
+            .onErrorMap(LoadRunner::isTransport, LoadRunner::transportFailure)
+            .flatMap((answer) -> answer.isRedirect() ? toBackend(job, answer, hops + 1, attempt, started, frontend)
+                    : classify(job, answer, attempt, started, frontend, backend));
+    }
+
+    private Mono<LoadResult> classify(Job job, StreamLoadHttp.Answer answer, int attempt, long started, URI frontend,
+            URI backend) {
+        int status = answer.status();
+        if (status == 401 || status == 403) {
+            return Mono.error(new StreamLoadException(StreamLoadException.Reason.AUTHENTICATION, job.table(),
+                    job.label(), "HTTP " + status, abbreviate(answer.body()), attempt, List.of(), null));
+        }
+        if (status >= 500) {
+            return Mono.error(new Transient(RetryReason.SERVER_ERROR, null,
+                    "HTTP " + status + " " + abbreviate(answer.body())));
+        }
+        ServerAnswer parsed = ServerAnswer.parse(this.json, answer.body());
+        if (parsed == null || parsed.status() == null) {
+            return Mono.error(protocol(job, attempt,
+                    "HTTP " + status + " with a body that is not a Stream Load answer: " + abbreviate(answer.body())));
+        }
+        String outcome = parsed.normalizedStatus();
+        switch (outcome) {
+            case "success":
+                return Mono.just(result(job, parsed, LoadStatus.SUCCESS, attempt, started, frontend, backend));
+            case "publish timeout":
+                return Mono.just(result(job, parsed, LoadStatus.PUBLISH_TIMEOUT, attempt, started, frontend, backend));
+            case "label already exists":
+                return labelExists(job, parsed, attempt, started, frontend, backend);
+            case "fail":
+            case "failed":
+                if (isBusy(parsed.message())) {
+                    return Mono.error(new Transient(RetryReason.SERVER_BUSY, null, parsed.message()));
+                }
+                return rejected(job, parsed, attempt);
+            default:
+                return Mono.error(protocol(job, attempt, "unknown Status '" + parsed.status() + "': "
+                        + abbreviate(answer.body())));
+        }
+    }
+
+    private Mono<LoadResult> labelExists(Job job, ServerAnswer parsed, int attempt, long started, URI frontend,
+            URI backend) {
+        String existing = (parsed.existingJobStatus() != null)
+                ? parsed.existingJobStatus().trim().toUpperCase(Locale.ROOT) : "";
+        if (existing.equals("FINISHED")) {
+            return Mono.just(result(job, parsed, LoadStatus.ALREADY_LOADED, attempt, started, frontend, backend));
+        }
+        // RUNNING or not reported: the earlier attempt's fate decides; ask the FE until it is final.
+        long deadline = started + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
+        return pollLabel(job, frontend, deadline)
+            .onErrorMap((ex) -> !(ex instanceof Transient) && !(ex instanceof StreamLoadException),
+                    (ex) -> protocol(job, attempt, "label look-up failed: " + ex.getMessage()))
+            .flatMap((state) -> switch (state) {
+            case "VISIBLE" -> Mono.just(result(job, parsed, LoadStatus.ALREADY_LOADED, attempt, started, frontend,
+                    backend));
+            case "COMMITTED" -> Mono.just(result(job, parsed, LoadStatus.PUBLISH_TIMEOUT, attempt, started,
+                    frontend, backend));
+            case "ABORTED", "UNKNOWN" -> Mono.error(new Transient(RetryReason.LABEL_ABORTED, null,
+                    "the earlier load with this label ended " + state));
+            default -> Mono.error(protocol(job, attempt, "unknown load state '" + state + "'"));
+        });
+    }
+
+    private Mono<String> pollLabel(Job job, URI frontend, long deadline) {
+        URI url = URI.create(frontend + "/api/" + UriUtils.encodePathSegment(job.database(), "UTF-8")
+                + "/get_load_state?label=" + UriUtils.encodeQueryParam(job.label(), "UTF-8"));
+        return loadState(url, 0).onErrorMap(LoadRunner::isTransport, LoadRunner::transportFailure).flatMap((state) -> {
+            if (state.equals("PREPARE") || state.equals("PREPARED")) {
+                if (System.nanoTime() > deadline) {
+                    return Mono.error(new Transient(RetryReason.TIMEOUT, null,
+                            "label " + job.label() + " still " + state + " after the load timeout"));
+                }
+                return Mono.delay(this.labelPollInterval).then(Mono.defer(() -> pollLabel(job, frontend, deadline)));
+            }
+            return Mono.just(state);
+        });
+    }
+
+    private Mono<String> loadState(URI url, int hops) {
+        return this.http.get(url, true, 64 * 1024).flatMap((answer) -> {
+            if (answer.isRedirect() && answer.location() != null && hops < this.maxRedirects) {
+                return loadState(URI.create(answer.location()), hops + 1);
+            }
+            if (answer.status() == 401 || answer.status() == 403) {
+                return Mono.error(new IllegalStateException("HTTP " + answer.status() + " from get_load_state"));
+            }
+            if (answer.status() >= 500) {
+                return Mono.error(new Transient(RetryReason.SERVER_ERROR, null,
+                        "HTTP " + answer.status() + " from get_load_state"));
+            }
+            try {
+                JsonNode state = this.json.readTree(answer.body()).path("state");
+                if (state.isTextual()) {
+                    return Mono.just(state.asText().trim().toUpperCase(Locale.ROOT));
+                }
+            }
+            catch (IOException ex) {
+                // Falls through to the protocol error below.
+            }
+            return Mono.error(new IllegalStateException(
+                    "Unexpected get_load_state answer: HTTP " + answer.status() + " " + abbreviate(answer.body())));
+        });
+    }
+
+    private Mono<LoadResult> rejected(Job job, ServerAnswer parsed, int attempt) {
+        Mono<List<String>> rows = (parsed.errorUrl() == null || parsed.errorUrl().isBlank()) ? Mono.just(List.of())
+                : errorLog(parsed.errorUrl());
+        return rows.flatMap((lines) -> Mono.error(new StreamLoadException(StreamLoadException.Reason.REJECTED,
+                job.table(), job.label(), parsed.status(), parsed.message(), attempt, lines, null)));
+    }
+
+    /** The first lines of the rejected-rows log; an unreachable log is reported inside the list, not thrown. */
+    private Mono<List<String>> errorLog(String errorUrl) {
+        URI url;
+        try {
+            url = rewrite(URI.create(errorUrl));
+        }
+        catch (IllegalArgumentException ex) {
+            return Mono.just(List.of("(error log at an invalid URL: " + errorUrl + ")"));
+        }
+        return this.http.get(url, true, 32 * 1024).map((answer) -> {
+            if (answer.status() != 200) {
+                return List.of("(error log " + errorUrl + " answered HTTP " + answer.status() + ")");
+            }
+            List<String> lines = new ArrayList<>();
+            for (String line : answer.body().split("\r?\n")) {
+                if (!line.isBlank() && lines.size() < ERROR_LOG_LINES) {
+                    lines.add(line);
+                }
+            }
+            return lines;
+        }).onErrorResume((ex) -> Mono.just(List.of("(error log " + errorUrl + " unavailable: " + ex + ")")));
+    }
+
+    private URI rewrite(URI url) {
+        return (this.hostRewrite != null) ? this.hostRewrite.apply(url) : url;
+    }
+
+    private static LoadResult result(Job job, ServerAnswer answer, LoadStatus status, int attempt, long started,
+            URI frontend, URI backend) {
+        return new LoadResult(job.database(), job.table(), job.label(), answer.txnId(), status, answer.message(),
+                answer.totalRows(), answer.loadedRows(), answer.filteredRows(), answer.unselectedRows(),
+                answer.loadBytes(), answer.timings(), answer.errorUrl(), attempt,
+                Duration.ofNanos(System.nanoTime() - started), frontend, backend);
+    }
+
+    static boolean isBusy(String message) {
+        if (message == null) {
+            return false;
+        }
+        String text = message.toLowerCase(Locale.ROOT);
+        return text.contains("too many versions") || (text.contains("running txns") && text.contains("limit"))
+                || text.contains("too many running txns");
+    }
+
+    private static boolean isTransport(Throwable failure) {
+        return failure instanceof IOException || failure instanceof ChannelException
+                || failure instanceof TimeoutException || failure instanceof PrematureCloseException
+                || failure instanceof ReadTimeoutException;
+    }
+
+    private static Transient transportFailure(Throwable failure) {
+        boolean timeout = failure instanceof ReadTimeoutException || failure instanceof TimeoutException
+                || failure instanceof java.net.SocketTimeoutException
+                || failure instanceof io.netty.channel.ConnectTimeoutException;
+        return new Transient(timeout ? RetryReason.TIMEOUT : RetryReason.CONNECTION, failure, String.valueOf(failure));
+    }
+
+    private static StreamLoadException protocol(Job job, int attempt, String detail) {
+        return new StreamLoadException(StreamLoadException.Reason.PROTOCOL, job.table(), job.label(), null, detail,
+                attempt, List.of(), null);
+    }
+
+    private static String abbreviate(String text) {
+        return RowFields.abbreviate((text != null) ? text.strip() : "");
+    }
+
+    /** A failure worth another attempt with the same label. */
+    static final class Transient extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        final RetryReason reason;
+
+        Transient(RetryReason reason, Throwable cause, String message) {
+            super((message != null) ? message : String.valueOf(cause), cause, false, false);
+            this.reason = reason;
+        }
+
+        String serverStatus() {
+            return (this.reason == RetryReason.SERVER_BUSY) ? "Fail" : null;
+        }
+
+    }
+
+}

@@ -1,0 +1,157 @@
+package io.github.srboot.streamload;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Date;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+
+/**
+ * The textual forms StarRocks parses for dates and times, and the Jackson set-up that writes them.
+ *
+ * <p>DATE: {@code 2024-01-31}; DATETIME: {@code 2024-01-31 23:59:59[.ffffff]} (a space, never {@code T}); instants
+ * are converted to local date-times in the load's zone because DATETIME has no zone.
+ */
+final class StarRocksJson {
+
+    static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
+        .appendLiteral(' ')
+        .appendPattern("HH:mm:ss")
+        .optionalStart()
+        .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
+        .toFormatter();
+
+    static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendPattern("HH:mm:ss")
+        .optionalStart()
+        .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
+        .toFormatter();
+
+    private StarRocksJson() {
+    }
+
+    /**
+     * A DATETIME as StarRocks parses it: {@code yyyy-MM-dd HH:mm:ss}, then microseconds without trailing zeros
+     * when there are any (the same text as {@link #DATE_TIME}, without its per-call overhead: this runs per row).
+     */
+    static String dateTime(LocalDateTime value) {
+        char[] out = new char[DATE_TIME_LENGTH];
+        int length = dateTime(value, out);
+        return (length < 0) ? DATE_TIME.format(value) : new String(out, 0, length);
+    }
+
+    /** The longest DATETIME text: {@code yyyy-MM-dd HH:mm:ss.ffffff}. */
+    static final int DATE_TIME_LENGTH = 26;
+
+    /**
+     * Writes {@link #dateTime(LocalDateTime)} into {@code out} (at least {@link #DATE_TIME_LENGTH} long) and
+     * returns its length, or {@code -1} for years outside 0..9999 (use the formatter then).
+     */
+    static int dateTime(LocalDateTime value, char[] out) {
+        int year = value.getYear();
+        if (year < 0 || year > 9999) {
+            return -1;
+        }
+        digits(out, 0, year, 4);
+        out[4] = '-';
+        digits(out, 5, value.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, value.getDayOfMonth(), 2);
+        out[10] = ' ';
+        digits(out, 11, value.getHour(), 2);
+        out[13] = ':';
+        digits(out, 14, value.getMinute(), 2);
+        out[16] = ':';
+        digits(out, 17, value.getSecond(), 2);
+        int micros = value.getNano() / 1000;
+        if (micros == 0) {
+            return 19;
+        }
+        out[19] = '.';
+        digits(out, 20, micros, 6);
+        int end = DATE_TIME_LENGTH;
+        while (out[end - 1] == '0') {
+            end--;
+        }
+        return end;
+    }
+
+    private static void digits(char[] out, int offset, int value, int width) {
+        for (int i = offset + width - 1; i >= offset; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    /**
+     * A copy of {@code base} that writes temporal values as StarRocks parses them (in {@code zone}), decimals in
+     * plain notation, and does not flush after every value.
+     */
+    static ObjectMapper mapper(ObjectMapper base, ZoneId zone) {
+        SimpleModule module = new SimpleModule("starrocks-stream-load");
+        module.addSerializer(LocalDate.class, text(LocalDate::toString));
+        module.addSerializer(LocalDateTime.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(LocalDateTime value, JsonGenerator generator, SerializerProvider provider)
+                    throws IOException {
+                char[] text = new char[DATE_TIME_LENGTH];
+                int length = dateTime(value, text);
+                if (length < 0) {
+                    generator.writeString(DATE_TIME.format(value));
+                }
+                else {
+                    generator.writeString(text, 0, length);
+                }
+            }
+        });
+        module.addSerializer(LocalTime.class, text(TIME::format));
+        module.addSerializer(Instant.class, text((Instant value) -> dateTime(LocalDateTime.ofInstant(value, zone))));
+        module.addSerializer(OffsetDateTime.class,
+                text((OffsetDateTime value) -> dateTime(value.atZoneSameInstant(zone).toLocalDateTime())));
+        module.addSerializer(ZonedDateTime.class,
+                text((ZonedDateTime value) -> dateTime(value.withZoneSameInstant(zone).toLocalDateTime())));
+        module.addSerializer(Date.class, text((Date value) -> format(value, zone)));
+        return base.copy()
+            .registerModule(module)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+
+    /** A {@link Date} (including {@code java.sql} subclasses) as StarRocks text. */
+    static String format(Date value, ZoneId zone) {
+        if (value instanceof java.sql.Date sqlDate) {
+            return sqlDate.toLocalDate().toString();
+        }
+        if (value instanceof java.sql.Time sqlTime) {
+            return TIME.format(sqlTime.toLocalTime());
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return dateTime(timestamp.toLocalDateTime());
+        }
+        return dateTime(LocalDateTime.ofInstant(value.toInstant(), zone));
+    }
+
+    private static <T> JsonSerializer<T> text(java.util.function.Function<T, String> formatter) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+                generator.writeString(formatter.apply(value));
+            }
+        };
+    }
+
+}

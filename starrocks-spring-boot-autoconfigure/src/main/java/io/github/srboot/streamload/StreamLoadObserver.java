@@ -1,0 +1,85 @@
+package io.github.srboot.streamload;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Optional listener of the template's loads (metrics, tracing, audit). Called on I/O threads: keep it fast and
+ * never block.
+ */
+public interface StreamLoadObserver {
+
+    /** An observer that ignores everything. */
+    StreamLoadObserver NONE = new StreamLoadObserver() {
+    };
+
+    /**
+     * An observer that forwards every call to each of {@code observers}, in order.
+     */
+    static StreamLoadObserver composite(java.util.List<? extends StreamLoadObserver> observers) {
+        java.util.List<StreamLoadObserver> all = java.util.List.copyOf(observers);
+        return new StreamLoadObserver() {
+
+            @Override
+            public void loadSucceeded(LoadResult result) {
+                all.forEach((observer) -> observer.loadSucceeded(result));
+            }
+
+            @Override
+            public void loadFailed(String table, StreamLoadException failure, Duration elapsed) {
+                all.forEach((observer) -> observer.loadFailed(table, failure, elapsed));
+            }
+
+            @Override
+            public void retrying(String table, String label, RetryReason reason, int nextAttempt) {
+                all.forEach((observer) -> observer.retrying(table, label, reason, nextAttempt));
+            }
+
+            @Override
+            public void bindInFlightBytes(LongSupplier inFlightBytes) {
+                all.forEach((observer) -> observer.bindInFlightBytes(inFlightBytes));
+            }
+
+        };
+    }
+
+    /** A load succeeded (including {@code Publish Timeout} and an already committed label). */
+    default void loadSucceeded(LoadResult result) {
+    }
+
+    /** A load failed for good. */
+    default void loadFailed(String table, StreamLoadException failure, Duration elapsed) {
+    }
+
+    /** An attempt failed transiently and is retried with the same label. */
+    default void retrying(String table, String label, RetryReason reason, int nextAttempt) {
+    }
+
+    /** Called once at construction with a live view of the bytes held by batches (encoding, queued, loading). */
+    default void bindInFlightBytes(LongSupplier inFlightBytes) {
+    }
+
+    /** Why an attempt is retried. */
+    enum RetryReason {
+
+        /** HTTP 5xx. */
+        SERVER_ERROR,
+
+        /** Connection refused, reset or closed early. */
+        CONNECTION,
+
+        /** No answer within the response timeout. */
+        TIMEOUT,
+
+        /** {@code too many versions} or the running transaction limit. */
+        SERVER_BUSY,
+
+        /** Every FE is ejected and none answered a health probe. */
+        NO_FRONTEND,
+
+        /** An earlier attempt with this label was aborted, so the label is free again. */
+        LABEL_ABORTED
+
+    }
+
+}

@@ -1,0 +1,658 @@
+package io.github.srboot.streamload;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
+
+/**
+ * Loads rows into StarRocks with Stream Load: reactive, thread-safe, created once and shared.
+ *
+ * <p>Rows (records, POJOs, {@code Map}s, Jackson {@code ObjectNode}s) are encoded straight into pooled buffers,
+ * sent to a BE after the FE's redirect (the body never goes to the FE), retried with the same label, and reported
+ * as a {@link LoadResult} or a {@link StreamLoadException}. Memory held by batches is bounded by
+ * {@code maxInFlightBytes}; loads of one table run one at a time (in order), loads of different tables in
+ * parallel up to {@code maxConcurrentLoads}.
+ *
+ * <p>A table name may be qualified ({@code db.table}); otherwise the default database applies.
+ */
+public final class StreamLoadTemplate implements AutoCloseable {
+
+    private static final Log logger = LogFactory.getLog(StreamLoadTemplate.class);
+
+    private static final Object END = new Object();
+
+    private static final Object TICK = new Object();
+
+    private static final Object SHUTDOWN = new Object();
+
+    /** A single {@code load} is never cut. */
+    private static final BatchPolicy SINGLE_LOAD = new BatchPolicy(Integer.MAX_VALUE, Long.MAX_VALUE,
+            Duration.ofDays(365));
+
+    private final String database;
+
+    private final LoadOptions defaultOptions;
+
+    private final LoadCompression defaultCompression;
+
+    private final String labelPrefix;
+
+    private final Duration defaultLoadTimeout;
+
+    private final BatchPolicy batchPolicy;
+
+    private final Duration shutdownTimeout;
+
+    private final Duration budgetWait;
+
+    private final ObjectMapper baseMapper;
+
+    private final Map<ZoneId, RowCodec> codecs = new ConcurrentHashMap<>();
+
+    private final Labels labels = new Labels();
+
+    private final AsyncPermits budget;
+
+    private final AsyncPermits loadSlots;
+
+    private final int perTableConcurrency;
+
+    private final Map<String, AsyncPermits> tableLanes = new ConcurrentHashMap<>();
+
+    private final StreamLoadHttp http;
+
+    private final LoadRunner runner;
+
+    private final Scheduler encodingScheduler;
+
+    private final Sinks.Empty<Void> closing = Sinks.empty();
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private final Set<StreamLoadWriter<?>> writers = ConcurrentHashMap.newKeySet();
+
+    private final Object activity = new Object();
+
+    private int active;
+
+    private StreamLoadTemplate(Builder builder) {
+        if (builder.frontends.isEmpty()) {
+            throw new IllegalArgumentException("StreamLoadTemplate needs at least one FE HTTP URL.");
+        }
+        if (builder.maxInFlightBytes < builder.batchPolicy.maxBytes() + 2 * Batcher.RESERVATION) {
+            throw new IllegalArgumentException("max-in-flight-bytes (" + builder.maxInFlightBytes
+                    + ") must exceed batch max-bytes (" + builder.batchPolicy.maxBytes() + ") by at least "
+                    + 2 * Batcher.RESERVATION + " bytes.");
+        }
+        Labels.requireValidPrefix(builder.labelPrefix);
+        this.database = builder.database;
+        this.defaultOptions = builder.defaultOptions;
+        this.defaultCompression = builder.compression;
+        this.labelPrefix = builder.labelPrefix;
+        this.defaultLoadTimeout = builder.loadTimeout;
+        this.batchPolicy = builder.batchPolicy;
+        this.shutdownTimeout = builder.shutdownTimeout;
+        this.budgetWait = builder.readTimeout;
+        this.baseMapper = (builder.objectMapper != null) ? builder.objectMapper : new ObjectMapper();
+        this.budget = new AsyncPermits("max-in-flight-bytes", builder.maxInFlightBytes);
+        this.loadSlots = new AsyncPermits("max-concurrent-loads", builder.maxConcurrentLoads);
+        this.perTableConcurrency = requirePositive("per-table concurrency", builder.perTableConcurrency);
+        this.http = new StreamLoadHttp(builder.username, builder.password, builder.connectTimeout,
+                builder.readTimeout, Math.max(8, builder.maxConcurrentLoads * 2));
+        Frontends frontends = new Frontends(builder.frontends,
+                (url) -> this.http.get(URI.create(url + "/api/health"), false, 4096)
+                    .map((answer) -> answer.status() == 200),
+                builder.frontendProbeInterval);
+        this.runner = new LoadRunner(this.http, frontends, new ObjectMapper(), builder.retryPolicy,
+                builder.maxRedirects, builder.redirectHostRewrite, builder.responseTimeoutMargin,
+                builder.labelPollInterval, builder.observer);
+        this.encodingScheduler = Schedulers.parallel();
+        builder.observer.bindInFlightBytes(this.budget::used);
+    }
+
+    /**
+     * A builder with the library's defaults.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Loads all rows as one Stream Load with the default options; completes empty when there are no rows.
+     */
+    public Mono<LoadResult> load(String table, Flux<?> rows) {
+        return load(table, rows, this.defaultOptions);
+    }
+
+    /**
+     * Loads all rows as one Stream Load; completes empty when there are no rows. The rows must fit in
+     * {@code maxInFlightBytes}; use {@link #stream} for larger or endless inputs.
+     */
+    public Mono<LoadResult> load(String table, Flux<?> rows, LoadOptions options) {
+        return tracked(() -> {
+            Target target = target(table);
+            Batcher batcher = batcher(options, SINGLE_LOAD);
+            Mono<Batcher.Sealed> sealed = rows.cast(Object.class)
+                .concatMap(batcher::add)
+                .concatWith(Mono.defer(batcher::drain))
+                .collectList()
+                .flatMap((batches) -> batches.isEmpty() ? Mono.<Batcher.Sealed>empty() : Mono.just(batches.get(0)))
+                .doFinally((signal) -> batcher.abandon())
+                .onErrorMap(IllegalStateException.class, (ex) -> clientFailure(target, ex));
+            return sealed.flatMap((batch) -> submit(target, batch, options, label(target, options)));
+        }).next();
+    }
+
+    /**
+     * Loads a pre-encoded body (CSV or JSON, as {@code options.format()} says; already compressed when
+     * {@code options.compression()} is set) as one Stream Load; completes empty for an empty body. The buffers are kept (and counted in the in-flight
+     * budget) until the load is final, so that retries can resend them.
+     */
+    public Mono<LoadResult> loadBytes(String table, Publisher<DataBuffer> body, LoadOptions options) {
+        return tracked(() -> {
+            Target target = target(table);
+            PooledChunks chunks = new PooledChunks();
+            long[] reserved = { 0 };
+            Mono<Batcher.Sealed> sealed = Flux.from(body).concatMap((buffer) -> {
+                long size = buffer.readableByteCount();
+                if (reserved[0] + size > this.budget.capacity()) {
+                    DataBufferUtils.release(buffer);
+                    return Mono.error(clientFailure(target, new IllegalStateException("The body exceeds"
+                            + " max-in-flight-bytes (" + this.budget.capacity() + " bytes).")));
+                }
+                Mono<Void> granted = this.budget.acquire(size)
+                    .timeout(this.budgetWait, Mono.error(() -> clientFailure(target, new IllegalStateException(
+                            "Waited " + this.budgetWait + " for memory under max-in-flight-bytes ("
+                                    + this.budget.capacity() + " bytes) while other loads held it."))));
+                return granted.then(Mono.fromRunnable(() -> {
+                    reserved[0] += size;
+                    chunks.adopt(NettyDataBufferFactory.toByteBuf(buffer));
+                }));
+            }).then(Mono.fromCallable(() -> {
+                if (chunks.size() == 0) {
+                    chunks.release();
+                    return null;
+                }
+                EncodedBatch batch = new EncodedBatch(chunks, -1, chunks.size(), options.columns());
+                Batcher.Sealed result = new Batcher.Sealed(batch, reserved[0], this.budget);
+                reserved[0] = 0;
+                return result;
+            })).doFinally((signal) -> {
+                if (reserved[0] > 0) {
+                    chunks.release();
+                    this.budget.release(reserved[0]);
+                }
+            });
+            return sealed.flatMap((batch) -> submit(target, batch, options, label(target, options)));
+        }).next();
+    }
+
+    /**
+     * Continuous ingestion with the default options: rows are cut into loads by the batch policy, one load at a
+     * time for this table, with backpressure on {@code rows}; emits one result per load.
+     */
+    public Flux<LoadResult> stream(String table, Flux<?> rows) {
+        return stream(table, rows, this.defaultOptions);
+    }
+
+    /**
+     * Continuous ingestion: rows are cut into loads by the batch policy (rows, bytes, age), loaded in order with
+     * backpressure; emits one result per load and fails with the first failed load. When the template closes,
+     * buffered rows are loaded and the flux completes.
+     */
+    public Flux<LoadResult> stream(String table, Flux<?> rows, LoadOptions options) {
+        if (options.label() != null) {
+            return Flux.error(new IllegalArgumentException(
+                    "stream() makes many loads and cannot use one fixed label; set a label prefix instead."));
+        }
+        return tracked(() -> {
+            Target target = target(table);
+            Batcher batcher = batcher(options, null);
+            Duration tick = this.batchPolicy.maxInterval().dividedBy(2);
+            Flux<Object> signals = Flux
+                .merge(rows.cast(Object.class).concatWith(Mono.just(END)),
+                        Flux.interval(tick, tick).map((i) -> TICK).onBackpressureDrop(),
+                        this.closing.asMono().then(Mono.just(SHUTDOWN)))
+                .takeUntil((signal) -> signal == END || signal == SHUTDOWN);
+            return signals.concatMap((signal) -> {
+                if (signal == TICK) {
+                    return batcher.tick();
+                }
+                if (signal == END || signal == SHUTDOWN) {
+                    return batcher.drain();
+                }
+                return (Publisher<Batcher.Sealed>) batcher.add(signal);
+            })
+                .doFinally((signal) -> batcher.abandon())
+                .concatMap((batch) -> submit(target, batch, options, label(target, options)), 0)
+                .doOnDiscard(Batcher.Sealed.class, Batcher.Sealed::release);
+        });
+    }
+
+    /**
+     * A blocking writer for non-reactive code, with the default options.
+     */
+    public <T> StreamLoadWriter<T> writer(String table) {
+        return writer(table, this.defaultOptions);
+    }
+
+    /**
+     * A blocking writer for non-reactive code: {@code write} encodes into the current batch and waits when the
+     * in-flight budget is spent; batches are loaded in the background by the batch policy.
+     */
+    public <T> StreamLoadWriter<T> writer(String table, LoadOptions options) {
+        if (options.label() != null) {
+            throw new IllegalArgumentException(
+                    "A writer makes many loads and cannot use one fixed label; set a label prefix instead.");
+        }
+        requireOpen();
+        Target target = target(table);
+        StreamLoadWriter<T> writer = new StreamLoadWriter<>(this, target.table(),
+                batcher(options, null), this.batchPolicy.maxInterval(),
+                (batch) -> submit(target, batch, options, label(target, options)));
+        this.writers.add(writer);
+        enter();
+        return writer;
+    }
+
+    /** Called by a writer once it is closed. */
+    void writerClosed(StreamLoadWriter<?> writer) {
+        if (this.writers.remove(writer)) {
+            exit();
+        }
+    }
+
+    /**
+     * Bytes held right now by batches being filled, waiting or loading.
+     */
+    public long inFlightBytes() {
+        return this.budget.used();
+    }
+
+    /**
+     * The default database (for unqualified table names), or {@code null}.
+     */
+    public String database() {
+        return this.database;
+    }
+
+    /**
+     * Stops taking new work, loads what is buffered (streams and writers), waits up to the shutdown timeout for
+     * loads in flight, then releases connections. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!this.closed.compareAndSet(false, true)) {
+            return;
+        }
+        this.closing.tryEmitEmpty();
+        for (StreamLoadWriter<?> writer : List.copyOf(this.writers)) {
+            try {
+                writer.close();
+            }
+            catch (RuntimeException ex) {
+                logger.error("Flushing a Stream Load writer for '" + writer.table() + "' at shutdown failed", ex);
+            }
+        }
+        long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+        synchronized (this.activity) {
+            while (this.active > 0) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    logger.warn(this.active + " Stream Load operation(s) still running after the shutdown timeout of "
+                            + this.shutdownTimeout + "; closing connections anyway.");
+                    break;
+                }
+                try {
+                    this.activity.wait(Math.max(1, remaining / 1_000_000));
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        this.http.close();
+    }
+
+    private <T> Flux<T> tracked(java.util.function.Supplier<Publisher<T>> work) {
+        return Flux.defer(() -> {
+            requireOpen();
+            Publisher<T> publisher = work.get();
+            enter();
+            return Flux.from(publisher).doFinally((signal) -> exit());
+        });
+    }
+
+    private void enter() {
+        synchronized (this.activity) {
+            this.active++;
+        }
+    }
+
+    private void exit() {
+        synchronized (this.activity) {
+            this.active--;
+            this.activity.notifyAll();
+        }
+    }
+
+    private void requireOpen() {
+        if (this.closed.get()) {
+            throw new IllegalStateException("The StreamLoadTemplate is closed.");
+        }
+    }
+
+    private Batcher batcher(LoadOptions options, BatchPolicy policy) {
+        RowCodec codec = this.codecs.computeIfAbsent(options.zone(), (zone) -> new RowCodec(this.baseMapper, zone));
+        // A single load is one batch: it cannot be cut early, so it waits (bounded) for memory instead.
+        boolean single = policy == SINGLE_LOAD;
+        return new Batcher(codec, options, compression(options), single ? SINGLE_LOAD : this.batchPolicy,
+                this.budget, this.encodingScheduler, !single, this.budgetWait);
+    }
+
+    private LoadCompression compression(LoadOptions options) {
+        return (options.compression() != null) ? options.compression() : this.defaultCompression;
+    }
+
+    private String label(Target target, LoadOptions options) {
+        if (options.label() != null) {
+            return options.label();
+        }
+        return this.labels.next((options.labelPrefix() != null) ? options.labelPrefix() : this.labelPrefix,
+                target.table());
+    }
+
+    /**
+     * Runs one sealed batch in its table's lane and a global load slot, then frees it.
+     */
+    Mono<LoadResult> submit(Target target, Batcher.Sealed sealed, LoadOptions options, String label) {
+        Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
+        Map<String, String> headers = LoadHeaders.of(label, sealed.batch, options, compression(options), timeout);
+        LoadRunner.Job job = new LoadRunner.Job(target.database(), target.table(), label, sealed.batch, headers,
+                timeout);
+        AsyncPermits lane = this.tableLanes.computeIfAbsent(target.database() + "." + target.table(),
+                (key) -> new AsyncPermits("loads in flight for " + key, this.perTableConcurrency));
+        return Mono.usingWhen(lane.acquire(1).thenReturn(lane),
+                (heldLane) -> Mono.usingWhen(this.loadSlots.acquire(1).thenReturn(this.loadSlots),
+                        (slot) -> this.runner.run(job), (slot) -> Mono.fromRunnable(() -> slot.release(1))),
+                (heldLane) -> Mono.fromRunnable(() -> heldLane.release(1)))
+            // Freed before the outcome is delivered, so a caller that saw the result sees the memory back.
+            .doOnSuccess((result) -> sealed.release())
+            .doOnError((failure) -> sealed.release())
+            .doOnCancel(sealed::release);
+    }
+
+    private Target target(String table) {
+        if (table == null || table.isBlank()) {
+            throw new IllegalArgumentException("A table name is required.");
+        }
+        int dot = table.indexOf('.');
+        if (dot > 0 && dot < table.length() - 1 && table.indexOf('.', dot + 1) < 0) {
+            return new Target(table.substring(0, dot), table.substring(dot + 1));
+        }
+        if (dot >= 0) {
+            throw new IllegalArgumentException("Invalid table name '" + table + "': use table or db.table.");
+        }
+        if (this.database == null) {
+            throw new IllegalArgumentException("Table '" + table
+                    + "' has no database: qualify it (db.table) or configure starrocks.database.");
+        }
+        return new Target(this.database, table);
+    }
+
+    private StreamLoadException clientFailure(Target target, Throwable cause) {
+        return new StreamLoadException(StreamLoadException.Reason.CLIENT, target.table(), null, null,
+                cause.getMessage(), 0, List.of(), cause);
+    }
+
+    private static int requirePositive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+        }
+        return value;
+    }
+
+    /** The database and table of a load. */
+    record Target(String database, String table) {
+    }
+
+    /**
+     * Configures a {@link StreamLoadTemplate}; every setting starts at the library's default (the public
+     * {@code DEFAULT_*} constants, {@link BatchPolicy#DEFAULT}, {@link RetryPolicy#DEFAULT}).
+     */
+    public static final class Builder {
+
+        /** Default bound on bytes held by batches: 256 MiB. */
+        public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 256L * 1024 * 1024;
+
+        /** Default number of loads running at once across tables. */
+        public static final int DEFAULT_MAX_CONCURRENT_LOADS = 4;
+
+        /** Default number of loads running at once per table (1 keeps rows in order). */
+        public static final int DEFAULT_PER_TABLE_CONCURRENCY = 1;
+
+        /** Default prefix of generated labels. */
+        public static final String DEFAULT_LABEL_PREFIX = "srboot";
+
+        /** Default load {@code timeout} header: StarRocks' own default, 600 s. */
+        public static final Duration DEFAULT_LOAD_TIMEOUT = Duration.ofSeconds(600);
+
+        /** Default extra wait beyond the load timeout before a response is given up. */
+        public static final Duration DEFAULT_RESPONSE_TIMEOUT_MARGIN = Duration.ofSeconds(10);
+
+        /** Default maximum number of redirects followed per attempt. */
+        public static final int DEFAULT_MAX_REDIRECTS = 3;
+
+        /** Default interval between health probes of an ejected FE. */
+        public static final Duration DEFAULT_FRONTEND_PROBE_INTERVAL = Duration.ofSeconds(5);
+
+        /** Default wait for loads in flight at shutdown. */
+        public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+        /** Default connect timeout. */
+        public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+        /** Default timeout of calls without a body (health, load state, error log). */
+        public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+        private List<URI> frontends = List.of();
+
+        private String username = "root";
+
+        private String password = "";
+
+        private String database;
+
+        private ObjectMapper objectMapper;
+
+        private LoadOptions defaultOptions = LoadOptions.json();
+
+        private LoadCompression compression = LoadCompression.NONE;
+
+        private BatchPolicy batchPolicy = BatchPolicy.DEFAULT;
+
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+
+        private long maxInFlightBytes = DEFAULT_MAX_IN_FLIGHT_BYTES;
+
+        private int maxConcurrentLoads = DEFAULT_MAX_CONCURRENT_LOADS;
+
+        private int perTableConcurrency = DEFAULT_PER_TABLE_CONCURRENCY;
+
+        private String labelPrefix = DEFAULT_LABEL_PREFIX;
+
+        private Duration loadTimeout = DEFAULT_LOAD_TIMEOUT;
+
+        private Duration responseTimeoutMargin = DEFAULT_RESPONSE_TIMEOUT_MARGIN;
+
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+
+        private int maxRedirects = DEFAULT_MAX_REDIRECTS;
+
+        private HostRewrite redirectHostRewrite;
+
+        private Duration frontendProbeInterval = DEFAULT_FRONTEND_PROBE_INTERVAL;
+
+        private Duration labelPollInterval = Duration.ofMillis(500);
+
+        private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
+        private StreamLoadObserver observer = StreamLoadObserver.NONE;
+
+        private Builder() {
+        }
+
+        /** FE HTTP base URLs ({@code http://fe:8030}), used round robin. */
+        public Builder frontends(List<URI> frontends) {
+            this.frontends = List.copyOf(frontends);
+            return this;
+        }
+
+        /** User and password (HTTP Basic). */
+        public Builder credentials(String username, String password) {
+            this.username = java.util.Objects.requireNonNull(username, "username");
+            this.password = (password != null) ? password : "";
+            return this;
+        }
+
+        /** Database of unqualified table names. */
+        public Builder database(String database) {
+            this.database = database;
+            return this;
+        }
+
+        /** Base mapper for JSON encoding (copied; date/time formats are set for StarRocks). */
+        public Builder objectMapper(ObjectMapper objectMapper) {
+            this.objectMapper = objectMapper;
+            return this;
+        }
+
+        /** Options of the methods without an options argument. */
+        public Builder defaultOptions(LoadOptions defaultOptions) {
+            this.defaultOptions = java.util.Objects.requireNonNull(defaultOptions, "defaultOptions");
+            return this;
+        }
+
+        /** Compression when the options do not say. */
+        public Builder compression(LoadCompression compression) {
+            this.compression = java.util.Objects.requireNonNull(compression, "compression");
+            return this;
+        }
+
+        public Builder batchPolicy(BatchPolicy batchPolicy) {
+            this.batchPolicy = java.util.Objects.requireNonNull(batchPolicy, "batchPolicy");
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = java.util.Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** Bound on bytes held by all batches (filling, waiting, loading). */
+        public Builder maxInFlightBytes(long maxInFlightBytes) {
+            this.maxInFlightBytes = maxInFlightBytes;
+            return this;
+        }
+
+        /** Loads running at once across tables. */
+        public Builder maxConcurrentLoads(int maxConcurrentLoads) {
+            this.maxConcurrentLoads = requirePositive("max-concurrent-loads", maxConcurrentLoads);
+            return this;
+        }
+
+        /** Loads running at once per table; above 1, rows of a table may become visible out of order. */
+        public Builder perTableConcurrency(int perTableConcurrency) {
+            this.perTableConcurrency = perTableConcurrency;
+            return this;
+        }
+
+        public Builder labelPrefix(String labelPrefix) {
+            Labels.requireValidPrefix(labelPrefix);
+            this.labelPrefix = labelPrefix;
+            return this;
+        }
+
+        /** The {@code timeout} header when the options do not set one. */
+        public Builder loadTimeout(Duration loadTimeout) {
+            this.loadTimeout = loadTimeout;
+            return this;
+        }
+
+        /** How much longer than the load timeout to wait for an answer. */
+        public Builder responseTimeoutMargin(Duration responseTimeoutMargin) {
+            this.responseTimeoutMargin = responseTimeoutMargin;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+            return this;
+        }
+
+        public Builder maxRedirects(int maxRedirects) {
+            this.maxRedirects = requirePositive("max-redirects", maxRedirects);
+            return this;
+        }
+
+        /** Rewrites the BE addresses the FE redirects to, or {@code null} for none. */
+        public Builder redirectHostRewrite(HostRewrite redirectHostRewrite) {
+            this.redirectHostRewrite = redirectHostRewrite;
+            return this;
+        }
+
+        public Builder frontendProbeInterval(Duration frontendProbeInterval) {
+            this.frontendProbeInterval = frontendProbeInterval;
+            return this;
+        }
+
+        /** How often to ask {@code get_load_state} while an earlier attempt with the same label still runs. */
+        public Builder labelPollInterval(Duration labelPollInterval) {
+            this.labelPollInterval = labelPollInterval;
+            return this;
+        }
+
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+            return this;
+        }
+
+        public Builder observer(StreamLoadObserver observer) {
+            this.observer = java.util.Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        public StreamLoadTemplate build() {
+            return new StreamLoadTemplate(this);
+        }
+
+    }
+
+}

@@ -1,0 +1,523 @@
+package io.github.srboot.test.streamload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a stub BE answers: executes Stream Loads and transaction operations, serves error logs and health.
+ */
+final class BackendHandler implements StubEndpoint.Handler {
+
+    private static final Pattern LABEL = Pattern.compile("[0-9A-Za-z_-]{1,128}");
+
+    private final StreamLoadStubServer server;
+
+    BackendHandler(StreamLoadStubServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public void handle(StubEndpoint endpoint, Exchange exchange) throws IOException {
+        RequestHead head = exchange.head();
+        String path = head.path();
+        if (path.equals("/api/health")) {
+            exchange.respondJson(200, Map.of("status", "OK", "msg", "To Be Added"));
+            return;
+        }
+        if (path.equals("/api/_load_error_log")) {
+            errorLog(exchange);
+            return;
+        }
+        Matcher streamLoad = FrontendHandler.STREAM_LOAD.matcher(path);
+        if (streamLoad.matches()) {
+            if (!head.method().equals("PUT")) {
+                FrontendHandler.methodNotAllowed(exchange);
+                return;
+            }
+            streamLoad(endpoint, exchange, streamLoad.group(1), streamLoad.group(2));
+            return;
+        }
+        Matcher transaction = FrontendHandler.TRANSACTION.matcher(path);
+        if (transaction.matches()) {
+            String method = head.method();
+            if (!method.equals("POST") && !method.equals("PUT")) {
+                FrontendHandler.methodNotAllowed(exchange);
+                return;
+            }
+            if (!this.server.authorized(exchange)) {
+                unauthorized(exchange);
+                return;
+            }
+            switch (transaction.group(1)) {
+                case "begin" -> begin(endpoint, exchange);
+                case "load" -> transactionLoad(endpoint, exchange);
+                case "prepare" -> prepare(exchange);
+                case "commit" -> commit(exchange);
+                default -> rollback(exchange);
+            }
+            return;
+        }
+        FrontendHandler.notFound(exchange);
+    }
+
+    private void errorLog(Exchange exchange) throws IOException {
+        String file = exchange.head().query().get("file");
+        String log = (file != null) ? this.server.errorLog(file) : null;
+        if (log == null) {
+            exchange.respond(404, "text/plain; charset=utf-8",
+                    ("No error log '" + file + "'").getBytes(StandardCharsets.UTF_8), Map.of());
+            return;
+        }
+        exchange.respond(200, "text/plain; charset=utf-8", log.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    // ---- Stream Load ----
+
+    private void streamLoad(StubEndpoint endpoint, Exchange exchange, String database, String tableName)
+            throws IOException {
+        endpoint.countLoadRequest();
+        long started = System.nanoTime();
+        String label = exchange.header("label");
+        Fault fault = this.server.faults().next(StubRole.BACKEND, endpoint.port(), label);
+        if (fault instanceof Fault.Delay delay) {
+            FrontendHandler.sleep(delay.duration());
+        }
+        else if (fault instanceof Fault.HttpStatus status) {
+            exchange.closeAfterResponse();
+            exchange.respond(status.status(), "text/plain; charset=utf-8",
+                    ("Injected fault: HTTP " + status.status()).getBytes(StandardCharsets.UTF_8), Map.of());
+            return;
+        }
+        else if (fault instanceof Fault.ResetBeforeBody) {
+            exchange.reset();
+            return;
+        }
+        if (!this.server.authorized(exchange)) {
+            unauthorized(exchange);
+            return;
+        }
+        if (label == null || label.isBlank()) {
+            label = "stub_" + UUID.randomUUID().toString().replace('-', '_');
+        }
+        LoadResponse response = new LoadResponse(label);
+        if (!LABEL.matcher(label).matches()) {
+            respondEarly(exchange, response.fail("Invalid label format: '" + label
+                    + "'; a label has 1 to 128 characters out of [0-9A-Za-z_-]"));
+            return;
+        }
+        LoadOptions options;
+        LoadPlan plan;
+        TableContents table;
+        try {
+            options = LoadOptions.parse(exchange::header);
+            table = resolveTable(database, tableName);
+            plan = new LoadPlan(table.table(), options);
+        }
+        catch (LoadFailedException ex) {
+            respondEarly(exchange, response.fail(ex.getMessage()));
+            return;
+        }
+        long planned = System.nanoTime();
+        LoadJob[] conflict = new LoadJob[1];
+        LoadJob job = this.server.begin(database, label, table, false, endpoint.port(), conflict);
+        if (job == null) {
+            respondEarly(exchange, response.labelAlreadyExists(conflict[0]));
+            return;
+        }
+        response.txnId(job.txnId);
+        ParsedBody parsed;
+        BodyInputStream body = null;
+        try {
+            checkJsonSize(exchange, options);
+            body = exchange.body();
+            parsed = parse(body, options, plan);
+            body.discard();
+        }
+        catch (LoadFailedException ex) {
+            job.state(LoadState.ABORTED);
+            if (body == null) {
+                respondEarly(exchange, response.fail(ex.getMessage()));
+            }
+            else {
+                discardQuietly(body);
+                response.bytes(body.bytesRead());
+                exchange.respondJson(200, response.fail(ex.getMessage()));
+            }
+            return;
+        }
+        catch (SocketException ex) {
+            job.state(LoadState.ABORTED);
+            throw ex;
+        }
+        catch (IOException ex) {
+            // a body that does not decode as declared: the client is still connected, tell it why
+            job.state(LoadState.ABORTED);
+            if (body == null || !exchange.socket().isConnected()) {
+                throw ex;
+            }
+            discardQuietly(body);
+            response.bytes(body.bytesRead());
+            exchange.respondJson(200, response.fail("Failed to read the load body: " + ex.getMessage()));
+            return;
+        }
+        long read = System.nanoTime();
+        long bytes = body.bytesRead();
+        response.bytes(bytes).rows(parsed.totalRows(), parsed.acceptedCount(), parsed.filteredRows())
+            .timings(started, planned, read);
+        if (fault instanceof Fault.ResetAfterBody) {
+            job.state(LoadState.ABORTED);
+            exchange.reset();
+            return;
+        }
+        if (parsed.filteredRows() > 0) {
+            String file = this.server.storeErrorLog(job.txnId, parsed.errors());
+            response.errorUrl("http://127.0.0.1:" + endpoint.port() + "/api/_load_error_log?file=" + file);
+        }
+        if (fault instanceof Fault.LoadFailure failure) {
+            job.state(LoadState.ABORTED);
+            exchange.respondJson(200, response.fail(failure.message()));
+            return;
+        }
+        if (tooManyFiltered(parsed, options)) {
+            job.state(LoadState.ABORTED);
+            exchange.respondJson(200, response.fail("too many filtered rows"));
+            return;
+        }
+        commit(table, parsed, plan, bytes);
+        boolean publishTimeout = fault instanceof Fault.PublishTimeout;
+        job.state(publishTimeout ? LoadState.COMMITTED : LoadState.VISIBLE);
+        this.server.countCommit();
+        response.committed(System.nanoTime());
+        if (fault instanceof Fault.ResponseLostAfterCommit) {
+            exchange.holdSilently();
+            return;
+        }
+        exchange.respondJson(200, publishTimeout ? response.publishTimeout() : response.success());
+    }
+
+    private TableContents resolveTable(String database, String tableName) throws LoadFailedException {
+        if (!this.server.databaseExists(database)) {
+            throw new LoadFailedException("unknown database, database=" + database);
+        }
+        TableContents table = this.server.findTable(database, tableName);
+        if (table == null) {
+            throw new LoadFailedException("unknown table, tableName=" + tableName + " in database " + database);
+        }
+        return table;
+    }
+
+    private static void checkJsonSize(Exchange exchange, LoadOptions options) throws LoadFailedException {
+        String contentLength = exchange.header("content-length");
+        if (options.json() && !options.ignoreJsonSize() && contentLength != null) {
+            try {
+                long length = Long.parseLong(contentLength.trim());
+                if (length > LoadOptions.MAX_JSON_BYTES) {
+                    throw new LoadFailedException("The size of this batch exceed the max size ["
+                            + LoadOptions.MAX_JSON_BYTES + "] of json type data data [" + length
+                            + "]. Set ignore_json_size to skip the check, although it may lead huge memory consuming.");
+                }
+            }
+            catch (NumberFormatException ex) {
+                // malformed lengths are refused when the body is framed
+            }
+        }
+    }
+
+    private ParsedBody parse(BodyInputStream body, LoadOptions options, LoadPlan plan)
+            throws IOException, LoadFailedException {
+        InputStream data = Decompression.wrap(body, options.compression());
+        return this.server.storesRows() ? BodyParser.parse(data, options, plan) : BodyParser.count(data, options);
+    }
+
+    private static boolean tooManyFiltered(ParsedBody parsed, LoadOptions options) {
+        long total = parsed.totalRows();
+        return total > 0 && parsed.filteredRows() > 0
+                && (double) parsed.filteredRows() / total > options.maxFilterRatio();
+    }
+
+    private static void commit(TableContents table, ParsedBody parsed, LoadPlan plan, long bytes) {
+        if (table.storesRows()) {
+            table.apply(parsed.accepted(), plan.mergeCondition(), bytes);
+        }
+        else {
+            table.count(parsed.acceptedCount(), bytes);
+        }
+    }
+
+    // ---- Transaction Stream Load ----
+
+    private void begin(StubEndpoint endpoint, Exchange exchange) throws IOException {
+        String database = exchange.header("db");
+        String label = exchange.header("label");
+        String tableName = exchange.header("table");
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (database == null || label == null || tableName == null) {
+            respondEarly(exchange, txnFailure(-1, label, "begin needs the headers db, table and label"));
+            return;
+        }
+        if (!LABEL.matcher(label).matches()) {
+            respondEarly(exchange, txnFailure(-1, label, "Invalid label format: '" + label + "'"));
+            return;
+        }
+        TableContents table;
+        try {
+            table = resolveTable(database, tableName);
+        }
+        catch (LoadFailedException ex) {
+            respondEarly(exchange, txnFailure(-1, label, ex.getMessage()));
+            return;
+        }
+        LoadJob[] conflict = new LoadJob[1];
+        LoadJob job = this.server.begin(database, label, table, true, endpoint.port(), conflict);
+        if (job == null) {
+            body.put("TxnId", conflict[0].txnId);
+            body.put("Label", label);
+            body.put("Status", "LABEL_ALREADY_EXISTS");
+            body.put("ExistingJobStatus", conflict[0].state().existingJobStatus());
+            body.put("Message", "Label [" + label + "] has already been used.");
+            respondEarly(exchange, body);
+            return;
+        }
+        body.put("TxnId", job.txnId);
+        body.put("Label", label);
+        body.put("Status", "OK");
+        body.put("Message", "");
+        body.put("BeginTxnTimeMs", 0);
+        respondEarly(exchange, body);
+    }
+
+    private void transactionLoad(StubEndpoint endpoint, Exchange exchange) throws IOException {
+        endpoint.countLoadRequest();
+        long started = System.nanoTime();
+        LoadJob job = transactionJob(exchange);
+        if (job == null) {
+            return;
+        }
+        if (!job.claim()) {
+            respondEarly(exchange, txnStatus(job, "TXN_IN_PROCESSING", "Transaction [" + job.label
+                    + "] is being loaded by another request; retry later"));
+            return;
+        }
+        try {
+            if (job.state() != LoadState.PREPARE) {
+                respondEarly(exchange, txnFailure(job.txnId, job.label, "Transaction [" + job.label + "] is "
+                        + job.state() + " and takes no more data"));
+                return;
+            }
+            String tableName = exchange.header("table");
+            if (tableName != null && !tableName.equalsIgnoreCase(job.table.table().name())) {
+                respondEarly(exchange, txnFailure(job.txnId, job.label, "Transaction [" + job.label
+                        + "] loads table " + job.table.table().name() + ", not " + tableName));
+                return;
+            }
+            LoadResponse response = new LoadResponse(job.label).txnId(job.txnId);
+            LoadOptions options;
+            LoadPlan plan;
+            try {
+                options = LoadOptions.parse(exchange::header);
+                plan = new LoadPlan(job.table.table(), options);
+            }
+            catch (LoadFailedException ex) {
+                respondEarly(exchange, txnFailure(job.txnId, job.label, ex.getMessage()));
+                return;
+            }
+            long planned = System.nanoTime();
+            BodyInputStream body = exchange.body();
+            ParsedBody parsed;
+            try {
+                parsed = parse(body, options, plan);
+                body.discard();
+            }
+            catch (LoadFailedException ex) {
+                discardQuietly(body);
+                exchange.respondJson(200, txnFailure(job.txnId, job.label, ex.getMessage()));
+                return;
+            }
+            response.bytes(body.bytesRead()).rows(parsed.totalRows(), parsed.acceptedCount(), parsed.filteredRows())
+                .timings(started, planned, System.nanoTime());
+            if (parsed.filteredRows() > 0) {
+                String file = this.server.storeErrorLog(job.txnId, parsed.errors());
+                response.errorUrl("http://127.0.0.1:" + endpoint.port() + "/api/_load_error_log?file=" + file);
+            }
+            if (tooManyFiltered(parsed, options)) {
+                Map<String, Object> failed = response.fail("too many filtered rows");
+                failed.put("Status", "FAILED");
+                exchange.respondJson(200, failed);
+                return;
+            }
+            job.addPending(parsed, plan.mergeCondition(), body.bytesRead());
+            Map<String, Object> ok = response.success();
+            ok.put("Status", "OK");
+            ok.put("Message", "");
+            exchange.respondJson(200, ok);
+        }
+        finally {
+            job.release();
+        }
+    }
+
+    private void prepare(Exchange exchange) throws IOException {
+        LoadJob job = transactionJob(exchange);
+        if (job == null || !claimed(exchange, job)) {
+            return;
+        }
+        try {
+            switch (job.state()) {
+                case PREPARE, PREPARED -> {
+                    job.state(LoadState.PREPARED);
+                    respondEarly(exchange, txnSummary(job, ""));
+                }
+                case COMMITTED, VISIBLE -> respondEarly(exchange, txnFailure(job.txnId, job.label,
+                        "Transaction [" + job.label + "] is already committed"));
+                default -> respondEarly(exchange, txnFailure(job.txnId, job.label,
+                        "Transaction [" + job.label + "] is already aborted"));
+            }
+        }
+        finally {
+            job.release();
+        }
+    }
+
+    private void commit(Exchange exchange) throws IOException {
+        LoadJob job = transactionJob(exchange);
+        if (job == null || !claimed(exchange, job)) {
+            return;
+        }
+        try {
+            switch (job.state()) {
+                case PREPARE, PREPARED -> {
+                    long started = System.nanoTime();
+                    job.commit();
+                    this.server.countCommit();
+                    Map<String, Object> body = txnSummary(job, "");
+                    body.put("CommitAndPublishTimeMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                    respondEarly(exchange, body);
+                }
+                case COMMITTED, VISIBLE -> respondEarly(exchange, txnSummary(job,
+                        "Transaction [" + job.label + "] is already committed"));
+                default -> respondEarly(exchange, txnFailure(job.txnId, job.label,
+                        "Transaction [" + job.label + "] is already aborted and cannot be committed"));
+            }
+        }
+        finally {
+            job.release();
+        }
+    }
+
+    private void rollback(Exchange exchange) throws IOException {
+        LoadJob job = transactionJob(exchange);
+        if (job == null || !claimed(exchange, job)) {
+            return;
+        }
+        try {
+            switch (job.state()) {
+                case PREPARE, PREPARED -> {
+                    job.rollback();
+                    respondEarly(exchange, txnStatus(job, "OK", ""));
+                }
+                case ABORTED -> respondEarly(exchange, txnStatus(job, "OK",
+                        "Transaction [" + job.label + "] is already rolled back"));
+                default -> respondEarly(exchange, txnFailure(job.txnId, job.label,
+                        "Transaction [" + job.label + "] is already committed and cannot be rolled back"));
+            }
+        }
+        finally {
+            job.release();
+        }
+    }
+
+    /**
+     * The transaction named by the request's {@code db} and {@code label}, or {@code null} after answering
+     * {@code TXN_NOT_EXISTS}.
+     */
+    private LoadJob transactionJob(Exchange exchange) throws IOException {
+        String database = exchange.header("db");
+        String label = exchange.header("label");
+        LoadJob job = (database != null) ? this.server.job(database, label) : null;
+        if (job == null || !job.transactional) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("TxnId", -1);
+            body.put("Label", label);
+            body.put("Status", "TXN_NOT_EXISTS");
+            body.put("Message", "Transaction with label [" + label + "] does not exist");
+            respondEarly(exchange, body);
+            return null;
+        }
+        return job;
+    }
+
+    private static boolean claimed(Exchange exchange, LoadJob job) throws IOException {
+        if (job.claim()) {
+            return true;
+        }
+        respondEarly(exchange, txnStatus(job, "TXN_IN_PROCESSING", "Transaction [" + job.label
+                + "] is being loaded by another request; retry later"));
+        return false;
+    }
+
+    private static Map<String, Object> txnSummary(LoadJob job, String message) {
+        Map<String, Object> body = txnStatus(job, "OK", message);
+        body.put("NumberTotalRows", job.totalRows());
+        body.put("NumberLoadedRows", job.loadedRows());
+        body.put("NumberFilteredRows", job.filteredRows());
+        body.put("NumberUnselectedRows", 0);
+        body.put("LoadBytes", job.loadBytes());
+        return body;
+    }
+
+    private static Map<String, Object> txnStatus(LoadJob job, String status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("TxnId", job.txnId);
+        body.put("Label", job.label);
+        body.put("Status", status);
+        body.put("Message", message);
+        return body;
+    }
+
+    private static Map<String, Object> txnFailure(long txnId, String label, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("TxnId", txnId);
+        body.put("Label", label);
+        body.put("Status", "FAILED");
+        body.put("Message", message);
+        return body;
+    }
+
+    // ---- shared ----
+
+    /**
+     * Answers before the body was read: without {@code Expect: 100-continue} the client is already sending it, so
+     * it is drained first; with it, the client waits, and the connection is closed after the answer.
+     */
+    private static void respondEarly(Exchange exchange, Object body) throws IOException {
+        if (!exchange.expectsContinue()) {
+            exchange.discardBody();
+        }
+        exchange.respondJson(200, body);
+    }
+
+    private static void unauthorized(Exchange exchange) throws IOException {
+        exchange.closeAfterResponse();
+        exchange.respond(401, "application/json; charset=utf-8",
+                Json.write(Map.of("status", "FAILED", "msg", "Access denied: wrong user or password")),
+                Map.of("WWW-Authenticate", "Basic realm=\"\""));
+    }
+
+    private static void discardQuietly(BodyInputStream body) {
+        try {
+            body.discard();
+        }
+        catch (IOException ex) {
+            // the connection is answered and closed anyway
+        }
+    }
+
+}

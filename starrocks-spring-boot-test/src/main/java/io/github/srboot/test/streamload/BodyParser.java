@@ -1,0 +1,371 @@
+package io.github.srboot.test.streamload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads the rows of a (decompressed) load body: CSV split by row delimiter and column separator, JSON objects or
+ * outer-array elements. In counting mode only rows are counted, with a byte scan fast enough for benchmarks.
+ */
+final class BodyParser {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private static final String CSV_NULL = "\\N";
+
+    private BodyParser() {
+    }
+
+    /**
+     * Parses and maps every row of the body.
+     */
+    static ParsedBody parse(InputStream body, LoadOptions options, LoadPlan plan)
+            throws IOException, LoadFailedException {
+        List<RowChange> accepted = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        long total;
+        if (options.json()) {
+            total = parseJson(body, options, plan, accepted, errors);
+        }
+        else {
+            total = parseCsv(body, options, plan, accepted, errors);
+        }
+        return new ParsedBody(total, accepted, accepted.size(), errors);
+    }
+
+    /**
+     * Counts the rows of the body without mapping or storing them.
+     */
+    static ParsedBody count(InputStream body, LoadOptions options) throws IOException, LoadFailedException {
+        long rows;
+        if (!options.json()) {
+            rows = countDelimited(body, options.rowDelimiter());
+        }
+        else if (options.jsonRoot() != null) {
+            rows = countJsonWithRoot(body, options);
+        }
+        else {
+            rows = countJson(body, options.stripOuterArray());
+        }
+        return new ParsedBody(rows, List.of(), rows, List.of());
+    }
+
+    private static long parseCsv(InputStream body, LoadOptions options, LoadPlan plan, List<RowChange> accepted,
+            List<String> errors) throws IOException {
+        int width = plan.sourceNames().size();
+        byte[] separator = options.columnSeparator();
+        long[] total = new long[1];
+        forEachDelimited(body, options.rowDelimiter(), (buffer, start, end) -> {
+            total[0]++;
+            List<String> fields = split(buffer, start, end, separator);
+            String rowText = new String(buffer, start, end - start, StandardCharsets.UTF_8);
+            if (fields.size() != width) {
+                errors.add("Error: Value count does not match column count. Expect " + width + ", but got "
+                        + fields.size() + ". Row: " + rowText);
+                return;
+            }
+            String[] source = new String[width];
+            for (int i = 0; i < width; i++) {
+                String field = fields.get(i);
+                source[i] = CSV_NULL.equals(field) ? null : field;
+            }
+            accept(plan.map(source, options.strictMode()), rowText, accepted, errors);
+        });
+        return total[0];
+    }
+
+    private static void accept(Object mapped, String rowText, List<RowChange> accepted, List<String> errors) {
+        if (mapped instanceof RowChange change) {
+            accepted.add(change);
+        }
+        else {
+            errors.add("Error: " + ((LoadPlan.Rejection) mapped).reason() + ". Row: " + rowText);
+        }
+    }
+
+    private static List<String> split(byte[] buffer, int start, int end, byte[] separator) {
+        List<String> fields = new ArrayList<>();
+        int fieldStart = start;
+        int i = start;
+        while (i <= end - separator.length) {
+            if (matches(buffer, i, separator)) {
+                fields.add(new String(buffer, fieldStart, i - fieldStart, StandardCharsets.UTF_8));
+                i += separator.length;
+                fieldStart = i;
+            }
+            else {
+                i++;
+            }
+        }
+        fields.add(new String(buffer, fieldStart, end - fieldStart, StandardCharsets.UTF_8));
+        return fields;
+    }
+
+    private static boolean matches(byte[] buffer, int at, byte[] pattern) {
+        for (int j = 0; j < pattern.length; j++) {
+            if (buffer[at + j] != pattern[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @FunctionalInterface
+    private interface RowConsumer {
+
+        void accept(byte[] buffer, int start, int end);
+
+    }
+
+    /**
+     * Calls the consumer for each row; a final row without delimiter counts, an empty final segment does not.
+     */
+    private static void forEachDelimited(InputStream body, byte[] delimiter, RowConsumer consumer)
+            throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        int length = 0;
+        int read;
+        while ((read = body.read(buffer, length, buffer.length - length)) != -1) {
+            length += read;
+            int rowStart = 0;
+            int i = 0;
+            while (i <= length - delimiter.length) {
+                if (buffer[i] == delimiter[0] && matches(buffer, i, delimiter)) {
+                    consumer.accept(buffer, rowStart, i);
+                    i += delimiter.length;
+                    rowStart = i;
+                }
+                else {
+                    i++;
+                }
+            }
+            System.arraycopy(buffer, rowStart, buffer, 0, length - rowStart);
+            length -= rowStart;
+            if (length == buffer.length) {
+                byte[] larger = new byte[buffer.length * 2];
+                System.arraycopy(buffer, 0, larger, 0, length);
+                buffer = larger;
+            }
+        }
+        if (length > 0) {
+            consumer.accept(buffer, 0, length);
+        }
+    }
+
+    /**
+     * Counts rows by scanning for the delimiter, without decoding anything.
+     */
+    static long countDelimited(InputStream body, byte[] delimiter) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long rows = 0;
+        boolean pendingRow = false;
+        if (delimiter.length == 1) {
+            byte d = delimiter[0];
+            int read;
+            while ((read = body.read(buffer)) != -1) {
+                int lastDelimiter = -1;
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == d) {
+                        rows++;
+                        lastDelimiter = i;
+                    }
+                }
+                if (read > 0) {
+                    pendingRow = lastDelimiter != read - 1;
+                }
+            }
+            return rows + (pendingRow ? 1 : 0);
+        }
+        long[] counted = new long[1];
+        forEachDelimited(body, delimiter, (bytes, start, end) -> counted[0]++);
+        return counted[0];
+    }
+
+    private static long parseJson(InputStream body, LoadOptions options, LoadPlan plan, List<RowChange> accepted,
+            List<String> errors) throws IOException, LoadFailedException {
+        List<JsonPath> paths = new ArrayList<>();
+        if (options.jsonPaths() != null) {
+            for (String path : options.jsonPaths()) {
+                paths.add(JsonPath.parse(path));
+            }
+        }
+        long total = 0;
+        for (JsonNode row : jsonRows(body, options)) {
+            total++;
+            String rowText = row.toString();
+            String[] source = new String[plan.sourceNames().size()];
+            if (!paths.isEmpty()) {
+                for (int i = 0; i < source.length; i++) {
+                    source[i] = Json.text(paths.get(i).select(row));
+                }
+            }
+            else if (row.isObject()) {
+                for (int i = 0; i < source.length; i++) {
+                    JsonNode value = field(row, plan.sourceNames().get(i));
+                    source[i] = (value == null) ? plan.defaultForSource(i) : Json.text(value);
+                }
+            }
+            else {
+                errors.add("Error: A JSON row must be an object when no jsonpaths are given. Row: " + rowText);
+                continue;
+            }
+            accept(plan.map(source, options.strictMode()), rowText, accepted, errors);
+        }
+        return total;
+    }
+
+    private static JsonNode field(JsonNode row, String name) {
+        JsonNode value = row.get(name);
+        if (value != null) {
+            return value;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = row.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> entry = fields.next();
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The rows of a JSON body: top-level values one after the other (after {@code json_root}), each an object,
+     * or with {@code strip_outer_array} the elements of each top-level array.
+     */
+    private static List<JsonNode> jsonRows(InputStream body, LoadOptions options)
+            throws IOException, LoadFailedException {
+        JsonPath root = (options.jsonRoot() != null) ? JsonPath.parse(options.jsonRoot()) : null;
+        List<JsonNode> rows = new ArrayList<>();
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
+            while (parser.nextToken() != null) {
+                JsonNode document = Json.MAPPER.readTree(parser);
+                JsonNode node = (root != null) ? root.select(document) : document;
+                if (node.isMissingNode()) {
+                    throw new LoadFailedException("json_root " + root + " selects nothing in the JSON body");
+                }
+                if (node.isArray()) {
+                    if (!options.stripOuterArray()) {
+                        throw new LoadFailedException("The JSON body is an array; set strip_outer_array to true to "
+                                + "load each element as a row");
+                    }
+                    node.forEach(rows::add);
+                }
+                else if (options.stripOuterArray()) {
+                    throw new LoadFailedException("strip_outer_array is true but the JSON body is not an array");
+                }
+                else {
+                    rows.add(node);
+                }
+            }
+        }
+        catch (JsonProcessingException ex) {
+            throw new LoadFailedException("Failed to parse the JSON body: " + ex.getOriginalMessage());
+        }
+        return rows;
+    }
+
+    private static long countJsonWithRoot(InputStream body, LoadOptions options)
+            throws IOException, LoadFailedException {
+        return jsonRows(body, options).size();
+    }
+
+    /**
+     * Counts JSON rows with a byte scan: top-level values, or with {@code stripOuterArray} the elements of
+     * top-level arrays. Strings (with escapes) are skipped so that brackets inside them do not count.
+     */
+    static long countJson(InputStream body, boolean stripOuterArray) throws IOException, LoadFailedException {
+        int rowDepth = stripOuterArray ? 1 : 0;
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long rows = 0;
+        int depth = 0;
+        boolean inString = false;
+        boolean escaped = false;
+        boolean awaitingValue = !stripOuterArray;
+        int read;
+        while ((read = body.read(buffer)) != -1) {
+            for (int i = 0; i < read; i++) {
+                byte b = buffer[i];
+                if (inString) {
+                    if (escaped) {
+                        escaped = false;
+                    }
+                    else if (b == '\\') {
+                        escaped = true;
+                    }
+                    else if (b == '"') {
+                        inString = false;
+                    }
+                    continue;
+                }
+                switch (b) {
+                    case ' ', '\t', '\r', '\n' -> {
+                    }
+                    case '{', '[' -> {
+                        if (depth == rowDepth && awaitingValue) {
+                            if (stripOuterArray || b == '{') {
+                                rows++;
+                            }
+                            else {
+                                throw new LoadFailedException("The JSON body is an array; set strip_outer_array to "
+                                        + "true to load each element as a row");
+                            }
+                            awaitingValue = false;
+                        }
+                        else if (depth == 0 && stripOuterArray && b == '{') {
+                            throw new LoadFailedException(
+                                    "strip_outer_array is true but the JSON body is not an array");
+                        }
+                        depth++;
+                        if (depth == rowDepth) {
+                            awaitingValue = true;
+                        }
+                    }
+                    case '}', ']' -> {
+                        depth--;
+                        if (depth < 0) {
+                            throw new LoadFailedException("Failed to parse the JSON body: unbalanced '"
+                                    + (char) b + "'");
+                        }
+                        if (depth == 0 && rowDepth == 0) {
+                            awaitingValue = true;
+                        }
+                    }
+                    case ',' -> {
+                        if (depth == rowDepth) {
+                            awaitingValue = true;
+                        }
+                    }
+                    case '"' -> {
+                        if (depth == rowDepth && awaitingValue && rowDepth > 0) {
+                            rows++;
+                            awaitingValue = false;
+                        }
+                        inString = true;
+                    }
+                    default -> {
+                        if (depth == rowDepth && awaitingValue && rowDepth > 0) {
+                            rows++;
+                            awaitingValue = false;
+                        }
+                    }
+                }
+            }
+        }
+        if (depth != 0 || inString) {
+            throw new LoadFailedException("Failed to parse the JSON body: unexpected end of input");
+        }
+        return rows;
+    }
+
+}

@@ -1,0 +1,499 @@
+package io.github.srboot.test.streamload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An in-process stub of the StarRocks Stream Load HTTP path: FE listeners that redirect loads (307) to BE listeners
+ * that execute them into in-memory tables, with labels, transactions, counters and scripted faults.
+ *
+ * <pre>{@code
+ * try (StreamLoadStubServer stub = StreamLoadStubServer.builder()
+ *         .table(StubTable.builder("shop", "orders").column("id", "BIGINT").column("status", "VARCHAR(20)")
+ *             .primaryKey("id").build())
+ *         .start()) {
+ *     // point the client at stub.frontendUrls(), load, then:
+ *     assertThat(stub.table("shop", "orders").rowCount()).isEqualTo(3);
+ * }
+ * }</pre>
+ *
+ * <p>Every listener binds 127.0.0.1. Thread-safe; one instance serves any number of concurrent clients.
+ */
+public final class StreamLoadStubServer implements AutoCloseable {
+
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final String username;
+
+    private final String password;
+
+    private final String expectedAuthorization;
+
+    private final boolean storingRows;
+
+    private final List<StubEndpoint> frontends = new ArrayList<>();
+
+    private final List<StubEndpoint> backends = new ArrayList<>();
+
+    private final Map<String, Map<String, TableContents>> tables = new ConcurrentHashMap<>();
+
+    private final Map<String, Map<String, LoadJob>> jobs = new ConcurrentHashMap<>();
+
+    private final Map<String, String> errorLogs = new ConcurrentHashMap<>();
+
+    private final StubFaults faults = new StubFaults();
+
+    private final AtomicLong nextTxnId = new AtomicLong(1000);
+
+    private final AtomicInteger nextBackend = new AtomicInteger();
+
+    private final AtomicLong loadsCommitted = new AtomicLong();
+
+    private final ExecutorService executor;
+
+    private final int unreachablePort;
+
+    private volatile boolean running;
+
+    private StreamLoadStubServer(Builder builder) {
+        this.username = builder.username;
+        this.password = builder.password;
+        this.expectedAuthorization = "Basic " + Base64.getEncoder()
+            .encodeToString((builder.username + ":" + builder.password).getBytes(StandardCharsets.UTF_8));
+        this.storingRows = builder.storingRows;
+        int instance = INSTANCES.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory threadFactory = (runnable) -> {
+            Thread thread = new Thread(runnable, "stream-load-stub-" + instance + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        this.executor = Executors.newCachedThreadPool(threadFactory);
+        FrontendHandler frontendHandler = new FrontendHandler(this);
+        BackendHandler backendHandler = new BackendHandler(this);
+        for (int i = 0; i < builder.frontendPorts.size(); i++) {
+            this.frontends.add(new StubEndpoint(StubRole.FRONTEND, i, builder.frontendPorts.get(i), this.executor,
+                    frontendHandler));
+        }
+        for (int i = 0; i < builder.backendPorts.size(); i++) {
+            this.backends.add(new StubEndpoint(StubRole.BACKEND, i, builder.backendPorts.get(i), this.executor,
+                    backendHandler));
+        }
+        for (StubTable table : builder.tables) {
+            createTable(table);
+        }
+        this.unreachablePort = reserveUnusedPort();
+    }
+
+    /**
+     * Starts configuring a stub: by default one FE and one BE on free ports, user {@code root} with an empty
+     * password, rows stored.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Opens every listener.
+     * @return this stub
+     * @throws UncheckedIOException when a port cannot be bound (everything opened so far is closed again)
+     */
+    public synchronized StreamLoadStubServer start() {
+        try {
+            this.frontends.forEach(StubEndpoint::start);
+            this.backends.forEach(StubEndpoint::start);
+        }
+        catch (UncheckedIOException ex) {
+            close();
+            throw ex;
+        }
+        this.running = true;
+        return this;
+    }
+
+    /**
+     * Closes every listener and connection, including connections held by a lost-response fault.
+     */
+    @Override
+    public synchronized void close() {
+        this.running = false;
+        this.frontends.forEach(StubEndpoint::stop);
+        this.backends.forEach(StubEndpoint::stop);
+        this.executor.shutdownNow();
+        try {
+            this.executor.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Whether {@link #start()} ran and {@link #close()} did not.
+     */
+    public boolean isRunning() {
+        return this.running;
+    }
+
+    /**
+     * The FE listeners, in order.
+     */
+    public List<StubEndpoint> frontends() {
+        return List.copyOf(this.frontends);
+    }
+
+    /**
+     * The BE listeners, in order.
+     */
+    public List<StubEndpoint> backends() {
+        return List.copyOf(this.backends);
+    }
+
+    /**
+     * The first FE.
+     */
+    public StubEndpoint frontend() {
+        return this.frontends.get(0);
+    }
+
+    /**
+     * The FE base URLs, {@code http://127.0.0.1:<port>}, for {@code starrocks.http.frontends}.
+     */
+    public List<URI> frontendUrls() {
+        return this.frontends.stream().map(StubEndpoint::url).toList();
+    }
+
+    /**
+     * The BE base URLs.
+     */
+    public List<URI> backendUrls() {
+        return this.backends.stream().map(StubEndpoint::url).toList();
+    }
+
+    /**
+     * The user the stub accepts.
+     */
+    public String username() {
+        return this.username;
+    }
+
+    /**
+     * The password the stub accepts (test credentials, needed to configure a client).
+     */
+    public String password() {
+        return this.password;
+    }
+
+    /**
+     * Whether loaded rows are stored; {@code false} in counting mode.
+     */
+    public boolean storesRows() {
+        return this.storingRows;
+    }
+
+    /**
+     * Declares a table (replacing its contents if it existed).
+     * @return its live contents
+     */
+    public TableContents createTable(StubTable table) {
+        Objects.requireNonNull(table, "table");
+        TableContents contents = new TableContents(table, this.storingRows);
+        this.tables.computeIfAbsent(key(table.database()), (db) -> new ConcurrentHashMap<>())
+            .put(key(table.name()), contents);
+        return contents;
+    }
+
+    /**
+     * The contents of a declared table.
+     * @throws IllegalArgumentException when no such table is declared
+     */
+    public TableContents table(String database, String table) {
+        TableContents contents = findTable(database, table);
+        if (contents == null) {
+            throw new IllegalArgumentException("No table '" + database + "." + table + "' is declared on the stub; "
+                    + "declared: " + tables().stream().map((t) -> t.table().database() + "." + t.table().name())
+                        .sorted().toList());
+        }
+        return contents;
+    }
+
+    /**
+     * Every declared table.
+     */
+    public List<TableContents> tables() {
+        return this.tables.values().stream().flatMap((byName) -> byName.values().stream()).toList();
+    }
+
+    /**
+     * The fault script.
+     */
+    public StubFaults faults() {
+        return this.faults;
+    }
+
+    /**
+     * The state of the load or transaction with this label, {@link LoadState#UNKNOWN} when there is none.
+     */
+    public LoadState loadState(String database, String label) {
+        LoadJob job = job(database, label);
+        return (job != null) ? job.state() : LoadState.UNKNOWN;
+    }
+
+    /**
+     * Loads and transactions committed (including those answered {@code Publish Timeout} or whose response was
+     * lost).
+     */
+    public long loadsCommitted() {
+        return this.loadsCommitted.get();
+    }
+
+    /**
+     * Empties every table and forgets labels, transactions, error logs, counters and faults; declarations stay.
+     */
+    public void reset() {
+        tables().forEach(TableContents::clear);
+        this.jobs.clear();
+        this.errorLogs.clear();
+        this.faults.reset();
+        this.loadsCommitted.set(0);
+        this.frontends.forEach(StubEndpoint::resetCounters);
+        this.backends.forEach(StubEndpoint::resetCounters);
+    }
+
+    @Override
+    public String toString() {
+        return "StreamLoadStubServer[frontends=" + frontendUrls() + ", backends=" + backendUrls() + ", user="
+                + this.username + ", storingRows=" + this.storingRows + "]";
+    }
+
+    // ---- shared with the FE and BE handlers ----
+
+    boolean authorized(Exchange exchange) {
+        String authorization = exchange.header("authorization");
+        return authorization != null && authorization.trim().equals(this.expectedAuthorization);
+    }
+
+    TableContents findTable(String database, String table) {
+        Map<String, TableContents> byName = this.tables.get(key(database));
+        return (byName != null) ? byName.get(key(table)) : null;
+    }
+
+    boolean databaseExists(String database) {
+        return this.tables.containsKey(key(database));
+    }
+
+    /**
+     * The next running BE, round robin, or {@code null} when none runs.
+     */
+    StubEndpoint nextBackend() {
+        List<StubEndpoint> running = this.backends.stream().filter(StubEndpoint::isRunning).toList();
+        if (running.isEmpty()) {
+            return null;
+        }
+        return running.get(Math.floorMod(this.nextBackend.getAndIncrement(), running.size()));
+    }
+
+    int unreachablePort() {
+        return this.unreachablePort;
+    }
+
+    /**
+     * Registers a load under its label, or returns the job that holds the label already.
+     */
+    synchronized LoadJob begin(String database, String label, TableContents table, boolean transactional,
+            int backendPort, LoadJob[] conflict) {
+        Map<String, LoadJob> byLabel = this.jobs.computeIfAbsent(key(database), (db) -> new ConcurrentHashMap<>());
+        LoadJob existing = byLabel.get(label);
+        if (existing != null && existing.state().holdsLabel()) {
+            conflict[0] = existing;
+            return null;
+        }
+        LoadJob job = new LoadJob(database, label, table, this.nextTxnId.incrementAndGet(), transactional,
+                backendPort);
+        byLabel.put(label, job);
+        return job;
+    }
+
+    LoadJob job(String database, String label) {
+        Map<String, LoadJob> byLabel = this.jobs.get(key(database));
+        return (byLabel != null && label != null) ? byLabel.get(label) : null;
+    }
+
+    void countCommit() {
+        this.loadsCommitted.incrementAndGet();
+    }
+
+    String storeErrorLog(long txnId, List<String> errors) {
+        String file = "error_log_stub_" + txnId;
+        this.errorLogs.put(file, String.join("\n", errors) + "\n");
+        return file;
+    }
+
+    String errorLog(String file) {
+        return this.errorLogs.get(file);
+    }
+
+    ExecutorService executor() {
+        return this.executor;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A loopback port nothing listens on, for redirects to an unreachable BE.
+     */
+    private static int reserveUnusedPort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot find a free loopback port", ex);
+        }
+    }
+
+    /**
+     * Configures a {@link StreamLoadStubServer}.
+     */
+    public static final class Builder {
+
+        private List<Integer> frontendPorts = List.of(0);
+
+        private List<Integer> backendPorts = List.of(0);
+
+        private String username = "root";
+
+        private String password = "";
+
+        private boolean storingRows = true;
+
+        private final List<StubTable> tables = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * This many FEs on OS-chosen ports.
+         */
+        public Builder frontends(int count) {
+            this.frontendPorts = zeros(count, "FE");
+            return this;
+        }
+
+        /**
+         * This many BEs on OS-chosen ports.
+         */
+        public Builder backends(int count) {
+            this.backendPorts = zeros(count, "BE");
+            return this;
+        }
+
+        /**
+         * One FE per port; 0 lets the OS choose.
+         */
+        public Builder frontendPorts(int... ports) {
+            this.frontendPorts = ports(ports, "FE");
+            return this;
+        }
+
+        /**
+         * One BE per port; 0 lets the OS choose.
+         */
+        public Builder backendPorts(int... ports) {
+            this.backendPorts = ports(ports, "BE");
+            return this;
+        }
+
+        /**
+         * The only user and password accepted (HTTP Basic).
+         */
+        public Builder credentials(String username, String password) {
+            this.username = Objects.requireNonNull(username, "username");
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /**
+         * Declares a table.
+         */
+        public Builder table(StubTable table) {
+            this.tables.add(Objects.requireNonNull(table, "table"));
+            return this;
+        }
+
+        /**
+         * Declares tables.
+         */
+        public Builder tables(Collection<StubTable> tables) {
+            tables.forEach(this::table);
+            return this;
+        }
+
+        /**
+         * Counting mode, for benchmarks: loads are parsed only as far as counting rows, and only rows and bytes are
+         * kept, not the rows themselves.
+         */
+        public Builder countingOnly() {
+            this.storingRows = false;
+            return this;
+        }
+
+        /**
+         * Creates the stub without opening its listeners.
+         */
+        public StreamLoadStubServer build() {
+            return new StreamLoadStubServer(this);
+        }
+
+        /**
+         * Creates the stub and opens its listeners.
+         */
+        public StreamLoadStubServer start() {
+            return build().start();
+        }
+
+        private static List<Integer> zeros(int count, String role) {
+            if (count < 1) {
+                throw new IllegalArgumentException("The stub needs at least one " + role + ", got " + count);
+            }
+            return java.util.Collections.nCopies(count, 0);
+        }
+
+        private static List<Integer> ports(int[] ports, String role) {
+            if (ports.length == 0) {
+                throw new IllegalArgumentException("The stub needs at least one " + role + " port");
+            }
+            List<Integer> list = new ArrayList<>();
+            for (int port : ports) {
+                if (port < 0 || port > 65535) {
+                    throw new IllegalArgumentException("Not a port: " + port);
+                }
+                list.add(port);
+            }
+            return List.copyOf(list);
+        }
+
+    }
+
+}

@@ -1,0 +1,294 @@
+package io.github.srboot.test.streamload;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live contents of one stub table, for assertions: rows by key, row count, rows loaded.
+ *
+ * <p>Values are the text StarRocks would store: integers and booleans canonical ({@code 1}/{@code 0}), decimals at
+ * the column's scale, dates ISO, NULL as {@code null}. Thread-safe; every read returns a snapshot.
+ */
+public final class TableContents {
+
+    private final StubTable table;
+
+    private final boolean storingRows;
+
+    private final ValueType[] types;
+
+    private final int keyWidth;
+
+    /** Rows of keyed tables by key, in first-insert order. */
+    private final Map<List<String>, String[]> rowsByKey = new LinkedHashMap<>();
+
+    /** Rows of DUPLICATE tables in load order. */
+    private final List<String[]> appendedRows = new ArrayList<>();
+
+    private final AtomicLong loadedRows = new AtomicLong();
+
+    private final AtomicLong loadedBytes = new AtomicLong();
+
+    private final AtomicLong committedLoads = new AtomicLong();
+
+    TableContents(StubTable table, boolean storingRows) {
+        this.table = table;
+        this.storingRows = storingRows;
+        this.types = table.columns().stream().map(StubColumn::valueType).toArray(ValueType[]::new);
+        this.keyWidth = table.keyColumns().size();
+    }
+
+    /**
+     * The table's declaration.
+     */
+    public StubTable table() {
+        return this.table;
+    }
+
+    /**
+     * Whether rows are stored ({@code false} in counting mode, where only {@link #loadedRows()} is kept).
+     */
+    public boolean storesRows() {
+        return this.storingRows;
+    }
+
+    /**
+     * Rows accepted by committed loads (upserts, appends and deletes alike), counted in every mode.
+     */
+    public long loadedRows() {
+        return this.loadedRows.get();
+    }
+
+    /**
+     * Body bytes of committed loads into this table, as received (before decompression).
+     */
+    public long loadedBytes() {
+        return this.loadedBytes.get();
+    }
+
+    /**
+     * Loads (and committed transactions) applied to this table.
+     */
+    public long committedLoads() {
+        return this.committedLoads.get();
+    }
+
+    /**
+     * The number of rows the table holds now.
+     * @throws IllegalStateException in counting mode, where rows are not stored
+     */
+    public synchronized long rowCount() {
+        requireStoring();
+        return (this.table.keyModel() == KeyModel.DUPLICATE) ? this.appendedRows.size() : this.rowsByKey.size();
+    }
+
+    /**
+     * Every row, column name to stored text, in table column order.
+     * @throws IllegalStateException in counting mode, where rows are not stored
+     */
+    public synchronized List<Map<String, String>> rows() {
+        requireStoring();
+        Iterable<String[]> source = (this.table.keyModel() == KeyModel.DUPLICATE) ? this.appendedRows
+                : this.rowsByKey.values();
+        List<Map<String, String>> result = new ArrayList<>();
+        for (String[] row : source) {
+            result.add(asMap(row));
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /**
+     * The row with this key (key column values in key order, any type; compared after conversion to the column
+     * type), if present. For DUPLICATE tables, the first such row.
+     */
+    public Optional<Map<String, String>> row(Object... key) {
+        List<Map<String, String>> found = rowsWithKey(key);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /**
+     * Every row with this key: at most one for keyed tables, any number for DUPLICATE tables.
+     */
+    public synchronized List<Map<String, String>> rowsWithKey(Object... key) {
+        requireStoring();
+        List<String> wanted = canonicalKey(key);
+        if (this.table.keyModel() != KeyModel.DUPLICATE) {
+            String[] row = this.rowsByKey.get(wanted);
+            return (row != null) ? List.of(asMap(row)) : List.of();
+        }
+        List<Map<String, String>> result = new ArrayList<>();
+        for (String[] row : this.appendedRows) {
+            if (Arrays.asList(row).subList(0, this.keyWidth).equals(wanted)) {
+                result.add(asMap(row));
+            }
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    synchronized void clear() {
+        this.rowsByKey.clear();
+        this.appendedRows.clear();
+        this.loadedRows.set(0);
+        this.loadedBytes.set(0);
+        this.committedLoads.set(0);
+    }
+
+    /**
+     * Counts a committed load that was not stored (counting mode).
+     */
+    void count(long rows, long bytes) {
+        this.loadedRows.addAndGet(rows);
+        this.loadedBytes.addAndGet(bytes);
+        this.committedLoads.incrementAndGet();
+    }
+
+    /**
+     * Applies the rows of one committed load atomically, with the semantics of the key model.
+     * @param mergeCondition index of the {@code merge_condition} column, or -1
+     */
+    synchronized void apply(List<RowChange> changes, int mergeCondition, long bytes) {
+        if (this.storingRows) {
+            for (RowChange change : changes) {
+                applyOne(change, mergeCondition);
+            }
+        }
+        this.loadedRows.addAndGet(changes.size());
+        this.loadedBytes.addAndGet(bytes);
+        this.committedLoads.incrementAndGet();
+    }
+
+    private void applyOne(RowChange change, int mergeCondition) {
+        if (this.table.keyModel() == KeyModel.DUPLICATE) {
+            this.appendedRows.add(withDefaults(change.values(), change.provided()));
+            return;
+        }
+        List<String> key = Arrays.asList(Arrays.copyOf(change.values(), this.keyWidth));
+        if (change.delete()) {
+            this.rowsByKey.remove(key);
+            return;
+        }
+        String[] existing = this.rowsByKey.get(key);
+        if (existing == null) {
+            this.rowsByKey.put(key, withDefaults(change.values(), change.provided()));
+            return;
+        }
+        switch (this.table.keyModel()) {
+            case PRIMARY -> {
+                if (mergeCondition >= 0 && !newerOrEqual(mergeCondition, change.values()[mergeCondition],
+                        existing[mergeCondition])) {
+                    return;
+                }
+                String[] updated = existing.clone();
+                for (int i = 0; i < updated.length; i++) {
+                    if (change.provided()[i]) {
+                        updated[i] = change.values()[i];
+                    }
+                }
+                this.rowsByKey.put(key, updated);
+            }
+            case UNIQUE -> this.rowsByKey.put(key, withDefaults(change.values(), change.provided()));
+            case AGGREGATE -> this.rowsByKey.put(key, aggregate(existing, withDefaults(change.values(),
+                    change.provided())));
+            default -> throw new IllegalStateException("Unexpected key model " + this.table.keyModel());
+        }
+    }
+
+    private String[] withDefaults(String[] values, boolean[] provided) {
+        String[] row = values.clone();
+        for (int i = 0; i < row.length; i++) {
+            if (!provided[i]) {
+                String defaultValue = this.table.columns().get(i).defaultValue();
+                String converted = (defaultValue != null) ? this.types[i].convert(defaultValue) : null;
+                row[i] = (converted != null) ? converted : defaultValue;
+            }
+        }
+        return row;
+    }
+
+    private String[] aggregate(String[] existing, String[] loaded) {
+        String[] merged = existing.clone();
+        for (int i = this.keyWidth; i < merged.length; i++) {
+            String old = existing[i];
+            String value = loaded[i];
+            merged[i] = switch (this.table.columns().get(i).aggregate()) {
+                case SUM -> (old == null) ? value : (value == null) ? old
+                        : this.types[i].convert(new BigDecimal(old).add(new BigDecimal(value)).toPlainString());
+                case MAX -> (old == null) ? value : (value == null) ? old : (compare(i, value, old) > 0) ? value : old;
+                case MIN -> (old == null) ? value : (value == null) ? old : (compare(i, value, old) < 0) ? value : old;
+                case REPLACE -> value;
+                case REPLACE_IF_NOT_NULL -> (value != null) ? value : old;
+            };
+        }
+        return merged;
+    }
+
+    /**
+     * {@code merge_condition}: the load wins when its value is greater than or equal to the stored one.
+     */
+    private boolean newerOrEqual(int column, String loaded, String stored) {
+        if (stored == null) {
+            return true;
+        }
+        if (loaded == null) {
+            return false;
+        }
+        return compare(column, loaded, stored) >= 0;
+    }
+
+    private int compare(int column, String left, String right) {
+        if (this.types[column].isNumeric()) {
+            return new BigDecimal(left).compareTo(new BigDecimal(right));
+        }
+        return left.compareTo(right);
+    }
+
+    private List<String> canonicalKey(Object... key) {
+        if (key.length != this.keyWidth) {
+            throw new IllegalArgumentException("Table '" + this.table.name() + "' has key " + this.table.keyColumns()
+                    + "; got " + key.length + " key value(s)");
+        }
+        List<String> canonical = new ArrayList<>(key.length);
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] == null) {
+                canonical.add(null);
+                continue;
+            }
+            String converted = this.types[i].convert(String.valueOf(key[i]));
+            if (converted == null) {
+                throw new IllegalArgumentException("'" + key[i] + "' is not a value of key column '"
+                        + this.table.keyColumns().get(i) + "' (" + this.table.columns().get(i).type() + ")");
+            }
+            canonical.add(converted);
+        }
+        return canonical;
+    }
+
+    private Map<String, String> asMap(String[] row) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < row.length; i++) {
+            map.put(this.table.columns().get(i).name(), row[i]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    private void requireStoring() {
+        if (!this.storingRows) {
+            throw new IllegalStateException("The stub runs in counting mode and stores no rows of table '"
+                    + this.table.name() + "'; use loadedRows()");
+        }
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "TableContents[" + this.table.database() + "." + this.table.name() + ", loadedRows="
+                + this.loadedRows.get() + (this.storingRows ? ", rowCount=" + rowCount() : ", counting only") + "]";
+    }
+
+}

@@ -1,0 +1,134 @@
+package io.github.srboot.test.streamload;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed StarRocks column type: converts loaded text into the stored text, or reports that it does not fit.
+ */
+record ValueType(Kind kind, int length, int scale) {
+
+    private static final Pattern TYPE = Pattern.compile(
+            "\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*(.*)", Pattern.DOTALL);
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS]");
+
+    enum Kind {
+        BOOLEAN, TINYINT, SMALLINT, INT, BIGINT, LARGEINT, FLOAT, DOUBLE, DECIMAL, DATE, DATETIME, CHAR, VARCHAR,
+        STRING, BINARY, JSON, COMPLEX
+    }
+
+    static ValueType parse(String text) {
+        Matcher matcher = TYPE.matcher(text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("Not a StarRocks column type: '" + text + "'");
+        }
+        String name = matcher.group(1).toUpperCase(Locale.ROOT);
+        int first = matcher.group(2) != null ? Integer.parseInt(matcher.group(2)) : -1;
+        int second = matcher.group(3) != null ? Integer.parseInt(matcher.group(3)) : -1;
+        String rest = matcher.group(4).trim();
+        Kind kind = switch (name) {
+            case "BOOLEAN", "BOOL" -> Kind.BOOLEAN;
+            case "TINYINT" -> Kind.TINYINT;
+            case "SMALLINT" -> Kind.SMALLINT;
+            case "INT", "INTEGER" -> Kind.INT;
+            case "BIGINT" -> Kind.BIGINT;
+            case "LARGEINT" -> Kind.LARGEINT;
+            case "FLOAT" -> Kind.FLOAT;
+            case "DOUBLE" -> Kind.DOUBLE;
+            case "DECIMAL", "DECIMALV2", "DECIMAL32", "DECIMAL64", "DECIMAL128", "NUMERIC" -> Kind.DECIMAL;
+            case "DATE" -> Kind.DATE;
+            case "DATETIME" -> Kind.DATETIME;
+            case "CHAR" -> Kind.CHAR;
+            case "VARCHAR" -> Kind.VARCHAR;
+            case "STRING" -> Kind.STRING;
+            case "BINARY", "VARBINARY" -> Kind.BINARY;
+            case "JSON" -> Kind.JSON;
+            case "ARRAY", "MAP", "STRUCT", "BITMAP", "HLL", "PERCENTILE" -> Kind.COMPLEX;
+            default -> throw new IllegalArgumentException("Unknown StarRocks column type: '" + text + "'");
+        };
+        if (!rest.isEmpty() && kind != Kind.COMPLEX) {
+            throw new IllegalArgumentException("Unexpected text after the column type: '" + text + "'");
+        }
+        return switch (kind) {
+            case DECIMAL -> new ValueType(kind, first < 0 ? 10 : first, second < 0 ? 0 : second);
+            case CHAR -> new ValueType(kind, first < 0 ? 1 : first, 0);
+            case VARCHAR -> new ValueType(kind, first < 0 ? 1 : first, 0);
+            case STRING -> new ValueType(kind, 65533, 0);
+            default -> new ValueType(kind, first, second);
+        };
+    }
+
+    /**
+     * The stored text for a loaded value, or {@code null} when the value does not fit this type.
+     */
+    String convert(String value) {
+        try {
+            return switch (this.kind) {
+                case BOOLEAN -> convertBoolean(value);
+                case TINYINT -> integer(value, 8);
+                case SMALLINT -> integer(value, 16);
+                case INT -> integer(value, 32);
+                case BIGINT -> integer(value, 64);
+                case LARGEINT -> integer(value, 128);
+                case FLOAT, DOUBLE -> {
+                    double parsed = Double.parseDouble(value.trim());
+                    yield Double.isFinite(parsed) ? value.trim() : null;
+                }
+                case DECIMAL -> decimal(value);
+                case DATE -> LocalDate.parse(value.trim()).toString();
+                case DATETIME -> dateTime(value.trim());
+                case CHAR, VARCHAR, STRING, BINARY ->
+                        value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= this.length || this.length < 0
+                                ? value : null;
+                case JSON, COMPLEX -> value;
+            };
+        }
+        catch (NumberFormatException | DateTimeParseException ex) {
+            return null;
+        }
+    }
+
+    boolean isNumeric() {
+        return switch (this.kind) {
+            case TINYINT, SMALLINT, INT, BIGINT, LARGEINT, FLOAT, DOUBLE, DECIMAL, BOOLEAN -> true;
+            default -> false;
+        };
+    }
+
+    private static String convertBoolean(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "1", "true" -> "1";
+            case "0", "false" -> "0";
+            default -> null;
+        };
+    }
+
+    private static String integer(String value, int bits) {
+        BigInteger parsed = new BigInteger(value.trim());
+        return parsed.bitLength() < bits ? parsed.toString() : null;
+    }
+
+    private String decimal(String value) {
+        BigDecimal parsed = new BigDecimal(value.trim());
+        BigDecimal scaled = parsed.setScale(this.scale, java.math.RoundingMode.HALF_UP);
+        return scaled.precision() - scaled.scale() <= this.length - this.scale ? scaled.toPlainString() : null;
+    }
+
+    private static String dateTime(String value) {
+        if (value.length() == 10) {
+            return LocalDate.parse(value).atStartOfDay().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        }
+        LocalDateTime parsed = LocalDateTime.parse(value.replace('T', ' '), DATE_TIME);
+        return parsed.getNano() == 0 ? parsed.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                : parsed.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS"));
+    }
+
+}

@@ -1,0 +1,259 @@
+package io.github.srboot.streamload;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+
+import io.github.srboot.streamload.StubTemplates.Item;
+import io.github.srboot.test.streamload.Fault;
+import io.github.srboot.test.streamload.LoadState;
+import io.github.srboot.test.streamload.StreamLoadStubServer;
+import io.github.srboot.test.streamload.StubEndpoint;
+import io.github.srboot.test.streamload.StubTable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The Stream Load protocol against the stub: redirect, credentials, answers and their outcomes.
+ */
+class StreamLoadProtocolTest {
+
+    private StreamLoadStubServer stub;
+
+    private StreamLoadTemplate template;
+
+    @BeforeEach
+    void start() {
+        this.stub = StreamLoadStubServer.builder()
+            .credentials("loader", "s3cret")
+            .table(StubTemplates.keyed("orders"))
+            .table(StubTable.builder("shop", "typed").column("id", "INT").column("amount", "DECIMAL(10,2)")
+                .primaryKey("id").build())
+            .start();
+        this.template = StubTemplates.builder(this.stub).build();
+    }
+
+    @AfterEach
+    void stop() {
+        this.template.close();
+        this.stub.close();
+    }
+
+    @Test
+    void theBodyGoesToTheBackendOnlyWithTheSameCredentials() {
+        LoadResult result = this.template
+            .load("orders", Flux.range(1, 100).map((i) -> new Item(i, "item " + i)))
+            .block();
+        StubEndpoint frontend = this.stub.frontend();
+        StubEndpoint backend = this.stub.backends().get(0);
+        assertThat(result.status()).isEqualTo(LoadStatus.SUCCESS);
+        assertThat(result.loadedRows()).isEqualTo(100);
+        assertThat(result.totalRows()).isEqualTo(100);
+        assertThat(result.attempts()).isOne();
+        assertThat(result.txnId()).isPositive();
+        assertThat(result.frontend()).isEqualTo(frontend.url());
+        assertThat(result.backend().getPort()).isEqualTo(backend.port());
+        assertThat(result.label()).startsWith("srboot_orders_");
+        // The stub adds a request's body bytes to its counter just after answering: wait for the BE's count.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (backend.bodyBytes() < result.loadBytes()) {
+            assertThat(System.nanoTime()).as("BE body bytes").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        assertThat(backend.bodyBytes()).isEqualTo(result.loadBytes()).isPositive();
+        assertThat(backend.loadRequests()).isOne();
+        assertThat(frontend.loadRequests()).isOne();
+        assertThat(frontend.bodyBytes()).isZero();
+        assertThat(this.stub.table("shop", "orders").rowCount()).isEqualTo(100);
+        assertThat(this.stub.table("shop", "orders").row(42)).contains(Map.of("id", "42", "name", "item 42"));
+    }
+
+    @Test
+    void redirectsToAnUnreachableAddressAreRewritten() {
+        StubEndpoint backend = this.stub.backends().get(0);
+        this.stub.faults().frontend(Fault.redirectToUnreachableBackend());
+        try (StreamLoadTemplate rewriting = StubTemplates.builder(this.stub)
+            .redirectHostRewrite(HostRewrite.parse("127.0.0.1:" + backend.port()))
+            .build()) {
+            LoadResult result = rewriting.load("orders", Flux.just(new Item(1, "a"))).block();
+            assertThat(result.attempts()).isOne();
+            assertThat(result.backend().getPort()).isEqualTo(backend.port());
+        }
+        assertThat(this.stub.faults().injected()).hasSize(1);
+        assertThat(this.stub.table("shop", "orders").rowCount()).isOne();
+    }
+
+    @Test
+    void wrongCredentialsFailWithAnAuthenticationError() {
+        try (StreamLoadTemplate wrong = StubTemplates.builder(this.stub).credentials("loader", "nope").build()) {
+            assertThatExceptionOfType(StreamLoadException.class)
+                .isThrownBy(() -> wrong.load("orders", Flux.just(new Item(1, "a"))).block())
+                .satisfies((ex) -> {
+                    assertThat(ex.reason()).isEqualTo(StreamLoadException.Reason.AUTHENTICATION);
+                    assertThat(ex.serverStatus()).isEqualTo("HTTP 401");
+                    assertThat(ex.attempts()).isOne();
+                    assertThat(ex.getMessage()).doesNotContain("nope");
+                });
+        }
+    }
+
+    @Test
+    void publishTimeoutIsASuccessNotYetVisible() {
+        this.stub.faults().backend(Fault.publishTimeout());
+        LoadResult result = this.template.load("orders", Flux.just(new Item(1, "a"))).block();
+        assertThat(result.status()).isEqualTo(LoadStatus.PUBLISH_TIMEOUT);
+        assertThat(result.visible()).isFalse();
+        assertThat(result.attempts()).isOne();
+    }
+
+    @Test
+    void aLabelAlreadyCommittedIsReportedAsAlreadyLoaded() {
+        LoadOptions options = LoadOptions.json().withLabel("fixed_label_1");
+        assertThat(this.template.load("orders", Flux.just(new Item(1, "a")), options).block().status())
+            .isEqualTo(LoadStatus.SUCCESS);
+        LoadResult again = this.template.load("orders", Flux.just(new Item(1, "changed")), options).block();
+        assertThat(again.status()).isEqualTo(LoadStatus.ALREADY_LOADED);
+        assertThat(again.label()).isEqualTo("fixed_label_1");
+        assertThat(this.stub.table("shop", "orders").row(1)).contains(Map.of("id", "1", "name", "a"));
+    }
+
+    @Test
+    void aLabelStillRunningIsPolledUntilItIsFinal() throws Exception {
+        // Another client holds the label: its body is only half sent, so the job is PREPARE (RUNNING).
+        byte[] body = "[{\"id\":7,\"name\":\"first\"}]".getBytes(StandardCharsets.UTF_8);
+        StubEndpoint backend = this.stub.backends().get(0);
+        try (Socket other = new Socket("127.0.0.1", backend.port())) {
+            OutputStream out = other.getOutputStream();
+            out.write(("PUT /api/shop/orders/_stream_load HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Basic bG9hZGVyOnMzY3JldA==\r\nlabel: shared_label\r\nformat: json\r\n"
+                    + "strip_outer_array: true\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 5);
+            out.flush();
+            awaitState("shared_label", LoadState.PREPARE);
+            Mono<LoadResult> waiting = this.template.load("orders", Flux.just(new Item(7, "second")),
+                    LoadOptions.json().withLabel("shared_label"));
+            var future = waiting.toFuture();
+            Thread.sleep(100);
+            assertThat(future).isNotDone();
+            out.write(body, 5, body.length - 5);
+            out.flush();
+            InputStream in = other.getInputStream();
+            assertThat(new String(in.readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+            LoadResult result = future.get();
+            assertThat(result.status()).isEqualTo(LoadStatus.ALREADY_LOADED);
+        }
+        assertThat(this.stub.table("shop", "orders").row(7)).contains(Map.of("id", "7", "name", "first"));
+    }
+
+    @Test
+    void aBackendFailureIsARejectionWithTheLabel() {
+        this.stub.faults().backend(Fault.loadFailure("column count mismatch"));
+        assertThatExceptionOfType(StreamLoadException.class)
+            .isThrownBy(() -> this.template.load("orders", Flux.just(new Item(1, "a"))).block())
+            .satisfies((ex) -> {
+                assertThat(ex.reason()).isEqualTo(StreamLoadException.Reason.REJECTED);
+                assertThat(ex.serverStatus()).isEqualTo("Fail");
+                assertThat(ex.serverMessage()).isEqualTo("column count mismatch");
+                assertThat(ex.label()).startsWith("srboot_orders_");
+                assertThat(ex.attempts()).isOne();
+            });
+    }
+
+    @Test
+    void aFrontendFailureIsARejection() {
+        this.stub.backends().forEach(StubEndpoint::stop);
+        assertThatExceptionOfType(StreamLoadException.class)
+            .isThrownBy(() -> this.template.load("orders", Flux.just(new Item(1, "a"))).block())
+            .satisfies((ex) -> {
+                assertThat(ex.reason()).isEqualTo(StreamLoadException.Reason.REJECTED);
+                assertThat(ex.serverStatus()).isEqualTo("FAILED");
+                assertThat(ex.serverMessage()).contains("No backend alive");
+            });
+    }
+
+    @Test
+    void rejectedRowsFromTheErrorUrlAreInTheException() {
+        Flux<Map<String, Object>> rows = Flux.just(Map.of("id", 1, "amount", "1.50"),
+                Map.of("id", 2, "amount", "not a number"), Map.of("id", 3, "amount", "2"));
+        assertThatExceptionOfType(StreamLoadException.class)
+            .isThrownBy(() -> this.template.load("typed", rows, LoadOptions.json().withStrictMode(true)).block())
+            .satisfies((ex) -> {
+                assertThat(ex.reason()).isEqualTo(StreamLoadException.Reason.REJECTED);
+                assertThat(ex.rejectedRows()).singleElement().asString().contains("not a number");
+                assertThat(ex.getMessage()).contains("not a number");
+            });
+    }
+
+    @Test
+    void filteredRowsWithinTheRatioSucceedWithTheErrorUrl() {
+        Flux<Map<String, Object>> rows = Flux.just(Map.of("id", 1, "amount", "1.50"),
+                Map.of("id", 2, "amount", "not a number"));
+        LoadResult result = this.template
+            .load("typed", rows, LoadOptions.json().withStrictMode(true).withMaxFilterRatio(0.5))
+            .block();
+        assertThat(result.loadedRows()).isOne();
+        assertThat(result.filteredRows()).isOne();
+        assertThat(result.errorUrl()).contains("_load_error_log");
+    }
+
+    @Test
+    void preEncodedBytesAreLoadedAsTheyAre() {
+        DefaultDataBufferFactory factory = DefaultDataBufferFactory.sharedInstance;
+        Flux<DataBuffer> body = Flux.just("1\tone\n2\t", "two\n3\tthree\n")
+            .map((text) -> factory.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        LoadResult result = this.template.loadBytes("orders", body, LoadOptions.csv().withColumns("id", "name"))
+            .block();
+        assertThat(result.loadedRows()).isEqualTo(3);
+        assertThat(this.stub.table("shop", "orders").row(2)).contains(Map.of("id", "2", "name", "two"));
+        assertThat(this.template.inFlightBytes()).isZero();
+    }
+
+    @Test
+    void noRowsMeansNoLoad() {
+        assertThat(this.template.load("orders", Flux.empty()).block()).isNull();
+        assertThat(this.template.loadBytes("orders", Flux.empty(), LoadOptions.csv()).block()).isNull();
+        assertThat(this.stub.frontend().loadRequests()).isZero();
+    }
+
+    @Test
+    void qualifiedTableNamesPickTheDatabase() {
+        assertThat(this.template.load("shop.orders", Flux.just(new Item(1, "a"))).block().database())
+            .isEqualTo("shop");
+        assertThatExceptionOfType(IllegalArgumentException.class)
+            .isThrownBy(() -> this.template.load("a.b.c", Flux.just(new Item(1, "a"))).block())
+            .withMessageContaining("a.b.c");
+    }
+
+    @Test
+    void encodingErrorsNameTheFieldAndLoadNothing() {
+        Flux<Object> rows = Flux.just(Map.of("id", 1, "name", "a"), Map.of("id", 2, "other", "b"));
+        assertThatExceptionOfType(RuntimeException.class)
+            .isThrownBy(() -> this.template.load("orders", rows, LoadOptions.csv()).block())
+            .withMessageContaining("has no field");
+        assertThat(this.stub.frontend().loadRequests()).isZero();
+        assertThat(this.template.inFlightBytes()).isZero();
+    }
+
+    private void awaitState(String label, LoadState state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (this.stub.loadState("shop", label) != state) {
+            assertThat(System.nanoTime()).as("label %s never reached %s", label, state).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+}

@@ -1,0 +1,48 @@
+package io.github.srboot.streamload;
+
+import java.time.Duration;
+
+import io.github.srboot.test.streamload.StreamLoadStubServer;
+import io.github.srboot.test.streamload.StubTable;
+
+/**
+ * Test support: stub tables and templates pointed at a stub, with short backoffs so that retry tests stay fast.
+ */
+final class StubTemplates {
+
+    static final String DATABASE = "shop";
+
+    private StubTemplates() {
+    }
+
+    /** A PRIMARY KEY table {@code shop.<name>(id BIGINT, name VARCHAR(500))}. */
+    static StubTable keyed(String name) {
+        return StubTable.builder(DATABASE, name).column("id", "BIGINT").column("name", "VARCHAR(500)")
+            .primaryKey("id").build();
+    }
+
+    /** A DUPLICATE KEY table {@code shop.<name>(id BIGINT, name VARCHAR(500))}: every loaded row is kept. */
+    static StubTable appendOnly(String name) {
+        return StubTable.builder(DATABASE, name).column("id", "BIGINT").column("name", "VARCHAR(500)")
+            .duplicateKey("id").build();
+    }
+
+    static StreamLoadTemplate.Builder builder(StreamLoadStubServer stub) {
+        return StreamLoadTemplate.builder()
+            .frontends(stub.frontendUrls())
+            .credentials(stub.username(), stub.password())
+            .database(DATABASE)
+            .retryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(20)))
+            .frontendProbeInterval(Duration.ofMillis(50))
+            .labelPollInterval(Duration.ofMillis(20))
+            .responseTimeoutMargin(Duration.ofMillis(500))
+            .connectTimeout(Duration.ofSeconds(2))
+            .readTimeout(Duration.ofSeconds(5))
+            .shutdownTimeout(Duration.ofSeconds(10));
+    }
+
+    /** A row of the test tables. */
+    record Item(long id, String name) {
+    }
+
+}
