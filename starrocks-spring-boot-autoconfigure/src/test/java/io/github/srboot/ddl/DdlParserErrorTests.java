@@ -77,7 +77,8 @@ class DdlParserErrorTests {
 	@Test
 	void inputEndingTooEarlyNamesTheEnd() {
 		assertThatExceptionOfType(DdlSyntaxException.class).isThrownBy(() -> Ddl.parse("CREATE TABLE t (a INT"))
-			.withMessage("Syntax error at line 1, column 22 near end of input: expected a column attribute (KEY, NULL, NOT NULL, DEFAULT, AUTO_INCREMENT, AS, COMMENT), ',' or ')'")
+			.withMessage("Syntax error at line 1, column 22 near end of input: expected a column attribute "
+					+ "(KEY, NULL, NOT NULL, DEFAULT, AUTO_INCREMENT, AS, COMMENT), ',' or ')'")
 			.satisfies((ex) -> assertThat(ex.getToken()).isNull());
 		assertThatExceptionOfType(DdlSyntaxException.class).isThrownBy(() -> Ddl.parse("CREATE VIEW v AS ;"))
 			.withMessageContaining("expected a query after AS")
