@@ -3,7 +3,6 @@ package io.github.srboot.ddl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,10 +13,11 @@ import java.util.Set;
  * A recursive-descent parser over {@link DdlLexer} tokens. Expressions (generated columns, {@code DEFAULT (..)},
  * partition expressions) are kept as text with whitespace and comments between tokens collapsed to one space; view
  * and materialized view queries are kept verbatim. MySQL display widths of integer types ({@code int(11)}) are
- * dropped. Statement modifiers ({@code IF NOT EXISTS}, {@code OR REPLACE}) are accepted and not part of the returned
- * objects. Table clauses must come in the server's order; column attributes and materialized view clauses may come
- * in any order, each at most once. Syntax errors are reported as {@link DdlSyntaxException} with line, column and
- * offending token; broken semantic rules surface as the model's {@link DdlValidationException}.
+ * dropped; the engine name is kept as written. Statement modifiers ({@code IF NOT EXISTS}, {@code OR REPLACE}) are
+ * accepted and not part of the returned objects. Table clauses must come in the server's order; column attributes
+ * and materialized view clauses may come in any order, each at most once. Syntax errors are reported as
+ * {@link DdlSyntaxException} with line, column and offending token; broken semantic rules surface as the model's
+ * {@link DdlValidationException}.
  */
 final class DdlParser {
 
@@ -112,7 +112,7 @@ final class DdlParser {
 		String engine = null;
 		if (acceptWord("ENGINE")) {
 			expectSymbol("=");
-			engine = identifier("engine name").toUpperCase(Locale.ROOT);
+			engine = identifier("engine name");
 		}
 		KeysDesc keys = keysDesc();
 		String comment = acceptWord("COMMENT") ? string("table comment") : null;

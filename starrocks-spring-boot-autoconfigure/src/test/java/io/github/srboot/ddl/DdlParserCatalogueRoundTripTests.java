@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Parses the printer's golden catalogue ({@link DdlExamples}) and the hostile objects ({@link HostileInput}) back: every
- * unqualified {@code CREATE} example's expected text gives exactly the object it was rendered from.
+ * Parses the printer's golden catalogue ({@link DdlExamples}) and the hostile objects ({@link HostileInput}) back:
+ * every unqualified {@code CREATE} example's expected text gives exactly the object it was rendered from.
  */
 class DdlParserCatalogueRoundTripTests {
 

@@ -48,6 +48,9 @@ class DdlParserErrorTests {
 			CREATE TABLE t (a INT) PARTITION BY RANGE(a + 1) (PARTITION p VALUES LESS THAN ("1")) | 1 | 43 | a | range partitioning on an expression
 			CREATE TABLE t (a INT) CREATE TABLE u (b INT)             | 1 | 24 | CREATE     | clauses come in the order
 			CREATE TABLE t (a INT, b INT AS abs(a                     | 1 | 38 |            | expected ')' to close the generation expression
+			CREATE TABLE t (a INT, b INT) PARTITION BY RANGE(a, b) (PARTITION p VALUES LESS THAN ("1", MAXVALUE)) | 1 | 86 | ( | MAXVALUE can only stand alone
+			CREATE TABLE t (a INT) PARTITION BY RANGE(a) (PARTITION p VALUES [(MAXVALUE), ("1")))  | 1 | 66 | [ | MAXVALUE cannot be a lower bound
+			CREATE TABLE t (a INT) PARTITION BY RANGE(a) (PARTITION p VALUES [("0"), ("1", MAXVALUE)))  | 1 | 74 | ( | MAXVALUE in only some columns
 			""")
 	void reportsPositionAndToken(String sql, int line, int column, String token, String problem) {
 		// An empty token column (null) stands for the end of the input.
@@ -77,7 +80,8 @@ class DdlParserErrorTests {
 	@Test
 	void inputEndingTooEarlyNamesTheEnd() {
 		assertThatExceptionOfType(DdlSyntaxException.class).isThrownBy(() -> Ddl.parse("CREATE TABLE t (a INT"))
-			.withMessage("Syntax error at line 1, column 22 near end of input: expected a column attribute (KEY, NULL, NOT NULL, DEFAULT, AUTO_INCREMENT, AS, COMMENT), ',' or ')'")
+			.withMessage("Syntax error at line 1, column 22 near end of input: expected a column attribute "
+					+ "(KEY, NULL, NOT NULL, DEFAULT, AUTO_INCREMENT, AS, COMMENT), ',' or ')'")
 			.satisfies((ex) -> assertThat(ex.getToken()).isNull());
 		assertThatExceptionOfType(DdlSyntaxException.class).isThrownBy(() -> Ddl.parse("CREATE VIEW v AS ;"))
 			.withMessageContaining("expected a query after AS")

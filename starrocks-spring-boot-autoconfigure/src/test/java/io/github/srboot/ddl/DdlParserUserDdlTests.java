@@ -273,10 +273,10 @@ class DdlParserUserDdlTests {
 	}
 
 	@Test
-	void columnKeyMarkerAndEngineSpelling() {
+	void columnKeyMarkerAndEngineAsWritten() {
 		Table table = (Table) Ddl.parse("create table t (a int key, b int) engine = olap duplicate key (a)").get(0);
 		assertThat(table.column("a").key()).isTrue();
-		assertThat(table.engine()).isEqualTo("OLAP");
+		assertThat(table.engine()).isEqualTo("olap");
 	}
 
 	@Test

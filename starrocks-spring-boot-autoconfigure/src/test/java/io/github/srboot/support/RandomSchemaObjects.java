@@ -113,7 +113,7 @@ public final class RandomSchemaObjects {
 				.comment(maybe(this::text))
 				.build());
 		}
-		Table.Builder table = Table.builder(name()).engine(pick("OLAP", null)).comment(maybe(this::text));
+		Table.Builder table = Table.builder(name()).engine(pick("OLAP", "olap", null)).comment(maybe(this::text));
 		columns.forEach(table::column);
 		List<String> keyNames = columns.subList(0, keyCount).stream().map(Column::name).toList();
 		if (keysWritten) {
@@ -231,7 +231,8 @@ public final class RandomSchemaObjects {
 	private DefaultValue defaultFor(ScalarKind kind) {
 		return switch (kind) {
 			case JSON, BITMAP, HLL, PERCENTILE -> null;
-			case DATETIME -> pick(DefaultValue.CURRENT_TIMESTAMP, DefaultValue.NULL, DefaultValue.literal("2024-01-01 00:00:00"));
+			case DATETIME -> pick(DefaultValue.CURRENT_TIMESTAMP, DefaultValue.NULL,
+					DefaultValue.literal("2024-01-01 00:00:00"));
 			case VARCHAR, STRING, CHAR -> pick(DefaultValue.literal(text()), DefaultValue.expression("uuid()"),
 					DefaultValue.NULL);
 			case LARGEINT -> pick(DefaultValue.expression("uuid_numeric()"), DefaultValue.literal("-1"));
