@@ -162,6 +162,14 @@ public final class StreamLoadStubMain {
             return ports.stream().mapToInt(Integer::intValue).toArray();
         }
 
+        @Override
+        public String toString() {
+            return "Options[frontendPorts=" + java.util.Arrays.toString(this.frontendPorts) + ", backendPorts="
+                    + java.util.Arrays.toString(this.backendPorts) + ", user=" + this.user + ", password="
+                    + (this.password.isEmpty() ? "" : "******") + ", tables=" + this.tables.size() + ", faultRate="
+                    + this.faultRate + ", seed=" + this.seed + ", countingOnly=" + this.countingOnly + "]";
+        }
+
         private static double number(String option, String value) {
             try {
                 return Double.parseDouble(value);

@@ -68,10 +68,9 @@ final class BodyParser {
         forEachDelimited(body, options.rowDelimiter(), (buffer, start, end) -> {
             total[0]++;
             List<String> fields = split(buffer, start, end, separator);
-            String rowText = new String(buffer, start, end - start, StandardCharsets.UTF_8);
             if (fields.size() != width) {
                 errors.add("Error: Value count does not match column count. Expect " + width + ", but got "
-                        + fields.size() + ". Row: " + rowText);
+                        + fields.size() + ". Row: " + new String(buffer, start, end - start, StandardCharsets.UTF_8));
                 return;
             }
             String[] source = new String[width];
@@ -79,7 +78,14 @@ final class BodyParser {
                 String field = fields.get(i);
                 source[i] = CSV_NULL.equals(field) ? null : field;
             }
-            accept(plan.map(source, options.strictMode()), rowText, accepted, errors);
+            Object mapped = plan.map(source, options.strictMode());
+            if (mapped instanceof RowChange change) {
+                accepted.add(change);
+            }
+            else {
+                errors.add("Error: " + ((LoadPlan.Rejection) mapped).reason() + ". Row: "
+                        + new String(buffer, start, end - start, StandardCharsets.UTF_8));
+            }
         });
         return total[0];
     }

@@ -216,12 +216,17 @@ public final class StubEndpoint {
                     return;
                 }
                 this.requests.incrementAndGet();
-                Exchange exchange = new Exchange(connection, in, out, head);
+                Exchange exchange = new Exchange(connection, in, out, head, this.bodyBytes);
                 try {
                     this.handler.handle(this, exchange);
                 }
-                finally {
-                    this.bodyBytes.addAndGet(exchange.bodyBytesRead());
+                catch (RuntimeException ex) {
+                    // A stub bug must show up at the client as a server error, not as a silent hang up.
+                    exchange.closeAfterResponse();
+                    exchange.respond(500, "text/plain; charset=utf-8",
+                            ("Stream load stub error: " + ex).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            java.util.Map.of());
+                    throw ex;
                 }
                 if (!exchange.keepAlive() || connection.isClosed()) {
                     return;
