@@ -346,6 +346,69 @@ class StreamLoadStubProtocolTests {
         assertThat(json.get("Message").asText()).contains("label");
     }
 
+    @Test
+    void getLoadStateReportsCommittedAndAbortedLoads() throws IOException {
+        this.stub.faults().backend(Fault.publishTimeout());
+        RawHttp.streamLoad(this.stub, "shop", "orders", Map.of("label", "published_late", "column_separator", ","),
+                "1,new,1\n");
+        assertThat(RawHttp.loadState(this.stub, "shop", "published_late")).isEqualTo("COMMITTED");
+        RawHttp.streamLoad(this.stub, "shop", "orders", Map.of("label", "broken", "column_separator", ","), "1\n");
+        assertThat(RawHttp.loadState(this.stub, "shop", "broken")).isEqualTo("ABORTED");
+    }
+
+    @Test
+    void jsonBodiesOver100MegabytesNeedIgnoreJsonSize() throws IOException {
+        String tooLarge = String.valueOf(100L * 1024 * 1024 + 1);
+        try (RawHttp be = new RawHttp(this.stub.backends().get(0).port())) {
+            be.sendHead("PUT", "/api/shop/orders/_stream_load", Map.of("Authorization", auth(),
+                    "Expect", "100-continue", "Content-Length", tooLarge, "format", "json"));
+            RawHttp.Response response = be.readResponse();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.json().get("Status").asText()).isEqualTo("Fail");
+            assertThat(response.json().get("Message").asText()).contains("ignore_json_size");
+            assertThat(be.closedByPeer()).isTrue();
+        }
+        try (RawHttp be = new RawHttp(this.stub.backends().get(0).port())) {
+            be.sendHead("PUT", "/api/shop/orders/_stream_load", Map.of("Authorization", auth(),
+                    "Expect", "100-continue", "Content-Length", tooLarge, "format", "json",
+                    "ignore_json_size", "true"));
+            assertThat(be.readResponse().status()).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void partitionsAreRefusedBecauseTheStubHasNone() throws IOException {
+        JsonNode json = RawHttp.streamLoad(this.stub, "shop", "orders", Map.of("partitions", "p1"), "1\tnew\t1\n")
+            .json();
+        assertThat(json.get("Status").asText()).isEqualTo("Fail");
+        assertThat(json.get("Message").asText()).contains("partitions");
+    }
+
+    @Test
+    void acceptedHeadersWithoutEffectDoNotChangeTheLoad() throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("timeout", "30");
+        headers.put("timezone", "Asia/Shanghai");
+        headers.put("load_mem_limit", "1073741824");
+        headers.put("log_rejected_record_num", "10");
+        headers.put("enable_merge_commit", "false");
+        headers.put("partial_update_mode", "row");
+        JsonNode json = RawHttp.streamLoad(this.stub, "shop", "orders", headers, "1\tnew\t1\n").json();
+        assertThat(json.get("Status").asText()).isEqualTo("Success");
+    }
+
+    @Test
+    void unknownPathsAnswer404AndWrongMethods405() throws Exception {
+        HttpResponse<String> missing = this.http.send(HttpRequest.newBuilder(
+                URI.create(this.stub.frontend().url() + "/api/nothing/here")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        HttpResponse<String> get = this.http.send(HttpRequest.newBuilder(
+                URI.create(this.stub.backends().get(0).url() + "/api/shop/orders/_stream_load")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+    }
+
     private static List<String> fieldNames(JsonNode json) {
         List<String> names = new java.util.ArrayList<>();
         Iterator<String> iterator = json.fieldNames();
