@@ -160,7 +160,7 @@ final class BackendHandler implements StubEndpoint.Handler {
         catch (IOException ex) {
             // a body that does not decode as declared: the client is still connected, tell it why
             job.state(LoadState.ABORTED);
-            if (body == null || !exchange.socket().isConnected()) {
+            if (body == null) {
                 throw ex;
             }
             discardQuietly(body);

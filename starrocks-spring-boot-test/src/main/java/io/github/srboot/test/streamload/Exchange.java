@@ -47,10 +47,6 @@ final class Exchange {
         return this.head.header(name);
     }
 
-    Socket socket() {
-        return this.socket;
-    }
-
     boolean expectsContinue() {
         String expect = this.head.header("expect");
         return expect != null && expect.trim().equalsIgnoreCase("100-continue");
