@@ -133,6 +133,21 @@ final class BackendHandler implements StubEndpoint.Handler {
             return;
         }
         response.txnId(job.txnId);
+        try {
+            execute(endpoint, exchange, job, table, options, plan, response, fault, started, planned);
+        }
+        catch (RuntimeException ex) {
+            // a stub defect must not leave the label held by a load that will never finish
+            if (job.state() == LoadState.PREPARE) {
+                job.state(LoadState.ABORTED);
+            }
+            throw ex;
+        }
+    }
+
+    private void execute(StubEndpoint endpoint, Exchange exchange, LoadJob job, TableContents table,
+            LoadOptions options, LoadPlan plan, LoadResponse response, Fault fault, long started, long planned)
+            throws IOException {
         ParsedBody parsed;
         BodyInputStream body = null;
         try {
