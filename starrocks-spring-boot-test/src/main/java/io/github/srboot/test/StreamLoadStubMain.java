@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -164,8 +165,8 @@ public final class StreamLoadStubMain {
 
         @Override
         public String toString() {
-            return "Options[frontendPorts=" + java.util.Arrays.toString(this.frontendPorts) + ", backendPorts="
-                    + java.util.Arrays.toString(this.backendPorts) + ", user=" + this.user + ", password="
+            return "Options[frontendPorts=" + Arrays.toString(this.frontendPorts) + ", backendPorts="
+                    + Arrays.toString(this.backendPorts) + ", user=" + this.user + ", password="
                     + (this.password.isEmpty() ? "" : "******") + ", tables=" + this.tables.size() + ", faultRate="
                     + this.faultRate + ", seed=" + this.seed + ", countingOnly=" + this.countingOnly + "]";
         }

@@ -3,6 +3,7 @@ package io.github.srboot.test.streamload;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,7 +38,7 @@ final class BodyInputStream extends InputStream {
 
     static BodyInputStream of(InputStream in, RequestHead head, AtomicLong received) throws IOException {
         String transferEncoding = head.header("transfer-encoding");
-        if (transferEncoding != null && transferEncoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+        if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
             return new BodyInputStream(in, true, 0, received);
         }
         String contentLength = head.header("content-length");

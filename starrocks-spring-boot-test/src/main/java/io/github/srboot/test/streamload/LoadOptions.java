@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The data headers of a Stream Load request, parsed and checked.
  *
@@ -226,7 +229,7 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
         }
         try {
             List<String> paths = new ArrayList<>();
-            for (com.fasterxml.jackson.databind.JsonNode node : Json.MAPPER.readTree(value)) {
+            for (JsonNode node : Json.MAPPER.readTree(value)) {
                 if (!node.isTextual()) {
                     throw new LoadFailedException("Invalid jsonpaths (expected an array of strings): " + value);
                 }
@@ -238,7 +241,7 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
             }
             return List.copyOf(paths);
         }
-        catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+        catch (JsonProcessingException ex) {
             throw new LoadFailedException("Invalid jsonpaths (expected an array of strings): " + value);
         }
     }

@@ -2,6 +2,7 @@ package io.github.srboot.test.streamload;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +13,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -224,8 +227,8 @@ public final class StubEndpoint {
                     // A stub bug must show up at the client as a server error, not as a silent hang up.
                     exchange.closeAfterResponse();
                     exchange.respond(500, "text/plain; charset=utf-8",
-                            ("Stream load stub error: " + ex).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                            java.util.Map.of());
+                            ("Stream load stub error: " + ex).getBytes(StandardCharsets.UTF_8),
+                            Map.of());
                     throw ex;
                 }
                 if (!exchange.keepAlive() || connection.isClosed()) {
@@ -244,7 +247,7 @@ public final class StubEndpoint {
         }
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
         }

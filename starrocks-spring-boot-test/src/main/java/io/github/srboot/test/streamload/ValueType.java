@@ -2,6 +2,8 @@ package io.github.srboot.test.streamload;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -116,7 +118,7 @@ record ValueType(Kind kind, int length, int scale) {
         if (this.length < 0 || value.length() * 3L <= this.length) {
             return true;
         }
-        return value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= this.length;
+        return value.getBytes(StandardCharsets.UTF_8).length <= this.length;
     }
 
     private static String integer(String value, int bits) {
@@ -132,7 +134,7 @@ record ValueType(Kind kind, int length, int scale) {
 
     private String decimal(String value) {
         BigDecimal parsed = new BigDecimal(value.trim());
-        BigDecimal scaled = parsed.setScale(this.scale, java.math.RoundingMode.HALF_UP);
+        BigDecimal scaled = parsed.setScale(this.scale, RoundingMode.HALF_UP);
         return scaled.precision() - scaled.scale() <= this.length - this.scale ? scaled.toPlainString() : null;
     }
 
