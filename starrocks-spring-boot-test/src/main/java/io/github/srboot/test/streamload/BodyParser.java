@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -234,9 +233,7 @@ final class BodyParser {
         if (value != null) {
             return value;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = row.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
+        for (Map.Entry<String, JsonNode> entry : row.properties()) {
             if (entry.getKey().equalsIgnoreCase(name)) {
                 return entry.getValue();
             }
