@@ -34,6 +34,10 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
     /** JSON bodies above this size are refused unless {@code ignore_json_size} is set. */
     static final long MAX_JSON_BYTES = 100L * 1024 * 1024;
 
+    /** Headers that change how StarRocks reads the data and that the stub does not implement. */
+    private static final List<String> UNSUPPORTED_HEADERS = List.of("enclose", "escape", "skip_header",
+            "trim_space");
+
     enum Compression {
         NONE, GZIP, DEFLATE, LZ4_FRAME, ZSTD, BZIP2
     }
@@ -54,6 +58,12 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
         if (partitions != null) {
             throw new LoadFailedException("The stream load stub has no partitions; remove the 'partitions' header: "
                     + partitions);
+        }
+        for (String unsupported : UNSUPPORTED_HEADERS) {
+            if (header.apply(unsupported) != null) {
+                throw new LoadFailedException("The stream load stub does not implement the '" + unsupported
+                        + "' header");
+            }
         }
         String format = lower(header.apply("format"), "csv");
         boolean json;

@@ -267,6 +267,7 @@ class StreamLoadStubDataTests {
     void unsupportedHeadersFailLoudly() throws IOException {
         assertThat(load("users", "1\n", "where", "id > 0").get("Message").asText()).contains("where");
         assertThat(load("users", "1\n", "format", "parquet").get("Message").asText()).contains("parquet");
+        assertThat(load("users", "1\n", "enclose", "\"").get("Message").asText()).contains("enclose");
     }
 
     @Test
