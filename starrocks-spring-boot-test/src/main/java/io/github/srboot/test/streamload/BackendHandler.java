@@ -208,7 +208,12 @@ final class BackendHandler implements StubEndpoint.Handler {
         }
         commit(table, parsed, plan, bytes);
         boolean publishTimeout = fault instanceof Fault.PublishTimeout;
-        job.state(publishTimeout ? LoadState.COMMITTED : LoadState.VISIBLE);
+        if (fault instanceof Fault.PublishTimeout late) {
+            job.committedUntilPublished(late.visibleAfter());
+        }
+        else {
+            job.state(LoadState.VISIBLE);
+        }
         this.server.countCommit();
         response.committed(System.nanoTime());
         if (fault instanceof Fault.ResponseLostAfterCommit) {
