@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class StubEndpoint {
 
+    private static final int READ_TIMEOUT_MILLIS = 600_000;
+
     private final StubRole role;
 
     private final int index;
@@ -211,6 +213,9 @@ public final class StubEndpoint {
     private void serve(Socket connection) {
         try (connection) {
             connection.setTcpNoDelay(true);
+            // a client that vanishes without closing must not hold a label (or a thread) forever; StarRocks
+            // gives up on a load after its timeout, 600 s by default
+            connection.setSoTimeout(READ_TIMEOUT_MILLIS);
             InputStream in = new BufferedInputStream(connection.getInputStream(), 64 * 1024);
             OutputStream out = new BufferedOutputStream(connection.getOutputStream(), 8 * 1024);
             while (true) {
