@@ -2,9 +2,11 @@ package io.github.srboot.test;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -36,6 +38,9 @@ public final class StreamLoadStubMain {
               --counting-only         count rows and bytes without storing rows
             """;
 
+    private static final List<String> VALUE_OPTIONS = List.of("--fe-ports", "--be-ports", "--user", "--password",
+            "--ddl", "--database", "--fault-rate", "--seed");
+
     private StreamLoadStubMain() {
     }
 
@@ -48,6 +53,11 @@ public final class StreamLoadStubMain {
             System.err.println(ex.getMessage());
             System.err.print(USAGE);
             System.exit(2);
+            return;
+        }
+        catch (UncheckedIOException ex) {
+            System.err.println(ex.getMessage() + ": " + ex.getCause().getMessage());
+            System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stream-load-stub-shutdown"));
@@ -101,6 +111,9 @@ public final class StreamLoadStubMain {
                 if (option.equals("--counting-only")) {
                     countingOnly = true;
                     continue;
+                }
+                if (!VALUE_OPTIONS.contains(option)) {
+                    throw new IllegalArgumentException("Unknown option '" + option + "'");
                 }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("Option " + option + " needs a value");
@@ -160,6 +173,14 @@ public final class StreamLoadStubMain {
                 }
             }
             return ports.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        @Override
+        public String toString() {
+            return "Options[frontendPorts=" + Arrays.toString(this.frontendPorts) + ", backendPorts="
+                    + Arrays.toString(this.backendPorts) + ", user=" + this.user + ", password="
+                    + (this.password.isEmpty() ? "" : "******") + ", tables=" + this.tables.size() + ", faultRate="
+                    + this.faultRate + ", seed=" + this.seed + ", countingOnly=" + this.countingOnly + "]";
         }
 
         private static double number(String option, String value) {

@@ -133,6 +133,21 @@ final class BackendHandler implements StubEndpoint.Handler {
             return;
         }
         response.txnId(job.txnId);
+        try {
+            execute(endpoint, exchange, job, table, options, plan, response, fault, started, planned);
+        }
+        catch (RuntimeException ex) {
+            // a stub defect must not leave the label held by a load that will never finish
+            if (job.state() == LoadState.PREPARE) {
+                job.state(LoadState.ABORTED);
+            }
+            throw ex;
+        }
+    }
+
+    private void execute(StubEndpoint endpoint, Exchange exchange, LoadJob job, TableContents table,
+            LoadOptions options, LoadPlan plan, LoadResponse response, Fault fault, long started, long planned)
+            throws IOException {
         ParsedBody parsed;
         BodyInputStream body = null;
         try {
@@ -160,7 +175,7 @@ final class BackendHandler implements StubEndpoint.Handler {
         catch (IOException ex) {
             // a body that does not decode as declared: the client is still connected, tell it why
             job.state(LoadState.ABORTED);
-            if (body == null || !exchange.socket().isConnected()) {
+            if (body == null) {
                 throw ex;
             }
             discardQuietly(body);
@@ -193,7 +208,12 @@ final class BackendHandler implements StubEndpoint.Handler {
         }
         commit(table, parsed, plan, bytes);
         boolean publishTimeout = fault instanceof Fault.PublishTimeout;
-        job.state(publishTimeout ? LoadState.COMMITTED : LoadState.VISIBLE);
+        if (fault instanceof Fault.PublishTimeout late) {
+            job.committedUntilPublished(late.visibleAfter());
+        }
+        else {
+            job.state(LoadState.VISIBLE);
+        }
         this.server.countCommit();
         response.committed(System.nanoTime());
         if (fault instanceof Fault.ResponseLostAfterCommit) {
@@ -298,70 +318,68 @@ final class BackendHandler implements StubEndpoint.Handler {
         endpoint.countLoadRequest();
         long started = System.nanoTime();
         LoadJob job = transactionJob(exchange);
-        if (job == null) {
+        if (job == null || !claimed(exchange, job)) {
             return;
         }
-        if (!job.claim()) {
-            respondEarly(exchange, txnStatus(job, "TXN_IN_PROCESSING", "Transaction [" + job.label
-                    + "] is being loaded by another request; retry later"));
-            return;
-        }
+        Map<String, Object> answer;
         try {
-            if (job.state() != LoadState.PREPARE) {
-                respondEarly(exchange, txnFailure(job.txnId, job.label, "Transaction [" + job.label + "] is "
-                        + job.state() + " and takes no more data"));
-                return;
-            }
-            String tableName = exchange.header("table");
-            if (tableName != null && !tableName.equalsIgnoreCase(job.table.table().name())) {
-                respondEarly(exchange, txnFailure(job.txnId, job.label, "Transaction [" + job.label
-                        + "] loads table " + job.table.table().name() + ", not " + tableName));
-                return;
-            }
-            LoadResponse response = new LoadResponse(job.label).txnId(job.txnId);
-            LoadOptions options;
-            LoadPlan plan;
-            try {
-                options = LoadOptions.parse(exchange::header);
-                plan = new LoadPlan(job.table.table(), options);
-            }
-            catch (LoadFailedException ex) {
-                respondEarly(exchange, txnFailure(job.txnId, job.label, ex.getMessage()));
-                return;
-            }
-            long planned = System.nanoTime();
-            BodyInputStream body = exchange.body();
-            ParsedBody parsed;
-            try {
-                parsed = parse(body, options, plan);
-                body.discard();
-            }
-            catch (LoadFailedException ex) {
-                discardQuietly(body);
-                exchange.respondJson(200, txnFailure(job.txnId, job.label, ex.getMessage()));
-                return;
-            }
-            response.bytes(body.bytesRead()).rows(parsed.totalRows(), parsed.acceptedCount(), parsed.filteredRows())
-                .timings(started, planned, System.nanoTime());
-            if (parsed.filteredRows() > 0) {
-                String file = this.server.storeErrorLog(job.txnId, parsed.errors());
-                response.errorUrl("http://127.0.0.1:" + endpoint.port() + "/api/_load_error_log?file=" + file);
-            }
-            if (tooManyFiltered(parsed, options)) {
-                Map<String, Object> failed = response.fail("too many filtered rows");
-                failed.put("Status", "FAILED");
-                exchange.respondJson(200, failed);
-                return;
-            }
-            job.addPending(parsed, plan.mergeCondition(), body.bytesRead());
-            Map<String, Object> ok = response.success();
-            ok.put("Status", "OK");
-            ok.put("Message", "");
-            exchange.respondJson(200, ok);
+            answer = loadIntoTransaction(endpoint, exchange, job, started);
         }
         finally {
+            // released before answering, so that the client's next operation never sees its own load in process
             job.release();
         }
+        respondEarly(exchange, answer);
+    }
+
+    private Map<String, Object> loadIntoTransaction(StubEndpoint endpoint, Exchange exchange, LoadJob job,
+            long started) throws IOException {
+        if (job.state() != LoadState.PREPARE) {
+            return txnFailure(job.txnId, job.label, "Transaction [" + job.label + "] is " + job.state()
+                    + " and takes no more data");
+        }
+        String tableName = exchange.header("table");
+        if (tableName != null && !tableName.equalsIgnoreCase(job.table.table().name())) {
+            return txnFailure(job.txnId, job.label, "Transaction [" + job.label + "] loads table "
+                    + job.table.table().name() + ", not " + tableName);
+        }
+        LoadResponse response = new LoadResponse(job.label).txnId(job.txnId);
+        LoadOptions options;
+        LoadPlan plan;
+        try {
+            options = LoadOptions.parse(exchange::header);
+            plan = new LoadPlan(job.table.table(), options);
+        }
+        catch (LoadFailedException ex) {
+            return txnFailure(job.txnId, job.label, ex.getMessage());
+        }
+        long planned = System.nanoTime();
+        BodyInputStream body = exchange.body();
+        ParsedBody parsed;
+        try {
+            parsed = parse(body, options, plan);
+            body.discard();
+        }
+        catch (LoadFailedException ex) {
+            discardQuietly(body);
+            return txnFailure(job.txnId, job.label, ex.getMessage());
+        }
+        response.bytes(body.bytesRead()).rows(parsed.totalRows(), parsed.acceptedCount(), parsed.filteredRows())
+            .timings(started, planned, System.nanoTime());
+        if (parsed.filteredRows() > 0) {
+            String file = this.server.storeErrorLog(job.txnId, parsed.errors());
+            response.errorUrl("http://127.0.0.1:" + endpoint.port() + "/api/_load_error_log?file=" + file);
+        }
+        if (tooManyFiltered(parsed, options)) {
+            Map<String, Object> failed = response.fail("too many filtered rows");
+            failed.put("Status", "FAILED");
+            return failed;
+        }
+        job.addPending(parsed, plan.mergeCondition(), body.bytesRead());
+        Map<String, Object> ok = response.success();
+        ok.put("Status", "OK");
+        ok.put("Message", "");
+        return ok;
     }
 
     private void prepare(Exchange exchange) throws IOException {
@@ -369,21 +387,22 @@ final class BackendHandler implements StubEndpoint.Handler {
         if (job == null || !claimed(exchange, job)) {
             return;
         }
+        Map<String, Object> answer;
         try {
-            switch (job.state()) {
+            answer = switch (job.state()) {
                 case PREPARE, PREPARED -> {
                     job.state(LoadState.PREPARED);
-                    respondEarly(exchange, txnSummary(job, ""));
+                    yield txnSummary(job, "");
                 }
-                case COMMITTED, VISIBLE -> respondEarly(exchange, txnFailure(job.txnId, job.label,
-                        "Transaction [" + job.label + "] is already committed"));
-                default -> respondEarly(exchange, txnFailure(job.txnId, job.label,
-                        "Transaction [" + job.label + "] is already aborted"));
-            }
+                case COMMITTED, VISIBLE -> txnFailure(job.txnId, job.label,
+                        "Transaction [" + job.label + "] is already committed");
+                default -> txnFailure(job.txnId, job.label, "Transaction [" + job.label + "] is already aborted");
+            };
         }
         finally {
             job.release();
         }
+        respondEarly(exchange, answer);
     }
 
     private void commit(Exchange exchange) throws IOException {
@@ -391,25 +410,26 @@ final class BackendHandler implements StubEndpoint.Handler {
         if (job == null || !claimed(exchange, job)) {
             return;
         }
+        Map<String, Object> answer;
         try {
-            switch (job.state()) {
+            answer = switch (job.state()) {
                 case PREPARE, PREPARED -> {
                     long started = System.nanoTime();
                     job.commit();
                     this.server.countCommit();
                     Map<String, Object> body = txnSummary(job, "");
                     body.put("CommitAndPublishTimeMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-                    respondEarly(exchange, body);
+                    yield body;
                 }
-                case COMMITTED, VISIBLE -> respondEarly(exchange, txnSummary(job,
-                        "Transaction [" + job.label + "] is already committed"));
-                default -> respondEarly(exchange, txnFailure(job.txnId, job.label,
-                        "Transaction [" + job.label + "] is already aborted and cannot be committed"));
-            }
+                case COMMITTED, VISIBLE -> txnSummary(job, "Transaction [" + job.label + "] is already committed");
+                default -> txnFailure(job.txnId, job.label,
+                        "Transaction [" + job.label + "] is already aborted and cannot be committed");
+            };
         }
         finally {
             job.release();
         }
+        respondEarly(exchange, answer);
     }
 
     private void rollback(Exchange exchange) throws IOException {
@@ -417,21 +437,22 @@ final class BackendHandler implements StubEndpoint.Handler {
         if (job == null || !claimed(exchange, job)) {
             return;
         }
+        Map<String, Object> answer;
         try {
-            switch (job.state()) {
+            answer = switch (job.state()) {
                 case PREPARE, PREPARED -> {
                     job.rollback();
-                    respondEarly(exchange, txnStatus(job, "OK", ""));
+                    yield txnStatus(job, "OK", "");
                 }
-                case ABORTED -> respondEarly(exchange, txnStatus(job, "OK",
-                        "Transaction [" + job.label + "] is already rolled back"));
-                default -> respondEarly(exchange, txnFailure(job.txnId, job.label,
-                        "Transaction [" + job.label + "] is already committed and cannot be rolled back"));
-            }
+                case ABORTED -> txnStatus(job, "OK", "Transaction [" + job.label + "] is already rolled back");
+                default -> txnFailure(job.txnId, job.label,
+                        "Transaction [" + job.label + "] is already committed and cannot be rolled back");
+            };
         }
         finally {
             job.release();
         }
+        respondEarly(exchange, answer);
     }
 
     /**

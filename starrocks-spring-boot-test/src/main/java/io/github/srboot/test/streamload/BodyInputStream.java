@@ -3,6 +3,8 @@ package io.github.srboot.test.streamload;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A request body read off the connection, framed by {@code Content-Length} or chunked transfer coding, counting the
@@ -20,28 +22,35 @@ final class BodyInputStream extends InputStream {
 
     private long bytesRead;
 
-    private BodyInputStream(InputStream in, boolean chunked, long length) {
+    private boolean sawChunk;
+
+    private final byte[] single = new byte[1];
+
+    private final AtomicLong received;
+
+    private BodyInputStream(InputStream in, boolean chunked, long length, AtomicLong received) {
         this.in = in;
+        this.received = received;
         this.chunked = chunked;
         this.remaining = chunked ? 0 : length;
         this.finished = !chunked && length == 0;
     }
 
-    static BodyInputStream of(InputStream in, RequestHead head) throws IOException {
+    static BodyInputStream of(InputStream in, RequestHead head, AtomicLong received) throws IOException {
         String transferEncoding = head.header("transfer-encoding");
-        if (transferEncoding != null && transferEncoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
-            return new BodyInputStream(in, true, 0);
+        if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+            return new BodyInputStream(in, true, 0, received);
         }
         String contentLength = head.header("content-length");
         if (contentLength == null) {
-            return new BodyInputStream(in, false, 0);
+            return new BodyInputStream(in, false, 0, received);
         }
         try {
             long length = Long.parseLong(contentLength.trim());
             if (length < 0) {
                 throw new IOException("Negative Content-Length: " + contentLength);
             }
-            return new BodyInputStream(in, false, length);
+            return new BodyInputStream(in, false, length, received);
         }
         catch (NumberFormatException ex) {
             throw new IOException("Invalid Content-Length: " + contentLength);
@@ -58,9 +67,8 @@ final class BodyInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return (n == -1) ? -1 : (one[0] & 0xff);
+        int n = read(this.single, 0, 1);
+        return (n == -1) ? -1 : (this.single[0] & 0xff);
     }
 
     @Override
@@ -83,6 +91,7 @@ final class BodyInputStream extends InputStream {
         }
         this.remaining -= n;
         this.bytesRead += n;
+        this.received.addAndGet(n);
         if (this.remaining == 0 && !this.chunked) {
             this.finished = true;
         }
@@ -90,7 +99,7 @@ final class BodyInputStream extends InputStream {
     }
 
     private void nextChunk() throws IOException {
-        if (this.bytesRead > 0 || this.sawChunk) {
+        if (this.sawChunk) {
             String end = RequestHead.readLine(this.in, false);
             if (!end.isEmpty()) {
                 throw new IOException("Malformed chunked body: expected CRLF after a chunk");
@@ -115,8 +124,6 @@ final class BodyInputStream extends InputStream {
             this.finished = true;
         }
     }
-
-    private boolean sawChunk;
 
     /**
      * Reads and drops the rest of the body.

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -68,10 +66,9 @@ final class BodyParser {
         forEachDelimited(body, options.rowDelimiter(), (buffer, start, end) -> {
             total[0]++;
             List<String> fields = split(buffer, start, end, separator);
-            String rowText = new String(buffer, start, end - start, StandardCharsets.UTF_8);
             if (fields.size() != width) {
                 errors.add("Error: Value count does not match column count. Expect " + width + ", but got "
-                        + fields.size() + ". Row: " + rowText);
+                        + fields.size() + ". Row: " + new String(buffer, start, end - start, StandardCharsets.UTF_8));
                 return;
             }
             String[] source = new String[width];
@@ -79,7 +76,14 @@ final class BodyParser {
                 String field = fields.get(i);
                 source[i] = CSV_NULL.equals(field) ? null : field;
             }
-            accept(plan.map(source, options.strictMode()), rowText, accepted, errors);
+            Object mapped = plan.map(source, options.strictMode());
+            if (mapped instanceof RowChange change) {
+                accepted.add(change);
+            }
+            else {
+                errors.add("Error: " + ((LoadPlan.Rejection) mapped).reason() + ". Row: "
+                        + new String(buffer, start, end - start, StandardCharsets.UTF_8));
+            }
         });
         return total[0];
     }
@@ -229,9 +233,7 @@ final class BodyParser {
         if (value != null) {
             return value;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = row.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
+        for (Map.Entry<String, JsonNode> entry : row.properties()) {
             if (entry.getKey().equalsIgnoreCase(name)) {
                 return entry.getValue();
             }

@@ -21,10 +21,20 @@ final class Decompression {
             case NONE -> body;
             case GZIP -> new GZIPInputStream(body, 64 * 1024);
             case DEFLATE -> new InflaterInputStream(body);
-            case LZ4_FRAME -> new LZ4FrameInputStream(body);
-            case ZSTD -> new ZstdInputStream(body);
+            case LZ4_FRAME -> lz4Frame(body);
+            case ZSTD -> zstd(body);
             case BZIP2 -> throw new IOException("bzip2 is not supported by the stub");
         };
+    }
+
+    // Separate methods, so that the lz4 and zstd classes are loaded only when a body needs them.
+
+    private static InputStream lz4Frame(InputStream body) throws IOException {
+        return new LZ4FrameInputStream(body);
+    }
+
+    private static InputStream zstd(InputStream body) throws IOException {
+        return new ZstdInputStream(body);
     }
 
 }

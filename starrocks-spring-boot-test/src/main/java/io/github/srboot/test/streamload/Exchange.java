@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One request on a stub connection and the means to answer it at byte level: {@code 100 Continue}, a response,
@@ -28,8 +29,11 @@ final class Exchange {
 
     private boolean responded;
 
-    Exchange(Socket socket, InputStream in, OutputStream out, RequestHead head) {
+    private final AtomicLong receivedBodyBytes;
+
+    Exchange(Socket socket, InputStream in, OutputStream out, RequestHead head, AtomicLong receivedBodyBytes) {
         this.socket = socket;
+        this.receivedBodyBytes = receivedBodyBytes;
         this.in = in;
         this.out = out;
         this.head = head;
@@ -41,10 +45,6 @@ final class Exchange {
 
     String header(String name) {
         return this.head.header(name);
-    }
-
-    Socket socket() {
-        return this.socket;
     }
 
     boolean expectsContinue() {
@@ -61,16 +61,9 @@ final class Exchange {
                 this.out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                 this.out.flush();
             }
-            this.body = BodyInputStream.of(this.in, this.head);
+            this.body = BodyInputStream.of(this.in, this.head, this.receivedBodyBytes);
         }
         return this.body;
-    }
-
-    /**
-     * Body bytes read so far.
-     */
-    long bodyBytesRead() {
-        return (this.body != null) ? this.body.bytesRead() : 0;
     }
 
     /**

@@ -48,10 +48,18 @@ public sealed interface Fault {
     }
 
     /**
-     * Loads and commits the data and answers {@code Publish Timeout} (BE only).
+     * Loads and commits the data and answers {@code Publish Timeout} (BE only). The data is in the table at once;
+     * {@code get_load_state} says COMMITTED for a second, then VISIBLE.
      */
     static Fault publishTimeout() {
-        return new PublishTimeout();
+        return new PublishTimeout(Duration.ofSeconds(1));
+    }
+
+    /**
+     * Like {@link #publishTimeout()}, with the time after which {@code get_load_state} says VISIBLE.
+     */
+    static Fault publishTimeout(Duration visibleAfter) {
+        return new PublishTimeout(visibleAfter);
     }
 
     /**
@@ -136,8 +144,17 @@ public sealed interface Fault {
     record ResponseLostAfterCommit() implements Fault {
     }
 
-    /** The load commits and answers {@code Publish Timeout}. */
-    record PublishTimeout() implements Fault {
+    /**
+     * The load commits and answers {@code Publish Timeout}.
+     * @param visibleAfter how long the load state stays COMMITTED before it turns VISIBLE
+     */
+    record PublishTimeout(Duration visibleAfter) implements Fault {
+        public PublishTimeout {
+            Objects.requireNonNull(visibleAfter, "visibleAfter");
+            if (visibleAfter.isNegative()) {
+                throw new IllegalArgumentException("visibleAfter cannot be negative, got " + visibleAfter);
+            }
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.srboot.test.streamload;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -212,7 +213,7 @@ final class FrontendHandler implements StubEndpoint.Handler {
         endpoint.countBodyBytes(exchange.unreadBytesAvailable());
         exchange.closeAfterResponse();
         exchange.respond(status, "text/plain; charset=utf-8",
-                ("Injected fault: HTTP " + status).getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+                ("Injected fault: HTTP " + status).getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
     static void methodNotAllowed(Exchange exchange) throws IOException {

@@ -1,5 +1,6 @@
 package io.github.srboot.test.streamload;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,8 +47,21 @@ final class LoadJob {
         this.backendPort = backendPort;
     }
 
+    private long visibleAtNanos;
+
     synchronized LoadState state() {
+        if (this.state == LoadState.COMMITTED && System.nanoTime() - this.visibleAtNanos >= 0) {
+            this.state = LoadState.VISIBLE;
+        }
         return this.state;
+    }
+
+    /**
+     * Committed but not yet published: the state turns VISIBLE after the delay.
+     */
+    synchronized void committedUntilPublished(Duration publishDelay) {
+        this.state = LoadState.COMMITTED;
+        this.visibleAtNanos = System.nanoTime() + publishDelay.toNanos();
     }
 
     synchronized void state(LoadState state) {

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The data headers of a Stream Load request, parsed and checked.
  *
@@ -31,6 +34,10 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
     /** JSON bodies above this size are refused unless {@code ignore_json_size} is set. */
     static final long MAX_JSON_BYTES = 100L * 1024 * 1024;
 
+    /** Headers that change how StarRocks reads the data and that the stub does not implement. */
+    private static final List<String> UNSUPPORTED_HEADERS = List.of("enclose", "escape", "skip_header",
+            "trim_space");
+
     enum Compression {
         NONE, GZIP, DEFLATE, LZ4_FRAME, ZSTD, BZIP2
     }
@@ -51,6 +58,12 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
         if (partitions != null) {
             throw new LoadFailedException("The stream load stub has no partitions; remove the 'partitions' header: "
                     + partitions);
+        }
+        for (String unsupported : UNSUPPORTED_HEADERS) {
+            if (header.apply(unsupported) != null) {
+                throw new LoadFailedException("The stream load stub does not implement the '" + unsupported
+                        + "' header");
+            }
         }
         String format = lower(header.apply("format"), "csv");
         boolean json;
@@ -226,7 +239,7 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
         }
         try {
             List<String> paths = new ArrayList<>();
-            for (com.fasterxml.jackson.databind.JsonNode node : Json.MAPPER.readTree(value)) {
+            for (JsonNode node : Json.MAPPER.readTree(value)) {
                 if (!node.isTextual()) {
                     throw new LoadFailedException("Invalid jsonpaths (expected an array of strings): " + value);
                 }
@@ -238,7 +251,7 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
             }
             return List.copyOf(paths);
         }
-        catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+        catch (JsonProcessingException ex) {
             throw new LoadFailedException("Invalid jsonpaths (expected an array of strings): " + value);
         }
     }

@@ -46,33 +46,19 @@ public final class StreamLoadStubExtension
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Class<?> testClass = context.getRequiredTestClass();
-        ExtensionContext.Store store = context.getStore(NAMESPACE);
-        // Store lookups reach the enclosing class's store: a @Nested class shares its outer class's stub.
-        RunningStub enclosing = store.get(KEY, RunningStub.class);
-        StreamLoadStubServer server;
-        if (enclosing == null) {
-            StreamLoadStub settings = settings(context);
-            StreamLoadStubServer.Builder builder = StreamLoadStubServer.builder()
-                .frontends(settings.frontends())
-                .backends(settings.backends())
-                .credentials(settings.username(), settings.password());
-            if (settings.countingOnly()) {
-                builder.countingOnly();
-            }
-            server = builder.start();
-            store.put(KEY, new RunningStub(server, testClass));
+        StreamLoadStubServer server = ensureServer(context);
+        if (!RUNNING.containsKey(testClass)) {
+            // a @Nested class: shares its outer class's stub and leaves the registry with its own store
+            RUNNING.put(testClass, server);
+            context.getStore(NAMESPACE).put(KEY + ".registration", new Registration(testClass));
         }
-        else {
-            server = enclosing.server();
-            store.put(KEY + ".nested", new Registration(testClass));
-        }
-        RUNNING.put(testClass, server);
         injectStaticFields(testClass, server);
     }
 
     @Override
     public void postProcessTestInstance(Object testInstance, ExtensionContext context) throws Exception {
-        StreamLoadStubServer server = server(context);
+        // with @TestInstance(PER_CLASS) the instance exists before beforeAll runs
+        StreamLoadStubServer server = ensureServer(context);
         for (Class<?> type = testInstance.getClass(); type != null && type != Object.class;
                 type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
@@ -87,7 +73,7 @@ public final class StreamLoadStubExtension
     @Override
     public void afterEach(ExtensionContext context) {
         if (settings(context).resetAfterEach()) {
-            server(context).reset();
+            ensureServer(context).reset();
         }
     }
 
@@ -98,14 +84,34 @@ public final class StreamLoadStubExtension
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return server(extensionContext);
+        return ensureServer(extensionContext);
     }
 
-    private static StreamLoadStubServer server(ExtensionContext context) {
-        RunningStub running = context.getStore(NAMESPACE).get(KEY, RunningStub.class);
+    /**
+     * The stub of the test class (or of an enclosing class), started on first use and stored in the class-level
+     * store, which closes it after the class.
+     */
+    private static StreamLoadStubServer ensureServer(ExtensionContext context) {
+        ExtensionContext classContext = context;
+        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+            classContext = classContext.getParent().get();
+        }
+        ExtensionContext.Store store = classContext.getStore(NAMESPACE);
+        // store lookups reach the enclosing class's store: a @Nested class finds its outer class's stub
+        RunningStub running = store.get(KEY, RunningStub.class);
         if (running == null) {
-            throw new ExtensionConfigurationException("No stream load stub runs for "
-                    + context.getRequiredTestClass().getName() + "; is it annotated with @StreamLoadStub?");
+            StreamLoadStub settings = settings(classContext);
+            StreamLoadStubServer.Builder builder = StreamLoadStubServer.builder()
+                .frontends(settings.frontends())
+                .backends(settings.backends())
+                .credentials(settings.username(), settings.password());
+            if (settings.countingOnly()) {
+                builder.countingOnly();
+            }
+            Class<?> testClass = classContext.getRequiredTestClass();
+            running = new RunningStub(builder.start(), testClass);
+            store.put(KEY, running);
+            RUNNING.put(testClass, running.server());
         }
         return running.server();
     }

@@ -1,5 +1,6 @@
 package io.github.srboot.test.streamload;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class StreamLoadStubProperties {
      */
     public static Map<String, Object> of(StreamLoadStubServer server, String database) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        List<java.net.URI> urls = server.frontendUrls();
+        List<URI> urls = server.frontendUrls();
         for (int i = 0; i < urls.size(); i++) {
             properties.put("starrocks.http.frontends[" + i + "]", urls.get(i).toString());
         }

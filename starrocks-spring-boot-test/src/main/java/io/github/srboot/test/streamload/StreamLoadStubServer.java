@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -477,7 +478,7 @@ public final class StreamLoadStubServer implements AutoCloseable {
             if (count < 1) {
                 throw new IllegalArgumentException("The stub needs at least one " + role + ", got " + count);
             }
-            return java.util.Collections.nCopies(count, 0);
+            return Collections.nCopies(count, 0);
         }
 
         private static List<Integer> ports(int[] ports, String role) {

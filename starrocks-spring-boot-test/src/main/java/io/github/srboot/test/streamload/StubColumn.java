@@ -14,13 +14,30 @@ import java.util.Objects;
  */
 public record StubColumn(String name, String type, boolean nullable, String defaultValue, AggregateType aggregate) {
 
+    /** Default of a DATETIME column: the time the row is stored ({@code DEFAULT CURRENT_TIMESTAMP}). */
+    public static final String CURRENT_TIMESTAMP = "CURRENT_TIMESTAMP";
+
+    /** Default evaluated per row as a random UUID text ({@code DEFAULT (uuid())}). */
+    public static final String UUID = "(uuid())";
+
+    /** Default evaluated per row as a random 128-bit number ({@code DEFAULT (uuid_numeric())}). */
+    public static final String UUID_NUMERIC = "(uuid_numeric())";
+
     public StubColumn {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         if (name.isBlank()) {
             throw new IllegalArgumentException("A column name cannot be blank");
         }
-        ValueType.parse(type);
+        ValueType valueType = ValueType.parse(type);
+        if (defaultValue != null) {
+            boolean function = defaultValue.equals(UUID) || defaultValue.equals(UUID_NUMERIC)
+                    || (defaultValue.equals(CURRENT_TIMESTAMP) && valueType.kind() == ValueType.Kind.DATETIME);
+            if (!function && valueType.convert(defaultValue) == null) {
+                throw new IllegalArgumentException("Default '" + defaultValue + "' of column '" + name
+                        + "' is not a value of type " + type);
+            }
+        }
     }
 
     /**
@@ -38,7 +55,8 @@ public record StubColumn(String name, String type, boolean nullable, String defa
     }
 
     /**
-     * This column with a default value (the text StarRocks would store, as in {@code DEFAULT "0"}).
+     * This column with a default value: the text StarRocks would store, as in {@code DEFAULT "0"}, or one of
+     * {@link #CURRENT_TIMESTAMP}, {@link #UUID}, {@link #UUID_NUMERIC}, evaluated per row.
      */
     public StubColumn withDefault(String value) {
         return new StubColumn(this.name, this.type, this.nullable, Objects.requireNonNull(value, "value"),

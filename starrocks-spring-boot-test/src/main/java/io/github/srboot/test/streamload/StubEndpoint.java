@@ -2,6 +2,7 @@ package io.github.srboot.test.streamload;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +13,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (listener closed, open connections dropped) and bring it back on the same port.
  */
 public final class StubEndpoint {
+
+    private static final int READ_TIMEOUT_MILLIS = 600_000;
 
     private final StubRole role;
 
@@ -208,6 +213,9 @@ public final class StubEndpoint {
     private void serve(Socket connection) {
         try (connection) {
             connection.setTcpNoDelay(true);
+            // a client that vanishes without closing must not hold a label (or a thread) forever; StarRocks
+            // gives up on a load after its timeout, 600 s by default
+            connection.setSoTimeout(READ_TIMEOUT_MILLIS);
             InputStream in = new BufferedInputStream(connection.getInputStream(), 64 * 1024);
             OutputStream out = new BufferedOutputStream(connection.getOutputStream(), 8 * 1024);
             while (true) {
@@ -216,12 +224,17 @@ public final class StubEndpoint {
                     return;
                 }
                 this.requests.incrementAndGet();
-                Exchange exchange = new Exchange(connection, in, out, head);
+                Exchange exchange = new Exchange(connection, in, out, head, this.bodyBytes);
                 try {
                     this.handler.handle(this, exchange);
                 }
-                finally {
-                    this.bodyBytes.addAndGet(exchange.bodyBytesRead());
+                catch (RuntimeException ex) {
+                    // A stub bug must show up at the client as a server error, not as a silent hang up.
+                    exchange.closeAfterResponse();
+                    exchange.respond(500, "text/plain; charset=utf-8",
+                            ("Stream load stub error: " + ex).getBytes(StandardCharsets.UTF_8),
+                            Map.of());
+                    throw ex;
                 }
                 if (!exchange.keepAlive() || connection.isClosed()) {
                     return;
@@ -239,7 +252,7 @@ public final class StubEndpoint {
         }
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
         }

@@ -1,6 +1,9 @@
 package io.github.srboot.test.streamload;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the column's scale, dates ISO, NULL as {@code null}. Thread-safe; every read returns a snapshot.
  */
 public final class TableContents {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final StubTable table;
 
@@ -204,12 +211,27 @@ public final class TableContents {
         String[] row = values.clone();
         for (int i = 0; i < row.length; i++) {
             if (!provided[i]) {
-                String defaultValue = this.table.columns().get(i).defaultValue();
-                String converted = (defaultValue != null) ? this.types[i].convert(defaultValue) : null;
-                row[i] = (converted != null) ? converted : defaultValue;
+                row[i] = defaultValue(i);
             }
         }
         return row;
+    }
+
+    /**
+     * The stored default of a column, evaluating the functions StarRocks allows as defaults.
+     */
+    private String defaultValue(int column) {
+        String defaultValue = this.table.columns().get(column).defaultValue();
+        if (defaultValue == null) {
+            return null;
+        }
+        return switch (defaultValue) {
+            case StubColumn.UUID -> UUID.randomUUID().toString();
+            case StubColumn.UUID_NUMERIC -> new BigInteger(127, ThreadLocalRandom.current()).toString();
+            case StubColumn.CURRENT_TIMESTAMP -> (this.types[column].kind() == ValueType.Kind.DATETIME)
+                    ? LocalDateTime.now().format(DATE_TIME) : this.types[column].convert(defaultValue);
+            default -> this.types[column].convert(defaultValue);
+        };
     }
 
     private String[] aggregate(String[] existing, String[] loaded) {

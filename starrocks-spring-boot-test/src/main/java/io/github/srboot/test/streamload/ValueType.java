@@ -2,6 +2,8 @@ package io.github.srboot.test.streamload;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -85,9 +87,7 @@ record ValueType(Kind kind, int length, int scale) {
                 case DECIMAL -> decimal(value);
                 case DATE -> LocalDate.parse(value.trim()).toString();
                 case DATETIME -> dateTime(value.trim());
-                case CHAR, VARCHAR, STRING, BINARY ->
-                        value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= this.length || this.length < 0
-                                ? value : null;
+                case CHAR, VARCHAR, STRING, BINARY -> fitsLength(value) ? value : null;
                 case JSON, COMPLEX -> value;
             };
         }
@@ -111,14 +111,30 @@ record ValueType(Kind kind, int length, int scale) {
         };
     }
 
+    /**
+     * Whether the UTF-8 form of the value fits the declared byte length (a char takes at most 3 bytes).
+     */
+    private boolean fitsLength(String value) {
+        if (this.length < 0 || value.length() * 3L <= this.length) {
+            return true;
+        }
+        return value.getBytes(StandardCharsets.UTF_8).length <= this.length;
+    }
+
     private static String integer(String value, int bits) {
-        BigInteger parsed = new BigInteger(value.trim());
+        String text = value.trim();
+        if (bits <= 64 && text.length() <= 18) {
+            long parsed = Long.parseLong(text);
+            long limit = 1L << (bits - 1);
+            return (bits == 64 || (parsed >= -limit && parsed < limit)) ? Long.toString(parsed) : null;
+        }
+        BigInteger parsed = new BigInteger(text);
         return parsed.bitLength() < bits ? parsed.toString() : null;
     }
 
     private String decimal(String value) {
         BigDecimal parsed = new BigDecimal(value.trim());
-        BigDecimal scaled = parsed.setScale(this.scale, java.math.RoundingMode.HALF_UP);
+        BigDecimal scaled = parsed.setScale(this.scale, RoundingMode.HALF_UP);
         return scaled.precision() - scaled.scale() <= this.length - this.scale ? scaled.toPlainString() : null;
     }
 

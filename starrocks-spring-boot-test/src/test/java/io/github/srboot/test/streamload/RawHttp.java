@@ -168,6 +168,21 @@ final class RawHttp implements Closeable {
     }
 
     /**
+     * {@code GET /api/{db}/get_load_state?label=} at the first FE; returns the {@code state} field.
+     */
+    static String loadState(StreamLoadStubServer stub, String database, String label) throws IOException {
+        try (RawHttp fe = new RawHttp(stub.frontend().port())) {
+            fe.sendHead("GET", "/api/" + database + "/get_load_state?label=" + label,
+                    Map.of("Authorization", basic(stub.username(), stub.password())));
+            Response response = fe.readResponse();
+            if (response.status() != 200) {
+                throw new IOException("get_load_state answered HTTP " + response.status());
+            }
+            return response.json().get("state").asText();
+        }
+    }
+
+    /**
      * A response as received.
      */
     record Response(int status, Map<String, String> headers, String body) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Body formats, column mapping and key-model semantics of the stub's BE.
@@ -266,6 +267,33 @@ class StreamLoadStubDataTests {
     void unsupportedHeadersFailLoudly() throws IOException {
         assertThat(load("users", "1\n", "where", "id > 0").get("Message").asText()).contains("where");
         assertThat(load("users", "1\n", "format", "parquet").get("Message").asText()).contains("parquet");
+        assertThat(load("users", "1\n", "enclose", "\"").get("Message").asText()).contains("enclose");
+    }
+
+    @Test
+    void functionDefaultsAreEvaluatedPerRow() throws IOException {
+        this.stub.createTable(StubTable.builder("db", "audit")
+            .column("id", "INT")
+            .column(StubColumn.of("at", "DATETIME").withDefault(StubColumn.CURRENT_TIMESTAMP))
+            .column(StubColumn.of("uid", "VARCHAR(36)").withDefault(StubColumn.UUID))
+            .column(StubColumn.of("n", "LARGEINT").withDefault(StubColumn.UUID_NUMERIC))
+            .primaryKey("id")
+            .build());
+        load("audit", "1\n2\n", "columns", "id");
+        TableContents audit = this.stub.table("db", "audit");
+        Map<String, String> first = audit.row(1).orElseThrow();
+        assertThat(first.get("at")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        assertThat(first.get("uid")).hasSize(36).isNotEqualTo(audit.row(2).orElseThrow().get("uid"));
+        assertThat(first.get("n")).matches("\\d+");
+    }
+
+    @Test
+    void aDefaultThatIsNotAValueOfTheTypeIsRefused() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> StubColumn.of("n", "INT").withDefault("abc"))
+            .withMessageContaining("abc");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> StubColumn.of("d", "DATE").withDefault(StubColumn.CURRENT_TIMESTAMP));
     }
 
     static byte[] compress(String codec, byte[] data) throws IOException {

@@ -140,6 +140,15 @@ class StreamLoadStubFaultTests {
     }
 
     @Test
+    void aPublishTimeoutLoadTurnsVisibleAfterItsPublishDelay() throws IOException {
+        this.stub.faults().backend(Fault.publishTimeout(Duration.ofHours(1)), Fault.publishTimeout(Duration.ZERO));
+        RawHttp.streamLoad(this.stub, "db", "t", Map.of("label", "slow", "column_separator", ","), "1,a\n");
+        RawHttp.streamLoad(this.stub, "db", "t", Map.of("label", "published", "column_separator", ","), "2,b\n");
+        assertThat(RawHttp.loadState(this.stub, "db", "slow")).isEqualTo("COMMITTED");
+        assertThat(RawHttp.loadState(this.stub, "db", "published")).isEqualTo("VISIBLE");
+    }
+
+    @Test
     void tooManyVersionsFailsAndLoadsNothing() throws IOException {
         this.stub.faults().backend(Fault.tooManyVersions());
         JsonNode json = RawHttp.streamLoad(this.stub, "db", "t", CSV, "1,a\n").json();

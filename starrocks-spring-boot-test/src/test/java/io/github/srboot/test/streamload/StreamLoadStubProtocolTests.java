@@ -1,15 +1,23 @@
 package io.github.srboot.test.streamload;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,6 +87,50 @@ class StreamLoadStubProtocolTests {
         }
         assertThat(this.stub.frontend().loadRequests()).isEqualTo(1);
         assertThat(this.stub.frontend().bodyBytes()).isZero();
+    }
+
+    @Test
+    void feCountsBodyBytesOfAClientThatDoesNotWaitFor100Continue() throws IOException {
+        String request = "PUT /api/shop/orders/_stream_load HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + auth()
+                + "\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n0123456789";
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(),
+                this.stub.frontend().port())) {
+            socket.setSoTimeout(5000);
+            // head and body in one write, as a client that ignores Expect sends them
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 307");
+        }
+        assertThat(this.stub.frontend().bodyBytes()).isEqualTo(10);
+    }
+
+    @Test
+    void concurrentLoadsLoseAndDuplicateNothing() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> statuses = new ArrayList<>();
+            for (int load = 0; load < 80; load++) {
+                int first = load * 10;
+                statuses.add(clients.submit(() -> {
+                    StringBuilder body = new StringBuilder();
+                    for (int id = first; id < first + 10; id++) {
+                        body.append(id).append("\tnew\t1\n");
+                    }
+                    return RawHttp.streamLoad(this.stub, "shop", "orders", Map.of("label", "c" + first),
+                            body.toString()).json().get("Status").asText();
+                }));
+            }
+            for (Future<String> status : statuses) {
+                assertThat(status.get()).isEqualTo("Success");
+            }
+        }
+        finally {
+            clients.shutdownNow();
+        }
+        assertThat(this.stub.table("shop", "orders").rowCount()).isEqualTo(800);
+        assertThat(this.stub.loadsCommitted()).isEqualTo(80);
+        assertThat(this.stub.backends()).allSatisfy((backend) -> assertThat(backend.loadRequests()).isEqualTo(40));
     }
 
     @Test
@@ -346,8 +398,71 @@ class StreamLoadStubProtocolTests {
         assertThat(json.get("Message").asText()).contains("label");
     }
 
+    @Test
+    void getLoadStateReportsCommittedAndAbortedLoads() throws IOException {
+        this.stub.faults().backend(Fault.publishTimeout());
+        RawHttp.streamLoad(this.stub, "shop", "orders", Map.of("label", "published_late", "column_separator", ","),
+                "1,new,1\n");
+        assertThat(RawHttp.loadState(this.stub, "shop", "published_late")).isEqualTo("COMMITTED");
+        RawHttp.streamLoad(this.stub, "shop", "orders", Map.of("label", "broken", "column_separator", ","), "1\n");
+        assertThat(RawHttp.loadState(this.stub, "shop", "broken")).isEqualTo("ABORTED");
+    }
+
+    @Test
+    void jsonBodiesOver100MegabytesNeedIgnoreJsonSize() throws IOException {
+        String tooLarge = String.valueOf(100L * 1024 * 1024 + 1);
+        try (RawHttp be = new RawHttp(this.stub.backends().get(0).port())) {
+            be.sendHead("PUT", "/api/shop/orders/_stream_load", Map.of("Authorization", auth(),
+                    "Expect", "100-continue", "Content-Length", tooLarge, "format", "json"));
+            RawHttp.Response response = be.readResponse();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.json().get("Status").asText()).isEqualTo("Fail");
+            assertThat(response.json().get("Message").asText()).contains("ignore_json_size");
+            assertThat(be.closedByPeer()).isTrue();
+        }
+        try (RawHttp be = new RawHttp(this.stub.backends().get(0).port())) {
+            be.sendHead("PUT", "/api/shop/orders/_stream_load", Map.of("Authorization", auth(),
+                    "Expect", "100-continue", "Content-Length", tooLarge, "format", "json",
+                    "ignore_json_size", "true"));
+            assertThat(be.readResponse().status()).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void partitionsAreRefusedBecauseTheStubHasNone() throws IOException {
+        JsonNode json = RawHttp.streamLoad(this.stub, "shop", "orders", Map.of("partitions", "p1"), "1\tnew\t1\n")
+            .json();
+        assertThat(json.get("Status").asText()).isEqualTo("Fail");
+        assertThat(json.get("Message").asText()).contains("partitions");
+    }
+
+    @Test
+    void acceptedHeadersWithoutEffectDoNotChangeTheLoad() throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("timeout", "30");
+        headers.put("timezone", "Asia/Shanghai");
+        headers.put("load_mem_limit", "1073741824");
+        headers.put("log_rejected_record_num", "10");
+        headers.put("enable_merge_commit", "false");
+        headers.put("partial_update_mode", "row");
+        JsonNode json = RawHttp.streamLoad(this.stub, "shop", "orders", headers, "1\tnew\t1\n").json();
+        assertThat(json.get("Status").asText()).isEqualTo("Success");
+    }
+
+    @Test
+    void unknownPathsAnswer404AndWrongMethods405() throws Exception {
+        HttpResponse<String> missing = this.http.send(HttpRequest.newBuilder(
+                URI.create(this.stub.frontend().url() + "/api/nothing/here")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        HttpResponse<String> get = this.http.send(HttpRequest.newBuilder(
+                URI.create(this.stub.backends().get(0).url() + "/api/shop/orders/_stream_load")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+    }
+
     private static List<String> fieldNames(JsonNode json) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         Iterator<String> iterator = json.fieldNames();
         iterator.forEachRemaining(names::add);
         return names;

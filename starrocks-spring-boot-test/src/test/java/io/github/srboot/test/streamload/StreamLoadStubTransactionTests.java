@@ -95,10 +95,12 @@ class StreamLoadStubTransactionTests {
         assertThat(json("load", "tx1", "3,c\n").get("NumberLoadedRows").asLong()).isEqualTo(1);
         assertThat(table().rowCount()).isZero();
         assertThat(this.stub.loadState("db", "tx1")).isEqualTo(LoadState.PREPARE);
+        assertThat(RawHttp.loadState(this.stub, "db", "tx1")).isEqualTo("PREPARE");
         JsonNode prepare = json("prepare", "tx1", null);
         assertThat(prepare.get("Status").asText()).isEqualTo("OK");
         assertThat(prepare.get("NumberLoadedRows").asLong()).isEqualTo(3);
         assertThat(this.stub.loadState("db", "tx1")).isEqualTo(LoadState.PREPARED);
+        assertThat(RawHttp.loadState(this.stub, "db", "tx1")).isEqualTo("PREPARED");
         assertThat(table().rowCount()).isZero();
         assertThat(status("commit", "tx1")).isEqualTo("OK");
         assertThat(this.lastBackendPort).isEqualTo(backend);
