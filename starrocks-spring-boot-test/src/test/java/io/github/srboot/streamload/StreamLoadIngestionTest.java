@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
@@ -256,10 +257,27 @@ class StreamLoadIngestionTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "\t", ",", "|" })
+    void hostileTextSurvivesCsv(String columnSeparator) {
+        List<String> hostile = hostileValues();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < hostile.size(); i++) {
+            rows.add(row(i, hostile.get(i)));
+        }
+        rows.add(row(hostile.size(), null));
+        this.template.load("samples", Flux.fromIterable(rows),
+                LoadOptions.csv().withSeparators(columnSeparator, "\n")).block();
+        var samples = this.stub.table("shop", "samples");
+        for (int i = 0; i < hostile.size(); i++) {
+            assertThat(samples.row(i).orElseThrow().get("text")).as("row %d", i).isEqualTo(hostile.get(i));
+        }
+        assertThat(samples.row(hostile.size()).orElseThrow().get("text")).isNull();
+        assertThat(samples.rowCount()).isEqualTo(hostile.size() + 1);
+    }
+
     @Test
     void csvCarriesNullsUnicodeAndDatesAndJsonColumns() {
-        // The stub splits CSV on separators without enclose/escape support, so values containing separators,
-        // quotes or backslashes are covered by the encoder's unit tests instead.
         Map<String, Object> unicode = row(1, "unicode é 中文 😀, commas");
         unicode.put("tags", List.of(1, 2));
         Map<String, Object> withNull = row(2, null);

@@ -46,7 +46,10 @@ final class BodyParser {
      */
     static ParsedBody count(InputStream body, LoadOptions options) throws IOException, LoadFailedException {
         long rows;
-        if (!options.json()) {
+        if (options.enclosedCsv()) {
+            rows = EnclosedCsv.read(body.readAllBytes(), options, null);
+        }
+        else if (!options.json()) {
             rows = countDelimited(body, options.rowDelimiter());
         }
         else if (options.jsonRoot() != null) {
@@ -60,32 +63,32 @@ final class BodyParser {
 
     private static long parseCsv(InputStream body, LoadOptions options, LoadPlan plan, List<RowChange> accepted,
             List<String> errors) throws IOException {
-        int width = plan.sourceNames().size();
+        if (options.enclosedCsv()) {
+            return EnclosedCsv.read(body.readAllBytes(), options,
+                    (fields, rawRow) -> acceptCsvRow(fields, rawRow, options, plan, accepted, errors));
+        }
         byte[] separator = options.columnSeparator();
         long[] total = new long[1];
         forEachDelimited(body, options.rowDelimiter(), (buffer, start, end) -> {
             total[0]++;
             List<String> fields = split(buffer, start, end, separator);
-            if (fields.size() != width) {
-                errors.add("Error: Value count does not match column count. Expect " + width + ", but got "
-                        + fields.size() + ". Row: " + new String(buffer, start, end - start, StandardCharsets.UTF_8));
-                return;
-            }
-            String[] source = new String[width];
-            for (int i = 0; i < width; i++) {
-                String field = fields.get(i);
-                source[i] = CSV_NULL.equals(field) ? null : field;
-            }
-            Object mapped = plan.map(source, options.strictMode());
-            if (mapped instanceof RowChange change) {
-                accepted.add(change);
-            }
-            else {
-                errors.add("Error: " + ((LoadPlan.Rejection) mapped).reason() + ". Row: "
-                        + new String(buffer, start, end - start, StandardCharsets.UTF_8));
-            }
+            fields.replaceAll((field) -> CSV_NULL.equals(field) ? null : field);
+            acceptCsvRow(fields, new String(buffer, start, end - start, StandardCharsets.UTF_8), options, plan,
+                    accepted, errors);
         });
         return total[0];
+    }
+
+    /** Maps one CSV row whose fields are already split ({@code null} for NULL). */
+    private static void acceptCsvRow(List<String> fields, String rawRow, LoadOptions options, LoadPlan plan,
+            List<RowChange> accepted, List<String> errors) {
+        int width = plan.sourceNames().size();
+        if (fields.size() != width) {
+            errors.add("Error: Value count does not match column count. Expect " + width + ", but got "
+                    + fields.size() + ". Row: " + rawRow);
+            return;
+        }
+        accept(plan.map(fields.toArray(new String[0]), options.strictMode()), rawRow, accepted, errors);
     }
 
     private static void accept(Object mapped, String rowText, List<RowChange> accepted, List<String> errors) {

@@ -25,18 +25,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param strictMode whether a value that does not fit its column rejects the row (else it becomes NULL)
  * @param partialUpdate whether only the listed columns are updated (PRIMARY KEY tables)
  * @param mergeCondition the {@code merge_condition} column, or {@code null}
+ * @param enclose the CSV {@code enclose} byte, or {@link EnclosedCsv#NONE}
+ * @param escape the CSV {@code escape} byte, or {@link EnclosedCsv#NONE}
  */
 record LoadOptions(boolean json, Compression compression, byte[] columnSeparator, byte[] rowDelimiter,
         List<ColumnMapping> columns, List<String> jsonPaths, String jsonRoot, boolean stripOuterArray,
         boolean ignoreJsonSize, double maxFilterRatio, boolean strictMode, boolean partialUpdate,
-        String mergeCondition) {
+        String mergeCondition, int enclose, int escape) {
 
     /** JSON bodies above this size are refused unless {@code ignore_json_size} is set. */
     static final long MAX_JSON_BYTES = 100L * 1024 * 1024;
 
     /** Headers that change how StarRocks reads the data and that the stub does not implement. */
-    private static final List<String> UNSUPPORTED_HEADERS = List.of("enclose", "escape", "skip_header",
-            "trim_space");
+    private static final List<String> UNSUPPORTED_HEADERS = List.of("skip_header", "trim_space");
 
     enum Compression {
         NONE, GZIP, DEFLATE, LZ4_FRAME, ZSTD, BZIP2
@@ -107,7 +108,26 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
         return new LoadOptions(json, compression, columnSeparator, rowDelimiter, columns, jsonPaths, jsonRoot,
                 bool(header, "strip_outer_array"), bool(header, "ignore_json_size"), maxFilterRatio,
                 bool(header, "strict_mode"), bool(header, "partial_update"),
-                (mergeCondition == null || mergeCondition.isBlank()) ? null : mergeCondition.trim());
+                (mergeCondition == null || mergeCondition.isBlank()) ? null : mergeCondition.trim(),
+                singleByte(header.apply("enclose"), "enclose"), singleByte(header.apply("escape"), "escape"));
+    }
+
+    /**
+     * Whether CSV fields may be enclosed or escaped, so rows cannot be split on delimiters alone.
+     */
+    boolean enclosedCsv() {
+        return !this.json && (this.enclose != EnclosedCsv.NONE || this.escape != EnclosedCsv.NONE);
+    }
+
+    private static int singleByte(String value, String name) throws LoadFailedException {
+        if (value == null || value.isEmpty()) {
+            return EnclosedCsv.NONE;
+        }
+        if (value.length() != 1 || value.charAt(0) > 0x7F) {
+            throw new LoadFailedException("The '" + name + "' header must be a single-byte character, got '" + value
+                    + "'");
+        }
+        return value.charAt(0);
     }
 
     private static Compression jsonCompression(Function<String, String> header) throws LoadFailedException {

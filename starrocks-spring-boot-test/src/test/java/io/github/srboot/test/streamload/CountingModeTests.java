@@ -41,6 +41,18 @@ class CountingModeTests {
     }
 
     @Test
+    void countsEnclosedCsvRowsNotTheDelimitersInsideEnclosures() throws IOException {
+        try (StreamLoadStubServer stub = StreamLoadStubServer.builder().countingOnly()
+            .table(StubTable.builder("db", "t").column("id", "INT").column("v", "STRING").primaryKey("id").build())
+            .start()) {
+            String csv = "1,\"a\nb\"\n2,\"c\"\"\n\"\n3,d\\\n";
+            JsonNode response = RawHttp.streamLoad(stub, "db", "t", Map.of("column_separator", ",", "enclose", "\"",
+                    "escape", "\\"), csv).json();
+            assertThat(response.get("NumberLoadedRows").asLong()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void countsCsvRowsAcrossBufferBoundaries() throws IOException {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 50_000; i++) {

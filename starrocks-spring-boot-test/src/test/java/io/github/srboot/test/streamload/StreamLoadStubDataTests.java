@@ -264,10 +264,36 @@ class StreamLoadStubDataTests {
     }
 
     @Test
+    void enclosedCsvKeepsSeparatorsDelimitersAndQuotesAsData() throws IOException {
+        String body = "1,\"a,b\",1,1\n" // separator inside an enclosure
+                + "2,\"x\ny\",2,1\n" // row delimiter inside an enclosure
+                + "3,\"say \"\"hi\"\"\",3,1\n" // doubled enclose character
+                + "4,\"b\\\\s \\\"q\\\"\",4,1\n" // escape character, inside an enclosure
+                + "5,\\N,5,1\n" // unenclosed \N is NULL
+                + "6,\"\\\\N\",6,1"; // enclosed, escaped \N is the text, and a last row without delimiter
+        JsonNode json = load("users", body, "column_separator", ",", "enclose", "\"", "escape", "\\");
+        assertThat(json.get("Status").asText()).isEqualTo("Success");
+        assertThat(json.get("NumberTotalRows").asLong()).isEqualTo(6);
+        assertThat(users().row(1).orElseThrow()).containsEntry("name", "a,b");
+        assertThat(users().row(2).orElseThrow()).containsEntry("name", "x\ny");
+        assertThat(users().row(3).orElseThrow()).containsEntry("name", "say \"hi\"");
+        assertThat(users().row(4).orElseThrow()).containsEntry("name", "b\\s \"q\"");
+        assertThat(users().row(5).orElseThrow().get("name")).isNull();
+        assertThat(users().row(6).orElseThrow()).containsEntry("name", "\\N");
+    }
+
+    @Test
+    void escapeOutsideAnEnclosureMakesTheSeparatorData() throws IOException {
+        load("users", "7,a\\,b,7,1\n", "column_separator", ",", "escape", "\\");
+        assertThat(users().row(7).orElseThrow()).containsEntry("name", "a,b");
+    }
+
+    @Test
     void unsupportedHeadersFailLoudly() throws IOException {
         assertThat(load("users", "1\n", "where", "id > 0").get("Message").asText()).contains("where");
         assertThat(load("users", "1\n", "format", "parquet").get("Message").asText()).contains("parquet");
-        assertThat(load("users", "1\n", "enclose", "\"").get("Message").asText()).contains("enclose");
+        assertThat(load("users", "1\n", "skip_header", "1").get("Message").asText()).contains("skip_header");
+        assertThat(load("users", "1\n", "enclose", "ab").get("Message").asText()).contains("single-byte");
     }
 
     @Test
