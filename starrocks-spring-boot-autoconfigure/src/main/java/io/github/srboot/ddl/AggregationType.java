@@ -5,21 +5,21 @@ package io.github.srboot.ddl;
  */
 public enum AggregationType {
 
-	/** {@code SUM}. */
-	SUM,
-	/** {@code MAX}. */
-	MAX,
-	/** {@code MIN}. */
-	MIN,
-	/** {@code REPLACE}. */
-	REPLACE,
-	/** {@code REPLACE_IF_NOT_NULL}. */
-	REPLACE_IF_NOT_NULL,
-	/** {@code HLL_UNION}, for HLL columns. */
-	HLL_UNION,
-	/** {@code BITMAP_UNION}, for BITMAP columns. */
-	BITMAP_UNION,
-	/** {@code PERCENTILE_UNION}, for PERCENTILE columns. */
-	PERCENTILE_UNION
+    /** {@code SUM}. */
+    SUM,
+    /** {@code MAX}. */
+    MAX,
+    /** {@code MIN}. */
+    MIN,
+    /** {@code REPLACE}. */
+    REPLACE,
+    /** {@code REPLACE_IF_NOT_NULL}. */
+    REPLACE_IF_NOT_NULL,
+    /** {@code HLL_UNION}, for HLL columns. */
+    HLL_UNION,
+    /** {@code BITMAP_UNION}, for BITMAP columns. */
+    BITMAP_UNION,
+    /** {@code PERCENTILE_UNION}, for PERCENTILE columns. */
+    PERCENTILE_UNION
 
 }

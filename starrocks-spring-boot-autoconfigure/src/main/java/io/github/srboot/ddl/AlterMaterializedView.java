@@ -8,13 +8,13 @@ package io.github.srboot.ddl;
  */
 public record AlterMaterializedView(ObjectName view, MaterializedViewAction action) implements DdlStatement {
 
-	/**
-	 * Checks the statement.
-	 */
-	public AlterMaterializedView {
-		if (view == null || action == null) {
-			throw new DdlValidationException("ALTER MATERIALIZED VIEW", "needs a view and an action");
-		}
-	}
+    /**
+     * Checks the statement.
+     */
+    public AlterMaterializedView {
+        if (view == null || action == null) {
+            throw new DdlValidationException("ALTER MATERIALIZED VIEW", "needs a view and an action");
+        }
+    }
 
 }

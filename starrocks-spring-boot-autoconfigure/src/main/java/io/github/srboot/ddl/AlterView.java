@@ -11,17 +11,17 @@ import java.util.List;
  */
 public record AlterView(ObjectName view, List<ViewColumn> columns, String query) implements DdlStatement {
 
-	/**
-	 * Checks the statement.
-	 */
-	public AlterView {
-		if (view == null) {
-			throw new DdlValidationException("ALTER VIEW", "the view must not be null");
-		}
-		String subject = "view " + Names.display(view.name());
-		columns = Lists.copy(subject, columns);
-		View.requireUniqueColumns(subject, columns);
-		query = SqlText.query(subject, query);
-	}
+    /**
+     * Checks the statement.
+     */
+    public AlterView {
+        if (view == null) {
+            throw new DdlValidationException("ALTER VIEW", "the view must not be null");
+        }
+        String subject = "view " + Names.display(view.name());
+        columns = Lists.copy(subject, columns);
+        View.requireUniqueColumns(subject, columns);
+        query = SqlText.query(subject, query);
+    }
 
 }

@@ -7,23 +7,23 @@ package io.github.srboot.ddl;
  */
 public record ArrayType(DataType element) implements DataType {
 
-	/**
-	 * Checks the element type is present.
-	 */
-	public ArrayType {
-		if (element == null) {
-			throw new DdlValidationException("type ARRAY", "the element type must not be null");
-		}
-	}
+    /**
+     * Checks the element type is present.
+     */
+    public ArrayType {
+        if (element == null) {
+            throw new DdlValidationException("type ARRAY", "the element type must not be null");
+        }
+    }
 
-	@Override
-	public DataType canonical() {
-		return new ArrayType(this.element.canonical());
-	}
+    @Override
+    public DataType canonical() {
+        return new ArrayType(this.element.canonical());
+    }
 
-	@Override
-	public DataType canonicalFromInformationSchema() {
-		return new ArrayType(this.element.canonicalFromInformationSchema());
-	}
+    @Override
+    public DataType canonicalFromInformationSchema() {
+        return new ArrayType(this.element.canonicalFromInformationSchema());
+    }
 
 }

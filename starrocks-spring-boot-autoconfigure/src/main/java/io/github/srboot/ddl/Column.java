@@ -16,243 +16,243 @@ package io.github.srboot.ddl;
  * @param comment the comment, or null when none is written
  */
 public record Column(String name, DataType type, boolean key, AggregationType aggregation, Boolean nullable,
-		DefaultValue defaultValue, boolean autoIncrement, String generatedAs, String comment) {
+        DefaultValue defaultValue, boolean autoIncrement, String generatedAs, String comment) {
 
-	/**
-	 * Checks the column's own rules.
-	 * @throws DdlValidationException when a rule is broken
-	 */
-	public Column {
-		Names.require("column", name);
-		String subject = "column " + Names.display(name);
-		if (type == null) {
-			throw new DdlValidationException(subject, "the type must not be null");
-		}
-		if (generatedAs != null) {
-			generatedAs = SqlText.expression(subject + " generation expression", generatedAs);
-		}
-		if (defaultValue != null) {
-			// Even DEFAULT NULL counts as a set default for these types on the server.
-			if (type instanceof ArrayType || type instanceof MapType || type instanceof StructType
-					|| isScalar(type, ScalarKind.JSON) || isScalar(type, ScalarKind.BITMAP)
-					|| isScalar(type, ScalarKind.HLL) || isScalar(type, ScalarKind.PERCENTILE)) {
-				throw new DdlValidationException(subject, "a column of type " + DdlPrinter.type(type)
-						+ " cannot have a DEFAULT (not allowed on ARRAY, MAP, STRUCT, JSON, BITMAP, HLL, PERCENTILE)");
-			}
-		}
-		if (defaultValue instanceof DefaultValue.CurrentTimestamp && !isScalar(type, ScalarKind.DATETIME)) {
-			throw new DdlValidationException(subject, "DEFAULT CURRENT_TIMESTAMP needs a DATETIME column, not "
-					+ DdlPrinter.type(type));
-		}
-		if (autoIncrement) {
-			if (!isScalar(type, ScalarKind.BIGINT)) {
-				throw new DdlValidationException(subject,
-						"AUTO_INCREMENT needs a BIGINT NOT NULL column, not " + DdlPrinter.type(type));
-			}
-			if (Boolean.TRUE.equals(nullable)) {
-				throw new DdlValidationException(subject, "AUTO_INCREMENT needs a BIGINT NOT NULL column, not NULL");
-			}
-			if (defaultValue != null) {
-				throw new DdlValidationException(subject, "an AUTO_INCREMENT column cannot have a DEFAULT");
-			}
-			if (generatedAs != null) {
-				throw new DdlValidationException(subject, "an AUTO_INCREMENT column cannot be generated");
-			}
-		}
-		if (generatedAs != null) {
-			if (defaultValue != null) {
-				throw new DdlValidationException(subject, "a generated column cannot have a DEFAULT");
-			}
-			if (Boolean.FALSE.equals(nullable)) {
-				throw new DdlValidationException(subject, "a generated column must be nullable, not NOT NULL");
-			}
-			if (key) {
-				throw new DdlValidationException(subject, "a generated column cannot be a key column");
-			}
-			if (aggregation != null) {
-				throw new DdlValidationException(subject, "a generated column cannot have an aggregation type");
-			}
-		}
-		if (key && aggregation != null) {
-			throw new DdlValidationException(subject, "a KEY column cannot have the aggregation type " + aggregation);
-		}
-	}
+    /**
+     * Checks the column's own rules.
+     * @throws DdlValidationException when a rule is broken
+     */
+    public Column {
+        Names.require("column", name);
+        String subject = "column " + Names.display(name);
+        if (type == null) {
+            throw new DdlValidationException(subject, "the type must not be null");
+        }
+        if (generatedAs != null) {
+            generatedAs = SqlText.expression(subject + " generation expression", generatedAs);
+        }
+        if (defaultValue != null) {
+            // Even DEFAULT NULL counts as a set default for these types on the server.
+            if (type instanceof ArrayType || type instanceof MapType || type instanceof StructType
+                    || isScalar(type, ScalarKind.JSON) || isScalar(type, ScalarKind.BITMAP)
+                    || isScalar(type, ScalarKind.HLL) || isScalar(type, ScalarKind.PERCENTILE)) {
+                throw new DdlValidationException(subject, "a column of type " + DdlPrinter.type(type)
+                        + " cannot have a DEFAULT (not allowed on ARRAY, MAP, STRUCT, JSON, BITMAP, HLL, PERCENTILE)");
+            }
+        }
+        if (defaultValue instanceof DefaultValue.CurrentTimestamp && !isScalar(type, ScalarKind.DATETIME)) {
+            throw new DdlValidationException(subject, "DEFAULT CURRENT_TIMESTAMP needs a DATETIME column, not "
+                    + DdlPrinter.type(type));
+        }
+        if (autoIncrement) {
+            if (!isScalar(type, ScalarKind.BIGINT)) {
+                throw new DdlValidationException(subject,
+                        "AUTO_INCREMENT needs a BIGINT NOT NULL column, not " + DdlPrinter.type(type));
+            }
+            if (Boolean.TRUE.equals(nullable)) {
+                throw new DdlValidationException(subject, "AUTO_INCREMENT needs a BIGINT NOT NULL column, not NULL");
+            }
+            if (defaultValue != null) {
+                throw new DdlValidationException(subject, "an AUTO_INCREMENT column cannot have a DEFAULT");
+            }
+            if (generatedAs != null) {
+                throw new DdlValidationException(subject, "an AUTO_INCREMENT column cannot be generated");
+            }
+        }
+        if (generatedAs != null) {
+            if (defaultValue != null) {
+                throw new DdlValidationException(subject, "a generated column cannot have a DEFAULT");
+            }
+            if (Boolean.FALSE.equals(nullable)) {
+                throw new DdlValidationException(subject, "a generated column must be nullable, not NOT NULL");
+            }
+            if (key) {
+                throw new DdlValidationException(subject, "a generated column cannot be a key column");
+            }
+            if (aggregation != null) {
+                throw new DdlValidationException(subject, "a generated column cannot have an aggregation type");
+            }
+        }
+        if (key && aggregation != null) {
+            throw new DdlValidationException(subject, "a KEY column cannot have the aggregation type " + aggregation);
+        }
+    }
 
-	private static boolean isScalar(DataType type, ScalarKind kind) {
-		return type instanceof ScalarType scalar && scalar.kind() == kind;
-	}
+    private static boolean isScalar(DataType type, ScalarKind kind) {
+        return type instanceof ScalarType scalar && scalar.kind() == kind;
+    }
 
-	/**
-	 * Creates a column with options.
-	 * @param name the name
-	 * @param type the type
-	 * @param options the options, see {@link ColumnOption}
-	 * @return the column
-	 */
-	public static Column of(String name, DataType type, ColumnOption... options) {
-		Builder builder = builder(name, type);
-		for (ColumnOption option : options) {
-			option.applyTo(builder);
-		}
-		return builder.build();
-	}
+    /**
+     * Creates a column with options.
+     * @param name the name
+     * @param type the type
+     * @param options the options, see {@link ColumnOption}
+     * @return the column
+     */
+    public static Column of(String name, DataType type, ColumnOption... options) {
+        Builder builder = builder(name, type);
+        for (ColumnOption option : options) {
+            option.applyTo(builder);
+        }
+        return builder.build();
+    }
 
-	/**
-	 * Starts a column builder.
-	 * @param name the name
-	 * @param type the type
-	 * @return the builder
-	 */
-	public static Builder builder(String name, DataType type) {
-		return new Builder(name, type);
-	}
+    /**
+     * Starts a column builder.
+     * @param name the name
+     * @param type the type
+     * @return the builder
+     */
+    public static Builder builder(String name, DataType type) {
+        return new Builder(name, type);
+    }
 
-	/**
-	 * Whether this is a generated ({@code AS expr}) column.
-	 * @return true when generated
-	 */
-	public boolean isGenerated() {
-		return this.generatedAs != null;
-	}
+    /**
+     * Whether this is a generated ({@code AS expr}) column.
+     * @return true when generated
+     */
+    public boolean isGenerated() {
+        return this.generatedAs != null;
+    }
 
-	/**
-	 * A copy with another name.
-	 * @param newName the new name
-	 * @return the renamed column
-	 */
-	public Column withName(String newName) {
-		return new Column(newName, this.type, this.key, this.aggregation, this.nullable, this.defaultValue,
-				this.autoIncrement, this.generatedAs, this.comment);
-	}
+    /**
+     * A copy with another name.
+     * @param newName the new name
+     * @return the renamed column
+     */
+    public Column withName(String newName) {
+        return new Column(newName, this.type, this.key, this.aggregation, this.nullable, this.defaultValue,
+                this.autoIncrement, this.generatedAs, this.comment);
+    }
 
-	/**
-	 * Mutable builder of a {@link Column}; {@link #build()} checks the rules.
-	 */
-	public static final class Builder {
+    /**
+     * Mutable builder of a {@link Column}; {@link #build()} checks the rules.
+     */
+    public static final class Builder {
 
-		private String name;
+        private String name;
 
-		private DataType type;
+        private DataType type;
 
-		private boolean key;
+        private boolean key;
 
-		private AggregationType aggregation;
+        private AggregationType aggregation;
 
-		private Boolean nullable;
+        private Boolean nullable;
 
-		private DefaultValue defaultValue;
+        private DefaultValue defaultValue;
 
-		private boolean autoIncrement;
+        private boolean autoIncrement;
 
-		private String generatedAs;
+        private String generatedAs;
 
-		private String comment;
+        private String comment;
 
-		private Builder(String name, DataType type) {
-			this.name = name;
-			this.type = type;
-		}
+        private Builder(String name, DataType type) {
+            this.name = name;
+            this.type = type;
+        }
 
-		/**
-		 * Sets the name.
-		 * @param name the name
-		 * @return this builder
-		 */
-		public Builder name(String name) {
-			this.name = name;
-			return this;
-		}
+        /**
+         * Sets the name.
+         * @param name the name
+         * @return this builder
+         */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
 
-		/**
-		 * Sets the type.
-		 * @param type the type
-		 * @return this builder
-		 */
-		public Builder type(DataType type) {
-			this.type = type;
-			return this;
-		}
+        /**
+         * Sets the type.
+         * @param type the type
+         * @return this builder
+         */
+        public Builder type(DataType type) {
+            this.type = type;
+            return this;
+        }
 
-		/**
-		 * Sets the {@code KEY} marker.
-		 * @param key whether written
-		 * @return this builder
-		 */
-		public Builder key(boolean key) {
-			this.key = key;
-			return this;
-		}
+        /**
+         * Sets the {@code KEY} marker.
+         * @param key whether written
+         * @return this builder
+         */
+        public Builder key(boolean key) {
+            this.key = key;
+            return this;
+        }
 
-		/**
-		 * Sets the aggregation type.
-		 * @param aggregation the aggregation, null for none
-		 * @return this builder
-		 */
-		public Builder aggregation(AggregationType aggregation) {
-			this.aggregation = aggregation;
-			return this;
-		}
+        /**
+         * Sets the aggregation type.
+         * @param aggregation the aggregation, null for none
+         * @return this builder
+         */
+        public Builder aggregation(AggregationType aggregation) {
+            this.aggregation = aggregation;
+            return this;
+        }
 
-		/**
-		 * Sets the nullability.
-		 * @param nullable true for NULL, false for NOT NULL, null when not written
-		 * @return this builder
-		 */
-		public Builder nullable(Boolean nullable) {
-			this.nullable = nullable;
-			return this;
-		}
+        /**
+         * Sets the nullability.
+         * @param nullable true for NULL, false for NOT NULL, null when not written
+         * @return this builder
+         */
+        public Builder nullable(Boolean nullable) {
+            this.nullable = nullable;
+            return this;
+        }
 
-		/**
-		 * Sets the default.
-		 * @param defaultValue the default, null for none
-		 * @return this builder
-		 */
-		public Builder defaultValue(DefaultValue defaultValue) {
-			this.defaultValue = defaultValue;
-			return this;
-		}
+        /**
+         * Sets the default.
+         * @param defaultValue the default, null for none
+         * @return this builder
+         */
+        public Builder defaultValue(DefaultValue defaultValue) {
+            this.defaultValue = defaultValue;
+            return this;
+        }
 
-		/**
-		 * Sets {@code AUTO_INCREMENT}.
-		 * @param autoIncrement whether auto-increment
-		 * @return this builder
-		 */
-		public Builder autoIncrement(boolean autoIncrement) {
-			this.autoIncrement = autoIncrement;
-			return this;
-		}
+        /**
+         * Sets {@code AUTO_INCREMENT}.
+         * @param autoIncrement whether auto-increment
+         * @return this builder
+         */
+        public Builder autoIncrement(boolean autoIncrement) {
+            this.autoIncrement = autoIncrement;
+            return this;
+        }
 
-		/**
-		 * Sets the generation expression.
-		 * @param generatedAs the expression, null for an ordinary column
-		 * @return this builder
-		 */
-		public Builder generatedAs(String generatedAs) {
-			this.generatedAs = generatedAs;
-			return this;
-		}
+        /**
+         * Sets the generation expression.
+         * @param generatedAs the expression, null for an ordinary column
+         * @return this builder
+         */
+        public Builder generatedAs(String generatedAs) {
+            this.generatedAs = generatedAs;
+            return this;
+        }
 
-		/**
-		 * Sets the comment.
-		 * @param comment the comment, null for none
-		 * @return this builder
-		 */
-		public Builder comment(String comment) {
-			this.comment = comment;
-			return this;
-		}
+        /**
+         * Sets the comment.
+         * @param comment the comment, null for none
+         * @return this builder
+         */
+        public Builder comment(String comment) {
+            this.comment = comment;
+            return this;
+        }
 
-		/**
-		 * Builds the column.
-		 * @return the column
-		 * @throws DdlValidationException when a rule is broken
-		 */
-		public Column build() {
-			return new Column(this.name, this.type, this.key, this.aggregation, this.nullable, this.defaultValue,
-					this.autoIncrement, this.generatedAs, this.comment);
-		}
+        /**
+         * Builds the column.
+         * @return the column
+         * @throws DdlValidationException when a rule is broken
+         */
+        public Column build() {
+            return new Column(this.name, this.type, this.key, this.aggregation, this.nullable, this.defaultValue,
+                    this.autoIncrement, this.generatedAs, this.comment);
+        }
 
-	}
+    }
 
 }

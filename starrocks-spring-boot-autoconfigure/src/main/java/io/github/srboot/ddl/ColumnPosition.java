@@ -5,43 +5,43 @@ package io.github.srboot.ddl;
  */
 public sealed interface ColumnPosition {
 
-	/**
-	 * {@code FIRST}.
-	 */
-	record First() implements ColumnPosition {
-	}
+    /**
+     * {@code FIRST}.
+     */
+    record First() implements ColumnPosition {
+    }
 
-	/**
-	 * {@code AFTER `column`}.
-	 *
-	 * @param column the column to follow
-	 */
-	record After(String column) implements ColumnPosition {
+    /**
+     * {@code AFTER `column`}.
+     *
+     * @param column the column to follow
+     */
+    record After(String column) implements ColumnPosition {
 
-		/**
-		 * Checks the name.
-		 */
-		public After {
-			Names.require("AFTER column", column);
-		}
+        /**
+         * Checks the name.
+         */
+        public After {
+            Names.require("AFTER column", column);
+        }
 
-	}
+    }
 
-	/**
-	 * {@code FIRST}.
-	 * @return the position
-	 */
-	static ColumnPosition first() {
-		return new First();
-	}
+    /**
+     * {@code FIRST}.
+     * @return the position
+     */
+    static ColumnPosition first() {
+        return new First();
+    }
 
-	/**
-	 * {@code AFTER `column`}.
-	 * @param column the column to follow
-	 * @return the position
-	 */
-	static ColumnPosition after(String column) {
-		return new After(column);
-	}
+    /**
+     * {@code AFTER `column`}.
+     * @param column the column to follow
+     * @return the position
+     */
+    static ColumnPosition after(String column) {
+        return new After(column);
+    }
 
 }

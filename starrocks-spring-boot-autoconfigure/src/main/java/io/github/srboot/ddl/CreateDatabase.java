@@ -8,11 +8,11 @@ package io.github.srboot.ddl;
  */
 public record CreateDatabase(String name, boolean ifNotExists) implements DdlStatement {
 
-	/**
-	 * Checks the name.
-	 */
-	public CreateDatabase {
-		Names.require("database", name);
-	}
+    /**
+     * Checks the name.
+     */
+    public CreateDatabase {
+        Names.require("database", name);
+    }
 
 }

@@ -21,1020 +21,1020 @@ import java.util.Set;
  */
 final class DdlParser {
 
-	/** Words that end an expression list of {@code PARTITION BY} (at parenthesis depth zero). */
-	private static final Set<String> PARTITION_EXPRESSION_END = Set.of("DISTRIBUTED", "ORDER", "PROPERTIES", "REFRESH",
-			"AS", "COMMENT");
-
-	/** The smallest value of each type, which {@code SHOW CREATE} prints as the lower bound of a first partition. */
-	private static final Set<String> MINIMUM_BOUNDS = Set.of("0000-01-01", "0000-01-01 00:00:00", "-128", "-32768",
-			"-2147483648", "-9223372036854775808", "-170141183460469231731687303715884105728");
-
-	private final String source;
-
-	private final List<Token> tokens;
-
-	private int position;
-
-	private DdlParser(String source) {
-		this.source = source;
-		this.tokens = DdlLexer.tokenize(source);
-	}
-
-	/**
-	 * Parses a script of {@code CREATE} statements separated by {@code ;}.
-	 * @param sql the script; comments and a trailing {@code ;} are allowed
-	 * @return the schema objects in script order, empty for a script without statements
-	 * @throws DdlSyntaxException when the text is not valid DDL of the supported statements
-	 * @throws DdlValidationException when a statement breaks a semantic rule of the model
-	 */
-	static List<SchemaObject> parse(String sql) {
-		return new DdlParser(sql).script();
-	}
-
-	private List<SchemaObject> script() {
-		List<SchemaObject> objects = new ArrayList<>();
-		while (true) {
-			while (acceptSymbol(";")) {
-				// empty statements are allowed between scripts' semicolons
-			}
-			if (peek().kind() == Token.Kind.END) {
-				return List.copyOf(objects);
-			}
-			objects.add(statement());
-			if (!acceptSymbol(";") && peek().kind() != Token.Kind.END) {
-				throw error("expected ';' or the end of the input after the statement");
-			}
-		}
-	}
-
-	private SchemaObject statement() {
-		expectWord("CREATE");
-		boolean orReplace = false;
-		if (acceptWord("OR")) {
-			expectWord("REPLACE");
-			orReplace = true;
-		}
-		if (acceptWord("VIEW")) {
-			return view();
-		}
-		if (orReplace) {
-			throw error("expected VIEW after CREATE OR REPLACE");
-		}
-		if (acceptWord("TABLE")) {
-			return table();
-		}
-		if (acceptWord("MATERIALIZED")) {
-			expectWord("VIEW");
-			return materializedView();
-		}
-		throw error("expected TABLE, VIEW or MATERIALIZED VIEW after CREATE");
-	}
-
-	// ---------------------------------------------------------------- CREATE TABLE
-
-	private Table table() {
-		skipIfNotExists();
-		String name = objectName("table");
-		expectSymbol("(");
-		List<Column> columns = new ArrayList<>();
-		List<IndexDef> indexes = new ArrayList<>();
-		do {
-			if (peek().isWord("INDEX")) {
-				next();
-				indexes.add(index());
-			}
-			else {
-				columns.add(column());
-			}
-		}
-		while (acceptSymbol(","));
-		expectSymbol(")");
-		String engine = null;
-		if (acceptWord("ENGINE")) {
-			expectSymbol("=");
-			engine = identifier("engine name");
-		}
-		KeysDesc keys = keysDesc();
-		String comment = acceptWord("COMMENT") ? string("table comment") : null;
-		PartitionDesc partition = null;
-		if (acceptWord("PARTITION")) {
-			expectWord("BY");
-			partition = partitionDesc();
-		}
-		DistributionDesc distribution = null;
-		if (acceptWord("DISTRIBUTED")) {
-			expectWord("BY");
-			distribution = distributionDesc();
-		}
-		List<String> orderBy = List.of();
-		if (acceptWord("ORDER")) {
-			expectWord("BY");
-			orderBy = identifierList("sort column");
-		}
-		Map<String, String> properties = acceptWord("PROPERTIES") ? properties() : Map.of();
-		if (!atStatementEnd()) {
-			throw error("unexpected text in CREATE TABLE; its clauses come in the order ENGINE, key, COMMENT, "
-					+ "PARTITION BY, DISTRIBUTED BY, ORDER BY, PROPERTIES");
-		}
-		return new Table(name, columns, indexes, engine, keys, comment, partition, distribution, orderBy, properties);
-	}
-
-	private KeysDesc keysDesc() {
-		KeysType type = switch (peek().upperText()) {
-			case "DUPLICATE" -> KeysType.DUPLICATE;
-			case "AGGREGATE" -> KeysType.AGGREGATE;
-			case "UNIQUE" -> KeysType.UNIQUE;
-			case "PRIMARY" -> KeysType.PRIMARY;
-			default -> null;
-		};
-		if (type == null || peek().kind() != Token.Kind.WORD) {
-			return null;
-		}
-		next();
-		expectWord("KEY");
-		return new KeysDesc(type, identifierList("key column"));
-	}
-
-	private Column column() {
-		String name = identifier("column name");
-		Column.Builder column = Column.builder(name, dataType());
-		boolean nullabilitySeen = false;
-		boolean valueSeen = false;
-		boolean aggregationSeen = false;
-		while (!peek().isSymbol(",") && !peek().isSymbol(")")) {
-			Token token = peek();
-			if (token.kind() != Token.Kind.WORD) {
-				throw error("expected a column attribute (KEY, NULL, NOT NULL, DEFAULT, AUTO_INCREMENT, AS, COMMENT), "
-						+ "',' or ')'");
-			}
-			String word = token.upperText();
-			AggregationType aggregation = aggregationType(word);
-			if (word.equals("KEY")) {
-				next();
-				column.key(true);
-			}
-			else if (aggregation != null) {
-				once(aggregationSeen, "an aggregation type");
-				next();
-				aggregationSeen = true;
-				column.aggregation(aggregation);
-			}
-			else if (word.equals("NULL") || word.equals("NOT")) {
-				once(nullabilitySeen, "NULL or NOT NULL");
-				next();
-				boolean nullable = word.equals("NULL");
-				if (!nullable) {
-					expectWord("NULL");
-				}
-				nullabilitySeen = true;
-				column.nullable(nullable);
-			}
-			else if (word.equals("DEFAULT")) {
-				once(valueSeen, "DEFAULT, AUTO_INCREMENT or AS");
-				next();
-				valueSeen = true;
-				column.defaultValue(defaultValue());
-			}
-			else if (word.equals("AUTO_INCREMENT")) {
-				once(valueSeen, "DEFAULT, AUTO_INCREMENT or AS");
-				next();
-				valueSeen = true;
-				column.autoIncrement(true);
-			}
-			else if (word.equals("AS")) {
-				once(valueSeen, "DEFAULT, AUTO_INCREMENT or AS");
-				next();
-				valueSeen = true;
-				column.generatedAs(expressionText(collectUntilColumnEnd(), "generation expression"));
-			}
-			else if (word.equals("COMMENT")) {
-				next();
-				column.comment(string("column comment"));
-				if (!peek().isSymbol(",") && !peek().isSymbol(")")) {
-					throw error("expected ',' or ')' after the column comment");
-				}
-			}
-			else {
-				throw error("expected a column attribute (KEY, NULL, NOT NULL, DEFAULT, AUTO_INCREMENT, AS, COMMENT), "
-						+ "',' or ')'");
-			}
-		}
-		return column.build();
-	}
-
-	private void once(boolean seen, String what) {
-		if (seen) {
-			throw error("a column takes " + what + " only once");
-		}
-	}
-
-	private static AggregationType aggregationType(String word) {
-		for (AggregationType type : AggregationType.values()) {
-			if (type.name().equals(word)) {
-				return type;
-			}
-		}
-		return null;
-	}
-
-	private DefaultValue defaultValue() {
-		Token token = peek();
-		if (token.kind() == Token.Kind.STRING) {
-			next();
-			return DefaultValue.literal(token.value());
-		}
-		if (token.kind() == Token.Kind.NUMBER || token.isSymbol("-")) {
-			// An unquoted number means the same as the quoted literal the server prints.
-			return DefaultValue.literal(signedNumber("default value"));
-		}
-		if (token.isWord("NULL")) {
-			next();
-			return DefaultValue.NULL;
-		}
-		if (token.isWord("CURRENT_TIMESTAMP")) {
-			next();
-			return DefaultValue.CURRENT_TIMESTAMP;
-		}
-		if (token.isSymbol("(")) {
-			int[] inner = parenthesisedRange();
-			if (inner[0] == inner[1]) {
-				throw new DdlSyntaxException("expected an expression inside DEFAULT ( )", token.line(), token.column(),
-						token.text());
-			}
-			return DefaultValue.expression(text(inner[0], inner[1]));
-		}
-		throw error("expected a DEFAULT value: a string, NULL, CURRENT_TIMESTAMP or (expression)");
-	}
-
-	private String signedNumber(String what) {
-		StringBuilder number = new StringBuilder();
-		if (acceptSymbol("-")) {
-			number.append('-');
-		}
-		Token token = peek();
-		if (token.kind() != Token.Kind.NUMBER) {
-			throw error("expected a number as " + what);
-		}
-		next();
-		return number.append(token.text()).toString();
-	}
-
-	/** Collects the tokens of a generated column's expression: up to a top-level ',', ')' or COMMENT. */
-	private int[] collectUntilColumnEnd() {
-		int start = this.position;
-		int depth = 0;
-		while (true) {
-			Token token = peek();
-			if (token.kind() == Token.Kind.END || token.isSymbol(";")) {
-				if (depth > 0) {
-					throw error("expected ')' to close the generation expression");
-				}
-				break;
-			}
-			if (depth == 0 && (token.isSymbol(",") || token.isSymbol(")") || token.isWord("COMMENT"))) {
-				break;
-			}
-			depth += depthChange(token);
-			next();
-		}
-		return new int[] { start, this.position };
-	}
-
-	private IndexDef index() {
-		String name = identifier("index name");
-		List<String> columns = identifierList("index column");
-		IndexType type = IndexType.BITMAP;
-		if (acceptWord("USING")) {
-			Token token = peek();
-			type = switch (token.upperText()) {
-				case "BITMAP" -> IndexType.BITMAP;
-				case "GIN" -> IndexType.GIN;
-				case "NGRAMBF" -> IndexType.NGRAMBF;
-				default -> throw error("expected the index type BITMAP, GIN or NGRAMBF");
-			};
-			next();
-		}
-		Map<String, String> properties = peek().isSymbol("(") ? propertyList() : Map.of();
-		String comment = acceptWord("COMMENT") ? string("index comment") : null;
-		return new IndexDef(name, columns, type, properties, comment);
-	}
-
-	// ---------------------------------------------------------------- data types
-
-	private DataType dataType() {
-		Token token = peek();
-		if (token.kind() != Token.Kind.WORD) {
-			throw error("expected a data type");
-		}
-		next();
-		String name = token.upperText();
-		switch (name) {
-			case "ARRAY" -> {
-				expectSymbol("<");
-				DataType element = dataType();
-				expectSymbol(">");
-				return DataType.array(element);
-			}
-			case "MAP" -> {
-				expectSymbol("<");
-				DataType key = dataType();
-				expectSymbol(",");
-				DataType value = dataType();
-				expectSymbol(">");
-				return DataType.map(key, value);
-			}
-			case "STRUCT" -> {
-				expectSymbol("<");
-				List<StructField> fields = new ArrayList<>();
-				do {
-					String fieldName = identifier("struct field name");
-					fields.add(DataType.field(fieldName, dataType()));
-				}
-				while (acceptSymbol(","));
-				expectSymbol(">");
-				return new StructType(fields);
-			}
-			default -> {
-				return scalarType(token, name);
-			}
-		}
-	}
-
-	private DataType scalarType(Token token, String name) {
-		ScalarKind kind = scalarKind(name);
-		if (kind == null) {
-			throw new DdlSyntaxException("unknown data type", token.line(), token.column(), token.text());
-		}
-		List<Integer> arguments = new ArrayList<>();
-		if (acceptSymbol("(")) {
-			do {
-				arguments.add(integer("type argument"));
-			}
-			while (acceptSymbol(","));
-			expectSymbol(")");
-		}
-		if (kind.isInteger()) {
-			if (arguments.size() > 1) {
-				throw new DdlSyntaxException("an integer type takes at most one display width", token.line(),
-						token.column(), token.text());
-			}
-			// int(11) and friends: a MySQL display width, meaningless to StarRocks.
-			arguments.clear();
-		}
-		return new ScalarType(kind, arguments);
-	}
-
-	private static ScalarKind scalarKind(String name) {
-		if (name.equals("INTEGER")) {
-			return ScalarKind.INT;
-		}
-		for (ScalarKind kind : ScalarKind.values()) {
-			if (kind.name().equals(name)) {
-				return kind;
-			}
-		}
-		return null;
-	}
-
-	// ---------------------------------------------------------------- partitioning and distribution
-
-	private PartitionDesc partitionDesc() {
-		if (acceptWord("RANGE")) {
-			List<int[]> items = parenthesisedItems("partition column");
-			if (!peek().isSymbol("(")) {
-				// StarRocks 3.0 printed expression partitioning as RANGE(expression) without a partition list.
-				return new ExpressionPartitionDesc(items.stream().map((item) -> text(item[0], item[1])).toList());
-			}
-			List<String> partitionColumns = itemsAsIdentifiers(items, "range partition column");
-			return new RangePartitionDesc(partitionColumns, rangePartitions(partitionColumns));
-		}
-		if (acceptWord("LIST")) {
-			List<String> partitionColumns = identifierList("list partition column");
-			return new ListPartitionDesc(partitionColumns, listPartitions());
-		}
-		return new ExpressionPartitionDesc(partitionExpressions());
-	}
-
-	/** {@code PARTITION BY e1, e2} or {@code PARTITION BY (e1, e2)}. */
-	private List<String> partitionExpressions() {
-		if (peek().isSymbol("(")) {
-			int close = matchingClose(this.position);
-			if (isPartitionExpressionEnd(this.tokens.get(close + 1))) {
-				return parenthesisedItems("partition expression").stream()
-					.map((item) -> text(item[0], item[1]))
-					.toList();
-			}
-		}
-		List<String> expressions = new ArrayList<>();
-		do {
-			int start = this.position;
-			int depth = 0;
-			while (true) {
-				Token token = peek();
-				if (token.kind() == Token.Kind.END || token.isSymbol(";")
-						|| (depth == 0 && (token.isSymbol(",") || isPartitionExpressionEnd(token)))) {
-					break;
-				}
-				depth += depthChange(token);
-				if (depth < 0) {
-					throw error("unbalanced ')' in the partition expression");
-				}
-				next();
-			}
-			if (start == this.position) {
-				throw error("expected a partition expression");
-			}
-			expressions.add(text(start, this.position));
-		}
-		while (acceptSymbol(","));
-		return expressions;
-	}
-
-	private static boolean isPartitionExpressionEnd(Token token) {
-		return token.kind() == Token.Kind.END || token.isSymbol(";")
-				|| (token.kind() == Token.Kind.WORD && PARTITION_EXPRESSION_END.contains(token.upperText()));
-	}
-
-	private List<RangePartition> rangePartitions(List<String> partitionColumns) {
-		expectSymbol("(");
-		List<RangePartition> partitions = new ArrayList<>();
-		if (acceptSymbol(")")) {
-			return partitions;
-		}
-		do {
-			if (acceptWord("START")) {
-				partitions.add(batch());
-			}
-			else {
-				expectWord("PARTITION");
-				partitions.add(rangePartition(partitions, partitionColumns));
-			}
-		}
-		while (acceptSymbol(","));
-		expectSymbol(")");
-		return partitions;
-	}
-
-	private RangePartition batch() {
-		expectSymbol("(");
-		String start = string("START value");
-		expectSymbol(")");
-		expectWord("END");
-		expectSymbol("(");
-		String end = string("END value");
-		expectSymbol(")");
-		expectWord("EVERY");
-		expectSymbol("(");
-		Interval every = peek().isWord("INTERVAL") ? interval() : Interval.step(longValue("EVERY step"));
-		expectSymbol(")");
-		return new RangePartition.Batch(start, end, every);
-	}
-
-	private RangePartition rangePartition(List<RangePartition> earlier, List<String> partitionColumns) {
-		String name = identifier("partition name");
-		expectWord("VALUES");
-		if (acceptWord("LESS")) {
-			expectWord("THAN");
-			if (acceptWord("MAXVALUE")) {
-				return new RangePartition.LessThan(name, List.of());
-			}
-			Token open = peek();
-			List<String> values = boundTuple();
-			if (values == null) {
-				return new RangePartition.LessThan(name, List.of());
-			}
-			if (values.contains(null)) {
-				throw new DdlSyntaxException("MAXVALUE can only stand alone in LESS THAN", open.line(), open.column(),
-						open.text());
-			}
-			return new RangePartition.LessThan(name, values);
-		}
-		if (!peek().isSymbol("[")) {
-			throw error("expected LESS THAN or '[' after VALUES");
-		}
-		Token bracket = next();
-		List<String> lower = boundTuple();
-		expectSymbol(",");
-		Token upperStart = peek();
-		List<String> upper = boundTuple();
-		expectSymbol(")");
-		if (lower == null || lower.contains(null)) {
-			throw new DdlSyntaxException("MAXVALUE cannot be a lower bound", bracket.line(), bracket.column(),
-					bracket.text());
-		}
-		if (upper == null) {
-			return maxValuePartition(name, lower, earlier, partitionColumns.size(), upperStart);
-		}
-		if (upper.contains(null)) {
-			throw new DdlSyntaxException("MAXVALUE in only some columns of an upper bound is not supported",
-					upperStart.line(), upperStart.column(), upperStart.text());
-		}
-		return new RangePartition.Fixed(name, lower, upper);
-	}
-
-	/**
-	 * {@code SHOW CREATE} prints a {@code LESS THAN MAXVALUE} partition as {@code [("lo"), (MAXVALUE))}. The model
-	 * has no fixed range ending in MAXVALUE, so this reads it back as {@code LESS THAN MAXVALUE} when that means the
-	 * same: when the lower bound is where the previous partition ends, or the type's minimum for a first partition.
-	 */
-	private RangePartition maxValuePartition(String name, List<String> lower, List<RangePartition> earlier, int width,
-			Token at) {
-		List<String> previousUpper = null;
-		if (!earlier.isEmpty()) {
-			RangePartition previous = earlier.get(earlier.size() - 1);
-			if (previous instanceof RangePartition.Fixed fixed) {
-				previousUpper = fixed.upper();
-			}
-			else if (previous instanceof RangePartition.LessThan lessThan && lessThan.values().size() == width) {
-				previousUpper = lessThan.values();
-			}
-		}
-		boolean follows = (previousUpper != null) ? previousUpper.equals(lower)
-				: earlier.isEmpty() && MINIMUM_BOUNDS.containsAll(lower);
-		if (!follows) {
-			throw new DdlSyntaxException("a range ending in MAXVALUE is supported only when it starts where the "
-					+ "previous partition ends (it is then read as LESS THAN MAXVALUE)", at.line(), at.column(),
-					at.text());
-		}
-		return new RangePartition.LessThan(name, List.of());
-	}
-
-	/**
-	 * Reads {@code ("v", ...)}, {@code (MAXVALUE)} or {@code MAXVALUE}.
-	 * @return the values with null for each MAXVALUE inside a tuple, or null for a bound that is only MAXVALUE
-	 */
-	private List<String> boundTuple() {
-		if (acceptWord("MAXVALUE")) {
-			return null;
-		}
-		expectSymbol("(");
-		List<String> values = new ArrayList<>();
-		do {
-			if (acceptWord("MAXVALUE")) {
-				values.add(null);
-			}
-			else {
-				values.add(string("partition bound value"));
-			}
-		}
-		while (acceptSymbol(","));
-		expectSymbol(")");
-		return values.stream().allMatch((value) -> value == null) ? null : values;
-	}
-
-	private List<ListPartition> listPartitions() {
-		expectSymbol("(");
-		List<ListPartition> partitions = new ArrayList<>();
-		if (acceptSymbol(")")) {
-			return partitions;
-		}
-		do {
-			expectWord("PARTITION");
-			String name = identifier("partition name");
-			expectWord("VALUES");
-			expectWord("IN");
-			expectSymbol("(");
-			List<List<String>> values = new ArrayList<>();
-			do {
-				if (acceptSymbol("(")) {
-					List<String> tuple = new ArrayList<>();
-					do {
-						tuple.add(string("partition value"));
-					}
-					while (acceptSymbol(","));
-					expectSymbol(")");
-					values.add(tuple);
-				}
-				else {
-					values.add(List.of(string("partition value")));
-				}
-			}
-			while (acceptSymbol(","));
-			expectSymbol(")");
-			if (peek().isSymbol("(")) {
-				throw error("properties of a single partition are not supported");
-			}
-			partitions.add(new ListPartition(name, values));
-		}
-		while (acceptSymbol(","));
-		expectSymbol(")");
-		return partitions;
-	}
-
-	private DistributionDesc distributionDesc() {
-		if (acceptWord("HASH")) {
-			List<String> columns = identifierList("distribution column");
-			return new HashDistribution(columns, buckets());
-		}
-		if (acceptWord("RANDOM")) {
-			return new RandomDistribution(buckets());
-		}
-		throw error("expected HASH or RANDOM after DISTRIBUTED BY");
-	}
-
-	private Integer buckets() {
-		return acceptWord("BUCKETS") ? integer("bucket count") : null;
-	}
-
-	private Interval interval() {
-		expectWord("INTERVAL");
-		long amount = longValue("interval amount");
-		Token unit = peek();
-		if (unit.kind() != Token.Kind.WORD) {
-			throw error("expected an interval unit");
-		}
-		for (IntervalUnit candidate : IntervalUnit.values()) {
-			if (candidate.name().equals(unit.upperText())) {
-				next();
-				return Interval.of(amount, candidate);
-			}
-		}
-		throw error("unknown interval unit");
-	}
-
-	// ---------------------------------------------------------------- views
-
-	private View view() {
-		skipIfNotExists();
-		String name = objectName("view");
-		List<ViewColumn> columns = peek().isSymbol("(") ? viewColumns() : List.of();
-		String comment = acceptWord("COMMENT") ? string("view comment") : null;
-		ViewSecurity security = null;
-		if (acceptWord("SECURITY")) {
-			if (acceptWord("NONE")) {
-				security = ViewSecurity.NONE;
-			}
-			else if (acceptWord("INVOKER")) {
-				security = ViewSecurity.INVOKER;
-			}
-			else {
-				throw error("expected NONE or INVOKER after SECURITY");
-			}
-		}
-		expectWord("AS");
-		return new View(name, columns, comment, security, query());
-	}
-
-	private List<ViewColumn> viewColumns() {
-		expectSymbol("(");
-		List<ViewColumn> columns = new ArrayList<>();
-		do {
-			if (peek().isWord("INDEX")) {
-				throw error("indexes of materialized views are not supported");
-			}
-			String name = identifier("view column name");
-			String comment = acceptWord("COMMENT") ? string("view column comment") : null;
-			columns.add(new ViewColumn(name, comment));
-		}
-		while (acceptSymbol(","));
-		expectSymbol(")");
-		return columns;
-	}
-
-	/**
-	 * The query after {@code AS}, verbatim: the source from just after {@code AS} up to the {@code ;} that ends the
-	 * statement (or the end of the input), without surrounding whitespace. Comments inside and around it are kept.
-	 */
-	private String query() {
-		Token as = this.tokens.get(this.position - 1);
-		int first = this.position;
-		while (peek().kind() != Token.Kind.END && !peek().isSymbol(";")) {
-			next();
-		}
-		if (first == this.position) {
-			throw error("expected a query after AS");
-		}
-		return this.source.substring(as.endOffset(), peek().offset()).strip();
-	}
-
-	private MaterializedView materializedView() {
-		skipIfNotExists();
-		String name = objectName("materialized view");
-		List<ViewColumn> columns = peek().isSymbol("(") ? viewColumns() : List.of();
-		String comment = acceptWord("COMMENT") ? string("materialized view comment") : null;
-		PartitionDesc partition = null;
-		DistributionDesc distribution = null;
-		List<String> orderBy = null;
-		RefreshScheme refresh = null;
-		Map<String, String> properties = null;
-		while (!peek().isWord("AS")) {
-			Token clause = peek();
-			if (acceptWord("PARTITION")) {
-				onceClause(partition != null, clause);
-				expectWord("BY");
-				partition = partitionDesc();
-			}
-			else if (acceptWord("DISTRIBUTED")) {
-				onceClause(distribution != null, clause);
-				expectWord("BY");
-				distribution = distributionDesc();
-			}
-			else if (acceptWord("ORDER")) {
-				onceClause(orderBy != null, clause);
-				expectWord("BY");
-				orderBy = identifierList("sort column");
-			}
-			else if (acceptWord("REFRESH")) {
-				onceClause(refresh != null, clause);
-				refresh = refreshScheme();
-			}
-			else if (acceptWord("PROPERTIES")) {
-				onceClause(properties != null, clause);
-				properties = properties();
-			}
-			else {
-				throw error("expected PARTITION BY, DISTRIBUTED BY, ORDER BY, REFRESH, PROPERTIES or AS");
-			}
-		}
-		expectWord("AS");
-		return new MaterializedView(name, columns, comment, partition, distribution,
-				(orderBy != null) ? orderBy : List.of(), refresh, (properties != null) ? properties : Map.of(),
-				query());
-	}
-
-	private static void onceClause(boolean seen, Token clause) {
-		if (seen) {
-			throw new DdlSyntaxException("the clause is given twice", clause.line(), clause.column(), clause.text());
-		}
-	}
-
-	private RefreshScheme refreshScheme() {
-		RefreshMoment moment = null;
-		if (acceptWord("IMMEDIATE")) {
-			moment = RefreshMoment.IMMEDIATE;
-		}
-		else if (acceptWord("DEFERRED")) {
-			moment = RefreshMoment.DEFERRED;
-		}
-		if (acceptWord("MANUAL")) {
-			return new RefreshScheme(moment, RefreshType.MANUAL, null, null);
-		}
-		if (acceptWord("INCREMENTAL")) {
-			return new RefreshScheme(moment, RefreshType.INCREMENTAL, null, null);
-		}
-		if (!acceptWord("ASYNC")) {
-			throw error("expected ASYNC, MANUAL or INCREMENTAL after REFRESH");
-		}
-		String start = null;
-		if (acceptWord("START")) {
-			expectSymbol("(");
-			start = string("refresh start time");
-			expectSymbol(")");
-		}
-		Interval every = null;
-		if (acceptWord("EVERY")) {
-			expectSymbol("(");
-			every = interval();
-			expectSymbol(")");
-		}
-		return new RefreshScheme(moment, RefreshType.ASYNC, start, every);
-	}
-
-	// ---------------------------------------------------------------- shared pieces
-
-	private void skipIfNotExists() {
-		if (acceptWord("IF")) {
-			expectWord("NOT");
-			expectWord("EXISTS");
-		}
-	}
-
-	private String objectName(String what) {
-		String name = identifier(what + " name");
-		if (peek().isSymbol(".")) {
-			throw error("a database-qualified " + what + " name is not supported here; write the name alone and "
-					+ "choose the database through the connection");
-		}
-		return name;
-	}
-
-	private Map<String, String> properties() {
-		if (!peek().isSymbol("(")) {
-			throw error("expected '(' after PROPERTIES");
-		}
-		return propertyList();
-	}
-
-	/** {@code ("k" = "v", ...)}, kept in written order; a key given twice is an error. */
-	private Map<String, String> propertyList() {
-		expectSymbol("(");
-		Map<String, String> properties = new LinkedHashMap<>();
-		if (acceptSymbol(")")) {
-			return properties;
-		}
-		do {
-			Token keyToken = peek();
-			String key = string("property key");
-			expectSymbol("=");
-			String value = string("property value");
-			if (properties.putIfAbsent(key, value) != null) {
-				throw new DdlSyntaxException("the property is given twice", keyToken.line(), keyToken.column(),
-						keyToken.text());
-			}
-		}
-		while (acceptSymbol(","));
-		expectSymbol(")");
-		return properties;
-	}
-
-	private List<String> identifierList(String what) {
-		expectSymbol("(");
-		List<String> names = new ArrayList<>();
-		do {
-			names.add(identifier(what));
-		}
-		while (acceptSymbol(","));
-		expectSymbol(")");
-		return names;
-	}
-
-	/** The comma-separated items inside the parentheses that start at the current token, as token ranges. */
-	private List<int[]> parenthesisedItems(String what) {
-		expectSymbol("(");
-		List<int[]> items = new ArrayList<>();
-		int start = this.position;
-		int depth = 0;
-		while (true) {
-			Token token = peek();
-			if (token.kind() == Token.Kind.END || token.isSymbol(";")) {
-				throw error("expected ')'");
-			}
-			if (depth == 0 && (token.isSymbol(",") || token.isSymbol(")"))) {
-				if (start == this.position) {
-					throw error("expected a " + what);
-				}
-				items.add(new int[] { start, this.position });
-				next();
-				if (token.isSymbol(")")) {
-					return items;
-				}
-				start = this.position;
-				continue;
-			}
-			depth += depthChange(token);
-			next();
-		}
-	}
-
-	private List<String> itemsAsIdentifiers(List<int[]> items, String what) {
-		List<String> names = new ArrayList<>();
-		for (int[] item : items) {
-			Token token = this.tokens.get(item[0]);
-			if (item[1] - item[0] != 1 || !token.isIdentifier()) {
-				throw new DdlSyntaxException("expected a " + what + " name; range partitioning on an expression "
-						+ "with a partition list is not supported", token.line(), token.column(), token.text());
-			}
-			names.add(token.value());
-		}
-		return names;
-	}
-
-	/** The inner token range of the parenthesised group starting at the current token; moves past it. */
-	private int[] parenthesisedRange() {
-		int open = this.position;
-		int close = matchingClose(open);
-		this.position = close + 1;
-		return new int[] { open + 1, close };
-	}
-
-	private int matchingClose(int open) {
-		int depth = 0;
-		for (int i = open; i < this.tokens.size(); i++) {
-			Token token = this.tokens.get(i);
-			if (token.kind() == Token.Kind.END || token.isSymbol(";")) {
-				break;
-			}
-			depth += depthChange(token);
-			if (depth == 0) {
-				return i;
-			}
-		}
-		Token token = this.tokens.get(open);
-		throw new DdlSyntaxException("this '(' is never closed", token.line(), token.column(), token.text());
-	}
-
-	private static int depthChange(Token token) {
-		if (token.isSymbol("(") || token.isSymbol("[")) {
-			return 1;
-		}
-		if (token.isSymbol(")") || token.isSymbol("]")) {
-			return -1;
-		}
-		return 0;
-	}
-
-	/**
-	 * The source of tokens {@code [from, to)} with whitespace and comments between tokens collapsed to one space.
-	 */
-	private String text(int from, int to) {
-		StringBuilder text = new StringBuilder();
-		for (int i = from; i < to; i++) {
-			Token token = this.tokens.get(i);
-			if (i > from && token.offset() > this.tokens.get(i - 1).endOffset()) {
-				text.append(' ');
-			}
-			text.append(token.text());
-		}
-		return text.toString();
-	}
-
-	private String expressionText(int[] range, String what) {
-		if (range[0] == range[1]) {
-			throw error("expected a " + what);
-		}
-		return text(range[0], range[1]);
-	}
-
-	private boolean atStatementEnd() {
-		return peek().kind() == Token.Kind.END || peek().isSymbol(";");
-	}
-
-	private String identifier(String what) {
-		Token token = peek();
-		if (!token.isIdentifier()) {
-			throw error("expected a " + what);
-		}
-		next();
-		return token.value();
-	}
-
-	private String string(String what) {
-		Token token = peek();
-		if (token.kind() != Token.Kind.STRING) {
-			throw error("expected a quoted string as " + what);
-		}
-		next();
-		return token.value();
-	}
-
-	private int integer(String what) {
-		long value = longValue(what);
-		if (value > Integer.MAX_VALUE) {
-			Token token = this.tokens.get(this.position - 1);
-			throw new DdlSyntaxException(what + " is too large", token.line(), token.column(), token.text());
-		}
-		return (int) value;
-	}
-
-	private long longValue(String what) {
-		Token token = peek();
-		if (token.kind() != Token.Kind.NUMBER || !token.text().chars().allMatch(Character::isDigit)) {
-			throw error("expected a whole number as " + what);
-		}
-		try {
-			long value = Long.parseLong(token.text());
-			next();
-			return value;
-		}
-		catch (NumberFormatException ex) {
-			throw error(what + " is too large");
-		}
-	}
-
-	private Token peek() {
-		return this.tokens.get(this.position);
-	}
-
-	private Token next() {
-		Token token = this.tokens.get(this.position);
-		if (token.kind() != Token.Kind.END) {
-			this.position++;
-		}
-		return token;
-	}
-
-	private boolean acceptWord(String keyword) {
-		if (peek().isWord(keyword)) {
-			next();
-			return true;
-		}
-		return false;
-	}
-
-	private void expectWord(String keyword) {
-		if (!acceptWord(keyword)) {
-			throw error("expected " + keyword);
-		}
-	}
-
-	private boolean acceptSymbol(String symbol) {
-		if (peek().isSymbol(symbol)) {
-			next();
-			return true;
-		}
-		return false;
-	}
-
-	private void expectSymbol(String symbol) {
-		if (!acceptSymbol(symbol)) {
-			throw error("expected '" + symbol + "'");
-		}
-	}
-
-	private DdlSyntaxException error(String problem) {
-		Token token = peek();
-		return new DdlSyntaxException(problem, token.line(), token.column(),
-				(token.kind() == Token.Kind.END) ? null : token.text());
-	}
+    /** Words that end an expression list of {@code PARTITION BY} (at parenthesis depth zero). */
+    private static final Set<String> PARTITION_EXPRESSION_END = Set.of("DISTRIBUTED", "ORDER", "PROPERTIES", "REFRESH",
+            "AS", "COMMENT");
+
+    /** The smallest value of each type, which {@code SHOW CREATE} prints as the lower bound of a first partition. */
+    private static final Set<String> MINIMUM_BOUNDS = Set.of("0000-01-01", "0000-01-01 00:00:00", "-128", "-32768",
+            "-2147483648", "-9223372036854775808", "-170141183460469231731687303715884105728");
+
+    private final String source;
+
+    private final List<Token> tokens;
+
+    private int position;
+
+    private DdlParser(String source) {
+        this.source = source;
+        this.tokens = DdlLexer.tokenize(source);
+    }
+
+    /**
+     * Parses a script of {@code CREATE} statements separated by {@code ;}.
+     * @param sql the script; comments and a trailing {@code ;} are allowed
+     * @return the schema objects in script order, empty for a script without statements
+     * @throws DdlSyntaxException when the text is not valid DDL of the supported statements
+     * @throws DdlValidationException when a statement breaks a semantic rule of the model
+     */
+    static List<SchemaObject> parse(String sql) {
+        return new DdlParser(sql).script();
+    }
+
+    private List<SchemaObject> script() {
+        List<SchemaObject> objects = new ArrayList<>();
+        while (true) {
+            while (acceptSymbol(";")) {
+                // empty statements are allowed between scripts' semicolons
+            }
+            if (peek().kind() == Token.Kind.END) {
+                return List.copyOf(objects);
+            }
+            objects.add(statement());
+            if (!acceptSymbol(";") && peek().kind() != Token.Kind.END) {
+                throw error("expected ';' or the end of the input after the statement");
+            }
+        }
+    }
+
+    private SchemaObject statement() {
+        expectWord("CREATE");
+        boolean orReplace = false;
+        if (acceptWord("OR")) {
+            expectWord("REPLACE");
+            orReplace = true;
+        }
+        if (acceptWord("VIEW")) {
+            return view();
+        }
+        if (orReplace) {
+            throw error("expected VIEW after CREATE OR REPLACE");
+        }
+        if (acceptWord("TABLE")) {
+            return table();
+        }
+        if (acceptWord("MATERIALIZED")) {
+            expectWord("VIEW");
+            return materializedView();
+        }
+        throw error("expected TABLE, VIEW or MATERIALIZED VIEW after CREATE");
+    }
+
+    // ---------------------------------------------------------------- CREATE TABLE
+
+    private Table table() {
+        skipIfNotExists();
+        String name = objectName("table");
+        expectSymbol("(");
+        List<Column> columns = new ArrayList<>();
+        List<IndexDef> indexes = new ArrayList<>();
+        do {
+            if (peek().isWord("INDEX")) {
+                next();
+                indexes.add(index());
+            }
+            else {
+                columns.add(column());
+            }
+        }
+        while (acceptSymbol(","));
+        expectSymbol(")");
+        String engine = null;
+        if (acceptWord("ENGINE")) {
+            expectSymbol("=");
+            engine = identifier("engine name");
+        }
+        KeysDesc keys = keysDesc();
+        String comment = acceptWord("COMMENT") ? string("table comment") : null;
+        PartitionDesc partition = null;
+        if (acceptWord("PARTITION")) {
+            expectWord("BY");
+            partition = partitionDesc();
+        }
+        DistributionDesc distribution = null;
+        if (acceptWord("DISTRIBUTED")) {
+            expectWord("BY");
+            distribution = distributionDesc();
+        }
+        List<String> orderBy = List.of();
+        if (acceptWord("ORDER")) {
+            expectWord("BY");
+            orderBy = identifierList("sort column");
+        }
+        Map<String, String> properties = acceptWord("PROPERTIES") ? properties() : Map.of();
+        if (!atStatementEnd()) {
+            throw error("unexpected text in CREATE TABLE; its clauses come in the order ENGINE, key, COMMENT, "
+                    + "PARTITION BY, DISTRIBUTED BY, ORDER BY, PROPERTIES");
+        }
+        return new Table(name, columns, indexes, engine, keys, comment, partition, distribution, orderBy, properties);
+    }
+
+    private KeysDesc keysDesc() {
+        KeysType type = switch (peek().upperText()) {
+            case "DUPLICATE" -> KeysType.DUPLICATE;
+            case "AGGREGATE" -> KeysType.AGGREGATE;
+            case "UNIQUE" -> KeysType.UNIQUE;
+            case "PRIMARY" -> KeysType.PRIMARY;
+            default -> null;
+        };
+        if (type == null || peek().kind() != Token.Kind.WORD) {
+            return null;
+        }
+        next();
+        expectWord("KEY");
+        return new KeysDesc(type, identifierList("key column"));
+    }
+
+    private Column column() {
+        String name = identifier("column name");
+        Column.Builder column = Column.builder(name, dataType());
+        boolean nullabilitySeen = false;
+        boolean valueSeen = false;
+        boolean aggregationSeen = false;
+        while (!peek().isSymbol(",") && !peek().isSymbol(")")) {
+            Token token = peek();
+            if (token.kind() != Token.Kind.WORD) {
+                throw error("expected a column attribute (KEY, NULL, NOT NULL, DEFAULT, AUTO_INCREMENT, AS, COMMENT), "
+                        + "',' or ')'");
+            }
+            String word = token.upperText();
+            AggregationType aggregation = aggregationType(word);
+            if (word.equals("KEY")) {
+                next();
+                column.key(true);
+            }
+            else if (aggregation != null) {
+                once(aggregationSeen, "an aggregation type");
+                next();
+                aggregationSeen = true;
+                column.aggregation(aggregation);
+            }
+            else if (word.equals("NULL") || word.equals("NOT")) {
+                once(nullabilitySeen, "NULL or NOT NULL");
+                next();
+                boolean nullable = word.equals("NULL");
+                if (!nullable) {
+                    expectWord("NULL");
+                }
+                nullabilitySeen = true;
+                column.nullable(nullable);
+            }
+            else if (word.equals("DEFAULT")) {
+                once(valueSeen, "DEFAULT, AUTO_INCREMENT or AS");
+                next();
+                valueSeen = true;
+                column.defaultValue(defaultValue());
+            }
+            else if (word.equals("AUTO_INCREMENT")) {
+                once(valueSeen, "DEFAULT, AUTO_INCREMENT or AS");
+                next();
+                valueSeen = true;
+                column.autoIncrement(true);
+            }
+            else if (word.equals("AS")) {
+                once(valueSeen, "DEFAULT, AUTO_INCREMENT or AS");
+                next();
+                valueSeen = true;
+                column.generatedAs(expressionText(collectUntilColumnEnd(), "generation expression"));
+            }
+            else if (word.equals("COMMENT")) {
+                next();
+                column.comment(string("column comment"));
+                if (!peek().isSymbol(",") && !peek().isSymbol(")")) {
+                    throw error("expected ',' or ')' after the column comment");
+                }
+            }
+            else {
+                throw error("expected a column attribute (KEY, NULL, NOT NULL, DEFAULT, AUTO_INCREMENT, AS, COMMENT), "
+                        + "',' or ')'");
+            }
+        }
+        return column.build();
+    }
+
+    private void once(boolean seen, String what) {
+        if (seen) {
+            throw error("a column takes " + what + " only once");
+        }
+    }
+
+    private static AggregationType aggregationType(String word) {
+        for (AggregationType type : AggregationType.values()) {
+            if (type.name().equals(word)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    private DefaultValue defaultValue() {
+        Token token = peek();
+        if (token.kind() == Token.Kind.STRING) {
+            next();
+            return DefaultValue.literal(token.value());
+        }
+        if (token.kind() == Token.Kind.NUMBER || token.isSymbol("-")) {
+            // An unquoted number means the same as the quoted literal the server prints.
+            return DefaultValue.literal(signedNumber("default value"));
+        }
+        if (token.isWord("NULL")) {
+            next();
+            return DefaultValue.NULL;
+        }
+        if (token.isWord("CURRENT_TIMESTAMP")) {
+            next();
+            return DefaultValue.CURRENT_TIMESTAMP;
+        }
+        if (token.isSymbol("(")) {
+            int[] inner = parenthesisedRange();
+            if (inner[0] == inner[1]) {
+                throw new DdlSyntaxException("expected an expression inside DEFAULT ( )", token.line(), token.column(),
+                        token.text());
+            }
+            return DefaultValue.expression(text(inner[0], inner[1]));
+        }
+        throw error("expected a DEFAULT value: a string, NULL, CURRENT_TIMESTAMP or (expression)");
+    }
+
+    private String signedNumber(String what) {
+        StringBuilder number = new StringBuilder();
+        if (acceptSymbol("-")) {
+            number.append('-');
+        }
+        Token token = peek();
+        if (token.kind() != Token.Kind.NUMBER) {
+            throw error("expected a number as " + what);
+        }
+        next();
+        return number.append(token.text()).toString();
+    }
+
+    /** Collects the tokens of a generated column's expression: up to a top-level ',', ')' or COMMENT. */
+    private int[] collectUntilColumnEnd() {
+        int start = this.position;
+        int depth = 0;
+        while (true) {
+            Token token = peek();
+            if (token.kind() == Token.Kind.END || token.isSymbol(";")) {
+                if (depth > 0) {
+                    throw error("expected ')' to close the generation expression");
+                }
+                break;
+            }
+            if (depth == 0 && (token.isSymbol(",") || token.isSymbol(")") || token.isWord("COMMENT"))) {
+                break;
+            }
+            depth += depthChange(token);
+            next();
+        }
+        return new int[] { start, this.position };
+    }
+
+    private IndexDef index() {
+        String name = identifier("index name");
+        List<String> columns = identifierList("index column");
+        IndexType type = IndexType.BITMAP;
+        if (acceptWord("USING")) {
+            Token token = peek();
+            type = switch (token.upperText()) {
+                case "BITMAP" -> IndexType.BITMAP;
+                case "GIN" -> IndexType.GIN;
+                case "NGRAMBF" -> IndexType.NGRAMBF;
+                default -> throw error("expected the index type BITMAP, GIN or NGRAMBF");
+            };
+            next();
+        }
+        Map<String, String> properties = peek().isSymbol("(") ? propertyList() : Map.of();
+        String comment = acceptWord("COMMENT") ? string("index comment") : null;
+        return new IndexDef(name, columns, type, properties, comment);
+    }
+
+    // ---------------------------------------------------------------- data types
+
+    private DataType dataType() {
+        Token token = peek();
+        if (token.kind() != Token.Kind.WORD) {
+            throw error("expected a data type");
+        }
+        next();
+        String name = token.upperText();
+        switch (name) {
+            case "ARRAY" -> {
+                expectSymbol("<");
+                DataType element = dataType();
+                expectSymbol(">");
+                return DataType.array(element);
+            }
+            case "MAP" -> {
+                expectSymbol("<");
+                DataType key = dataType();
+                expectSymbol(",");
+                DataType value = dataType();
+                expectSymbol(">");
+                return DataType.map(key, value);
+            }
+            case "STRUCT" -> {
+                expectSymbol("<");
+                List<StructField> fields = new ArrayList<>();
+                do {
+                    String fieldName = identifier("struct field name");
+                    fields.add(DataType.field(fieldName, dataType()));
+                }
+                while (acceptSymbol(","));
+                expectSymbol(">");
+                return new StructType(fields);
+            }
+            default -> {
+                return scalarType(token, name);
+            }
+        }
+    }
+
+    private DataType scalarType(Token token, String name) {
+        ScalarKind kind = scalarKind(name);
+        if (kind == null) {
+            throw new DdlSyntaxException("unknown data type", token.line(), token.column(), token.text());
+        }
+        List<Integer> arguments = new ArrayList<>();
+        if (acceptSymbol("(")) {
+            do {
+                arguments.add(integer("type argument"));
+            }
+            while (acceptSymbol(","));
+            expectSymbol(")");
+        }
+        if (kind.isInteger()) {
+            if (arguments.size() > 1) {
+                throw new DdlSyntaxException("an integer type takes at most one display width", token.line(),
+                        token.column(), token.text());
+            }
+            // int(11) and friends: a MySQL display width, meaningless to StarRocks.
+            arguments.clear();
+        }
+        return new ScalarType(kind, arguments);
+    }
+
+    private static ScalarKind scalarKind(String name) {
+        if (name.equals("INTEGER")) {
+            return ScalarKind.INT;
+        }
+        for (ScalarKind kind : ScalarKind.values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- partitioning and distribution
+
+    private PartitionDesc partitionDesc() {
+        if (acceptWord("RANGE")) {
+            List<int[]> items = parenthesisedItems("partition column");
+            if (!peek().isSymbol("(")) {
+                // StarRocks 3.0 printed expression partitioning as RANGE(expression) without a partition list.
+                return new ExpressionPartitionDesc(items.stream().map((item) -> text(item[0], item[1])).toList());
+            }
+            List<String> partitionColumns = itemsAsIdentifiers(items, "range partition column");
+            return new RangePartitionDesc(partitionColumns, rangePartitions(partitionColumns));
+        }
+        if (acceptWord("LIST")) {
+            List<String> partitionColumns = identifierList("list partition column");
+            return new ListPartitionDesc(partitionColumns, listPartitions());
+        }
+        return new ExpressionPartitionDesc(partitionExpressions());
+    }
+
+    /** {@code PARTITION BY e1, e2} or {@code PARTITION BY (e1, e2)}. */
+    private List<String> partitionExpressions() {
+        if (peek().isSymbol("(")) {
+            int close = matchingClose(this.position);
+            if (isPartitionExpressionEnd(this.tokens.get(close + 1))) {
+                return parenthesisedItems("partition expression").stream()
+                    .map((item) -> text(item[0], item[1]))
+                    .toList();
+            }
+        }
+        List<String> expressions = new ArrayList<>();
+        do {
+            int start = this.position;
+            int depth = 0;
+            while (true) {
+                Token token = peek();
+                if (token.kind() == Token.Kind.END || token.isSymbol(";")
+                        || (depth == 0 && (token.isSymbol(",") || isPartitionExpressionEnd(token)))) {
+                    break;
+                }
+                depth += depthChange(token);
+                if (depth < 0) {
+                    throw error("unbalanced ')' in the partition expression");
+                }
+                next();
+            }
+            if (start == this.position) {
+                throw error("expected a partition expression");
+            }
+            expressions.add(text(start, this.position));
+        }
+        while (acceptSymbol(","));
+        return expressions;
+    }
+
+    private static boolean isPartitionExpressionEnd(Token token) {
+        return token.kind() == Token.Kind.END || token.isSymbol(";")
+                || (token.kind() == Token.Kind.WORD && PARTITION_EXPRESSION_END.contains(token.upperText()));
+    }
+
+    private List<RangePartition> rangePartitions(List<String> partitionColumns) {
+        expectSymbol("(");
+        List<RangePartition> partitions = new ArrayList<>();
+        if (acceptSymbol(")")) {
+            return partitions;
+        }
+        do {
+            if (acceptWord("START")) {
+                partitions.add(batch());
+            }
+            else {
+                expectWord("PARTITION");
+                partitions.add(rangePartition(partitions, partitionColumns));
+            }
+        }
+        while (acceptSymbol(","));
+        expectSymbol(")");
+        return partitions;
+    }
+
+    private RangePartition batch() {
+        expectSymbol("(");
+        String start = string("START value");
+        expectSymbol(")");
+        expectWord("END");
+        expectSymbol("(");
+        String end = string("END value");
+        expectSymbol(")");
+        expectWord("EVERY");
+        expectSymbol("(");
+        Interval every = peek().isWord("INTERVAL") ? interval() : Interval.step(longValue("EVERY step"));
+        expectSymbol(")");
+        return new RangePartition.Batch(start, end, every);
+    }
+
+    private RangePartition rangePartition(List<RangePartition> earlier, List<String> partitionColumns) {
+        String name = identifier("partition name");
+        expectWord("VALUES");
+        if (acceptWord("LESS")) {
+            expectWord("THAN");
+            if (acceptWord("MAXVALUE")) {
+                return new RangePartition.LessThan(name, List.of());
+            }
+            Token open = peek();
+            List<String> values = boundTuple();
+            if (values == null) {
+                return new RangePartition.LessThan(name, List.of());
+            }
+            if (values.contains(null)) {
+                throw new DdlSyntaxException("MAXVALUE can only stand alone in LESS THAN", open.line(), open.column(),
+                        open.text());
+            }
+            return new RangePartition.LessThan(name, values);
+        }
+        if (!peek().isSymbol("[")) {
+            throw error("expected LESS THAN or '[' after VALUES");
+        }
+        Token bracket = next();
+        List<String> lower = boundTuple();
+        expectSymbol(",");
+        Token upperStart = peek();
+        List<String> upper = boundTuple();
+        expectSymbol(")");
+        if (lower == null || lower.contains(null)) {
+            throw new DdlSyntaxException("MAXVALUE cannot be a lower bound", bracket.line(), bracket.column(),
+                    bracket.text());
+        }
+        if (upper == null) {
+            return maxValuePartition(name, lower, earlier, partitionColumns.size(), upperStart);
+        }
+        if (upper.contains(null)) {
+            throw new DdlSyntaxException("MAXVALUE in only some columns of an upper bound is not supported",
+                    upperStart.line(), upperStart.column(), upperStart.text());
+        }
+        return new RangePartition.Fixed(name, lower, upper);
+    }
+
+    /**
+     * {@code SHOW CREATE} prints a {@code LESS THAN MAXVALUE} partition as {@code [("lo"), (MAXVALUE))}. The model
+     * has no fixed range ending in MAXVALUE, so this reads it back as {@code LESS THAN MAXVALUE} when that means the
+     * same: when the lower bound is where the previous partition ends, or the type's minimum for a first partition.
+     */
+    private RangePartition maxValuePartition(String name, List<String> lower, List<RangePartition> earlier, int width,
+            Token at) {
+        List<String> previousUpper = null;
+        if (!earlier.isEmpty()) {
+            RangePartition previous = earlier.get(earlier.size() - 1);
+            if (previous instanceof RangePartition.Fixed fixed) {
+                previousUpper = fixed.upper();
+            }
+            else if (previous instanceof RangePartition.LessThan lessThan && lessThan.values().size() == width) {
+                previousUpper = lessThan.values();
+            }
+        }
+        boolean follows = (previousUpper != null) ? previousUpper.equals(lower)
+                : earlier.isEmpty() && MINIMUM_BOUNDS.containsAll(lower);
+        if (!follows) {
+            throw new DdlSyntaxException("a range ending in MAXVALUE is supported only when it starts where the "
+                    + "previous partition ends (it is then read as LESS THAN MAXVALUE)", at.line(), at.column(),
+                    at.text());
+        }
+        return new RangePartition.LessThan(name, List.of());
+    }
+
+    /**
+     * Reads {@code ("v", ...)}, {@code (MAXVALUE)} or {@code MAXVALUE}.
+     * @return the values with null for each MAXVALUE inside a tuple, or null for a bound that is only MAXVALUE
+     */
+    private List<String> boundTuple() {
+        if (acceptWord("MAXVALUE")) {
+            return null;
+        }
+        expectSymbol("(");
+        List<String> values = new ArrayList<>();
+        do {
+            if (acceptWord("MAXVALUE")) {
+                values.add(null);
+            }
+            else {
+                values.add(string("partition bound value"));
+            }
+        }
+        while (acceptSymbol(","));
+        expectSymbol(")");
+        return values.stream().allMatch((value) -> value == null) ? null : values;
+    }
+
+    private List<ListPartition> listPartitions() {
+        expectSymbol("(");
+        List<ListPartition> partitions = new ArrayList<>();
+        if (acceptSymbol(")")) {
+            return partitions;
+        }
+        do {
+            expectWord("PARTITION");
+            String name = identifier("partition name");
+            expectWord("VALUES");
+            expectWord("IN");
+            expectSymbol("(");
+            List<List<String>> values = new ArrayList<>();
+            do {
+                if (acceptSymbol("(")) {
+                    List<String> tuple = new ArrayList<>();
+                    do {
+                        tuple.add(string("partition value"));
+                    }
+                    while (acceptSymbol(","));
+                    expectSymbol(")");
+                    values.add(tuple);
+                }
+                else {
+                    values.add(List.of(string("partition value")));
+                }
+            }
+            while (acceptSymbol(","));
+            expectSymbol(")");
+            if (peek().isSymbol("(")) {
+                throw error("properties of a single partition are not supported");
+            }
+            partitions.add(new ListPartition(name, values));
+        }
+        while (acceptSymbol(","));
+        expectSymbol(")");
+        return partitions;
+    }
+
+    private DistributionDesc distributionDesc() {
+        if (acceptWord("HASH")) {
+            List<String> columns = identifierList("distribution column");
+            return new HashDistribution(columns, buckets());
+        }
+        if (acceptWord("RANDOM")) {
+            return new RandomDistribution(buckets());
+        }
+        throw error("expected HASH or RANDOM after DISTRIBUTED BY");
+    }
+
+    private Integer buckets() {
+        return acceptWord("BUCKETS") ? integer("bucket count") : null;
+    }
+
+    private Interval interval() {
+        expectWord("INTERVAL");
+        long amount = longValue("interval amount");
+        Token unit = peek();
+        if (unit.kind() != Token.Kind.WORD) {
+            throw error("expected an interval unit");
+        }
+        for (IntervalUnit candidate : IntervalUnit.values()) {
+            if (candidate.name().equals(unit.upperText())) {
+                next();
+                return Interval.of(amount, candidate);
+            }
+        }
+        throw error("unknown interval unit");
+    }
+
+    // ---------------------------------------------------------------- views
+
+    private View view() {
+        skipIfNotExists();
+        String name = objectName("view");
+        List<ViewColumn> columns = peek().isSymbol("(") ? viewColumns() : List.of();
+        String comment = acceptWord("COMMENT") ? string("view comment") : null;
+        ViewSecurity security = null;
+        if (acceptWord("SECURITY")) {
+            if (acceptWord("NONE")) {
+                security = ViewSecurity.NONE;
+            }
+            else if (acceptWord("INVOKER")) {
+                security = ViewSecurity.INVOKER;
+            }
+            else {
+                throw error("expected NONE or INVOKER after SECURITY");
+            }
+        }
+        expectWord("AS");
+        return new View(name, columns, comment, security, query());
+    }
+
+    private List<ViewColumn> viewColumns() {
+        expectSymbol("(");
+        List<ViewColumn> columns = new ArrayList<>();
+        do {
+            if (peek().isWord("INDEX")) {
+                throw error("indexes of materialized views are not supported");
+            }
+            String name = identifier("view column name");
+            String comment = acceptWord("COMMENT") ? string("view column comment") : null;
+            columns.add(new ViewColumn(name, comment));
+        }
+        while (acceptSymbol(","));
+        expectSymbol(")");
+        return columns;
+    }
+
+    /**
+     * The query after {@code AS}, verbatim: the source from just after {@code AS} up to the {@code ;} that ends the
+     * statement (or the end of the input), without surrounding whitespace. Comments inside and around it are kept.
+     */
+    private String query() {
+        Token as = this.tokens.get(this.position - 1);
+        int first = this.position;
+        while (peek().kind() != Token.Kind.END && !peek().isSymbol(";")) {
+            next();
+        }
+        if (first == this.position) {
+            throw error("expected a query after AS");
+        }
+        return this.source.substring(as.endOffset(), peek().offset()).strip();
+    }
+
+    private MaterializedView materializedView() {
+        skipIfNotExists();
+        String name = objectName("materialized view");
+        List<ViewColumn> columns = peek().isSymbol("(") ? viewColumns() : List.of();
+        String comment = acceptWord("COMMENT") ? string("materialized view comment") : null;
+        PartitionDesc partition = null;
+        DistributionDesc distribution = null;
+        List<String> orderBy = null;
+        RefreshScheme refresh = null;
+        Map<String, String> properties = null;
+        while (!peek().isWord("AS")) {
+            Token clause = peek();
+            if (acceptWord("PARTITION")) {
+                onceClause(partition != null, clause);
+                expectWord("BY");
+                partition = partitionDesc();
+            }
+            else if (acceptWord("DISTRIBUTED")) {
+                onceClause(distribution != null, clause);
+                expectWord("BY");
+                distribution = distributionDesc();
+            }
+            else if (acceptWord("ORDER")) {
+                onceClause(orderBy != null, clause);
+                expectWord("BY");
+                orderBy = identifierList("sort column");
+            }
+            else if (acceptWord("REFRESH")) {
+                onceClause(refresh != null, clause);
+                refresh = refreshScheme();
+            }
+            else if (acceptWord("PROPERTIES")) {
+                onceClause(properties != null, clause);
+                properties = properties();
+            }
+            else {
+                throw error("expected PARTITION BY, DISTRIBUTED BY, ORDER BY, REFRESH, PROPERTIES or AS");
+            }
+        }
+        expectWord("AS");
+        return new MaterializedView(name, columns, comment, partition, distribution,
+                (orderBy != null) ? orderBy : List.of(), refresh, (properties != null) ? properties : Map.of(),
+                query());
+    }
+
+    private static void onceClause(boolean seen, Token clause) {
+        if (seen) {
+            throw new DdlSyntaxException("the clause is given twice", clause.line(), clause.column(), clause.text());
+        }
+    }
+
+    private RefreshScheme refreshScheme() {
+        RefreshMoment moment = null;
+        if (acceptWord("IMMEDIATE")) {
+            moment = RefreshMoment.IMMEDIATE;
+        }
+        else if (acceptWord("DEFERRED")) {
+            moment = RefreshMoment.DEFERRED;
+        }
+        if (acceptWord("MANUAL")) {
+            return new RefreshScheme(moment, RefreshType.MANUAL, null, null);
+        }
+        if (acceptWord("INCREMENTAL")) {
+            return new RefreshScheme(moment, RefreshType.INCREMENTAL, null, null);
+        }
+        if (!acceptWord("ASYNC")) {
+            throw error("expected ASYNC, MANUAL or INCREMENTAL after REFRESH");
+        }
+        String start = null;
+        if (acceptWord("START")) {
+            expectSymbol("(");
+            start = string("refresh start time");
+            expectSymbol(")");
+        }
+        Interval every = null;
+        if (acceptWord("EVERY")) {
+            expectSymbol("(");
+            every = interval();
+            expectSymbol(")");
+        }
+        return new RefreshScheme(moment, RefreshType.ASYNC, start, every);
+    }
+
+    // ---------------------------------------------------------------- shared pieces
+
+    private void skipIfNotExists() {
+        if (acceptWord("IF")) {
+            expectWord("NOT");
+            expectWord("EXISTS");
+        }
+    }
+
+    private String objectName(String what) {
+        String name = identifier(what + " name");
+        if (peek().isSymbol(".")) {
+            throw error("a database-qualified " + what + " name is not supported here; write the name alone and "
+                    + "choose the database through the connection");
+        }
+        return name;
+    }
+
+    private Map<String, String> properties() {
+        if (!peek().isSymbol("(")) {
+            throw error("expected '(' after PROPERTIES");
+        }
+        return propertyList();
+    }
+
+    /** {@code ("k" = "v", ...)}, kept in written order; a key given twice is an error. */
+    private Map<String, String> propertyList() {
+        expectSymbol("(");
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (acceptSymbol(")")) {
+            return properties;
+        }
+        do {
+            Token keyToken = peek();
+            String key = string("property key");
+            expectSymbol("=");
+            String value = string("property value");
+            if (properties.putIfAbsent(key, value) != null) {
+                throw new DdlSyntaxException("the property is given twice", keyToken.line(), keyToken.column(),
+                        keyToken.text());
+            }
+        }
+        while (acceptSymbol(","));
+        expectSymbol(")");
+        return properties;
+    }
+
+    private List<String> identifierList(String what) {
+        expectSymbol("(");
+        List<String> names = new ArrayList<>();
+        do {
+            names.add(identifier(what));
+        }
+        while (acceptSymbol(","));
+        expectSymbol(")");
+        return names;
+    }
+
+    /** The comma-separated items inside the parentheses that start at the current token, as token ranges. */
+    private List<int[]> parenthesisedItems(String what) {
+        expectSymbol("(");
+        List<int[]> items = new ArrayList<>();
+        int start = this.position;
+        int depth = 0;
+        while (true) {
+            Token token = peek();
+            if (token.kind() == Token.Kind.END || token.isSymbol(";")) {
+                throw error("expected ')'");
+            }
+            if (depth == 0 && (token.isSymbol(",") || token.isSymbol(")"))) {
+                if (start == this.position) {
+                    throw error("expected a " + what);
+                }
+                items.add(new int[] { start, this.position });
+                next();
+                if (token.isSymbol(")")) {
+                    return items;
+                }
+                start = this.position;
+                continue;
+            }
+            depth += depthChange(token);
+            next();
+        }
+    }
+
+    private List<String> itemsAsIdentifiers(List<int[]> items, String what) {
+        List<String> names = new ArrayList<>();
+        for (int[] item : items) {
+            Token token = this.tokens.get(item[0]);
+            if (item[1] - item[0] != 1 || !token.isIdentifier()) {
+                throw new DdlSyntaxException("expected a " + what + " name; range partitioning on an expression "
+                        + "with a partition list is not supported", token.line(), token.column(), token.text());
+            }
+            names.add(token.value());
+        }
+        return names;
+    }
+
+    /** The inner token range of the parenthesised group starting at the current token; moves past it. */
+    private int[] parenthesisedRange() {
+        int open = this.position;
+        int close = matchingClose(open);
+        this.position = close + 1;
+        return new int[] { open + 1, close };
+    }
+
+    private int matchingClose(int open) {
+        int depth = 0;
+        for (int i = open; i < this.tokens.size(); i++) {
+            Token token = this.tokens.get(i);
+            if (token.kind() == Token.Kind.END || token.isSymbol(";")) {
+                break;
+            }
+            depth += depthChange(token);
+            if (depth == 0) {
+                return i;
+            }
+        }
+        Token token = this.tokens.get(open);
+        throw new DdlSyntaxException("this '(' is never closed", token.line(), token.column(), token.text());
+    }
+
+    private static int depthChange(Token token) {
+        if (token.isSymbol("(") || token.isSymbol("[")) {
+            return 1;
+        }
+        if (token.isSymbol(")") || token.isSymbol("]")) {
+            return -1;
+        }
+        return 0;
+    }
+
+    /**
+     * The source of tokens {@code [from, to)} with whitespace and comments between tokens collapsed to one space.
+     */
+    private String text(int from, int to) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            Token token = this.tokens.get(i);
+            if (i > from && token.offset() > this.tokens.get(i - 1).endOffset()) {
+                text.append(' ');
+            }
+            text.append(token.text());
+        }
+        return text.toString();
+    }
+
+    private String expressionText(int[] range, String what) {
+        if (range[0] == range[1]) {
+            throw error("expected a " + what);
+        }
+        return text(range[0], range[1]);
+    }
+
+    private boolean atStatementEnd() {
+        return peek().kind() == Token.Kind.END || peek().isSymbol(";");
+    }
+
+    private String identifier(String what) {
+        Token token = peek();
+        if (!token.isIdentifier()) {
+            throw error("expected a " + what);
+        }
+        next();
+        return token.value();
+    }
+
+    private String string(String what) {
+        Token token = peek();
+        if (token.kind() != Token.Kind.STRING) {
+            throw error("expected a quoted string as " + what);
+        }
+        next();
+        return token.value();
+    }
+
+    private int integer(String what) {
+        long value = longValue(what);
+        if (value > Integer.MAX_VALUE) {
+            Token token = this.tokens.get(this.position - 1);
+            throw new DdlSyntaxException(what + " is too large", token.line(), token.column(), token.text());
+        }
+        return (int) value;
+    }
+
+    private long longValue(String what) {
+        Token token = peek();
+        if (token.kind() != Token.Kind.NUMBER || !token.text().chars().allMatch(Character::isDigit)) {
+            throw error("expected a whole number as " + what);
+        }
+        try {
+            long value = Long.parseLong(token.text());
+            next();
+            return value;
+        }
+        catch (NumberFormatException ex) {
+            throw error(what + " is too large");
+        }
+    }
+
+    private Token peek() {
+        return this.tokens.get(this.position);
+    }
+
+    private Token next() {
+        Token token = this.tokens.get(this.position);
+        if (token.kind() != Token.Kind.END) {
+            this.position++;
+        }
+        return token;
+    }
+
+    private boolean acceptWord(String keyword) {
+        if (peek().isWord(keyword)) {
+            next();
+            return true;
+        }
+        return false;
+    }
+
+    private void expectWord(String keyword) {
+        if (!acceptWord(keyword)) {
+            throw error("expected " + keyword);
+        }
+    }
+
+    private boolean acceptSymbol(String symbol) {
+        if (peek().isSymbol(symbol)) {
+            next();
+            return true;
+        }
+        return false;
+    }
+
+    private void expectSymbol(String symbol) {
+        if (!acceptSymbol(symbol)) {
+            throw error("expected '" + symbol + "'");
+        }
+    }
+
+    private DdlSyntaxException error(String problem) {
+        Token token = peek();
+        return new DdlSyntaxException(problem, token.line(), token.column(),
+                (token.kind() == Token.Kind.END) ? null : token.text());
+    }
 
 }

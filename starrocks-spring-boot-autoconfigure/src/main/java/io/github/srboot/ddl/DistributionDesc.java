@@ -5,10 +5,10 @@ package io.github.srboot.ddl;
  */
 public sealed interface DistributionDesc permits HashDistribution, RandomDistribution {
 
-	/**
-	 * The bucket count.
-	 * @return the count, or null when not written (automatic bucketing)
-	 */
-	Integer buckets();
+    /**
+     * The bucket count.
+     * @return the count, or null when not written (automatic bucketing)
+     */
+    Integer buckets();
 
 }

@@ -9,11 +9,11 @@ package io.github.srboot.ddl;
  */
 public record DropDatabase(String name, boolean ifExists, boolean force) implements DdlStatement {
 
-	/**
-	 * Checks the name.
-	 */
-	public DropDatabase {
-		Names.require("database", name);
-	}
+    /**
+     * Checks the name.
+     */
+    public DropDatabase {
+        Names.require("database", name);
+    }
 
 }

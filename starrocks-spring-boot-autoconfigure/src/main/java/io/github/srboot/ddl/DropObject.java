@@ -10,17 +10,17 @@ package io.github.srboot.ddl;
  */
 public record DropObject(ObjectKind kind, ObjectName name, boolean ifExists, boolean force) implements DdlStatement {
 
-	/**
-	 * Checks the statement.
-	 */
-	public DropObject {
-		if (kind == null || name == null) {
-			throw new DdlValidationException("DROP", "needs an object kind and a name");
-		}
-		if (force && kind != ObjectKind.TABLE) {
-			throw new DdlValidationException("DROP " + kind + " " + Names.display(name.name()),
-					"FORCE is only allowed for tables");
-		}
-	}
+    /**
+     * Checks the statement.
+     */
+    public DropObject {
+        if (kind == null || name == null) {
+            throw new DdlValidationException("DROP", "needs an object kind and a name");
+        }
+        if (force && kind != ObjectKind.TABLE) {
+            throw new DdlValidationException("DROP " + kind + " " + Names.display(name.name()),
+                    "FORCE is only allowed for tables");
+        }
+    }
 
 }

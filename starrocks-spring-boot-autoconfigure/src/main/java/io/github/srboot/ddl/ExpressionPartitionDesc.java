@@ -13,63 +13,63 @@ import java.util.List;
  */
 public record ExpressionPartitionDesc(List<String> expressions) implements PartitionDesc {
 
-	/**
-	 * Checks and normalises the expressions.
-	 */
-	public ExpressionPartitionDesc {
-		expressions = Lists.copy("PARTITION BY", expressions)
-			.stream()
-			.map((expression) -> SqlText.expression("PARTITION BY expression", expression))
-			.toList();
-		if (expressions.isEmpty()) {
-			throw new DdlValidationException("PARTITION BY", "needs at least one expression");
-		}
-	}
+    /**
+     * Checks and normalises the expressions.
+     */
+    public ExpressionPartitionDesc {
+        expressions = Lists.copy("PARTITION BY", expressions)
+            .stream()
+            .map((expression) -> SqlText.expression("PARTITION BY expression", expression))
+            .toList();
+        if (expressions.isEmpty()) {
+            throw new DdlValidationException("PARTITION BY", "needs at least one expression");
+        }
+    }
 
-	/**
-	 * Partitioning by plain columns ({@code PARTITION BY `a`, `b`}).
-	 * @param columns the column names
-	 * @return the clause
-	 */
-	public static ExpressionPartitionDesc columns(String... columns) {
-		return new ExpressionPartitionDesc(
-				Arrays.stream(columns).map((c) -> DdlPrinter.identifier(Names.require("partition column", c))).toList());
-	}
+    /**
+     * Partitioning by plain columns ({@code PARTITION BY `a`, `b`}).
+     * @param columns the column names
+     * @return the clause
+     */
+    public static ExpressionPartitionDesc columns(String... columns) {
+        return new ExpressionPartitionDesc(
+                Arrays.stream(columns).map((c) -> DdlPrinter.identifier(Names.require("partition column", c))).toList());
+    }
 
-	/**
-	 * {@code PARTITION BY date_trunc('unit', `column`)}.
-	 * @param unit the truncation unit
-	 * @param column the column
-	 * @return the clause
-	 */
-	public static ExpressionPartitionDesc dateTrunc(IntervalUnit unit, String column) {
-		return new ExpressionPartitionDesc(List.of(DdlPrinter.dateTrunc(unit, column)));
-	}
+    /**
+     * {@code PARTITION BY date_trunc('unit', `column`)}.
+     * @param unit the truncation unit
+     * @param column the column
+     * @return the clause
+     */
+    public static ExpressionPartitionDesc dateTrunc(IntervalUnit unit, String column) {
+        return new ExpressionPartitionDesc(List.of(DdlPrinter.dateTrunc(unit, column)));
+    }
 
-	/**
-	 * {@code PARTITION BY time_slice(`column`, INTERVAL n unit)}.
-	 * @param column the column
-	 * @param interval the slice width
-	 * @return the clause
-	 */
-	public static ExpressionPartitionDesc timeSlice(String column, Interval interval) {
-		return new ExpressionPartitionDesc(List.of(DdlPrinter.timeSlice(column, interval)));
-	}
+    /**
+     * {@code PARTITION BY time_slice(`column`, INTERVAL n unit)}.
+     * @param column the column
+     * @param interval the slice width
+     * @return the clause
+     */
+    public static ExpressionPartitionDesc timeSlice(String column, Interval interval) {
+        return new ExpressionPartitionDesc(List.of(DdlPrinter.timeSlice(column, interval)));
+    }
 
-	/**
-	 * The expressions that are bare column names (backquoted or not), unquoted.
-	 * @return the column names among the expressions
-	 */
-	@Override
-	public List<String> columnNames() {
-		List<String> names = new ArrayList<>();
-		for (String expression : this.expressions) {
-			String name = SqlText.bareIdentifier(expression);
-			if (name != null) {
-				names.add(name);
-			}
-		}
-		return List.copyOf(names);
-	}
+    /**
+     * The expressions that are bare column names (backquoted or not), unquoted.
+     * @return the column names among the expressions
+     */
+    @Override
+    public List<String> columnNames() {
+        List<String> names = new ArrayList<>();
+        for (String expression : this.expressions) {
+            String name = SqlText.bareIdentifier(expression);
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return List.copyOf(names);
+    }
 
 }

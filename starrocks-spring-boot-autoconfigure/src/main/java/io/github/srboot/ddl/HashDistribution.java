@@ -10,17 +10,17 @@ import java.util.List;
  */
 public record HashDistribution(List<String> columns, Integer buckets) implements DistributionDesc {
 
-	/**
-	 * Checks the clause.
-	 */
-	public HashDistribution {
-		columns = Lists.names("HASH distribution column", columns);
-		if (columns.isEmpty()) {
-			throw new DdlValidationException("DISTRIBUTED BY HASH", "needs at least one column");
-		}
-		if (buckets != null && buckets < 1) {
-			throw new DdlValidationException("DISTRIBUTED BY HASH", "BUCKETS must be positive, got " + buckets);
-		}
-	}
+    /**
+     * Checks the clause.
+     */
+    public HashDistribution {
+        columns = Lists.names("HASH distribution column", columns);
+        if (columns.isEmpty()) {
+            throw new DdlValidationException("DISTRIBUTED BY HASH", "needs at least one column");
+        }
+        if (buckets != null && buckets < 1) {
+            throw new DdlValidationException("DISTRIBUTED BY HASH", "BUCKETS must be positive, got " + buckets);
+        }
+    }
 
 }

@@ -13,32 +13,32 @@ import java.util.Map;
  * @param comment the comment, or null when none
  */
 public record IndexDef(String name, List<String> columns, IndexType type, Map<String, String> properties,
-		String comment) {
+        String comment) {
 
-	/**
-	 * Checks the index.
-	 */
-	public IndexDef {
-		Names.require("index", name);
-		String subject = "index " + Names.display(name);
-		columns = Lists.names(subject + " column", columns);
-		if (columns.isEmpty()) {
-			throw new DdlValidationException(subject, "needs at least one column");
-		}
-		if (type == null) {
-			throw new DdlValidationException(subject, "the index type must not be null");
-		}
-		properties = Lists.properties(subject, properties);
-	}
+    /**
+     * Checks the index.
+     */
+    public IndexDef {
+        Names.require("index", name);
+        String subject = "index " + Names.display(name);
+        columns = Lists.names(subject + " column", columns);
+        if (columns.isEmpty()) {
+            throw new DdlValidationException(subject, "needs at least one column");
+        }
+        if (type == null) {
+            throw new DdlValidationException(subject, "the index type must not be null");
+        }
+        properties = Lists.properties(subject, properties);
+    }
 
-	/**
-	 * A bitmap index on one column.
-	 * @param name the index name
-	 * @param column the column
-	 * @return the index
-	 */
-	public static IndexDef bitmap(String name, String column) {
-		return new IndexDef(name, List.of(column), IndexType.BITMAP, Map.of(), null);
-	}
+    /**
+     * A bitmap index on one column.
+     * @param name the index name
+     * @param column the column
+     * @return the index
+     */
+    public static IndexDef bitmap(String name, String column) {
+        return new IndexDef(name, List.of(column), IndexType.BITMAP, Map.of(), null);
+    }
 
 }

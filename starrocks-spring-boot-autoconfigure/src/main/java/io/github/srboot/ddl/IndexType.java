@@ -5,11 +5,11 @@ package io.github.srboot.ddl;
  */
 public enum IndexType {
 
-	/** {@code USING BITMAP}. */
-	BITMAP,
-	/** {@code USING GIN} (full-text inverted index, 3.3+). */
-	GIN,
-	/** {@code USING NGRAMBF} (n-gram bloom filter, 3.3+). */
-	NGRAMBF
+    /** {@code USING BITMAP}. */
+    BITMAP,
+    /** {@code USING GIN} (full-text inverted index, 3.3+). */
+    GIN,
+    /** {@code USING NGRAMBF} (n-gram bloom filter, 3.3+). */
+    NGRAMBF
 
 }

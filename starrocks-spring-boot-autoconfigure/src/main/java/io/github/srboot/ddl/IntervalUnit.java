@@ -5,21 +5,21 @@ package io.github.srboot.ddl;
  */
 public enum IntervalUnit {
 
-	/** Seconds. */
-	SECOND,
-	/** Minutes. */
-	MINUTE,
-	/** Hours. */
-	HOUR,
-	/** Days. */
-	DAY,
-	/** Weeks. */
-	WEEK,
-	/** Months. */
-	MONTH,
-	/** Quarters. */
-	QUARTER,
-	/** Years. */
-	YEAR
+    /** Seconds. */
+    SECOND,
+    /** Minutes. */
+    MINUTE,
+    /** Hours. */
+    HOUR,
+    /** Days. */
+    DAY,
+    /** Weeks. */
+    WEEK,
+    /** Months. */
+    MONTH,
+    /** Quarters. */
+    QUARTER,
+    /** Years. */
+    YEAR
 
 }

@@ -10,27 +10,27 @@ import java.util.List;
  */
 public record KeysDesc(KeysType type, List<String> columns) {
 
-	/**
-	 * Checks the clause.
-	 */
-	public KeysDesc {
-		if (type == null) {
-			throw new DdlValidationException("key clause", "the key type must not be null");
-		}
-		columns = Lists.names(type + " KEY column", columns);
-		if (columns.isEmpty()) {
-			throw new DdlValidationException(type + " KEY", "needs at least one column");
-		}
-	}
+    /**
+     * Checks the clause.
+     */
+    public KeysDesc {
+        if (type == null) {
+            throw new DdlValidationException("key clause", "the key type must not be null");
+        }
+        columns = Lists.names(type + " KEY column", columns);
+        if (columns.isEmpty()) {
+            throw new DdlValidationException(type + " KEY", "needs at least one column");
+        }
+    }
 
-	/**
-	 * Creates a key clause.
-	 * @param type the model
-	 * @param columns the key columns
-	 * @return the clause
-	 */
-	public static KeysDesc of(KeysType type, String... columns) {
-		return new KeysDesc(type, List.of(columns));
-	}
+    /**
+     * Creates a key clause.
+     * @param type the model
+     * @param columns the key columns
+     * @return the clause
+     */
+    public static KeysDesc of(KeysType type, String... columns) {
+        return new KeysDesc(type, List.of(columns));
+    }
 
 }

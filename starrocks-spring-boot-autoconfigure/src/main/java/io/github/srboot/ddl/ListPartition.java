@@ -11,33 +11,33 @@ import java.util.List;
  */
 public record ListPartition(String name, List<List<String>> values) implements PartitionDefinition {
 
-	/**
-	 * Checks the partition.
-	 */
-	public ListPartition {
-		Names.require("partition", name);
-		String subject = "partition " + Names.display(name);
-		values = Lists.copy(subject, values).stream().map((tuple) -> Lists.copy(subject, tuple)).toList();
-		if (values.isEmpty()) {
-			throw new DdlValidationException(subject, "VALUES IN needs at least one value");
-		}
-		int width = values.get(0).size();
-		for (List<String> tuple : values) {
-			if (tuple.isEmpty() || tuple.size() != width) {
-				throw new DdlValidationException(subject, "every value tuple needs the same, non-zero size, got "
-						+ tuple.size() + " and " + width);
-			}
-		}
-	}
+    /**
+     * Checks the partition.
+     */
+    public ListPartition {
+        Names.require("partition", name);
+        String subject = "partition " + Names.display(name);
+        values = Lists.copy(subject, values).stream().map((tuple) -> Lists.copy(subject, tuple)).toList();
+        if (values.isEmpty()) {
+            throw new DdlValidationException(subject, "VALUES IN needs at least one value");
+        }
+        int width = values.get(0).size();
+        for (List<String> tuple : values) {
+            if (tuple.isEmpty() || tuple.size() != width) {
+                throw new DdlValidationException(subject, "every value tuple needs the same, non-zero size, got "
+                        + tuple.size() + " and " + width);
+            }
+        }
+    }
 
-	/**
-	 * A partition of a single-column list clause.
-	 * @param name the partition name
-	 * @param values the values
-	 * @return the partition
-	 */
-	public static ListPartition of(String name, String... values) {
-		return new ListPartition(name, Arrays.stream(values).map(List::of).toList());
-	}
+    /**
+     * A partition of a single-column list clause.
+     * @param name the partition name
+     * @param values the values
+     * @return the partition
+     */
+    public static ListPartition of(String name, String... values) {
+        return new ListPartition(name, Arrays.stream(values).map(List::of).toList());
+    }
 
 }

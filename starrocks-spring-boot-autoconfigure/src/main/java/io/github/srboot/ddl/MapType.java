@@ -8,23 +8,23 @@ package io.github.srboot.ddl;
  */
 public record MapType(DataType key, DataType value) implements DataType {
 
-	/**
-	 * Checks both types are present.
-	 */
-	public MapType {
-		if (key == null || value == null) {
-			throw new DdlValidationException("type MAP", "the key and value types must not be null");
-		}
-	}
+    /**
+     * Checks both types are present.
+     */
+    public MapType {
+        if (key == null || value == null) {
+            throw new DdlValidationException("type MAP", "the key and value types must not be null");
+        }
+    }
 
-	@Override
-	public DataType canonical() {
-		return new MapType(this.key.canonical(), this.value.canonical());
-	}
+    @Override
+    public DataType canonical() {
+        return new MapType(this.key.canonical(), this.value.canonical());
+    }
 
-	@Override
-	public DataType canonicalFromInformationSchema() {
-		return new MapType(this.key.canonicalFromInformationSchema(), this.value.canonicalFromInformationSchema());
-	}
+    @Override
+    public DataType canonicalFromInformationSchema() {
+        return new MapType(this.key.canonicalFromInformationSchema(), this.value.canonicalFromInformationSchema());
+    }
 
 }

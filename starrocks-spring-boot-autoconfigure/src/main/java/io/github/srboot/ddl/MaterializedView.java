@@ -21,142 +21,142 @@ import java.util.Map;
  * @param query the defining query, verbatim (only leading and trailing whitespace removed)
  */
 public record MaterializedView(String name, List<ViewColumn> columns, String comment, PartitionDesc partition,
-		DistributionDesc distribution, List<String> orderBy, RefreshScheme refresh, Map<String, String> properties,
-		String query) implements SchemaObject {
+        DistributionDesc distribution, List<String> orderBy, RefreshScheme refresh, Map<String, String> properties,
+        String query) implements SchemaObject {
 
-	/**
-	 * Checks the materialized view.
-	 */
-	public MaterializedView {
-		Names.require("materialized view", name);
-		String subject = "materialized view " + Names.display(name);
-		columns = Lists.copy(subject, columns);
-		View.requireUniqueColumns(subject, columns);
-		orderBy = Lists.names(subject + " ORDER BY column", orderBy);
-		properties = Lists.properties(subject, properties);
-		query = SqlText.query(subject, query);
-	}
+    /**
+     * Checks the materialized view.
+     */
+    public MaterializedView {
+        Names.require("materialized view", name);
+        String subject = "materialized view " + Names.display(name);
+        columns = Lists.copy(subject, columns);
+        View.requireUniqueColumns(subject, columns);
+        orderBy = Lists.names(subject + " ORDER BY column", orderBy);
+        properties = Lists.properties(subject, properties);
+        query = SqlText.query(subject, query);
+    }
 
-	/**
-	 * Starts a builder.
-	 * @param name the view name
-	 * @param query the defining query
-	 * @return the builder
-	 */
-	public static Builder builder(String name, String query) {
-		return new Builder(name, query);
-	}
+    /**
+     * Starts a builder.
+     * @param name the view name
+     * @param query the defining query
+     * @return the builder
+     */
+    public static Builder builder(String name, String query) {
+        return new Builder(name, query);
+    }
 
-	/**
-	 * Fluent builder of a {@link MaterializedView}.
-	 */
-	public static final class Builder {
+    /**
+     * Fluent builder of a {@link MaterializedView}.
+     */
+    public static final class Builder {
 
-		private final String name;
+        private final String name;
 
-		private final String query;
+        private final String query;
 
-		private final List<ViewColumn> columns = new ArrayList<>();
+        private final List<ViewColumn> columns = new ArrayList<>();
 
-		private String comment;
+        private String comment;
 
-		private PartitionDesc partition;
+        private PartitionDesc partition;
 
-		private DistributionDesc distribution;
+        private DistributionDesc distribution;
 
-		private final List<String> orderBy = new ArrayList<>();
+        private final List<String> orderBy = new ArrayList<>();
 
-		private RefreshScheme refresh;
+        private RefreshScheme refresh;
 
-		private final Map<String, String> properties = new LinkedHashMap<>();
+        private final Map<String, String> properties = new LinkedHashMap<>();
 
-		private Builder(String name, String query) {
-			this.name = name;
-			this.query = query;
-		}
+        private Builder(String name, String query) {
+            this.name = name;
+            this.query = query;
+        }
 
-		/**
-		 * Adds a column to the column list.
-		 * @param columnName the name
-		 * @param columnComment the comment, null for none
-		 * @return this builder
-		 */
-		public Builder column(String columnName, String columnComment) {
-			this.columns.add(new ViewColumn(columnName, columnComment));
-			return this;
-		}
+        /**
+         * Adds a column to the column list.
+         * @param columnName the name
+         * @param columnComment the comment, null for none
+         * @return this builder
+         */
+        public Builder column(String columnName, String columnComment) {
+            this.columns.add(new ViewColumn(columnName, columnComment));
+            return this;
+        }
 
-		/**
-		 * Sets the comment.
-		 * @param comment the comment
-		 * @return this builder
-		 */
-		public Builder comment(String comment) {
-			this.comment = comment;
-			return this;
-		}
+        /**
+         * Sets the comment.
+         * @param comment the comment
+         * @return this builder
+         */
+        public Builder comment(String comment) {
+            this.comment = comment;
+            return this;
+        }
 
-		/**
-		 * Sets the partition clause.
-		 * @param partition the clause
-		 * @return this builder
-		 */
-		public Builder partitionBy(PartitionDesc partition) {
-			this.partition = partition;
-			return this;
-		}
+        /**
+         * Sets the partition clause.
+         * @param partition the clause
+         * @return this builder
+         */
+        public Builder partitionBy(PartitionDesc partition) {
+            this.partition = partition;
+            return this;
+        }
 
-		/**
-		 * Sets the distribution clause.
-		 * @param distribution the clause
-		 * @return this builder
-		 */
-		public Builder distributedBy(DistributionDesc distribution) {
-			this.distribution = distribution;
-			return this;
-		}
+        /**
+         * Sets the distribution clause.
+         * @param distribution the clause
+         * @return this builder
+         */
+        public Builder distributedBy(DistributionDesc distribution) {
+            this.distribution = distribution;
+            return this;
+        }
 
-		/**
-		 * Sets the sort key.
-		 * @param sortColumns the columns
-		 * @return this builder
-		 */
-		public Builder orderBy(String... sortColumns) {
-			this.orderBy.clear();
-			this.orderBy.addAll(Arrays.asList(sortColumns));
-			return this;
-		}
+        /**
+         * Sets the sort key.
+         * @param sortColumns the columns
+         * @return this builder
+         */
+        public Builder orderBy(String... sortColumns) {
+            this.orderBy.clear();
+            this.orderBy.addAll(Arrays.asList(sortColumns));
+            return this;
+        }
 
-		/**
-		 * Sets the refresh scheme.
-		 * @param refresh the scheme
-		 * @return this builder
-		 */
-		public Builder refresh(RefreshScheme refresh) {
-			this.refresh = refresh;
-			return this;
-		}
+        /**
+         * Sets the refresh scheme.
+         * @param refresh the scheme
+         * @return this builder
+         */
+        public Builder refresh(RefreshScheme refresh) {
+            this.refresh = refresh;
+            return this;
+        }
 
-		/**
-		 * Adds a property.
-		 * @param key the key
-		 * @param value the value
-		 * @return this builder
-		 */
-		public Builder property(String key, String value) {
-			this.properties.put(key, value);
-			return this;
-		}
+        /**
+         * Adds a property.
+         * @param key the key
+         * @param value the value
+         * @return this builder
+         */
+        public Builder property(String key, String value) {
+            this.properties.put(key, value);
+            return this;
+        }
 
-		/**
-		 * Builds the materialized view.
-		 * @return the materialized view
-		 */
-		public MaterializedView build() {
-			return new MaterializedView(this.name, this.columns, this.comment, this.partition, this.distribution,
-					this.orderBy, this.refresh, this.properties, this.query);
-		}
+        /**
+         * Builds the materialized view.
+         * @return the materialized view
+         */
+        public MaterializedView build() {
+            return new MaterializedView(this.name, this.columns, this.comment, this.partition, this.distribution,
+                    this.orderBy, this.refresh, this.properties, this.query);
+        }
 
-	}
+    }
 
 }

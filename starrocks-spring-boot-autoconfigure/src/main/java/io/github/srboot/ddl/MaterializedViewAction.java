@@ -7,85 +7,85 @@ import java.util.Map;
  */
 public sealed interface MaterializedViewAction {
 
-	/**
-	 * {@code REFRESH <scheme>}: changes the refresh scheme.
-	 *
-	 * @param scheme the new scheme
-	 */
-	record Refresh(RefreshScheme scheme) implements MaterializedViewAction {
+    /**
+     * {@code REFRESH <scheme>}: changes the refresh scheme.
+     *
+     * @param scheme the new scheme
+     */
+    record Refresh(RefreshScheme scheme) implements MaterializedViewAction {
 
-		/**
-		 * Checks the action.
-		 */
-		public Refresh {
-			if (scheme == null) {
-				throw new DdlValidationException("ALTER MATERIALIZED VIEW REFRESH", "needs a refresh scheme");
-			}
-		}
+        /**
+         * Checks the action.
+         */
+        public Refresh {
+            if (scheme == null) {
+                throw new DdlValidationException("ALTER MATERIALIZED VIEW REFRESH", "needs a refresh scheme");
+            }
+        }
 
-	}
+    }
 
-	/**
-	 * {@code SET ("k" = "v")}.
-	 *
-	 * @param properties the properties, at least one
-	 */
-	record SetProperties(Map<String, String> properties) implements MaterializedViewAction {
+    /**
+     * {@code SET ("k" = "v")}.
+     *
+     * @param properties the properties, at least one
+     */
+    record SetProperties(Map<String, String> properties) implements MaterializedViewAction {
 
-		/**
-		 * Checks the action.
-		 */
-		public SetProperties {
-			properties = Lists.properties("ALTER MATERIALIZED VIEW SET", properties);
-			if (properties.isEmpty()) {
-				throw new DdlValidationException("ALTER MATERIALIZED VIEW SET", "needs at least one property");
-			}
-		}
+        /**
+         * Checks the action.
+         */
+        public SetProperties {
+            properties = Lists.properties("ALTER MATERIALIZED VIEW SET", properties);
+            if (properties.isEmpty()) {
+                throw new DdlValidationException("ALTER MATERIALIZED VIEW SET", "needs at least one property");
+            }
+        }
 
-	}
+    }
 
-	/**
-	 * {@code RENAME new_name}.
-	 *
-	 * @param newName the new name
-	 */
-	record Rename(String newName) implements MaterializedViewAction {
+    /**
+     * {@code RENAME new_name}.
+     *
+     * @param newName the new name
+     */
+    record Rename(String newName) implements MaterializedViewAction {
 
-		/**
-		 * Checks the action.
-		 */
-		public Rename {
-			Names.require("ALTER MATERIALIZED VIEW RENAME", newName);
-		}
+        /**
+         * Checks the action.
+         */
+        public Rename {
+            Names.require("ALTER MATERIALIZED VIEW RENAME", newName);
+        }
 
-	}
+    }
 
-	/**
-	 * {@code ACTIVE}.
-	 */
-	record Active() implements MaterializedViewAction {
-	}
+    /**
+     * {@code ACTIVE}.
+     */
+    record Active() implements MaterializedViewAction {
+    }
 
-	/**
-	 * {@code INACTIVE}.
-	 */
-	record Inactive() implements MaterializedViewAction {
-	}
+    /**
+     * {@code INACTIVE}.
+     */
+    record Inactive() implements MaterializedViewAction {
+    }
 
-	/**
-	 * {@code SWAP WITH other}.
-	 *
-	 * @param other the other materialized view
-	 */
-	record SwapWith(String other) implements MaterializedViewAction {
+    /**
+     * {@code SWAP WITH other}.
+     *
+     * @param other the other materialized view
+     */
+    record SwapWith(String other) implements MaterializedViewAction {
 
-		/**
-		 * Checks the action.
-		 */
-		public SwapWith {
-			Names.require("ALTER MATERIALIZED VIEW SWAP WITH", other);
-		}
+        /**
+         * Checks the action.
+         */
+        public SwapWith {
+            Names.require("ALTER MATERIALIZED VIEW SWAP WITH", other);
+        }
 
-	}
+    }
 
 }

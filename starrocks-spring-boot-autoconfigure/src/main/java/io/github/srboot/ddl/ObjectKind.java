@@ -5,11 +5,11 @@ package io.github.srboot.ddl;
  */
 public enum ObjectKind {
 
-	/** A table. */
-	TABLE,
-	/** A logical view. */
-	VIEW,
-	/** An asynchronous materialized view. */
-	MATERIALIZED_VIEW
+    /** A table. */
+    TABLE,
+    /** A logical view. */
+    VIEW,
+    /** An asynchronous materialized view. */
+    MATERIALIZED_VIEW
 
 }

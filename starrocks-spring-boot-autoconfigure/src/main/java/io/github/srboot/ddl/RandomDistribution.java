@@ -7,13 +7,13 @@ package io.github.srboot.ddl;
  */
 public record RandomDistribution(Integer buckets) implements DistributionDesc {
 
-	/**
-	 * Checks the clause.
-	 */
-	public RandomDistribution {
-		if (buckets != null && buckets < 1) {
-			throw new DdlValidationException("DISTRIBUTED BY RANDOM", "BUCKETS must be positive, got " + buckets);
-		}
-	}
+    /**
+     * Checks the clause.
+     */
+    public RandomDistribution {
+        if (buckets != null && buckets < 1) {
+            throw new DdlValidationException("DISTRIBUTED BY RANDOM", "BUCKETS must be positive, got " + buckets);
+        }
+    }
 
 }

@@ -7,119 +7,119 @@ import java.util.List;
  */
 public sealed interface RangePartition extends PartitionDefinition {
 
-	/**
-	 * {@code PARTITION name VALUES LESS THAN ("v", ...)}, or {@code VALUES LESS THAN MAXVALUE} when {@code values} is
-	 * empty.
-	 *
-	 * @param name the partition name
-	 * @param values the upper bound, one value per partition column (a prefix is allowed); empty for MAXVALUE
-	 */
-	record LessThan(String name, List<String> values) implements RangePartition {
+    /**
+     * {@code PARTITION name VALUES LESS THAN ("v", ...)}, or {@code VALUES LESS THAN MAXVALUE} when {@code values} is
+     * empty.
+     *
+     * @param name the partition name
+     * @param values the upper bound, one value per partition column (a prefix is allowed); empty for MAXVALUE
+     */
+    record LessThan(String name, List<String> values) implements RangePartition {
 
-		/**
-		 * Checks the partition.
-		 */
-		public LessThan {
-			Names.require("partition", name);
-			values = Lists.copy("partition " + Names.display(name), values);
-		}
+        /**
+         * Checks the partition.
+         */
+        public LessThan {
+            Names.require("partition", name);
+            values = Lists.copy("partition " + Names.display(name), values);
+        }
 
-		/**
-		 * Whether this is the {@code MAXVALUE} partition.
-		 * @return true for MAXVALUE
-		 */
-		public boolean isMaxValue() {
-			return this.values.isEmpty();
-		}
+        /**
+         * Whether this is the {@code MAXVALUE} partition.
+         * @return true for MAXVALUE
+         */
+        public boolean isMaxValue() {
+            return this.values.isEmpty();
+        }
 
-	}
+    }
 
-	/**
-	 * {@code PARTITION name VALUES [("lo", ...), ("hi", ...))}: a fixed half-open range.
-	 *
-	 * @param name the partition name
-	 * @param lower the inclusive lower bound, one value per partition column
-	 * @param upper the exclusive upper bound, one value per partition column
-	 */
-	record Fixed(String name, List<String> lower, List<String> upper) implements RangePartition {
+    /**
+     * {@code PARTITION name VALUES [("lo", ...), ("hi", ...))}: a fixed half-open range.
+     *
+     * @param name the partition name
+     * @param lower the inclusive lower bound, one value per partition column
+     * @param upper the exclusive upper bound, one value per partition column
+     */
+    record Fixed(String name, List<String> lower, List<String> upper) implements RangePartition {
 
-		/**
-		 * Checks the partition.
-		 */
-		public Fixed {
-			Names.require("partition", name);
-			String subject = "partition " + Names.display(name);
-			lower = Lists.copy(subject, lower);
-			upper = Lists.copy(subject, upper);
-			if (lower.isEmpty() || lower.size() != upper.size()) {
-				throw new DdlValidationException(subject,
-						"the lower and upper bounds need the same, non-zero number of values, got " + lower.size()
-								+ " and " + upper.size());
-			}
-		}
+        /**
+         * Checks the partition.
+         */
+        public Fixed {
+            Names.require("partition", name);
+            String subject = "partition " + Names.display(name);
+            lower = Lists.copy(subject, lower);
+            upper = Lists.copy(subject, upper);
+            if (lower.isEmpty() || lower.size() != upper.size()) {
+                throw new DdlValidationException(subject,
+                        "the lower and upper bounds need the same, non-zero number of values, got " + lower.size()
+                                + " and " + upper.size());
+            }
+        }
 
-	}
+    }
 
-	/**
-	 * {@code START ("s") END ("e") EVERY (INTERVAL n unit)} or {@code EVERY (n)}: a batch of partitions.
-	 *
-	 * @param start the inclusive start value
-	 * @param end the exclusive end value
-	 * @param every the step
-	 */
-	record Batch(String start, String end, Interval every) implements RangePartition {
+    /**
+     * {@code START ("s") END ("e") EVERY (INTERVAL n unit)} or {@code EVERY (n)}: a batch of partitions.
+     *
+     * @param start the inclusive start value
+     * @param end the exclusive end value
+     * @param every the step
+     */
+    record Batch(String start, String end, Interval every) implements RangePartition {
 
-		/**
-		 * Checks the batch.
-		 */
-		public Batch {
-			if (start == null || end == null || every == null) {
-				throw new DdlValidationException("partition batch START " + start + " END " + end,
-						"START, END and EVERY are all required");
-			}
-		}
+        /**
+         * Checks the batch.
+         */
+        public Batch {
+            if (start == null || end == null || every == null) {
+                throw new DdlValidationException("partition batch START " + start + " END " + end,
+                        "START, END and EVERY are all required");
+            }
+        }
 
-	}
+    }
 
-	/**
-	 * A {@code LESS THAN} partition.
-	 * @param name the partition name
-	 * @param values the upper bound values
-	 * @return the partition
-	 */
-	static RangePartition lessThan(String name, String... values) {
-		return new LessThan(name, List.of(values));
-	}
+    /**
+     * A {@code LESS THAN} partition.
+     * @param name the partition name
+     * @param values the upper bound values
+     * @return the partition
+     */
+    static RangePartition lessThan(String name, String... values) {
+        return new LessThan(name, List.of(values));
+    }
 
-	/**
-	 * The {@code LESS THAN MAXVALUE} partition.
-	 * @param name the partition name
-	 * @return the partition
-	 */
-	static RangePartition maxValue(String name) {
-		return new LessThan(name, List.of());
-	}
+    /**
+     * The {@code LESS THAN MAXVALUE} partition.
+     * @param name the partition name
+     * @return the partition
+     */
+    static RangePartition maxValue(String name) {
+        return new LessThan(name, List.of());
+    }
 
-	/**
-	 * A fixed single-column range {@code [lower, upper)}.
-	 * @param name the partition name
-	 * @param lower the lower bound
-	 * @param upper the upper bound
-	 * @return the partition
-	 */
-	static RangePartition fixed(String name, String lower, String upper) {
-		return new Fixed(name, List.of(lower), List.of(upper));
-	}
+    /**
+     * A fixed single-column range {@code [lower, upper)}.
+     * @param name the partition name
+     * @param lower the lower bound
+     * @param upper the upper bound
+     * @return the partition
+     */
+    static RangePartition fixed(String name, String lower, String upper) {
+        return new Fixed(name, List.of(lower), List.of(upper));
+    }
 
-	/**
-	 * A batch of partitions.
-	 * @param start the start value
-	 * @param end the end value
-	 * @param every the step
-	 * @return the batch
-	 */
-	static RangePartition batch(String start, String end, Interval every) {
-		return new Batch(start, end, every);
-	}
+    /**
+     * A batch of partitions.
+     * @param start the start value
+     * @param end the end value
+     * @param every the step
+     * @return the batch
+     */
+    static RangePartition batch(String start, String end, Interval every) {
+        return new Batch(start, end, every);
+    }
 
 }

@@ -5,9 +5,9 @@ package io.github.srboot.ddl;
  */
 public enum RefreshMoment {
 
-	/** {@code IMMEDIATE}: right after creation (default). */
-	IMMEDIATE,
-	/** {@code DEFERRED}: at the first scheduled or manual refresh. */
-	DEFERRED
+    /** {@code IMMEDIATE}: right after creation (default). */
+    IMMEDIATE,
+    /** {@code DEFERRED}: at the first scheduled or manual refresh. */
+    DEFERRED
 
 }

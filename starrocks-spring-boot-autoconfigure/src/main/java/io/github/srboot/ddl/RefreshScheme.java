@@ -10,47 +10,47 @@ package io.github.srboot.ddl;
  */
 public record RefreshScheme(RefreshMoment moment, RefreshType type, String start, Interval every) {
 
-	/**
-	 * Checks the scheme.
-	 */
-	public RefreshScheme {
-		if (type == null) {
-			throw new DdlValidationException("REFRESH", "the refresh type must not be null");
-		}
-		if ((start != null || every != null) && type != RefreshType.ASYNC) {
-			throw new DdlValidationException("REFRESH " + type, "START and EVERY are only allowed with ASYNC");
-		}
-		if (start != null && every == null) {
-			throw new DdlValidationException("REFRESH ASYNC START(" + start + ")", "START needs EVERY");
-		}
-		if (every != null && every.unit() == null) {
-			throw new DdlValidationException("REFRESH ASYNC EVERY(" + every.amount() + ")", "EVERY needs a time unit");
-		}
-	}
+    /**
+     * Checks the scheme.
+     */
+    public RefreshScheme {
+        if (type == null) {
+            throw new DdlValidationException("REFRESH", "the refresh type must not be null");
+        }
+        if ((start != null || every != null) && type != RefreshType.ASYNC) {
+            throw new DdlValidationException("REFRESH " + type, "START and EVERY are only allowed with ASYNC");
+        }
+        if (start != null && every == null) {
+            throw new DdlValidationException("REFRESH ASYNC START(" + start + ")", "START needs EVERY");
+        }
+        if (every != null && every.unit() == null) {
+            throw new DdlValidationException("REFRESH ASYNC EVERY(" + every.amount() + ")", "EVERY needs a time unit");
+        }
+    }
 
-	/**
-	 * {@code REFRESH ASYNC}.
-	 * @return the scheme
-	 */
-	public static RefreshScheme async() {
-		return new RefreshScheme(null, RefreshType.ASYNC, null, null);
-	}
+    /**
+     * {@code REFRESH ASYNC}.
+     * @return the scheme
+     */
+    public static RefreshScheme async() {
+        return new RefreshScheme(null, RefreshType.ASYNC, null, null);
+    }
 
-	/**
-	 * {@code REFRESH ASYNC EVERY(INTERVAL n unit)}.
-	 * @param every the period
-	 * @return the scheme
-	 */
-	public static RefreshScheme asyncEvery(Interval every) {
-		return new RefreshScheme(null, RefreshType.ASYNC, null, every);
-	}
+    /**
+     * {@code REFRESH ASYNC EVERY(INTERVAL n unit)}.
+     * @param every the period
+     * @return the scheme
+     */
+    public static RefreshScheme asyncEvery(Interval every) {
+        return new RefreshScheme(null, RefreshType.ASYNC, null, every);
+    }
 
-	/**
-	 * {@code REFRESH MANUAL}.
-	 * @return the scheme
-	 */
-	public static RefreshScheme manual() {
-		return new RefreshScheme(null, RefreshType.MANUAL, null, null);
-	}
+    /**
+     * {@code REFRESH MANUAL}.
+     * @return the scheme
+     */
+    public static RefreshScheme manual() {
+        return new RefreshScheme(null, RefreshType.MANUAL, null, null);
+    }
 
 }

@@ -5,11 +5,11 @@ package io.github.srboot.ddl;
  */
 public enum RefreshType {
 
-	/** {@code ASYNC}: on base table change, or on a schedule with {@code EVERY}. */
-	ASYNC,
-	/** {@code MANUAL}: only by {@code REFRESH MATERIALIZED VIEW}. */
-	MANUAL,
-	/** {@code INCREMENTAL}. */
-	INCREMENTAL
+    /** {@code ASYNC}: on base table change, or on a schedule with {@code EVERY}. */
+    ASYNC,
+    /** {@code MANUAL}: only by {@code REFRESH MATERIALIZED VIEW}. */
+    MANUAL,
+    /** {@code INCREMENTAL}. */
+    INCREMENTAL
 
 }

@@ -5,75 +5,75 @@ package io.github.srboot.ddl;
  */
 public enum ScalarKind {
 
-	/** {@code BOOLEAN}. */
-	BOOLEAN,
-	/** {@code TINYINT}, optionally with a MySQL display width. */
-	TINYINT,
-	/** {@code SMALLINT}, optionally with a MySQL display width. */
-	SMALLINT,
-	/** {@code INT}, optionally with a MySQL display width. */
-	INT,
-	/** {@code BIGINT}, optionally with a MySQL display width. */
-	BIGINT,
-	/** {@code LARGEINT} (128 bit), optionally with a MySQL display width. */
-	LARGEINT,
-	/** {@code FLOAT}. */
-	FLOAT,
-	/** {@code DOUBLE}. */
-	DOUBLE,
-	/** {@code DECIMAL(p, s)}, precision 1..38. */
-	DECIMAL,
-	/** Legacy spelling {@code DECIMAL32(p, s)}, precision 1..9. */
-	DECIMAL32,
-	/** Legacy spelling {@code DECIMAL64(p, s)}, precision 1..18. */
-	DECIMAL64,
-	/** Legacy spelling {@code DECIMAL128(p, s)}, precision 1..38. */
-	DECIMAL128,
-	/** {@code DATE}. */
-	DATE,
-	/** {@code DATETIME}. */
-	DATETIME,
-	/** {@code CHAR(n)}, n 1..255. */
-	CHAR,
-	/** {@code VARCHAR(n)}, n 1..1048576. */
-	VARCHAR,
-	/** {@code STRING}, the same as {@code VARCHAR(65533)}. */
-	STRING,
-	/** {@code BINARY(n)}. */
-	BINARY,
-	/** {@code VARBINARY(n)}. */
-	VARBINARY,
-	/** {@code JSON}. */
-	JSON,
-	/** {@code BITMAP}. */
-	BITMAP,
-	/** {@code HLL}. */
-	HLL,
-	/** {@code PERCENTILE}. */
-	PERCENTILE;
+    /** {@code BOOLEAN}. */
+    BOOLEAN,
+    /** {@code TINYINT}, optionally with a MySQL display width. */
+    TINYINT,
+    /** {@code SMALLINT}, optionally with a MySQL display width. */
+    SMALLINT,
+    /** {@code INT}, optionally with a MySQL display width. */
+    INT,
+    /** {@code BIGINT}, optionally with a MySQL display width. */
+    BIGINT,
+    /** {@code LARGEINT} (128 bit), optionally with a MySQL display width. */
+    LARGEINT,
+    /** {@code FLOAT}. */
+    FLOAT,
+    /** {@code DOUBLE}. */
+    DOUBLE,
+    /** {@code DECIMAL(p, s)}, precision 1..38. */
+    DECIMAL,
+    /** Legacy spelling {@code DECIMAL32(p, s)}, precision 1..9. */
+    DECIMAL32,
+    /** Legacy spelling {@code DECIMAL64(p, s)}, precision 1..18. */
+    DECIMAL64,
+    /** Legacy spelling {@code DECIMAL128(p, s)}, precision 1..38. */
+    DECIMAL128,
+    /** {@code DATE}. */
+    DATE,
+    /** {@code DATETIME}. */
+    DATETIME,
+    /** {@code CHAR(n)}, n 1..255. */
+    CHAR,
+    /** {@code VARCHAR(n)}, n 1..1048576. */
+    VARCHAR,
+    /** {@code STRING}, the same as {@code VARCHAR(65533)}. */
+    STRING,
+    /** {@code BINARY(n)}. */
+    BINARY,
+    /** {@code VARBINARY(n)}. */
+    VARBINARY,
+    /** {@code JSON}. */
+    JSON,
+    /** {@code BITMAP}. */
+    BITMAP,
+    /** {@code HLL}. */
+    HLL,
+    /** {@code PERCENTILE}. */
+    PERCENTILE;
 
-	boolean isInteger() {
-		return this == TINYINT || this == SMALLINT || this == INT || this == BIGINT || this == LARGEINT;
-	}
+    boolean isInteger() {
+        return this == TINYINT || this == SMALLINT || this == INT || this == BIGINT || this == LARGEINT;
+    }
 
-	boolean isDecimal() {
-		return this == DECIMAL || this == DECIMAL32 || this == DECIMAL64 || this == DECIMAL128;
-	}
+    boolean isDecimal() {
+        return this == DECIMAL || this == DECIMAL32 || this == DECIMAL64 || this == DECIMAL128;
+    }
 
-	boolean hasLength() {
-		return this == CHAR || this == VARCHAR || this == BINARY || this == VARBINARY;
-	}
+    boolean hasLength() {
+        return this == CHAR || this == VARCHAR || this == BINARY || this == VARBINARY;
+    }
 
-	int maxPrecision() {
-		return switch (this) {
-			case DECIMAL32 -> 9;
-			case DECIMAL64 -> 18;
-			default -> 38;
-		};
-	}
+    int maxPrecision() {
+        return switch (this) {
+            case DECIMAL32 -> 9;
+            case DECIMAL64 -> 18;
+            default -> 38;
+        };
+    }
 
-	int maxLength() {
-		return (this == CHAR) ? 255 : 1048576;
-	}
+    int maxLength() {
+        return (this == CHAR) ? 255 : 1048576;
+    }
 
 }

@@ -5,10 +5,10 @@ package io.github.srboot.ddl;
  */
 public sealed interface SchemaObject permits Table, View, MaterializedView {
 
-	/**
-	 * The object's name, unqualified (no database).
-	 * @return the name, never blank
-	 */
-	String name();
+    /**
+     * The object's name, unqualified (no database).
+     * @return the name, never blank
+     */
+    String name();
 
 }

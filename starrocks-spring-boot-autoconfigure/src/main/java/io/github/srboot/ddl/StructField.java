@@ -8,14 +8,14 @@ package io.github.srboot.ddl;
  */
 public record StructField(String name, DataType type) {
 
-	/**
-	 * Checks name and type.
-	 */
-	public StructField {
-		Names.require("struct field", name);
-		if (type == null) {
-			throw new DdlValidationException("struct field " + Names.display(name), "the type must not be null");
-		}
-	}
+    /**
+     * Checks name and type.
+     */
+    public StructField {
+        Names.require("struct field", name);
+        if (type == null) {
+            throw new DdlValidationException("struct field " + Names.display(name), "the type must not be null");
+        }
+    }
 
 }

@@ -15,52 +15,52 @@ import java.util.Locale;
  */
 public record Token(Kind kind, String text, String value, int line, int column, int offset) {
 
-	/** The closed set of token kinds the lexer produces. */
-	public enum Kind {
+    /** The closed set of token kinds the lexer produces. */
+    public enum Kind {
 
-		/** An unquoted word: a keyword or a bare identifier. */
-		WORD,
+        /** An unquoted word: a keyword or a bare identifier. */
+        WORD,
 
-		/** An identifier in backquotes. */
-		QUOTED_IDENTIFIER,
+        /** An identifier in backquotes. */
+        QUOTED_IDENTIFIER,
 
-		/** A string literal in single or double quotes. */
-		STRING,
+        /** A string literal in single or double quotes. */
+        STRING,
 
-		/** A numeric literal. */
-		NUMBER,
+        /** A numeric literal. */
+        NUMBER,
 
-		/** Punctuation or an operator. */
-		SYMBOL,
+        /** Punctuation or an operator. */
+        SYMBOL,
 
-		/** The end of the input. */
-		END
+        /** The end of the input. */
+        END
 
-	}
+    }
 
-	/** The offset just after the last character of this token. */
-	public int endOffset() {
-		return this.offset + this.text.length();
-	}
+    /** The offset just after the last character of this token. */
+    public int endOffset() {
+        return this.offset + this.text.length();
+    }
 
-	/** Whether this is the unquoted word {@code keyword}, compared without regard to case. */
-	public boolean isWord(String keyword) {
-		return this.kind == Kind.WORD && this.text.equalsIgnoreCase(keyword);
-	}
+    /** Whether this is the unquoted word {@code keyword}, compared without regard to case. */
+    public boolean isWord(String keyword) {
+        return this.kind == Kind.WORD && this.text.equalsIgnoreCase(keyword);
+    }
 
-	/** Whether this is the punctuation or operator {@code symbol}. */
-	public boolean isSymbol(String symbol) {
-		return this.kind == Kind.SYMBOL && this.text.equals(symbol);
-	}
+    /** Whether this is the punctuation or operator {@code symbol}. */
+    public boolean isSymbol(String symbol) {
+        return this.kind == Kind.SYMBOL && this.text.equals(symbol);
+    }
 
-	/** Whether this token can name something: a bare word or a backquoted identifier. */
-	public boolean isIdentifier() {
-		return this.kind == Kind.WORD || this.kind == Kind.QUOTED_IDENTIFIER;
-	}
+    /** Whether this token can name something: a bare word or a backquoted identifier. */
+    public boolean isIdentifier() {
+        return this.kind == Kind.WORD || this.kind == Kind.QUOTED_IDENTIFIER;
+    }
 
-	/** The upper-case text of a bare word, used to match keywords. */
-	String upperText() {
-		return this.text.toUpperCase(Locale.ROOT);
-	}
+    /** The upper-case text of a bare word, used to match keywords. */
+    String upperText() {
+        return this.text.toUpperCase(Locale.ROOT);
+    }
 
 }

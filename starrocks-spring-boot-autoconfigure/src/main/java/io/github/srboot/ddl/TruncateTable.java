@@ -10,14 +10,14 @@ import java.util.List;
  */
 public record TruncateTable(ObjectName table, List<String> partitions) implements DdlStatement {
 
-	/**
-	 * Checks the statement.
-	 */
-	public TruncateTable {
-		if (table == null) {
-			throw new DdlValidationException("TRUNCATE TABLE", "the table must not be null");
-		}
-		partitions = Lists.names("TRUNCATE TABLE partition", partitions);
-	}
+    /**
+     * Checks the statement.
+     */
+    public TruncateTable {
+        if (table == null) {
+            throw new DdlValidationException("TRUNCATE TABLE", "the table must not be null");
+        }
+        partitions = Lists.names("TRUNCATE TABLE partition", partitions);
+    }
 
 }

@@ -14,36 +14,36 @@ import java.util.Set;
  * @param query the defining query, verbatim (only leading and trailing whitespace removed)
  */
 public record View(String name, List<ViewColumn> columns, String comment, ViewSecurity security, String query)
-		implements SchemaObject {
+        implements SchemaObject {
 
-	/**
-	 * Checks the view.
-	 */
-	public View {
-		Names.require("view", name);
-		String subject = "view " + Names.display(name);
-		columns = Lists.copy(subject, columns);
-		requireUniqueColumns(subject, columns);
-		query = SqlText.query(subject, query);
-	}
+    /**
+     * Checks the view.
+     */
+    public View {
+        Names.require("view", name);
+        String subject = "view " + Names.display(name);
+        columns = Lists.copy(subject, columns);
+        requireUniqueColumns(subject, columns);
+        query = SqlText.query(subject, query);
+    }
 
-	static void requireUniqueColumns(String subject, List<ViewColumn> columns) {
-		Set<String> seen = new HashSet<>();
-		for (ViewColumn column : columns) {
-			if (!seen.add(Names.fold(column.name()))) {
-				throw new DdlValidationException(subject, "column " + Names.display(column.name()) + " is listed twice");
-			}
-		}
-	}
+    static void requireUniqueColumns(String subject, List<ViewColumn> columns) {
+        Set<String> seen = new HashSet<>();
+        for (ViewColumn column : columns) {
+            if (!seen.add(Names.fold(column.name()))) {
+                throw new DdlValidationException(subject, "column " + Names.display(column.name()) + " is listed twice");
+            }
+        }
+    }
 
-	/**
-	 * A view with only a name and a query.
-	 * @param name the view name
-	 * @param query the query
-	 * @return the view
-	 */
-	public static View of(String name, String query) {
-		return new View(name, List.of(), null, null, query);
-	}
+    /**
+     * A view with only a name and a query.
+     * @param name the view name
+     * @param query the query
+     * @return the view
+     */
+    public static View of(String name, String query) {
+        return new View(name, List.of(), null, null, query);
+    }
 
 }

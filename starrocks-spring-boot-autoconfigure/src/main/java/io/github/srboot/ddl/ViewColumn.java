@@ -8,20 +8,20 @@ package io.github.srboot.ddl;
  */
 public record ViewColumn(String name, String comment) {
 
-	/**
-	 * Checks the name.
-	 */
-	public ViewColumn {
-		Names.require("view column", name);
-	}
+    /**
+     * Checks the name.
+     */
+    public ViewColumn {
+        Names.require("view column", name);
+    }
 
-	/**
-	 * A column without comment.
-	 * @param name the name
-	 * @return the column
-	 */
-	public static ViewColumn of(String name) {
-		return new ViewColumn(name, null);
-	}
+    /**
+     * A column without comment.
+     * @param name the name
+     * @return the column
+     */
+    public static ViewColumn of(String name) {
+        return new ViewColumn(name, null);
+    }
 
 }

@@ -5,9 +5,9 @@ package io.github.srboot.ddl;
  */
 public enum ViewSecurity {
 
-	/** {@code SECURITY NONE}: the definer's (default). */
-	NONE,
-	/** {@code SECURITY INVOKER}: the caller's. */
-	INVOKER
+    /** {@code SECURITY NONE}: the definer's (default). */
+    NONE,
+    /** {@code SECURITY INVOKER}: the caller's. */
+    INVOKER
 
 }

@@ -24,49 +24,49 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class DdlCorpusGrammarTests {
 
-	/** File -> the token the ~3.2 grammar stops at, and why that is not a corpus mistake. */
-	private static final Map<String, String> KNOWN_REJECTIONS = Map.of(
-			// GIN and NGRAMBF indexes arrived in StarRocks 3.3.
-			"show-create/12-index-gin-ngrambf.sql", "'GIN'",
-			// StarRocks 3.0 printed expression partitioning as RANGE(expr) without a partition list: output only,
-			// never input syntax.
-			"show-create/22-expression-range-older-spelling.sql", "'DISTRIBUTED'",
-			// The SECURITY clause of views is newer than the grammar.
-			"show-create/26-view-security-none.sql", "'SECURITY'",
-			"show-create/28-view-security-invoker-strings.sql", "'SECURITY'",
-			"user/04-views-and-materialized-views.sql", "'SECURITY'",
-			// The grammar's lexer has no MySQL '#' comments.
-			"user/01-shop-script.sql", "'#'",
-			// Unparenthesised column lists and mixed expression lists in PARTITION BY are 3.4+ syntax.
-			"user/03-list-and-expression-partitions.sql", "'partition by dt,'",
-			// NGRAMBF indexes arrived in StarRocks 3.3.
-			"user/05-aggregate-and-unique.sql", "'NGRAMBF'");
+    /** File -> the token the ~3.2 grammar stops at, and why that is not a corpus mistake. */
+    private static final Map<String, String> KNOWN_REJECTIONS = Map.of(
+            // GIN and NGRAMBF indexes arrived in StarRocks 3.3.
+            "show-create/12-index-gin-ngrambf.sql", "'GIN'",
+            // StarRocks 3.0 printed expression partitioning as RANGE(expr) without a partition list: output only,
+            // never input syntax.
+            "show-create/22-expression-range-older-spelling.sql", "'DISTRIBUTED'",
+            // The SECURITY clause of views is newer than the grammar.
+            "show-create/26-view-security-none.sql", "'SECURITY'",
+            "show-create/28-view-security-invoker-strings.sql", "'SECURITY'",
+            "user/04-views-and-materialized-views.sql", "'SECURITY'",
+            // The grammar's lexer has no MySQL '#' comments.
+            "user/01-shop-script.sql", "'#'",
+            // Unparenthesised column lists and mixed expression lists in PARTITION BY are 3.4+ syntax.
+            "user/03-list-and-expression-partitions.sql", "'partition by dt,'",
+            // NGRAMBF indexes arrived in StarRocks 3.3.
+            "user/05-aggregate-and-unique.sql", "'NGRAMBF'");
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("corpusFiles")
-	void corpusFileIsValidStarRocksSyntax(String file, String sql) {
-		String rejection = KNOWN_REJECTIONS.get(file);
-		if (rejection == null) {
-			assertThat(StarRocksGrammar.parse(sql).singleStatement()).hasSameSizeAs(Ddl.parse(sql));
-		}
-		else {
-			assertThatExceptionOfType(StarRocksGrammar.GrammarException.class)
-				.isThrownBy(() -> StarRocksGrammar.parse(sql))
-				.withMessageContaining(rejection);
-		}
-	}
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpusFiles")
+    void corpusFileIsValidStarRocksSyntax(String file, String sql) {
+        String rejection = KNOWN_REJECTIONS.get(file);
+        if (rejection == null) {
+            assertThat(StarRocksGrammar.parse(sql).singleStatement()).hasSameSizeAs(Ddl.parse(sql));
+        }
+        else {
+            assertThatExceptionOfType(StarRocksGrammar.GrammarException.class)
+                .isThrownBy(() -> StarRocksGrammar.parse(sql))
+                .withMessageContaining(rejection);
+        }
+    }
 
-	static Stream<Arguments> corpusFiles() throws IOException, URISyntaxException {
-		List<Arguments> files = new ArrayList<>();
-		for (String directory : List.of("show-create", "user")) {
-			Path root = Path.of(DdlCorpusGrammarTests.class.getResource("/ddl/" + directory).toURI());
-			try (Stream<Path> paths = Files.list(root)) {
-				for (Path path : paths.sorted().toList()) {
-					files.add(Arguments.of(directory + "/" + path.getFileName(), Files.readString(path)));
-				}
-			}
-		}
-		return files.stream();
-	}
+    static Stream<Arguments> corpusFiles() throws IOException, URISyntaxException {
+        List<Arguments> files = new ArrayList<>();
+        for (String directory : List.of("show-create", "user")) {
+            Path root = Path.of(DdlCorpusGrammarTests.class.getResource("/ddl/" + directory).toURI());
+            try (Stream<Path> paths = Files.list(root)) {
+                for (Path path : paths.sorted().toList()) {
+                    files.add(Arguments.of(directory + "/" + path.getFileName(), Files.readString(path)));
+                }
+            }
+        }
+        return files.stream();
+    }
 
 }

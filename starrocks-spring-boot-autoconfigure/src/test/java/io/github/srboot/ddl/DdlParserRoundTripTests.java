@@ -20,38 +20,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DdlParserRoundTripTests {
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("corpusObjects")
-	void everyCorpusObjectSurvivesRenderAndParse(String label, SchemaObject object) {
-		String rendered = Ddl.render(object);
-		assertThat(Ddl.parse(rendered)).as(rendered).containsExactly(object);
-	}
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpusObjects")
+    void everyCorpusObjectSurvivesRenderAndParse(String label, SchemaObject object) {
+        String rendered = Ddl.render(object);
+        assertThat(Ddl.parse(rendered)).as(rendered).containsExactly(object);
+    }
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("corpusTables")
-	void tablesReadTheSameWithWindowsLineEndings(String label, Table table) {
-		String crlf = Ddl.render(table).replace("\n", "\r\n");
-		assertThat(Ddl.parse(crlf)).containsExactly(table);
-	}
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpusTables")
+    void tablesReadTheSameWithWindowsLineEndings(String label, Table table) {
+        String crlf = Ddl.render(table).replace("\n", "\r\n");
+        assertThat(Ddl.parse(crlf)).containsExactly(table);
+    }
 
-	/** Only tables: views and materialized views keep their query verbatim, line endings included. */
-	static Stream<Arguments> corpusTables() throws IOException, URISyntaxException {
-		return corpusObjects().filter((arguments) -> arguments.get()[1] instanceof Table);
-	}
+    /** Only tables: views and materialized views keep their query verbatim, line endings included. */
+    static Stream<Arguments> corpusTables() throws IOException, URISyntaxException {
+        return corpusObjects().filter((arguments) -> arguments.get()[1] instanceof Table);
+    }
 
-	static Stream<Arguments> corpusObjects() throws IOException, URISyntaxException {
-		List<Arguments> arguments = new ArrayList<>();
-		for (String directory : List.of("/ddl/show-create", "/ddl/user")) {
-			URL url = DdlParserRoundTripTests.class.getResource(directory);
-			try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-				for (Path file : files.sorted().toList()) {
-					for (SchemaObject object : Ddl.parse(Files.readString(file))) {
-						arguments.add(Arguments.of(file.getFileName() + " " + object.name(), object));
-					}
-				}
-			}
-		}
-		return arguments.stream();
-	}
+    static Stream<Arguments> corpusObjects() throws IOException, URISyntaxException {
+        List<Arguments> arguments = new ArrayList<>();
+        for (String directory : List.of("/ddl/show-create", "/ddl/user")) {
+            URL url = DdlParserRoundTripTests.class.getResource(directory);
+            try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+                for (Path file : files.sorted().toList()) {
+                    for (SchemaObject object : Ddl.parse(Files.readString(file))) {
+                        arguments.add(Arguments.of(file.getFileName() + " " + object.name(), object));
+                    }
+                }
+            }
+        }
+        return arguments.stream();
+    }
 
 }

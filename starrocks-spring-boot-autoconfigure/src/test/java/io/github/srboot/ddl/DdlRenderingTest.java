@@ -13,46 +13,46 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DdlRenderingTest {
 
-	static List<DdlExamples.Example> examples() {
-		return DdlExamples.all();
-	}
+    static List<DdlExamples.Example> examples() {
+        return DdlExamples.all();
+    }
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("examples")
-	void rendersExactly(DdlExamples.Example example) {
-		assertThat(Ddl.render(example.statement())).isEqualTo(example.sql());
-	}
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void rendersExactly(DdlExamples.Example example) {
+        assertThat(Ddl.render(example.statement())).isEqualTo(example.sql());
+    }
 
-	static List<DdlExamples.Example> plainCreates() {
-		return DdlExamples.all()
-			.stream()
-			.filter((example) -> example.statement() instanceof CreateObject create && create.database() == null
-					&& !create.ifNotExists() && !create.orReplace())
-			.toList();
-	}
+    static List<DdlExamples.Example> plainCreates() {
+        return DdlExamples.all()
+            .stream()
+            .filter((example) -> example.statement() instanceof CreateObject create && create.database() == null
+                    && !create.ifNotExists() && !create.orReplace())
+            .toList();
+    }
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("plainCreates")
-	void plainCreateRendersTheSameThroughTheSchemaObjectEntryPoint(DdlExamples.Example example) {
-		assertThat(Ddl.render(((CreateObject) example.statement()).object())).isEqualTo(example.sql());
-	}
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plainCreates")
+    void plainCreateRendersTheSameThroughTheSchemaObjectEntryPoint(DdlExamples.Example example) {
+        assertThat(Ddl.render(((CreateObject) example.statement()).object())).isEqualTo(example.sql());
+    }
 
-	@Test
-	void scriptEndsEveryStatementAndSeparatesThemWithABlankLine() {
-		String script = Ddl.renderScript(List.of(new CreateDatabase("d", true),
-				CreateObject.of(View.of("v", "SELECT 1 -- note")),
-				new DropObject(ObjectKind.TABLE, ObjectName.of("d", "t"), true, false)));
-		assertThat(script).isEqualTo("""
-				CREATE DATABASE IF NOT EXISTS `d`;
+    @Test
+    void scriptEndsEveryStatementAndSeparatesThemWithABlankLine() {
+        String script = Ddl.renderScript(List.of(new CreateDatabase("d", true),
+                CreateObject.of(View.of("v", "SELECT 1 -- note")),
+                new DropObject(ObjectKind.TABLE, ObjectName.of("d", "t"), true, false)));
+        assertThat(script).isEqualTo("""
+                CREATE DATABASE IF NOT EXISTS `d`;
 
-				CREATE VIEW `v`
-				AS SELECT 1 -- note
-				;
+                CREATE VIEW `v`
+                AS SELECT 1 -- note
+                ;
 
-				DROP TABLE IF EXISTS `d`.`t`;
-				""");
-		assertThat(StarRocksGrammar.parse(script).singleStatement()).hasSize(3);
-		assertThat(Ddl.renderScript(List.of())).isEmpty();
-	}
+                DROP TABLE IF EXISTS `d`.`t`;
+                """);
+        assertThat(StarRocksGrammar.parse(script).singleStatement()).hasSize(3);
+        assertThat(Ddl.renderScript(List.of())).isEmpty();
+    }
 
 }

@@ -27,271 +27,271 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TableValidationTest {
 
-	private static Table.Builder twoColumns() {
-		return Table.builder("t").column("a", INT, notNull()).column("b", INT);
-	}
+    private static Table.Builder twoColumns() {
+        return Table.builder("t").column("a", INT, notNull()).column("b", INT);
+    }
 
-	private static AbstractThrowableAssert<?, ? extends Throwable> refused(ThrowingCallable build, String objectName,
-			String rule) {
-		return assertThatThrownBy(build).isInstanceOfSatisfying(DdlValidationException.class, (ex) -> {
-			assertThat(ex.objectName()).isEqualTo(objectName);
-			assertThat(ex.rule()).contains(rule);
-			assertThat(ex.getMessage()).isEqualTo(objectName + ": " + ex.rule());
-		});
-	}
+    private static AbstractThrowableAssert<?, ? extends Throwable> refused(ThrowingCallable build, String objectName,
+            String rule) {
+        return assertThatThrownBy(build).isInstanceOfSatisfying(DdlValidationException.class, (ex) -> {
+            assertThat(ex.objectName()).isEqualTo(objectName);
+            assertThat(ex.rule()).contains(rule);
+            assertThat(ex.getMessage()).isEqualTo(objectName + ": " + ex.rule());
+        });
+    }
 
-	@Test
-	void keyColumnsMustComeFirst() {
-		refused(() -> twoColumns().duplicateKey("b").build(), "table `t`",
-				"key columns must be the first columns in key order: DUPLICATE KEY column `b` is not column 1");
-	}
+    @Test
+    void keyColumnsMustComeFirst() {
+        refused(() -> twoColumns().duplicateKey("b").build(), "table `t`",
+                "key columns must be the first columns in key order: DUPLICATE KEY column `b` is not column 1");
+    }
 
-	@Test
-	void keyColumnsMustKeepTheirOrder() {
-		refused(() -> twoColumns().primaryKey("b", "a").build(), "table `t`", "PRIMARY KEY column `b` is not column 1");
-	}
+    @Test
+    void keyColumnsMustKeepTheirOrder() {
+        refused(() -> twoColumns().primaryKey("b", "a").build(), "table `t`", "PRIMARY KEY column `b` is not column 1");
+    }
 
-	@Test
-	void keyColumnsMustBeDeclared() {
-		refused(() -> twoColumns().primaryKey("id").build(), "table `t`",
-				"PRIMARY KEY names the column `id`, which does not exist");
-		refused(() -> twoColumns().uniqueKey("a", "a").build(), "table `t`", "names a column twice");
-	}
+    @Test
+    void keyColumnsMustBeDeclared() {
+        refused(() -> twoColumns().primaryKey("id").build(), "table `t`",
+                "PRIMARY KEY names the column `id`, which does not exist");
+        refused(() -> twoColumns().uniqueKey("a", "a").build(), "table `t`", "names a column twice");
+    }
 
-	@Test
-	void aggregationTypeOnlyInAggregateTables() {
-		refused(() -> Table.builder("t").column("k", INT).column("v", INT, aggregate(AggregationType.SUM))
-			.duplicateKey("k").build(), "table `t`",
-				"column `v` has the aggregation type SUM, allowed only in AGGREGATE KEY tables, not DUPLICATE KEY");
-		refused(() -> Table.builder("t").column("k", INT, notNull()).column("v", INT, aggregate(AggregationType.MAX))
-			.primaryKey("k").build(), "table `t`", "not PRIMARY KEY");
-		refused(() -> Table.builder("t").column("v", INT, aggregate(AggregationType.MIN)).build(), "table `t`",
-				"not DUPLICATE KEY");
-	}
+    @Test
+    void aggregationTypeOnlyInAggregateTables() {
+        refused(() -> Table.builder("t").column("k", INT).column("v", INT, aggregate(AggregationType.SUM))
+            .duplicateKey("k").build(), "table `t`",
+                "column `v` has the aggregation type SUM, allowed only in AGGREGATE KEY tables, not DUPLICATE KEY");
+        refused(() -> Table.builder("t").column("k", INT, notNull()).column("v", INT, aggregate(AggregationType.MAX))
+            .primaryKey("k").build(), "table `t`", "not PRIMARY KEY");
+        refused(() -> Table.builder("t").column("v", INT, aggregate(AggregationType.MIN)).build(), "table `t`",
+                "not DUPLICATE KEY");
+    }
 
-	@Test
-	void aggregateTablesNeedAggregationOnValuesAndNoneOnKeys() {
-		refused(() -> Table.builder("t").column("k", INT).column("v", INT).aggregateKey("k").build(), "table `t`",
-				"value column `v` of an AGGREGATE KEY table needs an aggregation type");
-		refused(() -> Table.builder("t").column("k", INT, aggregate(AggregationType.SUM)).aggregateKey("k").build(),
-				"table `t`", "key column `k` of an AGGREGATE KEY table cannot have an aggregation type");
-	}
+    @Test
+    void aggregateTablesNeedAggregationOnValuesAndNoneOnKeys() {
+        refused(() -> Table.builder("t").column("k", INT).column("v", INT).aggregateKey("k").build(), "table `t`",
+                "value column `v` of an AGGREGATE KEY table needs an aggregation type");
+        refused(() -> Table.builder("t").column("k", INT, aggregate(AggregationType.SUM)).aggregateKey("k").build(),
+                "table `t`", "key column `k` of an AGGREGATE KEY table cannot have an aggregation type");
+    }
 
-	@Test
-	void sketchAggregationsNeedTheirTypes() {
-		refused(() -> Table.builder("t").column("k", INT).column("v", INT, aggregate(AggregationType.HLL_UNION))
-			.aggregateKey("k").build(), "table `t`", "column `v` uses HLL_UNION, which needs a HLL column");
-		refused(() -> Table.builder("t").column("k", INT).column("v", BIGINT, aggregate(AggregationType.BITMAP_UNION))
-			.aggregateKey("k").build(), "table `t`", "needs a BITMAP column");
-	}
+    @Test
+    void sketchAggregationsNeedTheirTypes() {
+        refused(() -> Table.builder("t").column("k", INT).column("v", INT, aggregate(AggregationType.HLL_UNION))
+            .aggregateKey("k").build(), "table `t`", "column `v` uses HLL_UNION, which needs a HLL column");
+        refused(() -> Table.builder("t").column("k", INT).column("v", BIGINT, aggregate(AggregationType.BITMAP_UNION))
+            .aggregateKey("k").build(), "table `t`", "needs a BITMAP column");
+    }
 
-	@Test
-	void randomDistributionNotForPrimaryOrUniqueKeys() {
-		refused(() -> twoColumns().primaryKey("a").distributedByRandom().build(), "table `t`",
-				"DISTRIBUTED BY RANDOM is not allowed for PRIMARY KEY tables");
-		refused(() -> twoColumns().uniqueKey("a").distributedByRandom(4).build(), "table `t`",
-				"DISTRIBUTED BY RANDOM is not allowed for UNIQUE KEY tables");
-	}
+    @Test
+    void randomDistributionNotForPrimaryOrUniqueKeys() {
+        refused(() -> twoColumns().primaryKey("a").distributedByRandom().build(), "table `t`",
+                "DISTRIBUTED BY RANDOM is not allowed for PRIMARY KEY tables");
+        refused(() -> twoColumns().uniqueKey("a").distributedByRandom(4).build(), "table `t`",
+                "DISTRIBUTED BY RANDOM is not allowed for UNIQUE KEY tables");
+    }
 
-	@Test
-	void randomDistributionNotWithReplaceColumns() {
-		for (AggregationType replace : List.of(AggregationType.REPLACE, AggregationType.REPLACE_IF_NOT_NULL)) {
-			refused(() -> Table.builder("t").column("k", INT).column("v", INT, aggregate(replace)).aggregateKey("k")
-				.distributedByRandom().build(), "table `t`",
-					"DISTRIBUTED BY RANDOM is not allowed with the " + replace + " column `v`");
-		}
-		assertThatCode(() -> Table.builder("t").column("k", INT).column("v", INT, aggregate(AggregationType.SUM))
-			.aggregateKey("k").distributedByRandom().build()).doesNotThrowAnyException();
-	}
+    @Test
+    void randomDistributionNotWithReplaceColumns() {
+        for (AggregationType replace : List.of(AggregationType.REPLACE, AggregationType.REPLACE_IF_NOT_NULL)) {
+            refused(() -> Table.builder("t").column("k", INT).column("v", INT, aggregate(replace)).aggregateKey("k")
+                .distributedByRandom().build(), "table `t`",
+                    "DISTRIBUTED BY RANDOM is not allowed with the " + replace + " column `v`");
+        }
+        assertThatCode(() -> Table.builder("t").column("k", INT).column("v", INT, aggregate(AggregationType.SUM))
+            .aggregateKey("k").distributedByRandom().build()).doesNotThrowAnyException();
+    }
 
-	@Test
-	void autoIncrementMustBeBigintNotNull() {
-		refused(() -> Column.of("id", INT, notNull(), autoIncrement()), "column `id`",
-				"AUTO_INCREMENT needs a BIGINT NOT NULL column, not INT");
-		refused(() -> Column.of("id", BIGINT, nullable(), autoIncrement()), "column `id`",
-				"AUTO_INCREMENT needs a BIGINT NOT NULL column, not NULL");
-	}
+    @Test
+    void autoIncrementMustBeBigintNotNull() {
+        refused(() -> Column.of("id", INT, notNull(), autoIncrement()), "column `id`",
+                "AUTO_INCREMENT needs a BIGINT NOT NULL column, not INT");
+        refused(() -> Column.of("id", BIGINT, nullable(), autoIncrement()), "column `id`",
+                "AUTO_INCREMENT needs a BIGINT NOT NULL column, not NULL");
+    }
 
-	@Test
-	void atMostOneAutoIncrementColumn() {
-		refused(() -> Table.builder("t").column("a", BIGINT, notNull(), autoIncrement())
-			.column("b", BIGINT, notNull(), autoIncrement()).build(), "table `t`",
-				"only one AUTO_INCREMENT column is allowed, found `a` and `b`");
-	}
+    @Test
+    void atMostOneAutoIncrementColumn() {
+        refused(() -> Table.builder("t").column("a", BIGINT, notNull(), autoIncrement())
+            .column("b", BIGINT, notNull(), autoIncrement()).build(), "table `t`",
+                "only one AUTO_INCREMENT column is allowed, found `a` and `b`");
+    }
 
-	@Test
-	void noDefaultOnAutoIncrement() {
-		refused(() -> Column.of("id", BIGINT, notNull(), autoIncrement(), defaultValue("1")), "column `id`",
-				"an AUTO_INCREMENT column cannot have a DEFAULT");
-	}
+    @Test
+    void noDefaultOnAutoIncrement() {
+        refused(() -> Column.of("id", BIGINT, notNull(), autoIncrement(), defaultValue("1")), "column `id`",
+                "an AUTO_INCREMENT column cannot have a DEFAULT");
+    }
 
-	@Test
-	void noDefaultOnArrayJsonBitmapHll() {
-		for (DataType type : List.of(DataType.array(INT), DataType.JSON, DataType.BITMAP, DataType.HLL,
-				DataType.map(INT, INT), DataType.struct(DataType.field("f", INT)), DataType.PERCENTILE)) {
-			refused(() -> Column.of("c", type, defaultValue("x")), "column `c`",
-					"a column of type " + type.sql() + " cannot have a DEFAULT");
-			refused(() -> Column.of("c", type, defaultValue(DefaultValue.NULL)), "column `c`", "cannot have a DEFAULT");
-		}
-	}
+    @Test
+    void noDefaultOnArrayJsonBitmapHll() {
+        for (DataType type : List.of(DataType.array(INT), DataType.JSON, DataType.BITMAP, DataType.HLL,
+                DataType.map(INT, INT), DataType.struct(DataType.field("f", INT)), DataType.PERCENTILE)) {
+            refused(() -> Column.of("c", type, defaultValue("x")), "column `c`",
+                    "a column of type " + type.sql() + " cannot have a DEFAULT");
+            refused(() -> Column.of("c", type, defaultValue(DefaultValue.NULL)), "column `c`", "cannot have a DEFAULT");
+        }
+    }
 
-	@Test
-	void currentTimestampOnlyOnDatetime() {
-		refused(() -> Column.of("d", DATE, defaultValue(DefaultValue.CURRENT_TIMESTAMP)), "column `d`",
-				"DEFAULT CURRENT_TIMESTAMP needs a DATETIME column, not DATE");
-	}
+    @Test
+    void currentTimestampOnlyOnDatetime() {
+        refused(() -> Column.of("d", DATE, defaultValue(DefaultValue.CURRENT_TIMESTAMP)), "column `d`",
+                "DEFAULT CURRENT_TIMESTAMP needs a DATETIME column, not DATE");
+    }
 
-	@Test
-	void generatedColumnsComeLast() {
-		refused(() -> Table.builder("t").column("a", INT).column("g", INT, generatedAs("a + 1")).column("b", INT)
-			.build(), "table `t`",
-				"generated columns must come after all ordinary columns, but column `b` follows generated column `g`");
-	}
+    @Test
+    void generatedColumnsComeLast() {
+        refused(() -> Table.builder("t").column("a", INT).column("g", INT, generatedAs("a + 1")).column("b", INT)
+            .build(), "table `t`",
+                "generated columns must come after all ordinary columns, but column `b` follows generated column `g`");
+    }
 
-	@Test
-	void generatedColumnsAreNullable() {
-		refused(() -> Column.of("g", INT, notNull(), generatedAs("a + 1")), "column `g`",
-				"a generated column must be nullable, not NOT NULL");
-	}
+    @Test
+    void generatedColumnsAreNullable() {
+        refused(() -> Column.of("g", INT, notNull(), generatedAs("a + 1")), "column `g`",
+                "a generated column must be nullable, not NOT NULL");
+    }
 
-	@Test
-	void generatedColumnsAreNotKeys() {
-		refused(() -> Table.builder("t").column("g", INT, generatedAs("1")).column("b", INT).duplicateKey("g")
-			.build(), "table `t`", "generated column `g` cannot be a key column");
-		refused(() -> Table.builder("t").column("a", INT).column("g", INT, generatedAs("a")).duplicateKey("a", "g")
-			.build(), "table `t`", "generated column `g` cannot be a key column");
-		refused(() -> Column.of("g", INT, key(), generatedAs("1")), "column `g`",
-				"a generated column cannot be a key column");
-	}
+    @Test
+    void generatedColumnsAreNotKeys() {
+        refused(() -> Table.builder("t").column("g", INT, generatedAs("1")).column("b", INT).duplicateKey("g")
+            .build(), "table `t`", "generated column `g` cannot be a key column");
+        refused(() -> Table.builder("t").column("a", INT).column("g", INT, generatedAs("a")).duplicateKey("a", "g")
+            .build(), "table `t`", "generated column `g` cannot be a key column");
+        refused(() -> Column.of("g", INT, key(), generatedAs("1")), "column `g`",
+                "a generated column cannot be a key column");
+    }
 
-	@Test
-	void generatedColumnsNotInAggregateTables() {
-		refused(() -> Table.builder("t").column("k", INT).column("g", INT, generatedAs("k * 2")).aggregateKey("k")
-			.build(), "table `t`", "generated column `g` is not allowed in an AGGREGATE KEY table");
-	}
+    @Test
+    void generatedColumnsNotInAggregateTables() {
+        refused(() -> Table.builder("t").column("k", INT).column("g", INT, generatedAs("k * 2")).aggregateKey("k")
+            .build(), "table `t`", "generated column `g` is not allowed in an AGGREGATE KEY table");
+    }
 
-	@Test
-	void generatedColumnsHaveNoDefault() {
-		refused(() -> Column.of("g", INT, defaultValue("1"), generatedAs("1")), "column `g`",
-				"a generated column cannot have a DEFAULT");
-	}
+    @Test
+    void generatedColumnsHaveNoDefault() {
+        refused(() -> Column.of("g", INT, defaultValue("1"), generatedAs("1")), "column `g`",
+                "a generated column cannot have a DEFAULT");
+    }
 
-	@Test
-	void sortKeyOfAggregateAndUniqueTablesContainsEveryKeyColumn() {
-		refused(() -> Table.builder("t").column("k1", INT).column("k2", INT)
-			.column("v", INT, aggregate(AggregationType.SUM)).aggregateKey("k1", "k2").orderBy("k2").build(),
-				"table `t`", "the ORDER BY sort key of a AGGREGATE KEY table must contain every key column, but misses `k1`");
-		refused(() -> twoColumns().uniqueKey("a").orderBy("b").build(), "table `t`",
-				"sort key of a UNIQUE KEY table must contain every key column, but misses `a`");
-		assertThatCode(() -> twoColumns().primaryKey("a").orderBy("b").build()).doesNotThrowAnyException();
-	}
+    @Test
+    void sortKeyOfAggregateAndUniqueTablesContainsEveryKeyColumn() {
+        refused(() -> Table.builder("t").column("k1", INT).column("k2", INT)
+            .column("v", INT, aggregate(AggregationType.SUM)).aggregateKey("k1", "k2").orderBy("k2").build(),
+                "table `t`", "the ORDER BY sort key of a AGGREGATE KEY table must contain every key column, but misses `k1`");
+        refused(() -> twoColumns().uniqueKey("a").orderBy("b").build(), "table `t`",
+                "sort key of a UNIQUE KEY table must contain every key column, but misses `a`");
+        assertThatCode(() -> twoColumns().primaryKey("a").orderBy("b").build()).doesNotThrowAnyException();
+    }
 
-	@Test
-	void sortKeyColumnsMustExist() {
-		refused(() -> twoColumns().orderBy("c").build(), "table `t`", "ORDER BY names the column `c`, which does not exist");
-	}
+    @Test
+    void sortKeyColumnsMustExist() {
+        refused(() -> twoColumns().orderBy("c").build(), "table `t`", "ORDER BY names the column `c`, which does not exist");
+    }
 
-	@Test
-	void distributionColumnsMustExist() {
-		refused(() -> twoColumns().distributedByHash(4, "a", "zz").build(), "table `t`",
-				"DISTRIBUTED BY HASH names the column `zz`, which does not exist");
-	}
+    @Test
+    void distributionColumnsMustExist() {
+        refused(() -> twoColumns().distributedByHash(4, "a", "zz").build(), "table `t`",
+                "DISTRIBUTED BY HASH names the column `zz`, which does not exist");
+    }
 
-	@Test
-	void partitionColumnsMustExist() {
-		refused(() -> twoColumns().partitionBy(RangePartitionDesc.of("dt")).build(), "table `t`",
-				"PARTITION BY names the column `dt`, which does not exist");
-		refused(() -> twoColumns().partitionBy(ListPartitionDesc.of("city", ListPartition.of("p", "x"))).build(),
-				"table `t`", "names the column `city`");
-		refused(() -> twoColumns().partitionBy(ExpressionPartitionDesc.columns("a", "c")).build(), "table `t`",
-				"names the column `c`");
-		refused(() -> twoColumns().partitionBy(new ExpressionPartitionDesc(List.of("zz"))).build(), "table `t`",
-				"names the column `zz`");
-	}
+    @Test
+    void partitionColumnsMustExist() {
+        refused(() -> twoColumns().partitionBy(RangePartitionDesc.of("dt")).build(), "table `t`",
+                "PARTITION BY names the column `dt`, which does not exist");
+        refused(() -> twoColumns().partitionBy(ListPartitionDesc.of("city", ListPartition.of("p", "x"))).build(),
+                "table `t`", "names the column `city`");
+        refused(() -> twoColumns().partitionBy(ExpressionPartitionDesc.columns("a", "c")).build(), "table `t`",
+                "names the column `c`");
+        refused(() -> twoColumns().partitionBy(new ExpressionPartitionDesc(List.of("zz"))).build(), "table `t`",
+                "names the column `zz`");
+    }
 
-	@Test
-	void indexColumnsMustExistAndIndexNamesBeUnique() {
-		refused(() -> twoColumns().index(IndexDef.bitmap("i", "zz")).build(), "table `t`",
-				"index `i` names the column `zz`, which does not exist");
-		refused(() -> twoColumns().index(IndexDef.bitmap("i", "a")).index(IndexDef.bitmap("I", "b")).build(),
-				"table `t`", "index `I` is declared twice");
-	}
+    @Test
+    void indexColumnsMustExistAndIndexNamesBeUnique() {
+        refused(() -> twoColumns().index(IndexDef.bitmap("i", "zz")).build(), "table `t`",
+                "index `i` names the column `zz`, which does not exist");
+        refused(() -> twoColumns().index(IndexDef.bitmap("i", "a")).index(IndexDef.bitmap("I", "b")).build(),
+                "table `t`", "index `I` is declared twice");
+    }
 
-	@Test
-	void columnAndPartitionNamesAreUnique() {
-		refused(() -> Table.builder("t").column("a", INT).column("A", INT).build(), "table `t`",
-				"column `A` is declared twice");
-		refused(() -> twoColumns().partitionBy(RangePartitionDesc.of("a", RangePartition.lessThan("p", "1"),
-				RangePartition.lessThan("p", "2"))).build(), "table `t`", "partition `p` is declared twice");
-	}
+    @Test
+    void columnAndPartitionNamesAreUnique() {
+        refused(() -> Table.builder("t").column("a", INT).column("A", INT).build(), "table `t`",
+                "column `A` is declared twice");
+        refused(() -> twoColumns().partitionBy(RangePartitionDesc.of("a", RangePartition.lessThan("p", "1"),
+                RangePartition.lessThan("p", "2"))).build(), "table `t`", "partition `p` is declared twice");
+    }
 
-	@Test
-	void primaryKeyColumnsCannotBeNull() {
-		refused(() -> Table.builder("t").column("id", INT, nullable()).primaryKey("id").build(), "table `t`",
-				"PRIMARY KEY column `id` cannot be NULL");
-	}
+    @Test
+    void primaryKeyColumnsCannotBeNull() {
+        refused(() -> Table.builder("t").column("id", INT, nullable()).primaryKey("id").build(), "table `t`",
+                "PRIMARY KEY column `id` cannot be NULL");
+    }
 
-	@Test
-	void namesMustNotBeEmpty() {
-		refused(() -> Table.builder("").column("a", INT).build(), "table ``", "the name must not be empty");
-		refused(() -> Table.builder(null).column("a", INT).build(), "table <null>", "the name must not be empty");
-		refused(() -> Column.of(" ", INT), "column ` `", "the name must not be empty");
-		refused(() -> IndexDef.bitmap("", "a"), "index ``", "the name must not be empty");
-		refused(() -> RangePartition.lessThan("", "1"), "partition ``", "the name must not be empty");
-		refused(() -> View.of("", "SELECT 1"), "view ``", "the name must not be empty");
-		refused(() -> MaterializedView.builder(" ", "SELECT 1").build(), "materialized view ` `",
-				"the name must not be empty");
-		refused(() -> twoColumns().duplicateKey("").build(), "DUPLICATE KEY column ``", "the name must not be empty");
-		refused(() -> twoColumns().property("", "x").build(), "table `t`", "needs a non-empty key");
-		refused(() -> new CreateDatabase("", false), "database ``", "the name must not be empty");
-	}
+    @Test
+    void namesMustNotBeEmpty() {
+        refused(() -> Table.builder("").column("a", INT).build(), "table ``", "the name must not be empty");
+        refused(() -> Table.builder(null).column("a", INT).build(), "table <null>", "the name must not be empty");
+        refused(() -> Column.of(" ", INT), "column ` `", "the name must not be empty");
+        refused(() -> IndexDef.bitmap("", "a"), "index ``", "the name must not be empty");
+        refused(() -> RangePartition.lessThan("", "1"), "partition ``", "the name must not be empty");
+        refused(() -> View.of("", "SELECT 1"), "view ``", "the name must not be empty");
+        refused(() -> MaterializedView.builder(" ", "SELECT 1").build(), "materialized view ` `",
+                "the name must not be empty");
+        refused(() -> twoColumns().duplicateKey("").build(), "DUPLICATE KEY column ``", "the name must not be empty");
+        refused(() -> twoColumns().property("", "x").build(), "table `t`", "needs a non-empty key");
+        refused(() -> new CreateDatabase("", false), "database ``", "the name must not be empty");
+    }
 
-	@Test
-	void aTableNeedsColumns() {
-		refused(() -> Table.builder("t").build(), "table `t`", "needs at least one column");
-	}
+    @Test
+    void aTableNeedsColumns() {
+        refused(() -> Table.builder("t").build(), "table `t`", "needs at least one column");
+    }
 
-	@Test
-	void partitionValuesMatchThePartitionColumns() {
-		refused(() -> new RangePartitionDesc(List.of("a"),
-				List.of(new RangePartition.Fixed("p", List.of("1", "2"), List.of("3", "4")))), "partition `p`",
-				"has 2 values per bound for 1 partition column(s)");
-		refused(() -> new RangePartition.Fixed("p", List.of("1"), List.of("3", "4")), "partition `p`",
-				"the lower and upper bounds need the same, non-zero number of values");
-		refused(() -> new ListPartitionDesc(List.of("a", "b"), List.of(ListPartition.of("p", "x"))), "partition `p`",
-				"has values of 1 column(s) for 2 partition column(s)");
-		refused(() -> new ListPartition("p", List.of(List.of("a"), List.of("b", "c"))), "partition `p`",
-				"every value tuple needs the same, non-zero size");
-		refused(() -> new RangePartitionDesc(List.of("a", "b"), List.of(RangePartition.batch("1", "9", Interval.step(1)))),
-				"partition batch START 1", "START/END/EVERY needs exactly one partition column, got 2");
-	}
+    @Test
+    void partitionValuesMatchThePartitionColumns() {
+        refused(() -> new RangePartitionDesc(List.of("a"),
+                List.of(new RangePartition.Fixed("p", List.of("1", "2"), List.of("3", "4")))), "partition `p`",
+                "has 2 values per bound for 1 partition column(s)");
+        refused(() -> new RangePartition.Fixed("p", List.of("1"), List.of("3", "4")), "partition `p`",
+                "the lower and upper bounds need the same, non-zero number of values");
+        refused(() -> new ListPartitionDesc(List.of("a", "b"), List.of(ListPartition.of("p", "x"))), "partition `p`",
+                "has values of 1 column(s) for 2 partition column(s)");
+        refused(() -> new ListPartition("p", List.of(List.of("a"), List.of("b", "c"))), "partition `p`",
+                "every value tuple needs the same, non-zero size");
+        refused(() -> new RangePartitionDesc(List.of("a", "b"), List.of(RangePartition.batch("1", "9", Interval.step(1)))),
+                "partition batch START 1", "START/END/EVERY needs exactly one partition column, got 2");
+    }
 
-	@Test
-	void statementRules() {
-		refused(() -> new CreateObject(null, twoColumns().build(), false, true), "CREATE OR REPLACE `t`",
-				"OR REPLACE is only allowed for views");
-		refused(() -> new DropObject(ObjectKind.VIEW, ObjectName.of("v"), false, true), "DROP VIEW `v`",
-				"FORCE is only allowed for tables");
-		refused(() -> new AlterTable(ObjectName.of("t"), List.of()), "ALTER TABLE `t`", "needs at least one clause");
-		refused(() -> new AlterClause.SetProperties(Map.of()), "SET", "needs at least one property");
-		refused(() -> new AlterClause.AddPartition(RangePartition.batch("1", "2", Interval.step(1)), true),
-				"ADD PARTITIONS", "IF NOT EXISTS is not allowed for a batch");
-	}
+    @Test
+    void statementRules() {
+        refused(() -> new CreateObject(null, twoColumns().build(), false, true), "CREATE OR REPLACE `t`",
+                "OR REPLACE is only allowed for views");
+        refused(() -> new DropObject(ObjectKind.VIEW, ObjectName.of("v"), false, true), "DROP VIEW `v`",
+                "FORCE is only allowed for tables");
+        refused(() -> new AlterTable(ObjectName.of("t"), List.of()), "ALTER TABLE `t`", "needs at least one clause");
+        refused(() -> new AlterClause.SetProperties(Map.of()), "SET", "needs at least one property");
+        refused(() -> new AlterClause.AddPartition(RangePartition.batch("1", "2", Interval.step(1)), true),
+                "ADD PARTITIONS", "IF NOT EXISTS is not allowed for a batch");
+    }
 
-	@Test
-	void refreshSchemeRules() {
-		refused(() -> new RefreshScheme(null, RefreshType.ASYNC, "2024-01-01 00:00:00", null),
-				"REFRESH ASYNC START(2024-01-01 00:00:00)", "START needs EVERY");
-		refused(() -> new RefreshScheme(null, RefreshType.MANUAL, null, Interval.of(1, IntervalUnit.DAY)),
-				"REFRESH MANUAL", "START and EVERY are only allowed with ASYNC");
-		refused(() -> RefreshScheme.asyncEvery(Interval.step(5)), "REFRESH ASYNC EVERY(5)", "EVERY needs a time unit");
-		refused(() -> Interval.of(0, IntervalUnit.DAY), "INTERVAL", "the amount must be positive, got 0");
-	}
+    @Test
+    void refreshSchemeRules() {
+        refused(() -> new RefreshScheme(null, RefreshType.ASYNC, "2024-01-01 00:00:00", null),
+                "REFRESH ASYNC START(2024-01-01 00:00:00)", "START needs EVERY");
+        refused(() -> new RefreshScheme(null, RefreshType.MANUAL, null, Interval.of(1, IntervalUnit.DAY)),
+                "REFRESH MANUAL", "START and EVERY are only allowed with ASYNC");
+        refused(() -> RefreshScheme.asyncEvery(Interval.step(5)), "REFRESH ASYNC EVERY(5)", "EVERY needs a time unit");
+        refused(() -> Interval.of(0, IntervalUnit.DAY), "INTERVAL", "the amount must be positive, got 0");
+    }
 
-	@Test
-	void bucketsArePositive() {
-		refused(() -> new HashDistribution(List.of("a"), 0), "DISTRIBUTED BY HASH", "BUCKETS must be positive, got 0");
-		refused(() -> new RandomDistribution(-1), "DISTRIBUTED BY RANDOM", "BUCKETS must be positive, got -1");
-	}
+    @Test
+    void bucketsArePositive() {
+        refused(() -> new HashDistribution(List.of("a"), 0), "DISTRIBUTED BY HASH", "BUCKETS must be positive, got 0");
+        refused(() -> new RandomDistribution(-1), "DISTRIBUTED BY RANDOM", "BUCKETS must be positive, got -1");
+    }
 
 }

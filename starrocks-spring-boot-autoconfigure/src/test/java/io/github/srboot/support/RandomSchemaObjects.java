@@ -48,373 +48,373 @@ import io.github.srboot.ddl.ViewSecurity;
  */
 public final class RandomSchemaObjects {
 
-	/** Names that try to break out of a backquoted identifier or look like syntax. */
-	private static final List<String> HOSTILE_NAMES = List.of("select", "KEY", "index", "PARTITION", "order",
-			"we`ird", "``", "a b", "semi;colon", "dash--dash", "slash/*star", "hash#tag", "quote'single",
-			"quote\"double", "back\\slash", "订单", "naïve", "x)", "(y", "comment", "as", "1st");
+    /** Names that try to break out of a backquoted identifier or look like syntax. */
+    private static final List<String> HOSTILE_NAMES = List.of("select", "KEY", "index", "PARTITION", "order",
+            "we`ird", "``", "a b", "semi;colon", "dash--dash", "slash/*star", "hash#tag", "quote'single",
+            "quote\"double", "back\\slash", "订单", "naïve", "x)", "(y", "comment", "as", "1st");
 
-	/** Text that tries to break out of a string literal or comment out the rest. */
-	private static final List<String> HOSTILE_TEXT = List.of("", "plain", "it's", "say \"hi\"", "back\\slash\\",
-			"line one\nline two", "tab\tand\rreturn", "-- not a comment", "/* not */ a comment", "# nor this",
-			"semi; colon", "') DISTRIBUTED BY RANDOM; DROP TABLE x; --", "\\'", "\\\"", "`", "中文注释",
-			"percent % and underscore _", "trailing backslash \\");
+    /** Text that tries to break out of a string literal or comment out the rest. */
+    private static final List<String> HOSTILE_TEXT = List.of("", "plain", "it's", "say \"hi\"", "back\\slash\\",
+            "line one\nline two", "tab\tand\rreturn", "-- not a comment", "/* not */ a comment", "# nor this",
+            "semi; colon", "') DISTRIBUTED BY RANDOM; DROP TABLE x; --", "\\'", "\\\"", "`", "中文注释",
+            "percent % and underscore _", "trailing backslash \\");
 
-	private static final List<ScalarKind> KEY_KINDS = List.of(ScalarKind.TINYINT, ScalarKind.SMALLINT, ScalarKind.INT,
-			ScalarKind.BIGINT, ScalarKind.LARGEINT, ScalarKind.DATE, ScalarKind.DATETIME, ScalarKind.VARCHAR,
-			ScalarKind.CHAR, ScalarKind.BOOLEAN, ScalarKind.DECIMAL);
+    private static final List<ScalarKind> KEY_KINDS = List.of(ScalarKind.TINYINT, ScalarKind.SMALLINT, ScalarKind.INT,
+            ScalarKind.BIGINT, ScalarKind.LARGEINT, ScalarKind.DATE, ScalarKind.DATETIME, ScalarKind.VARCHAR,
+            ScalarKind.CHAR, ScalarKind.BOOLEAN, ScalarKind.DECIMAL);
 
-	private static final List<String> QUERIES = List.of("SELECT 1", "select a, b from t where c = 'x;y'",
-			"SELECT `we``ird`, \"--not\" AS s FROM `db`.`t`\nWHERE a > 1 -- inner comment\n  AND b < 2",
-			"/* leading */ SELECT count(*) FROM t GROUP BY k /* trailing */",
-			"WITH x AS (SELECT 1 AS n) SELECT n FROM x UNION ALL SELECT 2", "SELECT '#' AS hash, ';' AS semi");
+    private static final List<String> QUERIES = List.of("SELECT 1", "select a, b from t where c = 'x;y'",
+            "SELECT `we``ird`, \"--not\" AS s FROM `db`.`t`\nWHERE a > 1 -- inner comment\n  AND b < 2",
+            "/* leading */ SELECT count(*) FROM t GROUP BY k /* trailing */",
+            "WITH x AS (SELECT 1 AS n) SELECT n FROM x UNION ALL SELECT 2", "SELECT '#' AS hash, ';' AS semi");
 
-	private final Random random;
+    private final Random random;
 
-	/**
-	 * Creates a generator.
-	 * @param seed the seed; the same seed gives the same objects
-	 */
-	public RandomSchemaObjects(long seed) {
-		this.random = new Random(seed);
-	}
+    /**
+     * Creates a generator.
+     * @param seed the seed; the same seed gives the same objects
+     */
+    public RandomSchemaObjects(long seed) {
+        this.random = new Random(seed);
+    }
 
-	/**
-	 * A random valid table.
-	 * @return the table
-	 */
-	public Table table() {
-		KeysType model = pick(KeysType.DUPLICATE, KeysType.AGGREGATE, KeysType.UNIQUE, KeysType.PRIMARY, null);
-		boolean keysWritten = model != null;
-		KeysType effective = (model != null) ? model : KeysType.DUPLICATE;
-		Set<String> used = new HashSet<>();
-		List<Column> columns = new ArrayList<>();
-		int keyCount = keysWritten ? 1 + this.random.nextInt(3) : 0;
-		for (int i = 0; i < keyCount; i++) {
-			columns.add(keyColumn(uniqueName(used), effective));
-		}
-		int valueCount = 1 + this.random.nextInt(5);
-		boolean autoIncrementUsed = false;
-		for (int i = 0; i < valueCount; i++) {
-			if (effective == KeysType.PRIMARY && !autoIncrementUsed && this.random.nextInt(4) == 0) {
-				autoIncrementUsed = true;
-				columns.add(Column.builder(uniqueName(used), DataType.BIGINT).nullable(false).autoIncrement(true)
-					.comment(maybe(this::text)).build());
-			}
-			else {
-				columns.add(valueColumn(uniqueName(used), effective));
-			}
-		}
-		if (effective != KeysType.AGGREGATE && this.random.nextInt(3) == 0) {
-			String source = columns.get(0).name();
-			columns.add(Column.builder(uniqueName(used), DataType.varchar(200))
-				.nullable(this.random.nextBoolean() ? Boolean.TRUE : null)
-				.generatedAs(pick("concat(" + quote(source) + ", 'a,b) COMMENT ''x''')", "upper(cast(" + quote(source)
-						+ " AS VARCHAR(20)))", "coalesce(" + quote(source) + ", \"--\")"))
-				.comment(maybe(this::text))
-				.build());
-		}
-		Table.Builder table = Table.builder(name()).engine(pick("OLAP", "olap", null)).comment(maybe(this::text));
-		columns.forEach(table::column);
-		List<String> keyNames = columns.subList(0, keyCount).stream().map(Column::name).toList();
-		if (keysWritten) {
-			table.keys(new KeysDesc(model, keyNames));
-		}
-		List<String> names = columns.stream().map(Column::name).toList();
-		for (int i = this.random.nextInt(3); i > 0; i--) {
-			table.index(index(names, "idx_" + i));
-		}
-		table.partitionBy(partition(columns, keyCount));
-		table.distributedBy(distribution(effective, columns, names));
-		table.orderBy(orderBy(effective, keyNames, names).toArray(String[]::new));
-		table.properties(properties());
-		return table.build();
-	}
+    /**
+     * A random valid table.
+     * @return the table
+     */
+    public Table table() {
+        KeysType model = pick(KeysType.DUPLICATE, KeysType.AGGREGATE, KeysType.UNIQUE, KeysType.PRIMARY, null);
+        boolean keysWritten = model != null;
+        KeysType effective = (model != null) ? model : KeysType.DUPLICATE;
+        Set<String> used = new HashSet<>();
+        List<Column> columns = new ArrayList<>();
+        int keyCount = keysWritten ? 1 + this.random.nextInt(3) : 0;
+        for (int i = 0; i < keyCount; i++) {
+            columns.add(keyColumn(uniqueName(used), effective));
+        }
+        int valueCount = 1 + this.random.nextInt(5);
+        boolean autoIncrementUsed = false;
+        for (int i = 0; i < valueCount; i++) {
+            if (effective == KeysType.PRIMARY && !autoIncrementUsed && this.random.nextInt(4) == 0) {
+                autoIncrementUsed = true;
+                columns.add(Column.builder(uniqueName(used), DataType.BIGINT).nullable(false).autoIncrement(true)
+                    .comment(maybe(this::text)).build());
+            }
+            else {
+                columns.add(valueColumn(uniqueName(used), effective));
+            }
+        }
+        if (effective != KeysType.AGGREGATE && this.random.nextInt(3) == 0) {
+            String source = columns.get(0).name();
+            columns.add(Column.builder(uniqueName(used), DataType.varchar(200))
+                .nullable(this.random.nextBoolean() ? Boolean.TRUE : null)
+                .generatedAs(pick("concat(" + quote(source) + ", 'a,b) COMMENT ''x''')", "upper(cast(" + quote(source)
+                        + " AS VARCHAR(20)))", "coalesce(" + quote(source) + ", \"--\")"))
+                .comment(maybe(this::text))
+                .build());
+        }
+        Table.Builder table = Table.builder(name()).engine(pick("OLAP", "olap", null)).comment(maybe(this::text));
+        columns.forEach(table::column);
+        List<String> keyNames = columns.subList(0, keyCount).stream().map(Column::name).toList();
+        if (keysWritten) {
+            table.keys(new KeysDesc(model, keyNames));
+        }
+        List<String> names = columns.stream().map(Column::name).toList();
+        for (int i = this.random.nextInt(3); i > 0; i--) {
+            table.index(index(names, "idx_" + i));
+        }
+        table.partitionBy(partition(columns, keyCount));
+        table.distributedBy(distribution(effective, columns, names));
+        table.orderBy(orderBy(effective, keyNames, names).toArray(String[]::new));
+        table.properties(properties());
+        return table.build();
+    }
 
-	/**
-	 * A random valid view.
-	 * @return the view
-	 */
-	public View view() {
-		return new View(name(), viewColumns(), maybe(this::text), pick(ViewSecurity.NONE, ViewSecurity.INVOKER, null),
-				pick(QUERIES.toArray(String[]::new)));
-	}
+    /**
+     * A random valid view.
+     * @return the view
+     */
+    public View view() {
+        return new View(name(), viewColumns(), maybe(this::text), pick(ViewSecurity.NONE, ViewSecurity.INVOKER, null),
+                pick(QUERIES.toArray(String[]::new)));
+    }
 
-	/**
-	 * A random valid materialized view.
-	 * @return the materialized view
-	 */
-	public MaterializedView materializedView() {
-		MaterializedView.Builder view = MaterializedView.builder(name(), pick(QUERIES.toArray(String[]::new)))
-			.comment(maybe(this::text));
-		List<ViewColumn> columns = viewColumns();
-		columns.forEach((column) -> view.column(column.name(), column.comment()));
-		List<String> names = columns.isEmpty() ? List.of("k") : columns.stream().map(ViewColumn::name).toList();
-		if (this.random.nextBoolean()) {
-			view.partitionBy(this.random.nextBoolean() ? ExpressionPartitionDesc.columns(names.get(0))
-					: ExpressionPartitionDesc.dateTrunc(pick(IntervalUnit.DAY, IntervalUnit.MONTH), names.get(0)));
-		}
-		if (this.random.nextBoolean()) {
-			view.distributedBy(this.random.nextBoolean() ? new RandomDistribution(buckets())
-					: new HashDistribution(List.of(names.get(0)), buckets()));
-		}
-		if (this.random.nextBoolean()) {
-			view.orderBy(names.get(0));
-		}
-		if (this.random.nextInt(4) > 0) {
-			view.refresh(refresh());
-		}
-		properties().forEach(view::property);
-		return view.build();
-	}
+    /**
+     * A random valid materialized view.
+     * @return the materialized view
+     */
+    public MaterializedView materializedView() {
+        MaterializedView.Builder view = MaterializedView.builder(name(), pick(QUERIES.toArray(String[]::new)))
+            .comment(maybe(this::text));
+        List<ViewColumn> columns = viewColumns();
+        columns.forEach((column) -> view.column(column.name(), column.comment()));
+        List<String> names = columns.isEmpty() ? List.of("k") : columns.stream().map(ViewColumn::name).toList();
+        if (this.random.nextBoolean()) {
+            view.partitionBy(this.random.nextBoolean() ? ExpressionPartitionDesc.columns(names.get(0))
+                    : ExpressionPartitionDesc.dateTrunc(pick(IntervalUnit.DAY, IntervalUnit.MONTH), names.get(0)));
+        }
+        if (this.random.nextBoolean()) {
+            view.distributedBy(this.random.nextBoolean() ? new RandomDistribution(buckets())
+                    : new HashDistribution(List.of(names.get(0)), buckets()));
+        }
+        if (this.random.nextBoolean()) {
+            view.orderBy(names.get(0));
+        }
+        if (this.random.nextInt(4) > 0) {
+            view.refresh(refresh());
+        }
+        properties().forEach(view::property);
+        return view.build();
+    }
 
-	private RefreshScheme refresh() {
-		RefreshMoment moment = pick(RefreshMoment.IMMEDIATE, RefreshMoment.DEFERRED, null);
-		RefreshType type = pick(RefreshType.values());
-		if (type != RefreshType.ASYNC || this.random.nextBoolean()) {
-			return new RefreshScheme(moment, type, null, null);
-		}
-		Interval every = Interval.of(1 + this.random.nextInt(30),
-				pick(IntervalUnit.MINUTE, IntervalUnit.HOUR, IntervalUnit.DAY, IntervalUnit.WEEK, IntervalUnit.MONTH));
-		String start = this.random.nextBoolean() ? "2024-0" + (1 + this.random.nextInt(9)) + "-01 02:00:00" : null;
-		return new RefreshScheme(moment, type, start, every);
-	}
+    private RefreshScheme refresh() {
+        RefreshMoment moment = pick(RefreshMoment.IMMEDIATE, RefreshMoment.DEFERRED, null);
+        RefreshType type = pick(RefreshType.values());
+        if (type != RefreshType.ASYNC || this.random.nextBoolean()) {
+            return new RefreshScheme(moment, type, null, null);
+        }
+        Interval every = Interval.of(1 + this.random.nextInt(30),
+                pick(IntervalUnit.MINUTE, IntervalUnit.HOUR, IntervalUnit.DAY, IntervalUnit.WEEK, IntervalUnit.MONTH));
+        String start = this.random.nextBoolean() ? "2024-0" + (1 + this.random.nextInt(9)) + "-01 02:00:00" : null;
+        return new RefreshScheme(moment, type, start, every);
+    }
 
-	private List<ViewColumn> viewColumns() {
-		List<ViewColumn> columns = new ArrayList<>();
-		Set<String> used = new HashSet<>();
-		for (int i = this.random.nextInt(4); i > 0; i--) {
-			columns.add(new ViewColumn(uniqueName(used), maybe(this::text)));
-		}
-		return columns;
-	}
+    private List<ViewColumn> viewColumns() {
+        List<ViewColumn> columns = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (int i = this.random.nextInt(4); i > 0; i--) {
+            columns.add(new ViewColumn(uniqueName(used), maybe(this::text)));
+        }
+        return columns;
+    }
 
-	private Column keyColumn(String name, KeysType model) {
-		Column.Builder column = Column.builder(name, scalar(pick(KEY_KINDS.toArray(ScalarKind[]::new))))
-			.comment(maybe(this::text));
-		column.nullable((model == KeysType.PRIMARY) ? pick(Boolean.FALSE, null) : pick(Boolean.TRUE, Boolean.FALSE, null));
-		if ((model == KeysType.DUPLICATE || model == KeysType.AGGREGATE) && this.random.nextInt(4) == 0) {
-			column.key(true);
-		}
-		return column.build();
-	}
+    private Column keyColumn(String name, KeysType model) {
+        Column.Builder column = Column.builder(name, scalar(pick(KEY_KINDS.toArray(ScalarKind[]::new))))
+            .comment(maybe(this::text));
+        column.nullable((model == KeysType.PRIMARY) ? pick(Boolean.FALSE, null) : pick(Boolean.TRUE, Boolean.FALSE, null));
+        if ((model == KeysType.DUPLICATE || model == KeysType.AGGREGATE) && this.random.nextInt(4) == 0) {
+            column.key(true);
+        }
+        return column.build();
+    }
 
-	private Column valueColumn(String name, KeysType model) {
-		if (model == KeysType.AGGREGATE) {
-			int choice = this.random.nextInt(6);
-			DataType type = switch (choice) {
-				case 0 -> DataType.HLL;
-				case 1 -> DataType.BITMAP;
-				case 2 -> DataType.PERCENTILE;
-				default -> scalar(pick(ScalarKind.INT, ScalarKind.BIGINT, ScalarKind.DOUBLE, ScalarKind.DECIMAL));
-			};
-			AggregationType aggregation = switch (choice) {
-				case 0 -> AggregationType.HLL_UNION;
-				case 1 -> AggregationType.BITMAP_UNION;
-				case 2 -> AggregationType.PERCENTILE_UNION;
-				default -> pick(AggregationType.SUM, AggregationType.MAX, AggregationType.MIN, AggregationType.REPLACE,
-						AggregationType.REPLACE_IF_NOT_NULL);
-			};
-			return Column.builder(name, type).aggregation(aggregation).nullable(pick(Boolean.TRUE, Boolean.FALSE, null))
-				.defaultValue((choice >= 3 && this.random.nextBoolean()) ? DefaultValue.literal("0") : null)
-				.comment(maybe(this::text))
-				.build();
-		}
-		DataType type = type(2);
-		Column.Builder column = Column.builder(name, type).nullable(pick(Boolean.TRUE, Boolean.FALSE, null))
-			.comment(maybe(this::text));
-		if (type instanceof ScalarType scalar && this.random.nextBoolean()) {
-			column.defaultValue(defaultFor(scalar.kind()));
-		}
-		return column.build();
-	}
+    private Column valueColumn(String name, KeysType model) {
+        if (model == KeysType.AGGREGATE) {
+            int choice = this.random.nextInt(6);
+            DataType type = switch (choice) {
+                case 0 -> DataType.HLL;
+                case 1 -> DataType.BITMAP;
+                case 2 -> DataType.PERCENTILE;
+                default -> scalar(pick(ScalarKind.INT, ScalarKind.BIGINT, ScalarKind.DOUBLE, ScalarKind.DECIMAL));
+            };
+            AggregationType aggregation = switch (choice) {
+                case 0 -> AggregationType.HLL_UNION;
+                case 1 -> AggregationType.BITMAP_UNION;
+                case 2 -> AggregationType.PERCENTILE_UNION;
+                default -> pick(AggregationType.SUM, AggregationType.MAX, AggregationType.MIN, AggregationType.REPLACE,
+                        AggregationType.REPLACE_IF_NOT_NULL);
+            };
+            return Column.builder(name, type).aggregation(aggregation).nullable(pick(Boolean.TRUE, Boolean.FALSE, null))
+                .defaultValue((choice >= 3 && this.random.nextBoolean()) ? DefaultValue.literal("0") : null)
+                .comment(maybe(this::text))
+                .build();
+        }
+        DataType type = type(2);
+        Column.Builder column = Column.builder(name, type).nullable(pick(Boolean.TRUE, Boolean.FALSE, null))
+            .comment(maybe(this::text));
+        if (type instanceof ScalarType scalar && this.random.nextBoolean()) {
+            column.defaultValue(defaultFor(scalar.kind()));
+        }
+        return column.build();
+    }
 
-	private DefaultValue defaultFor(ScalarKind kind) {
-		return switch (kind) {
-			case JSON, BITMAP, HLL, PERCENTILE -> null;
-			case DATETIME -> pick(DefaultValue.CURRENT_TIMESTAMP, DefaultValue.NULL,
-					DefaultValue.literal("2024-01-01 00:00:00"));
-			case VARCHAR, STRING, CHAR -> pick(DefaultValue.literal(text()), DefaultValue.expression("uuid()"),
-					DefaultValue.NULL);
-			case LARGEINT -> pick(DefaultValue.expression("uuid_numeric()"), DefaultValue.literal("-1"));
-			default -> pick(DefaultValue.literal("0"), DefaultValue.NULL);
-		};
-	}
+    private DefaultValue defaultFor(ScalarKind kind) {
+        return switch (kind) {
+            case JSON, BITMAP, HLL, PERCENTILE -> null;
+            case DATETIME -> pick(DefaultValue.CURRENT_TIMESTAMP, DefaultValue.NULL,
+                    DefaultValue.literal("2024-01-01 00:00:00"));
+            case VARCHAR, STRING, CHAR -> pick(DefaultValue.literal(text()), DefaultValue.expression("uuid()"),
+                    DefaultValue.NULL);
+            case LARGEINT -> pick(DefaultValue.expression("uuid_numeric()"), DefaultValue.literal("-1"));
+            default -> pick(DefaultValue.literal("0"), DefaultValue.NULL);
+        };
+    }
 
-	private DataType type(int depth) {
-		int choice = this.random.nextInt((depth > 0) ? 10 : 7);
-		return switch (choice) {
-			case 7 -> DataType.array(type(depth - 1));
-			case 8 -> DataType.map(scalar(pick(ScalarKind.INT, ScalarKind.VARCHAR, ScalarKind.DATE)), type(depth - 1));
-			case 9 -> {
-				List<StructField> fields = new ArrayList<>();
-				Set<String> used = new HashSet<>();
-				for (int i = 1 + this.random.nextInt(3); i > 0; i--) {
-					fields.add(new StructField(uniqueName(used), type(depth - 1)));
-				}
-				yield DataType.struct(fields.toArray(StructField[]::new));
-			}
-			default -> scalar(pick(ScalarKind.values()));
-		};
-	}
+    private DataType type(int depth) {
+        int choice = this.random.nextInt((depth > 0) ? 10 : 7);
+        return switch (choice) {
+            case 7 -> DataType.array(type(depth - 1));
+            case 8 -> DataType.map(scalar(pick(ScalarKind.INT, ScalarKind.VARCHAR, ScalarKind.DATE)), type(depth - 1));
+            case 9 -> {
+                List<StructField> fields = new ArrayList<>();
+                Set<String> used = new HashSet<>();
+                for (int i = 1 + this.random.nextInt(3); i > 0; i--) {
+                    fields.add(new StructField(uniqueName(used), type(depth - 1)));
+                }
+                yield DataType.struct(fields.toArray(StructField[]::new));
+            }
+            default -> scalar(pick(ScalarKind.values()));
+        };
+    }
 
-	private DataType scalar(ScalarKind kind) {
-		return switch (kind) {
-			case DECIMAL, DECIMAL128 -> decimal(kind, 38);
-			case DECIMAL64 -> decimal(kind, 18);
-			case DECIMAL32 -> decimal(kind, 9);
-			case CHAR -> this.random.nextInt(4) == 0 ? ScalarType.of(kind) : ScalarType.of(kind, 1 + this.random.nextInt(255));
-			case VARCHAR, VARBINARY, BINARY -> this.random.nextInt(4) == 0 ? ScalarType.of(kind)
-					: ScalarType.of(kind, pick(1, 20, 255, 65533, 1048576));
-			case BITMAP, HLL, PERCENTILE -> DataType.INT;
-			default -> ScalarType.of(kind);
-		};
-	}
+    private DataType scalar(ScalarKind kind) {
+        return switch (kind) {
+            case DECIMAL, DECIMAL128 -> decimal(kind, 38);
+            case DECIMAL64 -> decimal(kind, 18);
+            case DECIMAL32 -> decimal(kind, 9);
+            case CHAR -> this.random.nextInt(4) == 0 ? ScalarType.of(kind) : ScalarType.of(kind, 1 + this.random.nextInt(255));
+            case VARCHAR, VARBINARY, BINARY -> this.random.nextInt(4) == 0 ? ScalarType.of(kind)
+                    : ScalarType.of(kind, pick(1, 20, 255, 65533, 1048576));
+            case BITMAP, HLL, PERCENTILE -> DataType.INT;
+            default -> ScalarType.of(kind);
+        };
+    }
 
-	private DataType decimal(ScalarKind kind, int maxPrecision) {
-		int precision = 1 + this.random.nextInt(maxPrecision);
-		return switch (this.random.nextInt(4)) {
-			case 0 -> ScalarType.of(kind);
-			case 1 -> ScalarType.of(kind, precision);
-			default -> ScalarType.of(kind, precision, this.random.nextInt(precision + 1));
-		};
-	}
+    private DataType decimal(ScalarKind kind, int maxPrecision) {
+        int precision = 1 + this.random.nextInt(maxPrecision);
+        return switch (this.random.nextInt(4)) {
+            case 0 -> ScalarType.of(kind);
+            case 1 -> ScalarType.of(kind, precision);
+            default -> ScalarType.of(kind, precision, this.random.nextInt(precision + 1));
+        };
+    }
 
-	private IndexDef index(List<String> columns, String fallbackName) {
-		IndexType type = pick(IndexType.values());
-		Map<String, String> properties = new LinkedHashMap<>();
-		if (type == IndexType.GIN) {
-			properties.put("parser", pick("english", "chinese", "standard"));
-		}
-		else if (type == IndexType.NGRAMBF) {
-			properties.put("gram_num", String.valueOf(2 + this.random.nextInt(4)));
-			properties.put("bloom_filter_fpp", "0.05");
-		}
-		if (this.random.nextInt(4) == 0) {
-			properties.put(text() + "k", text());
-		}
-		String name = this.random.nextBoolean() ? fallbackName : fallbackName + pick(HOSTILE_NAMES.toArray(String[]::new));
-		return new IndexDef(name, List.of(pick(columns.toArray(String[]::new))), type, properties, maybe(this::text));
-	}
+    private IndexDef index(List<String> columns, String fallbackName) {
+        IndexType type = pick(IndexType.values());
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (type == IndexType.GIN) {
+            properties.put("parser", pick("english", "chinese", "standard"));
+        }
+        else if (type == IndexType.NGRAMBF) {
+            properties.put("gram_num", String.valueOf(2 + this.random.nextInt(4)));
+            properties.put("bloom_filter_fpp", "0.05");
+        }
+        if (this.random.nextInt(4) == 0) {
+            properties.put(text() + "k", text());
+        }
+        String name = this.random.nextBoolean() ? fallbackName : fallbackName + pick(HOSTILE_NAMES.toArray(String[]::new));
+        return new IndexDef(name, List.of(pick(columns.toArray(String[]::new))), type, properties, maybe(this::text));
+    }
 
-	private PartitionDesc partition(List<Column> columns, int keyCount) {
-		String column = columns.get(0).name();
-		return switch (this.random.nextInt(6)) {
-			case 0 -> {
-				List<RangePartition> partitions = new ArrayList<>();
-				Set<String> used = new HashSet<>();
-				for (int i = this.random.nextInt(4); i > 0; i--) {
-					partitions.add(switch (this.random.nextInt(3)) {
-						case 0 -> RangePartition.lessThan(uniqueName(used), text());
-						case 1 -> RangePartition.fixed(uniqueName(used), text(), text());
-						default -> RangePartition.batch("2024-01-01", "2025-01-01",
-								this.random.nextBoolean() ? Interval.step(1 + this.random.nextInt(100))
-										: Interval.of(1, pick(IntervalUnit.DAY, IntervalUnit.WEEK, IntervalUnit.MONTH,
-												IntervalUnit.YEAR, IntervalUnit.HOUR)));
-					});
-				}
-				if (this.random.nextBoolean()) {
-					partitions.add(RangePartition.maxValue(uniqueName(used)));
-				}
-				yield new RangePartitionDesc(List.of(column), partitions);
-			}
-			case 1 -> {
-				boolean twoColumns = columns.size() > 1 && this.random.nextBoolean();
-				List<String> partitionColumns = twoColumns ? List.of(column, columns.get(1).name()) : List.of(column);
-				List<ListPartition> partitions = new ArrayList<>();
-				Set<String> used = new HashSet<>();
-				for (int i = 1 + this.random.nextInt(3); i > 0; i--) {
-					List<List<String>> values = new ArrayList<>();
-					for (int v = 1 + this.random.nextInt(3); v > 0; v--) {
-						values.add(twoColumns ? List.of(text(), text()) : List.of(text()));
-					}
-					partitions.add(new ListPartition(uniqueName(used), values));
-				}
-				yield new ListPartitionDesc(partitionColumns, partitions);
-			}
-			case 2 -> ExpressionPartitionDesc.columns(columns.subList(0, Math.max(1, Math.min(2, keyCount)))
-				.stream().map(Column::name).toArray(String[]::new));
-			case 3 -> this.random.nextBoolean() ? ExpressionPartitionDesc.dateTrunc(pick(IntervalUnit.values()), column)
-					: ExpressionPartitionDesc.timeSlice(column, Interval.of(1 + this.random.nextInt(12), IntervalUnit.HOUR));
-			default -> null;
-		};
-	}
+    private PartitionDesc partition(List<Column> columns, int keyCount) {
+        String column = columns.get(0).name();
+        return switch (this.random.nextInt(6)) {
+            case 0 -> {
+                List<RangePartition> partitions = new ArrayList<>();
+                Set<String> used = new HashSet<>();
+                for (int i = this.random.nextInt(4); i > 0; i--) {
+                    partitions.add(switch (this.random.nextInt(3)) {
+                        case 0 -> RangePartition.lessThan(uniqueName(used), text());
+                        case 1 -> RangePartition.fixed(uniqueName(used), text(), text());
+                        default -> RangePartition.batch("2024-01-01", "2025-01-01",
+                                this.random.nextBoolean() ? Interval.step(1 + this.random.nextInt(100))
+                                        : Interval.of(1, pick(IntervalUnit.DAY, IntervalUnit.WEEK, IntervalUnit.MONTH,
+                                                IntervalUnit.YEAR, IntervalUnit.HOUR)));
+                    });
+                }
+                if (this.random.nextBoolean()) {
+                    partitions.add(RangePartition.maxValue(uniqueName(used)));
+                }
+                yield new RangePartitionDesc(List.of(column), partitions);
+            }
+            case 1 -> {
+                boolean twoColumns = columns.size() > 1 && this.random.nextBoolean();
+                List<String> partitionColumns = twoColumns ? List.of(column, columns.get(1).name()) : List.of(column);
+                List<ListPartition> partitions = new ArrayList<>();
+                Set<String> used = new HashSet<>();
+                for (int i = 1 + this.random.nextInt(3); i > 0; i--) {
+                    List<List<String>> values = new ArrayList<>();
+                    for (int v = 1 + this.random.nextInt(3); v > 0; v--) {
+                        values.add(twoColumns ? List.of(text(), text()) : List.of(text()));
+                    }
+                    partitions.add(new ListPartition(uniqueName(used), values));
+                }
+                yield new ListPartitionDesc(partitionColumns, partitions);
+            }
+            case 2 -> ExpressionPartitionDesc.columns(columns.subList(0, Math.max(1, Math.min(2, keyCount)))
+                .stream().map(Column::name).toArray(String[]::new));
+            case 3 -> this.random.nextBoolean() ? ExpressionPartitionDesc.dateTrunc(pick(IntervalUnit.values()), column)
+                    : ExpressionPartitionDesc.timeSlice(column, Interval.of(1 + this.random.nextInt(12), IntervalUnit.HOUR));
+            default -> null;
+        };
+    }
 
-	private DistributionDesc distribution(KeysType model, List<Column> columns, List<String> names) {
-		boolean randomAllowed = model != KeysType.PRIMARY && model != KeysType.UNIQUE
-				&& columns.stream().noneMatch((column) -> column.aggregation() == AggregationType.REPLACE
-						|| column.aggregation() == AggregationType.REPLACE_IF_NOT_NULL);
-		return switch (this.random.nextInt(3)) {
-			case 0 -> null;
-			case 1 -> randomAllowed ? new RandomDistribution(buckets())
-					: new HashDistribution(List.of(names.get(0)), buckets());
-			default -> new HashDistribution(names.subList(0, 1 + this.random.nextInt(Math.min(2, names.size()))),
-					buckets());
-		};
-	}
+    private DistributionDesc distribution(KeysType model, List<Column> columns, List<String> names) {
+        boolean randomAllowed = model != KeysType.PRIMARY && model != KeysType.UNIQUE
+                && columns.stream().noneMatch((column) -> column.aggregation() == AggregationType.REPLACE
+                        || column.aggregation() == AggregationType.REPLACE_IF_NOT_NULL);
+        return switch (this.random.nextInt(3)) {
+            case 0 -> null;
+            case 1 -> randomAllowed ? new RandomDistribution(buckets())
+                    : new HashDistribution(List.of(names.get(0)), buckets());
+            default -> new HashDistribution(names.subList(0, 1 + this.random.nextInt(Math.min(2, names.size()))),
+                    buckets());
+        };
+    }
 
-	private List<String> orderBy(KeysType model, List<String> keyNames, List<String> names) {
-		if (this.random.nextBoolean()) {
-			return List.of();
-		}
-		if (model == KeysType.AGGREGATE || model == KeysType.UNIQUE) {
-			return keyNames;
-		}
-		return names.subList(0, 1 + this.random.nextInt(Math.min(3, names.size())));
-	}
+    private List<String> orderBy(KeysType model, List<String> keyNames, List<String> names) {
+        if (this.random.nextBoolean()) {
+            return List.of();
+        }
+        if (model == KeysType.AGGREGATE || model == KeysType.UNIQUE) {
+            return keyNames;
+        }
+        return names.subList(0, 1 + this.random.nextInt(Math.min(3, names.size())));
+    }
 
-	private Map<String, String> properties() {
-		Map<String, String> properties = new LinkedHashMap<>();
-		for (int i = this.random.nextInt(4); i > 0; i--) {
-			properties.put(pick("replication_num", "storage_medium", "compression", "bloom_filter_columns") + i,
-					text());
-		}
-		if (this.random.nextBoolean()) {
-			properties.put(pick(HOSTILE_TEXT.toArray(String[]::new)) + "key", pick(HOSTILE_TEXT.toArray(String[]::new)));
-		}
-		return properties;
-	}
+    private Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (int i = this.random.nextInt(4); i > 0; i--) {
+            properties.put(pick("replication_num", "storage_medium", "compression", "bloom_filter_columns") + i,
+                    text());
+        }
+        if (this.random.nextBoolean()) {
+            properties.put(pick(HOSTILE_TEXT.toArray(String[]::new)) + "key", pick(HOSTILE_TEXT.toArray(String[]::new)));
+        }
+        return properties;
+    }
 
-	private Integer buckets() {
-		return this.random.nextBoolean() ? null : 1 + this.random.nextInt(64);
-	}
+    private Integer buckets() {
+        return this.random.nextBoolean() ? null : 1 + this.random.nextInt(64);
+    }
 
-	private String name() {
-		return this.random.nextBoolean() ? plainName() : pick(HOSTILE_NAMES.toArray(String[]::new)) + plainName();
-	}
+    private String name() {
+        return this.random.nextBoolean() ? plainName() : pick(HOSTILE_NAMES.toArray(String[]::new)) + plainName();
+    }
 
-	private String uniqueName(Set<String> used) {
-		while (true) {
-			String candidate = this.random.nextInt(3) == 0 ? pick(HOSTILE_NAMES.toArray(String[]::new)) : plainName();
-			if (used.add(candidate.toLowerCase(Locale.ROOT))) {
-				return candidate;
-			}
-		}
-	}
+    private String uniqueName(Set<String> used) {
+        while (true) {
+            String candidate = this.random.nextInt(3) == 0 ? pick(HOSTILE_NAMES.toArray(String[]::new)) : plainName();
+            if (used.add(candidate.toLowerCase(Locale.ROOT))) {
+                return candidate;
+            }
+        }
+    }
 
-	private String plainName() {
-		String letters = "abcdefghijklmnopqrstuvwxyz_";
-		StringBuilder name = new StringBuilder();
-		for (int i = 1 + this.random.nextInt(10); i > 0; i--) {
-			name.append(letters.charAt(this.random.nextInt(letters.length())));
-		}
-		return name.toString();
-	}
+    private String plainName() {
+        String letters = "abcdefghijklmnopqrstuvwxyz_";
+        StringBuilder name = new StringBuilder();
+        for (int i = 1 + this.random.nextInt(10); i > 0; i--) {
+            name.append(letters.charAt(this.random.nextInt(letters.length())));
+        }
+        return name.toString();
+    }
 
-	private String text() {
-		return pick(HOSTILE_TEXT.toArray(String[]::new));
-	}
+    private String text() {
+        return pick(HOSTILE_TEXT.toArray(String[]::new));
+    }
 
-	private static String quote(String name) {
-		return "`" + name.replace("`", "``") + "`";
-	}
+    private static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
 
-	private <T> T maybe(java.util.function.Supplier<T> supplier) {
-		return this.random.nextBoolean() ? supplier.get() : null;
-	}
+    private <T> T maybe(java.util.function.Supplier<T> supplier) {
+        return this.random.nextBoolean() ? supplier.get() : null;
+    }
 
-	@SafeVarargs
-	private <T> T pick(T... choices) {
-		return choices[this.random.nextInt(choices.length)];
-	}
+    @SafeVarargs
+    private <T> T pick(T... choices) {
+        return choices[this.random.nextInt(choices.length)];
+    }
 
 }
