@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.melin.superior.parser.starrocks.antlr4.StarRocksParser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.junit.jupiter.api.Test;
+import io.github.srboot.support.StarRocksGrammar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

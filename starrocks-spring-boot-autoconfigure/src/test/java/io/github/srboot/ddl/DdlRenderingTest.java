@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.github.srboot.support.StarRocksGrammar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.melin.superior.parser.starrocks.antlr4.StarRocksParser;
 import org.junit.jupiter.api.Test;
+import io.github.srboot.support.StarRocksGrammar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

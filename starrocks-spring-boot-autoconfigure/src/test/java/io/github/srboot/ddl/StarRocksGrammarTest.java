@@ -10,6 +10,7 @@ import io.github.melin.superior.parser.starrocks.antlr4.StarRocksParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.github.srboot.support.StarRocksGrammar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -77,7 +77,7 @@ class SchemaDiffTests {
                     ChangeKind.CREATE_VIEW, ChangeKind.CREATE_MATERIALIZED_VIEW);
             assertThat(plan.statements().get(0)).startsWith("CREATE TABLE `events`");
             assertThat(plan.changes()).noneMatch(SchemaChange::destructive);
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
         @Test
@@ -105,7 +105,7 @@ class SchemaDiffTests {
             assertThat(plan.changes()).extracting(SchemaChange::destructive).containsExactly(true, false, true);
             assertThat(plan.statements()).containsExactly("DROP MATERIALIZED VIEW `mv_events`", "DROP VIEW `v_events`",
                     "DROP TABLE `events`");
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
         @Test
@@ -165,7 +165,7 @@ class SchemaDiffTests {
             assertThat(sql).startsWith("ALTER TABLE `events`").contains("ADD COLUMN `added` DATE", "AFTER `score`",
                     "MODIFY COLUMN `site_id` INT NULL", "MODIFY COLUMN `score` BIGINT",
                     "COMMENT \"the event name\"");
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
         @Test
@@ -183,7 +183,7 @@ class SchemaDiffTests {
             MigrationPlan plan = plan(table, table.replace("(a INT", "(head INT, a INT"));
 
             assertThat(plan.statements()).containsExactly("ALTER TABLE `t` ADD COLUMN `head` INT FIRST");
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
         @Test
@@ -209,7 +209,7 @@ class SchemaDiffTests {
             });
             assertThat(withDefault.changes()).singleElement()
                     .satisfies(change -> assertThat(change.kind()).isEqualTo(ChangeKind.COLUMNS));
-            StarRocksGrammar.assertParses(withDefault);
+            PlanGrammar.assertParses(withDefault);
         }
 
         @Test
@@ -225,7 +225,7 @@ class SchemaDiffTests {
                 assertThat(change.destructive()).isTrue();
             });
             assertThat(dropped.statements()).containsExactly("ALTER TABLE `events` DROP COLUMN `score`");
-            StarRocksGrammar.assertParses(dropped);
+            PlanGrammar.assertParses(dropped);
         }
 
         @Test
@@ -251,7 +251,7 @@ class SchemaDiffTests {
                 assertThat(((SchemaChange.Refused) change).reason()).isEqualTo("StarRocks cannot convert INT -> SMALLINT");
             });
             assertThat(shorten.refused()).hasSize(1);
-            StarRocksGrammar.assertParses(widen);
+            PlanGrammar.assertParses(widen);
         }
 
         @Test
@@ -277,7 +277,7 @@ class SchemaDiffTests {
             MigrationPlan plan = plan(table, table.replace("site INT", "site BIGINT"));
 
             assertThat(plan.statements()).containsExactly("ALTER TABLE `d` MODIFY COLUMN `site` BIGINT KEY NULL");
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
         @Test
@@ -384,7 +384,7 @@ class SchemaDiffTests {
                     .containsExactly(ChangeKind.ADD_PARTITION, ChangeKind.DROP_PARTITION);
             assertThat(dropped.changes().get(1).destructive()).isTrue();
             assertThat(dropped.statements().get(1)).isEqualTo("ALTER TABLE `r` DROP PARTITION `p9`");
-            StarRocksGrammar.assertParses(dropped);
+            PlanGrammar.assertParses(dropped);
         }
 
         @Test
@@ -402,7 +402,7 @@ class SchemaDiffTests {
 
             assertThat(plan.changes()).singleElement().satisfies(change -> assertThat(change.details())
                     .containsExactly("add partition p202402 [[2024-02-01], [2024-03-01])"));
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
         @Test
@@ -425,7 +425,7 @@ class SchemaDiffTests {
                     table.formatted("PARTITION pa VALUES IN ('a'), PARTITION pb VALUES IN ('b', 'c')"));
 
             assertThat(plan.changes()).extracting(SchemaChange::kind).containsExactly(ChangeKind.ADD_PARTITION);
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
         @Test
@@ -442,7 +442,7 @@ class SchemaDiffTests {
             assertThat(columns.changes()).singleElement().satisfies(change -> assertThat(change.details())
                     .containsExactly("distribution HASH(id) BUCKETS 4 -> HASH(site_id)"));
             assertThat(automatic.isEmpty()).isTrue();
-            StarRocksGrammar.assertParses(buckets);
+            PlanGrammar.assertParses(buckets);
         }
 
         @Test
@@ -467,7 +467,7 @@ class SchemaDiffTests {
                 assertThat(change.asynchronous()).isTrue();
             });
             assertThat(plan.statements()).containsExactly("ALTER TABLE `events` ORDER BY (`site_id`, `id`)");
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
         @Test
@@ -478,7 +478,7 @@ class SchemaDiffTests {
                 assertThat(change.kind()).isEqualTo(ChangeKind.TABLE_COMMENT);
                 assertThat(change.asynchronous()).isFalse();
             });
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
         @Test
@@ -498,7 +498,7 @@ class SchemaDiffTests {
                     "ALTER TABLE `events` SET (\"bloom_filter_columns\" = \"name\")");
             assertThat(plan.changes().get(1).asynchronous()).isTrue();
             assertThat(plan.changes().get(2).refused()).isTrue();
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
         @Test
@@ -511,7 +511,7 @@ class SchemaDiffTests {
             assertThat(plan.changes()).extracting(SchemaChange::kind)
                     .containsExactly(ChangeKind.ADD_INDEX, ChangeKind.DROP_INDEX);
             assertThat(plan.changes()).noneMatch(SchemaChange::asynchronous);
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
         @Test
@@ -536,7 +536,7 @@ class SchemaDiffTests {
 
             assertThat(plan.statements()).containsExactly("ALTER TABLE `events` DROP INDEX `idx`",
                     "ALTER TABLE `events` ADD INDEX `idx` (`name`) USING BITMAP");
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
     }
@@ -552,7 +552,7 @@ class SchemaDiffTests {
             assertThat(plan.changes()).singleElement()
                     .satisfies(change -> assertThat(change.kind()).isEqualTo(ChangeKind.VIEW_DEFINITION));
             assertThat(plan.statements()).containsExactly("ALTER VIEW `v`\nAS SELECT id, name FROM events");
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
         @Test
@@ -561,7 +561,7 @@ class SchemaDiffTests {
                     "CREATE VIEW v COMMENT 'ids' AS SELECT id FROM events");
 
             assertThat(plan.statements()).singleElement().asString().startsWith("CREATE OR REPLACE VIEW `v`");
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
         @Test
@@ -574,7 +574,7 @@ class SchemaDiffTests {
             assertThat(plan.changes()).extracting(SchemaChange::kind).containsExactly(
                     ChangeKind.MATERIALIZED_VIEW_REFRESH, ChangeKind.MATERIALIZED_VIEW_PROPERTY);
             assertThat(plan.changes()).noneMatch(SchemaChange::destructive);
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
         @Test
@@ -588,7 +588,7 @@ class SchemaDiffTests {
                 assertThat(change.object()).isEqualTo(new ObjectRef(ObjectKind.MATERIALIZED_VIEW, "mv"));
             });
             assertThat(plan.statements()).hasSize(2).first().isEqualTo("DROP MATERIALIZED VIEW `mv`");
-            StarRocksGrammar.assertParses(plan);
+            PlanGrammar.assertParses(plan);
         }
 
     }

@@ -1,4 +1,4 @@
-package io.github.srboot.ddl;
+package io.github.srboot.support;
 
 import io.github.melin.superior.common.antlr4.UpperCaseCharStream;
 import io.github.melin.superior.parser.starrocks.antlr4.StarRocksLexer;
@@ -13,7 +13,7 @@ import org.antlr.v4.runtime.Recognizer;
  * The independent StarRocks grammar (superior-starrocks-parser, StarRocks ~3.2) used to check what the printer
  * renders. Uses the raw ANTLR parser so that only the grammar is judged, not the library's statement mapping.
  */
-final class StarRocksGrammar {
+public final class StarRocksGrammar {
 
     private StarRocksGrammar() {
     }
@@ -24,7 +24,7 @@ final class StarRocksGrammar {
      * @return the parse tree
      * @throws GrammarException on the first lexical or syntax error
      */
-    static StarRocksParser.SqlStatementsContext parse(String sql) {
+    public static StarRocksParser.SqlStatementsContext parse(String sql) {
         StarRocksLexer lexer = new StarRocksLexer(new UpperCaseCharStream(CharStreams.fromString(sql)));
         lexer.removeErrorListeners();
         lexer.addErrorListener(Thrower.INSTANCE);
@@ -39,7 +39,7 @@ final class StarRocksGrammar {
      * @param sql the statement
      * @return the statement's parse tree
      */
-    static StarRocksParser.StatementContext parseSingle(String sql) {
+    public static StarRocksParser.StatementContext parseSingle(String sql) {
         StarRocksParser.SqlStatementsContext statements = parse(sql);
         if (statements.singleStatement().size() != 1) {
             throw new GrammarException("expected exactly one statement, got " + statements.singleStatement().size());
@@ -52,7 +52,7 @@ final class StarRocksGrammar {
      * @param statement a parsed statement
      * @return the rule name of its only child
      */
-    static String ruleOf(StarRocksParser.StatementContext statement) {
+    public static String ruleOf(StarRocksParser.StatementContext statement) {
         String simpleName = statement.getChild(0).getClass().getSimpleName();
         String rule = simpleName.substring(0, simpleName.length() - "Context".length());
         return Character.toLowerCase(rule.charAt(0)) + rule.substring(1);
@@ -63,7 +63,7 @@ final class StarRocksGrammar {
      * @param text the token text
      * @return the name
      */
-    static String identifier(String text) {
+    public static String identifier(String text) {
         if (text.startsWith("`") && text.endsWith("`")) {
             return text.substring(1, text.length() - 1).replace("``", "`");
         }
@@ -75,7 +75,7 @@ final class StarRocksGrammar {
      * @param text the token text, quotes included
      * @return the value
      */
-    static String string(String text) {
+    public static String string(String text) {
         char quote = text.charAt(0);
         StringBuilder value = new StringBuilder();
         for (int i = 1; i < text.length() - 1; i++) {
@@ -106,7 +106,7 @@ final class StarRocksGrammar {
     /**
      * A syntax error reported by the grammar.
      */
-    static final class GrammarException extends RuntimeException {
+    public static final class GrammarException extends RuntimeException {
 
         GrammarException(String message) {
             super(message);
