@@ -50,6 +50,25 @@ final class SqlText {
             if (c == '#' || startsWith(text, i, "--") || startsWith(text, i, "/*")) {
                 throw new DdlValidationException(what, "comments are not allowed in an expression: " + show(text));
             }
+            if (c == ',' && depth == 0) {
+                // A top-level comma would end the expression and start another column or partition item.
+                throw new DdlValidationException(what, "a ',' outside parentheses is not allowed in " + show(text));
+            }
+            if (Character.isLetter(c) || c == '_') {
+                int end = i;
+                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end))
+                        || text.charAt(end) == '_')) {
+                    end++;
+                }
+                if (depth == 0 && text.substring(i, end).equalsIgnoreCase("COMMENT")) {
+                    // The printer writes COMMENT after a generated expression; the text must not supply its own.
+                    throw new DdlValidationException(what, "COMMENT outside parentheses is not allowed in "
+                            + show(text));
+                }
+                out.append(text, i, end);
+                i = end;
+                continue;
+            }
             if (c == '(') {
                 depth++;
             }

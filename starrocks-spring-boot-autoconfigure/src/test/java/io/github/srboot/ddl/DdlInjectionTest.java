@@ -160,6 +160,22 @@ class DdlInjectionTest {
     }
 
     @Test
+    void expressionsCannotAddAColumnOrAClause() {
+        assertThatThrownBy(() -> Column.of("g", DataType.INT, ColumnOption.generatedAs("1, `evil` INT COMMENT 'x'")))
+            .isInstanceOf(DdlValidationException.class)
+            .hasMessageContaining("','");
+        assertThatThrownBy(() -> Column.of("g", DataType.INT, ColumnOption.generatedAs("a + 1 comment 'not yours'")))
+            .isInstanceOf(DdlValidationException.class)
+            .hasMessageContaining("COMMENT");
+        assertThatThrownBy(() -> new ExpressionPartitionDesc(List.of("dt, evil")))
+            .isInstanceOf(DdlValidationException.class);
+        Column fine = Column.of("g", DataType.STRING, ColumnOption.generatedAs("concat(a, ',', comment_text, 'COMMENT')"));
+        assertThat(fine.generatedAs()).isEqualTo("concat(a, ',', comment_text, 'COMMENT')");
+        String rendered = Ddl.render(Table.builder("t").column("a", DataType.STRING).column(fine).build());
+        assertThat(StarRocksGrammar.parseSingle(rendered)).isNotNull();
+    }
+
+    @Test
     void quotedSemicolonsAndCommentMarkersInsideExpressionsAreKept() {
         Column column = Column.of("g", DataType.STRING, ColumnOption.generatedAs("concat(`a;b`,  ';--#/*',\n\"x\")"));
         assertThat(column.generatedAs()).isEqualTo("concat(`a;b`, ';--#/*', \"x\")");
