@@ -39,7 +39,7 @@ final class BackendHandler implements StubEndpoint.Handler {
         Matcher streamLoad = FrontendHandler.STREAM_LOAD.matcher(path);
         if (streamLoad.matches()) {
             if (!head.method().equals("PUT")) {
-                FrontendHandler.methodNotAllowed(exchange);
+                StubReplies.methodNotAllowed(exchange);
                 return;
             }
             streamLoad(endpoint, exchange, streamLoad.group(1), streamLoad.group(2));
@@ -49,11 +49,11 @@ final class BackendHandler implements StubEndpoint.Handler {
         if (transaction.matches()) {
             String method = head.method();
             if (!method.equals("POST") && !method.equals("PUT")) {
-                FrontendHandler.methodNotAllowed(exchange);
+                StubReplies.methodNotAllowed(exchange);
                 return;
             }
             if (!this.server.authorized(exchange)) {
-                unauthorized(exchange);
+                StubReplies.unauthorized(exchange);
                 return;
             }
             switch (transaction.group(1)) {
@@ -65,7 +65,7 @@ final class BackendHandler implements StubEndpoint.Handler {
             }
             return;
         }
-        FrontendHandler.notFound(exchange);
+        StubReplies.notFound(exchange);
     }
 
     private void errorLog(Exchange exchange) throws IOException {
@@ -91,9 +91,7 @@ final class BackendHandler implements StubEndpoint.Handler {
             FrontendHandler.sleep(delay.duration());
         }
         else if (fault instanceof Fault.HttpStatus status) {
-            exchange.closeAfterResponse();
-            exchange.respond(status.status(), "text/plain; charset=utf-8",
-                    ("Injected fault: HTTP " + status.status()).getBytes(StandardCharsets.UTF_8), Map.of());
+            StubReplies.injectedStatus(exchange, status.status());
             return;
         }
         else if (fault instanceof Fault.ResetBeforeBody) {
@@ -101,7 +99,7 @@ final class BackendHandler implements StubEndpoint.Handler {
             return;
         }
         if (!this.server.authorized(exchange)) {
-            unauthorized(exchange);
+            StubReplies.unauthorized(exchange);
             return;
         }
         if (label == null || label.isBlank()) {
@@ -278,7 +276,6 @@ final class BackendHandler implements StubEndpoint.Handler {
         String database = exchange.header("db");
         String label = exchange.header("label");
         String tableName = exchange.header("table");
-        Map<String, Object> body = new LinkedHashMap<>();
         if (database == null || label == null || tableName == null) {
             respondEarly(exchange, txnFailure(-1, label, "begin needs the headers db, table and label"));
             return;
@@ -298,6 +295,7 @@ final class BackendHandler implements StubEndpoint.Handler {
         LoadJob[] conflict = new LoadJob[1];
         LoadJob job = this.server.begin(database, label, table, true, endpoint.port(), conflict);
         if (job == null) {
+            Map<String, Object> body = new LinkedHashMap<>();
             body.put("TxnId", conflict[0].txnId);
             body.put("Label", label);
             body.put("Status", "LABEL_ALREADY_EXISTS");
@@ -306,10 +304,7 @@ final class BackendHandler implements StubEndpoint.Handler {
             respondEarly(exchange, body);
             return;
         }
-        body.put("TxnId", job.txnId);
-        body.put("Label", label);
-        body.put("Status", "OK");
-        body.put("Message", "");
+        Map<String, Object> body = StubReplies.transactionStatus(job.txnId, label, "OK", "");
         body.put("BeginTxnTimeMs", 0);
         respondEarly(exchange, body);
     }
@@ -317,19 +312,7 @@ final class BackendHandler implements StubEndpoint.Handler {
     private void transactionLoad(StubEndpoint endpoint, Exchange exchange) throws IOException {
         endpoint.countLoadRequest();
         long started = System.nanoTime();
-        LoadJob job = transactionJob(exchange);
-        if (job == null || !claimed(exchange, job)) {
-            return;
-        }
-        Map<String, Object> answer;
-        try {
-            answer = loadIntoTransaction(endpoint, exchange, job, started);
-        }
-        finally {
-            // released before answering, so that the client's next operation never sees its own load in process
-            job.release();
-        }
-        respondEarly(exchange, answer);
+        onClaimedTransaction(exchange, (job) -> loadIntoTransaction(endpoint, exchange, job, started));
     }
 
     private Map<String, Object> loadIntoTransaction(StubEndpoint endpoint, Exchange exchange, LoadJob job,
@@ -383,71 +366,58 @@ final class BackendHandler implements StubEndpoint.Handler {
     }
 
     private void prepare(Exchange exchange) throws IOException {
-        LoadJob job = transactionJob(exchange);
-        if (job == null || !claimed(exchange, job)) {
-            return;
-        }
-        Map<String, Object> answer;
-        try {
-            answer = switch (job.state()) {
-                case PREPARE, PREPARED -> {
-                    job.state(LoadState.PREPARED);
-                    yield txnSummary(job, "");
-                }
-                case COMMITTED, VISIBLE -> txnFailure(job.txnId, job.label,
-                        "Transaction [" + job.label + "] is already committed");
-                default -> txnFailure(job.txnId, job.label, "Transaction [" + job.label + "] is already aborted");
-            };
-        }
-        finally {
-            job.release();
-        }
-        respondEarly(exchange, answer);
+        onClaimedTransaction(exchange, (job) -> switch (job.state()) {
+            case PREPARE, PREPARED -> {
+                job.state(LoadState.PREPARED);
+                yield txnSummary(job, "");
+            }
+            case COMMITTED, VISIBLE -> txnFailure(job.txnId, job.label,
+                    "Transaction [" + job.label + "] is already committed");
+            default -> txnFailure(job.txnId, job.label, "Transaction [" + job.label + "] is already aborted");
+        });
     }
 
     private void commit(Exchange exchange) throws IOException {
-        LoadJob job = transactionJob(exchange);
-        if (job == null || !claimed(exchange, job)) {
-            return;
-        }
-        Map<String, Object> answer;
-        try {
-            answer = switch (job.state()) {
-                case PREPARE, PREPARED -> {
-                    long started = System.nanoTime();
-                    job.commit();
-                    this.server.countCommit();
-                    Map<String, Object> body = txnSummary(job, "");
-                    body.put("CommitAndPublishTimeMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-                    yield body;
-                }
-                case COMMITTED, VISIBLE -> txnSummary(job, "Transaction [" + job.label + "] is already committed");
-                default -> txnFailure(job.txnId, job.label,
-                        "Transaction [" + job.label + "] is already aborted and cannot be committed");
-            };
-        }
-        finally {
-            job.release();
-        }
-        respondEarly(exchange, answer);
+        onClaimedTransaction(exchange, (job) -> switch (job.state()) {
+            case PREPARE, PREPARED -> {
+                long started = System.nanoTime();
+                job.commit();
+                this.server.countCommit();
+                Map<String, Object> body = txnSummary(job, "");
+                body.put("CommitAndPublishTimeMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                yield body;
+            }
+            case COMMITTED, VISIBLE -> txnSummary(job, "Transaction [" + job.label + "] is already committed");
+            default -> txnFailure(job.txnId, job.label,
+                    "Transaction [" + job.label + "] is already aborted and cannot be committed");
+        });
     }
 
     private void rollback(Exchange exchange) throws IOException {
+        onClaimedTransaction(exchange, (job) -> switch (job.state()) {
+            case PREPARE, PREPARED -> {
+                job.rollback();
+                yield txnStatus(job, "OK", "");
+            }
+            case ABORTED -> txnStatus(job, "OK", "Transaction [" + job.label + "] is already rolled back");
+            default -> txnFailure(job.txnId, job.label,
+                    "Transaction [" + job.label + "] is already committed and cannot be rolled back");
+        });
+    }
+
+    /**
+     * Runs one operation on the request's transaction while holding its claim, and answers with what it returns;
+     * the claim is released before answering, so that the client's next operation never sees its own request in
+     * process.
+     */
+    private void onClaimedTransaction(Exchange exchange, TransactionOperation operation) throws IOException {
         LoadJob job = transactionJob(exchange);
         if (job == null || !claimed(exchange, job)) {
             return;
         }
         Map<String, Object> answer;
         try {
-            answer = switch (job.state()) {
-                case PREPARE, PREPARED -> {
-                    job.rollback();
-                    yield txnStatus(job, "OK", "");
-                }
-                case ABORTED -> txnStatus(job, "OK", "Transaction [" + job.label + "] is already rolled back");
-                default -> txnFailure(job.txnId, job.label,
-                        "Transaction [" + job.label + "] is already committed and cannot be rolled back");
-            };
+            answer = operation.apply(job);
         }
         finally {
             job.release();
@@ -464,12 +434,7 @@ final class BackendHandler implements StubEndpoint.Handler {
         String label = exchange.header("label");
         LoadJob job = (database != null) ? this.server.job(database, label) : null;
         if (job == null || !job.transactional) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("TxnId", -1);
-            body.put("Label", label);
-            body.put("Status", "TXN_NOT_EXISTS");
-            body.put("Message", "Transaction with label [" + label + "] does not exist");
-            respondEarly(exchange, body);
+            respondEarly(exchange, StubReplies.transactionNotExists(label));
             return null;
         }
         return job;
@@ -495,21 +460,11 @@ final class BackendHandler implements StubEndpoint.Handler {
     }
 
     private static Map<String, Object> txnStatus(LoadJob job, String status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("TxnId", job.txnId);
-        body.put("Label", job.label);
-        body.put("Status", status);
-        body.put("Message", message);
-        return body;
+        return StubReplies.transactionStatus(job.txnId, job.label, status, message);
     }
 
     private static Map<String, Object> txnFailure(long txnId, String label, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("TxnId", txnId);
-        body.put("Label", label);
-        body.put("Status", "FAILED");
-        body.put("Message", message);
-        return body;
+        return StubReplies.transactionStatus(txnId, label, "FAILED", message);
     }
 
     // ---- shared ----
@@ -525,13 +480,6 @@ final class BackendHandler implements StubEndpoint.Handler {
         exchange.respondJson(200, body);
     }
 
-    private static void unauthorized(Exchange exchange) throws IOException {
-        exchange.closeAfterResponse();
-        exchange.respond(401, "application/json; charset=utf-8",
-                Json.write(Map.of("status", "FAILED", "msg", "Access denied: wrong user or password")),
-                Map.of("WWW-Authenticate", "Basic realm=\"\""));
-    }
-
     private static void discardQuietly(BodyInputStream body) {
         try {
             body.discard();
@@ -539,6 +487,16 @@ final class BackendHandler implements StubEndpoint.Handler {
         catch (IOException ex) {
             // the connection is answered and closed anyway
         }
+    }
+
+    /**
+     * One transaction operation on a claimed job, giving the answer body.
+     */
+    @FunctionalInterface
+    private interface TransactionOperation {
+
+        Map<String, Object> apply(LoadJob job) throws IOException;
+
     }
 
 }

@@ -1,7 +1,6 @@
 package io.github.srboot.test.streamload;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +36,7 @@ final class FrontendHandler implements StubEndpoint.Handler {
         Matcher streamLoad = STREAM_LOAD.matcher(path);
         if (streamLoad.matches()) {
             if (!head.method().equals("PUT")) {
-                methodNotAllowed(exchange);
+                StubReplies.methodNotAllowed(exchange);
                 return;
             }
             streamLoad(endpoint, exchange);
@@ -53,7 +52,7 @@ final class FrontendHandler implements StubEndpoint.Handler {
             transaction(endpoint, exchange, transaction.group(1));
             return;
         }
-        notFound(exchange);
+        StubReplies.notFound(exchange);
     }
 
     private void health(Exchange exchange) throws IOException {
@@ -112,7 +111,7 @@ final class FrontendHandler implements StubEndpoint.Handler {
     private void transaction(StubEndpoint endpoint, Exchange exchange, String operation) throws IOException {
         String method = exchange.head().method();
         if (!method.equals("POST") && !method.equals("PUT")) {
-            methodNotAllowed(exchange);
+            StubReplies.methodNotAllowed(exchange);
             return;
         }
         if (!this.server.authorized(exchange)) {
@@ -147,12 +146,7 @@ final class FrontendHandler implements StubEndpoint.Handler {
         else {
             LoadJob job = this.server.job(database, label);
             if (job == null || !job.transactional) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("TxnId", -1);
-                body.put("Label", label);
-                body.put("Status", "TXN_NOT_EXISTS");
-                body.put("Message", "Transaction with label [" + label + "] does not exist");
-                respondEarly(endpoint, exchange, body);
+                respondEarly(endpoint, exchange, StubReplies.transactionNotExists(label));
                 return;
             }
             port = job.backendPort;
@@ -203,27 +197,12 @@ final class FrontendHandler implements StubEndpoint.Handler {
 
     private void unauthorized(StubEndpoint endpoint, Exchange exchange) throws IOException {
         endpoint.countBodyBytes(exchange.unreadBytesAvailable());
-        exchange.closeAfterResponse();
-        exchange.respond(401, "application/json; charset=utf-8",
-                Json.write(Map.of("status", "FAILED", "msg", "Access denied: wrong user or password")),
-                Map.of("WWW-Authenticate", "Basic realm=\"\""));
+        StubReplies.unauthorized(exchange);
     }
 
     private static void injectedStatus(StubEndpoint endpoint, Exchange exchange, int status) throws IOException {
         endpoint.countBodyBytes(exchange.unreadBytesAvailable());
-        exchange.closeAfterResponse();
-        exchange.respond(status, "text/plain; charset=utf-8",
-                ("Injected fault: HTTP " + status).getBytes(StandardCharsets.UTF_8), Map.of());
-    }
-
-    static void methodNotAllowed(Exchange exchange) throws IOException {
-        exchange.closeAfterResponse();
-        exchange.respondJson(405, Map.of("status", "FAILED", "msg", "Method " + exchange.head().method()
-                + " is not allowed on " + exchange.head().path()));
-    }
-
-    static void notFound(Exchange exchange) throws IOException {
-        exchange.respondJson(404, Map.of("status", "FAILED", "msg", "Not found: " + exchange.head().path()));
+        StubReplies.injectedStatus(exchange, status);
     }
 
     private static Map<String, Object> feFailure(String message) {
