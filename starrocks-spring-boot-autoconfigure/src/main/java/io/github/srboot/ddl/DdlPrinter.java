@@ -150,18 +150,7 @@ final class DdlPrinter {
             sql.append('\n').append(table.keys().type().name()).append(" KEY(")
                 .append(identifiers(table.keys().columns())).append(')');
         }
-        if (table.comment() != null) {
-            sql.append("\nCOMMENT ").append(string(table.comment()));
-        }
-        if (table.partition() != null) {
-            sql.append('\n').append(partition(table.partition()));
-        }
-        if (table.distribution() != null) {
-            sql.append('\n').append(distribution(table.distribution()));
-        }
-        if (!table.orderBy().isEmpty()) {
-            sql.append("\nORDER BY(").append(identifiers(table.orderBy())).append(')');
-        }
+        appendStorageLayout(sql, table.comment(), table.partition(), table.distribution(), table.orderBy());
         if (!table.properties().isEmpty()) {
             sql.append('\n').append(properties(table.properties()));
         }
@@ -336,18 +325,7 @@ final class DdlPrinter {
         }
         sql.append(qualified(database, view.name()));
         appendViewColumns(sql, view.columns());
-        if (view.comment() != null) {
-            sql.append("\nCOMMENT ").append(string(view.comment()));
-        }
-        if (view.partition() != null) {
-            sql.append('\n').append(partition(view.partition()));
-        }
-        if (view.distribution() != null) {
-            sql.append('\n').append(distribution(view.distribution()));
-        }
-        if (!view.orderBy().isEmpty()) {
-            sql.append("\nORDER BY(").append(identifiers(view.orderBy())).append(')');
-        }
+        appendStorageLayout(sql, view.comment(), view.partition(), view.distribution(), view.orderBy());
         if (view.refresh() != null) {
             sql.append('\n').append(refresh(view.refresh()));
         }
@@ -355,6 +333,26 @@ final class DdlPrinter {
             sql.append('\n').append(properties(view.properties()));
         }
         return sql.append("\nAS ").append(query(view.query())).toString();
+    }
+
+    /**
+     * The clauses a table and a materialized view share, in the order both statements take them: COMMENT, PARTITION BY,
+     * DISTRIBUTED BY, ORDER BY; each only when given.
+     */
+    private static void appendStorageLayout(StringBuilder sql, String comment, PartitionDesc partition,
+            DistributionDesc distribution, List<String> orderBy) {
+        if (comment != null) {
+            sql.append("\nCOMMENT ").append(string(comment));
+        }
+        if (partition != null) {
+            sql.append('\n').append(partition(partition));
+        }
+        if (distribution != null) {
+            sql.append('\n').append(distribution(distribution));
+        }
+        if (!orderBy.isEmpty()) {
+            sql.append("\nORDER BY(").append(identifiers(orderBy)).append(')');
+        }
     }
 
     private static String query(String query) {
