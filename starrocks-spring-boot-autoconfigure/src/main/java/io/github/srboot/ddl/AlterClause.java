@@ -104,10 +104,7 @@ public sealed interface AlterClause {
          * Checks the clause.
          */
         public SetProperties {
-            properties = Lists.properties("SET", properties);
-            if (properties.isEmpty()) {
-                throw new DdlValidationException("SET", "needs at least one property");
-            }
+            properties = Lists.nonEmptyProperties("SET", properties);
         }
 
     }

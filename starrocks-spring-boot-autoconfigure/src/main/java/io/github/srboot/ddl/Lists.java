@@ -50,4 +50,15 @@ final class Lists {
         return Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * Like {@link #properties(String, Map)}, and refuses an empty or missing map: a SET clause needs a property.
+     */
+    static Map<String, String> nonEmptyProperties(String what, Map<String, String> properties) {
+        Map<String, String> copy = properties(what, properties);
+        if (copy.isEmpty()) {
+            throw new DdlValidationException(what, "needs at least one property");
+        }
+        return copy;
+    }
+
 }

@@ -36,10 +36,7 @@ public sealed interface MaterializedViewAction {
          * Checks the action.
          */
         public SetProperties {
-            properties = Lists.properties("ALTER MATERIALIZED VIEW SET", properties);
-            if (properties.isEmpty()) {
-                throw new DdlValidationException("ALTER MATERIALIZED VIEW SET", "needs at least one property");
-            }
+            properties = Lists.nonEmptyProperties("ALTER MATERIALIZED VIEW SET", properties);
         }
 
     }
