@@ -190,10 +190,7 @@ final class BackendHandler implements StubEndpoint.Handler {
             exchange.reset();
             return;
         }
-        if (parsed.filteredRows() > 0) {
-            String file = this.server.storeErrorLog(job.txnId, parsed.errors());
-            response.errorUrl("http://127.0.0.1:" + endpoint.port() + "/api/_load_error_log?file=" + file);
-        }
+        publishErrorLog(endpoint, job, parsed, response);
         if (fault instanceof Fault.LoadFailure failure) {
             job.state(LoadState.ABORTED);
             exchange.respondJson(200, response.fail(failure.message()));
@@ -219,6 +216,16 @@ final class BackendHandler implements StubEndpoint.Handler {
             return;
         }
         exchange.respondJson(200, publishTimeout ? response.publishTimeout() : response.success());
+    }
+
+    /**
+     * Keeps the rejected rows of a load as an error log on this BE and points the answer's {@code ErrorURL} at it.
+     */
+    private void publishErrorLog(StubEndpoint endpoint, LoadJob job, ParsedBody parsed, LoadResponse response) {
+        if (parsed.filteredRows() > 0) {
+            String file = this.server.storeErrorLog(job.txnId, parsed.errors());
+            response.errorUrl("http://127.0.0.1:" + endpoint.port() + "/api/_load_error_log?file=" + file);
+        }
     }
 
     private TableContents resolveTable(String database, String tableName) throws LoadFailedException {
@@ -349,10 +356,7 @@ final class BackendHandler implements StubEndpoint.Handler {
         }
         response.bytes(body.bytesRead()).rows(parsed.totalRows(), parsed.acceptedCount(), parsed.filteredRows())
             .timings(started, planned, System.nanoTime());
-        if (parsed.filteredRows() > 0) {
-            String file = this.server.storeErrorLog(job.txnId, parsed.errors());
-            response.errorUrl("http://127.0.0.1:" + endpoint.port() + "/api/_load_error_log?file=" + file);
-        }
+        publishErrorLog(endpoint, job, parsed, response);
         if (tooManyFiltered(parsed, options)) {
             Map<String, Object> failed = response.fail("too many filtered rows");
             failed.put("Status", "FAILED");
