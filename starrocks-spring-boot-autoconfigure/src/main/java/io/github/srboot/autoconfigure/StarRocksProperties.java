@@ -105,10 +105,6 @@ public class StarRocksProperties implements InitializingBean {
         requireNotNegative("starrocks.http.read-timeout", this.http.getReadTimeout());
         requireNotNegative("starrocks.schema.alter-poll-interval", this.schema.getAlterPollInterval());
         requireNotNegative("starrocks.schema.alter-timeout", this.schema.getAlterTimeout());
-        if (Boolean.TRUE.equals(this.streamLoad.getEnabled()) && frontends.isEmpty()) {
-            throw new InvalidConfigurationPropertyValueException("starrocks.http.frontends", frontends,
-                    "Stream Load is enabled (starrocks.stream-load.enabled=true) but no FE HTTP URL is configured.");
-        }
     }
 
     static void requireNotNegative(String name, Duration value) {
@@ -221,7 +217,8 @@ public class StarRocksProperties implements InitializingBean {
 
         /**
          * Whether to auto-configure the StreamLoadTemplate. When not set, it is enabled as soon as
-         * starrocks.http.frontends is configured; when true, frontends are required.
+         * starrocks.http.frontends is configured or a service connection supplies FE URLs; when true, FE URLs are
+         * required.
          */
         private Boolean enabled;
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -30,7 +32,8 @@ import io.github.srboot.streamload.StreamLoadTemplate;
 /**
  * Auto-configures the {@link StreamLoadTemplate} when WebFlux and Reactor Netty are on the classpath and Stream
  * Load is enabled ({@code starrocks.stream-load.enabled=true}, or unset with {@code starrocks.http.frontends}
- * configured). Micrometer metrics are added when a {@code MeterRegistry} exists.
+ * configured, or unset with a {@link StarRocksConnectionDetails} bean of its own such as a service connection).
+ * Micrometer metrics are added when a {@code MeterRegistry} exists.
  */
 @AutoConfiguration(after = StarRocksAutoConfiguration.class,
         afterName = { "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
@@ -46,6 +49,10 @@ public class StreamLoadAutoConfiguration {
     StreamLoadTemplate streamLoadTemplate(StarRocksProperties properties, StarRocksConnectionDetails connectionDetails,
             ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<StreamLoadObserver> observers,
             ObjectProvider<StreamLoadTemplateCustomizer> customizers) {
+        if (connectionDetails.getFrontends().isEmpty()) {
+            throw new InvalidConfigurationPropertyValueException("starrocks.http.frontends", List.of(),
+                    "Stream Load is enabled (starrocks.stream-load.enabled=true) but no FE HTTP URL is configured.");
+        }
         StarRocksProperties.StreamLoad streamLoad = properties.getStreamLoad();
         StarRocksProperties.Http http = properties.getHttp();
         StarRocksProperties.StreamLoad.Batch batch = streamLoad.getBatch();
@@ -111,8 +118,28 @@ public class StreamLoadAutoConfiguration {
             }
             List<String> frontends = binder.bind("starrocks.http.frontends", Bindable.listOf(String.class))
                 .orElse(List.of());
-            return frontends.isEmpty() ? ConditionOutcome.noMatch("no starrocks.http.frontends configured")
-                    : ConditionOutcome.match("starrocks.http.frontends configured");
+            if (!frontends.isEmpty()) {
+                return ConditionOutcome.match("starrocks.http.frontends configured");
+            }
+            return hasOwnConnectionDetails(context) ? ConditionOutcome.match("StarRocksConnectionDetails bean found")
+                    : ConditionOutcome.noMatch("no starrocks.http.frontends and no StarRocksConnectionDetails bean");
+        }
+
+        /**
+         * Whether connection details come from elsewhere than the properties, e.g. a {@code @ServiceConnection}.
+         */
+        private static boolean hasOwnConnectionDetails(ConditionContext context) {
+            ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+            if (beanFactory == null) {
+                return false;
+            }
+            for (String name : beanFactory.getBeanNamesForType(StarRocksConnectionDetails.class, true, false)) {
+                Class<?> type = beanFactory.getType(name, false);
+                if (type != null && !PropertiesStarRocksConnectionDetails.class.isAssignableFrom(type)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
     }

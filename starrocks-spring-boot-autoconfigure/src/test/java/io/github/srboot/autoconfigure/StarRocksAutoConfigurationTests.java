@@ -110,16 +110,6 @@ class StarRocksAutoConfigurationTests {
     }
 
     @Test
-    void streamLoadEnabledWithoutFrontendsFailsNamingTheProperty() {
-        this.contextRunner.withPropertyValues("starrocks.stream-load.enabled=true").run((context) -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
-                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
-                .hasMessageContaining("starrocks.http.frontends");
-        });
-    }
-
-    @Test
     void streamLoadLeftUnsetWithoutFrontendsStartsFine() {
         this.contextRunner.withPropertyValues("starrocks.database=shop").run((context) -> assertThat(context).hasNotFailed());
     }

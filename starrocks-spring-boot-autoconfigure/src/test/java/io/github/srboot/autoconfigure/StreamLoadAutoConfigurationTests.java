@@ -1,6 +1,8 @@
 package io.github.srboot.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -54,6 +56,19 @@ class StreamLoadAutoConfigurationTests {
                 .getFailure()
                 .rootCause()
                 .hasMessageContaining("starrocks.http.frontends"));
+    }
+
+    @Test
+    void templateIsCreatedFromConnectionDetailsOfItsOwnWithoutProperties() {
+        // What a @ServiceConnection on a StarRocksContainer provides: no starrocks.http.frontends at all.
+        this.contextRunner.withBean(StarRocksConnectionDetails.class, ServiceConnectionDetails::new)
+            .run((context) -> {
+                assertThat(context).hasSingleBean(StreamLoadTemplate.class);
+                assertThat(context.getBean(StreamLoadTemplate.class).database()).isEqualTo("from_container");
+            });
+        this.contextRunner.withBean(StarRocksConnectionDetails.class, ServiceConnectionDetails::new)
+            .withPropertyValues("starrocks.stream-load.enabled=true")
+            .run((context) -> assertThat(context).hasSingleBean(StreamLoadTemplate.class));
     }
 
     @Test
@@ -165,6 +180,30 @@ class StreamLoadAutoConfigurationTests {
         StreamLoadTemplate userTemplate() {
             return StreamLoadTemplate.builder().frontends(java.util.List.of(java.net.URI.create("http://127.0.0.1:1")))
                 .build();
+        }
+
+    }
+
+    static class ServiceConnectionDetails implements StarRocksConnectionDetails {
+
+        @Override
+        public List<URI> getFrontends() {
+            return List.of(URI.create("http://127.0.0.1:18030"));
+        }
+
+        @Override
+        public String getUsername() {
+            return "root";
+        }
+
+        @Override
+        public String getPassword() {
+            return "";
+        }
+
+        @Override
+        public String getDatabase() {
+            return "from_container";
         }
 
     }
