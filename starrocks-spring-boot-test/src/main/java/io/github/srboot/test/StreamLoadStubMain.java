@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import io.github.srboot.ddl.DdlSyntaxException;
+import io.github.srboot.test.streamload.DdlTables;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 import io.github.srboot.test.streamload.StubEndpoint;
 import io.github.srboot.test.streamload.StubTable;
@@ -153,8 +155,13 @@ public final class StreamLoadStubMain {
             catch (IOException ex) {
                 throw new IllegalArgumentException("Cannot read --ddl file " + file + ": " + ex.getMessage(), ex);
             }
-            throw new IllegalArgumentException("--ddl needs the ddl parser, which this build does not contain yet; "
-                    + "cannot read " + file + " (" + text.length() + " characters, database " + database + ")");
+            try {
+                return DdlTables.fromScript(text, database);
+            }
+            catch (DdlSyntaxException ex) {
+                throw new IllegalArgumentException("--ddl file " + file + " is not valid StarRocks DDL: "
+                        + ex.getMessage(), ex);
+            }
         }
 
         private static int[] ports(String option, String value) {

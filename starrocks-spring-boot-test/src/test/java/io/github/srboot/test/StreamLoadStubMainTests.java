@@ -8,11 +8,16 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import io.github.srboot.test.streamload.StreamLoadStubServer;
+import io.github.srboot.test.streamload.KeyModel;
 import io.github.srboot.test.streamload.StubRole;
+import io.github.srboot.test.streamload.StubTable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -64,6 +69,54 @@ class StreamLoadStubMainTests {
             assertThat(server.faults().injected()).singleElement()
                 .satisfies((injected) -> assertThat(injected.role()).isEqualTo(StubRole.FRONTEND));
         }
+    }
+
+    @Test
+    void ddlFileDeclaresTablesInTheDatabaseItNames(@TempDir Path directory) throws Exception {
+        Path ddl = directory.resolve("schema.sql");
+        Files.writeString(ddl, """
+                -- tables the way a user keeps them
+                CREATE DATABASE IF NOT EXISTS shop;
+                USE shop;
+                create table orders (
+                  id bigint not null,
+                  status varchar(20) default "new",
+                  amount decimal(10, 2) comment 'total; with a semicolon'
+                ) primary key (id) distributed by hash(id) buckets 4;
+                CREATE VIEW paid AS SELECT * FROM orders WHERE status = 'paid';
+                USE audit;
+                CREATE TABLE `log` (`at` datetime, `msg` string) DUPLICATE KEY(`at`);
+                """);
+        StreamLoadStubMain.Options options = StreamLoadStubMain.Options.parse(new String[] { "--ddl",
+                ddl.toString() });
+        try (StreamLoadStubServer server = StreamLoadStubMain.start(options,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            assertThat(server.tables()).extracting((table) -> table.table().database() + "." + table.table().name())
+                .containsExactly("shop.orders", "audit.log");
+            StubTable orders = server.table("shop", "orders").table();
+            assertThat(orders.keyModel()).isEqualTo(KeyModel.PRIMARY);
+            assertThat(orders.column("status")).hasValueSatisfying((column) -> {
+                assertThat(column.type()).isEqualTo("VARCHAR(20)");
+                assertThat(column.defaultValue()).isEqualTo("new");
+            });
+            assertThat(orders.column("id")).hasValueSatisfying((column) -> assertThat(column.nullable()).isFalse());
+        }
+    }
+
+    @Test
+    void ddlFileWithoutADatabaseOrWithBadSyntaxIsRefused(@TempDir Path directory) throws Exception {
+        Path noDatabase = directory.resolve("t.sql");
+        Files.writeString(noDatabase, "CREATE TABLE t (id INT)");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> StreamLoadStubMain.Options.parse(new String[] { "--ddl", noDatabase.toString() }))
+            .withMessageContaining("'t' has no database");
+        assertThat(StreamLoadStubMain.Options.parse(new String[] { "--ddl", noDatabase.toString(), "--database",
+                "db" })).isNotNull();
+        Path broken = directory.resolve("broken.sql");
+        Files.writeString(broken, "USE db;\nCREATE TABLE t (id INTT)");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> StreamLoadStubMain.Options.parse(new String[] { "--ddl", broken.toString() }))
+            .withMessageContaining("not valid StarRocks DDL");
     }
 
     @Test

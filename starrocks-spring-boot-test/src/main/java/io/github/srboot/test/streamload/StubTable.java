@@ -67,6 +67,13 @@ public record StubTable(String database, String name, KeyModel keyModel, List<St
     }
 
     /**
+     * The stub table for a table of the starter's DDL model (see {@link DdlTables#from}).
+     */
+    public static StubTable from(String database, io.github.srboot.ddl.Table table) {
+        return DdlTables.from(database, table);
+    }
+
+    /**
      * Starts a table declaration. Without a key call the table is DUPLICATE KEY on its first column.
      */
     public static Builder builder(String database, String name) {
