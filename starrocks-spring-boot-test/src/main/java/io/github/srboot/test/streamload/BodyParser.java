@@ -118,7 +118,7 @@ final class BodyParser {
         return fields;
     }
 
-    private static boolean matches(byte[] buffer, int at, byte[] pattern) {
+    static boolean matches(byte[] buffer, int at, byte[] pattern) {
         for (int j = 0; j < pattern.length; j++) {
             if (buffer[at + j] != pattern[j]) {
                 return false;

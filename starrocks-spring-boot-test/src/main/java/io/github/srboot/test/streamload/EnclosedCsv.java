@@ -126,15 +126,7 @@ final class EnclosedCsv {
     }
 
     private static boolean matches(byte[] data, int at, byte[] pattern) {
-        if (at + pattern.length > data.length) {
-            return false;
-        }
-        for (int j = 0; j < pattern.length; j++) {
-            if (data[at + j] != pattern[j]) {
-                return false;
-            }
-        }
-        return true;
+        return at + pattern.length <= data.length && BodyParser.matches(data, at, pattern);
     }
 
     private static String text(byte[] data, int start, int end) {
