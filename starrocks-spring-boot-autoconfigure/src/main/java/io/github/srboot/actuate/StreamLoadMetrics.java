@@ -56,6 +56,9 @@ public final class StreamLoadMetrics implements StreamLoadObserver {
         Gauge.builder(PREFIX + "in-flight-bytes", inFlightBytes, (supplier) -> supplier.getAsLong())
             .description("Bytes held by Stream Load batches being filled, waiting or loading")
             .baseUnit("bytes")
+            // The supplier is usually a method reference nothing else holds: a weak reference would let it be
+            // collected while the template lives, and the gauge would read NaN.
+            .strongReference(true)
             .register(this.registry);
     }
 
