@@ -20,7 +20,7 @@ import io.github.srboot.test.streamload.StubTable;
  *
  * <pre>
  * java -cp ... io.github.srboot.test.StreamLoadStubMain --fe-ports 8030 --be-ports 0,0 --user root --password ""
- *      --ddl schema.sql [--database db] [--fault-rate 0.05 --seed 42] [--counting-only]
+ *      [--fault-rate 0.05 --seed 42] [--counting-only]
  * </pre>
  */
 public final class StreamLoadStubMain {
@@ -31,7 +31,7 @@ public final class StreamLoadStubMain {
               --be-ports <p1,p2,..>   BE ports, 0 = any free port (default: 0)
               --user <name>           accepted user (default: root)
               --password <secret>     accepted password (default: empty)
-              --ddl <file>            tables as StarRocks CREATE TABLE statements (database from CREATE DATABASE/USE)
+              --ddl <file>            tables as StarRocks CREATE TABLE statements (needs the ddl parser; not in this build)
               --database <name>       database for tables the DDL file does not place in one
               --fault-rate <0..1>     probability of a fault per load request (default: 0)
               --seed <long>           seed of the fault generator (default: 0)

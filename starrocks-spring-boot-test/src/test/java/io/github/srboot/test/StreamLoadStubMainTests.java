@@ -80,6 +80,9 @@ class StreamLoadStubMainTests {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> StreamLoadStubMain.Options.parse(new String[] { "--seed" }))
             .withMessageContaining("--seed");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> StreamLoadStubMain.Options.parse(new String[] { "--ddl", "/nonexistent/schema.sql" }))
+            .withMessageContaining("--ddl");
     }
 
 }
