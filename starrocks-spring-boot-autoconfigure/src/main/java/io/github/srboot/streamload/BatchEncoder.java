@@ -316,6 +316,13 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
 
         private final byte[] rowDelimiterBytes;
 
+        /** One-character separators (the usual case) are found in the same pass as quotes and newlines. */
+        private final boolean singleCharSeparators;
+
+        private final char separatorChar;
+
+        private final char delimiterChar;
+
         private final RowOperationColumn operation;
 
         private List<String> columns;
@@ -335,6 +342,10 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
             this.rowDelimiter = options.rowDelimiter();
             this.columnSeparatorBytes = this.columnSeparator.getBytes(StandardCharsets.UTF_8);
             this.rowDelimiterBytes = this.rowDelimiter.getBytes(StandardCharsets.UTF_8);
+            this.singleCharSeparators = this.columnSeparator.length() == 1 && this.rowDelimiter.length() == 1;
+            // '"' already triggers enclosing, so it stands in for "no single-character separator" here.
+            this.separatorChar = (this.columnSeparator.length() == 1) ? this.columnSeparator.charAt(0) : '"';
+            this.delimiterChar = (this.rowDelimiter.length() == 1) ? this.rowDelimiter.charAt(0) : '"';
             this.operation = (options.operation() != null) ? new RowOperationColumn(options.operation()) : null;
         }
 
@@ -468,9 +479,13 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
             }
             for (int i = 0; i < length; i++) {
                 char c = text.charAt(i);
-                if (c == '"' || c == '\\' || c == '\n' || c == '\r') {
+                if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == this.separatorChar
+                        || c == this.delimiterChar) {
                     return true;
                 }
+            }
+            if (this.singleCharSeparators) {
+                return false;
             }
             String string = text.toString();
             return string.contains(this.columnSeparator) || string.contains(this.rowDelimiter);

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.srboot.ddl.Ddl;
+
 /**
  * The Stream Load headers of one batch, derived from its options (a pure function, printed as it is sent except
  * for {@code Authorization}, which the transport adds).
@@ -56,7 +58,7 @@ final class LoadHeaders {
         return headers;
     }
 
-    /** Plain names as they are; any other name backquoted (backquotes doubled). */
+    /** Plain names as they are; any other name quoted by the DDL printer, the one place quoting lives. */
     static String columns(List<String> columns) {
         StringBuilder out = new StringBuilder();
         for (String column : columns) {
@@ -67,7 +69,7 @@ final class LoadHeaders {
                 out.append(column);
             }
             else {
-                out.append('`').append(column.replace("`", "``")).append('`');
+                out.append(Ddl.quoteIdentifier(column));
             }
         }
         return out.toString();
