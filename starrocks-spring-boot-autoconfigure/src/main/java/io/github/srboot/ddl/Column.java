@@ -24,6 +24,7 @@ public record Column(String name, DataType type, boolean key, AggregationType ag
      */
     public Column {
         Names.require("column", name);
+        comment = Names.comment(comment);
         String subject = "column " + Names.display(name);
         if (type == null) {
             throw new DdlValidationException(subject, "the type must not be null");

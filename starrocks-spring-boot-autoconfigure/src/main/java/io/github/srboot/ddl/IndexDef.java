@@ -20,6 +20,7 @@ public record IndexDef(String name, List<String> columns, IndexType type, Map<St
      */
     public IndexDef {
         Names.require("index", name);
+        comment = Names.comment(comment);
         String subject = "index " + Names.display(name);
         columns = Lists.names(subject + " column", columns);
         if (columns.isEmpty()) {

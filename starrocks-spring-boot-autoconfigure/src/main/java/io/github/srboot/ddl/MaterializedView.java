@@ -29,6 +29,7 @@ public record MaterializedView(String name, List<ViewColumn> columns, String com
      */
     public MaterializedView {
         Names.require("materialized view", name);
+        comment = Names.comment(comment);
         String subject = "materialized view " + Names.display(name);
         columns = Lists.copy(subject, columns);
         View.requireUniqueColumns(subject, columns);

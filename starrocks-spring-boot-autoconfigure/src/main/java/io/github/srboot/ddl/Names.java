@@ -31,6 +31,16 @@ final class Names {
     }
 
     /**
+     * A comment as the model keeps it: StarRocks makes no difference between an empty comment and none (SHOW CREATE
+     * prints {@code COMMENT ""} for every column without one), so empty becomes {@code null}.
+     * @param comment the comment, may be null
+     * @return the comment, or null when absent or empty
+     */
+    static String comment(String comment) {
+        return (comment == null || comment.isEmpty()) ? null : comment;
+    }
+
+    /**
      * A name as shown in messages: backquoted, with control characters made visible.
      * @param name the name, may be null
      * @return the display form

@@ -31,6 +31,7 @@ public record Table(String name, List<Column> columns, List<IndexDef> indexes, S
      */
     public Table {
         Names.require("table", name);
+        comment = Names.comment(comment);
         String subject = "table " + Names.display(name);
         columns = Lists.copy(subject, columns);
         indexes = Lists.copy(subject, indexes);

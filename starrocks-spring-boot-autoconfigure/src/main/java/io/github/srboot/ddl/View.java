@@ -21,6 +21,7 @@ public record View(String name, List<ViewColumn> columns, String comment, ViewSe
      */
     public View {
         Names.require("view", name);
+        comment = Names.comment(comment);
         String subject = "view " + Names.display(name);
         columns = Lists.copy(subject, columns);
         requireUniqueColumns(subject, columns);

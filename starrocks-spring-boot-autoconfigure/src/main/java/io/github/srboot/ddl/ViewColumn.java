@@ -13,6 +13,7 @@ public record ViewColumn(String name, String comment) {
      */
     public ViewColumn {
         Names.require("view column", name);
+        comment = Names.comment(comment);
     }
 
     /**

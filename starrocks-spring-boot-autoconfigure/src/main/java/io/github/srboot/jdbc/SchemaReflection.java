@@ -7,9 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.github.srboot.ddl.Column;
 import io.github.srboot.ddl.Ddl;
-import io.github.srboot.ddl.IndexDef;
 import io.github.srboot.ddl.KeysType;
 import io.github.srboot.ddl.MaterializedView;
 import io.github.srboot.ddl.ObjectKind;
@@ -106,9 +104,7 @@ final class SchemaReflection {
      */
     static View view(String name, String createText, String showCreateSql, CatalogRows rows) {
         View view = parseOne(name, createText, showCreateSql, View.class);
-        List<ViewColumn> columns = view.columns().isEmpty() ? viewColumns(name, rows) : view.columns().stream()
-            .map((column) -> new ViewColumn(column.name(), emptyToNull(column.comment())))
-            .toList();
+        List<ViewColumn> columns = view.columns().isEmpty() ? viewColumns(name, rows) : view.columns();
         List<String> bulkColumns = rows.columnsOf(name).stream().map((row) -> text(row, "COLUMN_NAME")).toList();
         List<String> parsedColumns = columns.stream().map(ViewColumn::name).toList();
         if (!bulkColumns.isEmpty() && !equalIgnoringCase(bulkColumns, parsedColumns)) {
@@ -116,7 +112,7 @@ final class SchemaReflection {
                     + parsedColumns + " but information_schema.columns lists " + bulkColumns
                     + " (replaced while being read? read it again)", showCreateSql, null);
         }
-        return new View(view.name(), columns, emptyToNull(view.comment()), view.security(), view.query());
+        return new View(view.name(), columns, view.comment(), view.security(), view.query());
     }
 
     /**
@@ -139,7 +135,7 @@ final class SchemaReflection {
      * @param showCreateSql the statement that produced the text, for error messages
      */
     static Table table(String name, String createText, String showCreateSql, CatalogRows rows) {
-        Table table = withoutEmptyComments(parseOne(name, createText, showCreateSql, Table.class));
+        Table table = parseOne(name, createText, showCreateSql, Table.class);
         List<String> bulkColumns = rows.columnsOf(name).stream().map((row) -> text(row, "COLUMN_NAME")).toList();
         List<String> parsedColumns = table.columns().stream().map((column) -> column.name()).toList();
         if (!bulkColumns.isEmpty() && !equalIgnoringCase(bulkColumns, parsedColumns)) {
@@ -163,35 +159,10 @@ final class SchemaReflection {
      */
     static MaterializedView materializedView(String name, String createText, String showCreateSql, CatalogRows rows) {
         MaterializedView view = parseOne(name, createText, showCreateSql, MaterializedView.class);
-        List<ViewColumn> columns = view.columns().isEmpty() ? viewColumns(name, rows) : view.columns().stream()
-            .map((column) -> new ViewColumn(column.name(), emptyToNull(column.comment())))
-            .toList();
-        return new MaterializedView(view.name(), columns, emptyToNull(view.comment()), view.partition(),
+        List<ViewColumn> columns = view.columns().isEmpty() ? viewColumns(name, rows) : view.columns();
+        return new MaterializedView(view.name(), columns, view.comment(), view.partition(),
                 view.distribution(), view.orderBy(), view.refresh(), new LinkedHashMap<>(view.properties()),
                 view.query());
-    }
-
-    /**
-     * {@code SHOW CREATE TABLE} prints {@code COMMENT ""} on every column; in the model "no comment" is
-     * {@code null}, so that a reflected table equals the one that created it.
-     */
-    private static Table withoutEmptyComments(Table table) {
-        List<Column> columns = table.columns().stream()
-            .map((column) -> new Column(column.name(), column.type(), column.key(), column.aggregation(),
-                    column.nullable(), column.defaultValue(), column.autoIncrement(), column.generatedAs(),
-                    emptyToNull(column.comment())))
-            .toList();
-        List<IndexDef> indexes = table.indexes().stream()
-            .map((index) -> new IndexDef(index.name(), index.columns(), index.type(), index.properties(),
-                    emptyToNull(index.comment())))
-            .toList();
-        return new Table(table.name(), columns, indexes, table.engine(), table.keys(), emptyToNull(table.comment()),
-                table.partition(), table.distribution(), table.orderBy(), new LinkedHashMap<>(table.properties()));
-    }
-
-    @Nullable
-    private static String emptyToNull(@Nullable String text) {
-        return (text == null || text.isEmpty()) ? null : text;
     }
 
     private static <T extends SchemaObject> T parseOne(String name, String createText, String showCreateSql,

@@ -46,7 +46,7 @@ final class Normal {
     }
 
     /**
-     * A comment where none and empty are the same (the server prints {@code COMMENT ""} for none).
+     * A comment for comparison and messages: none reads as empty (the model already keeps no empty comment).
      * @param comment the comment, may be null
      * @return the comment, never null
      */

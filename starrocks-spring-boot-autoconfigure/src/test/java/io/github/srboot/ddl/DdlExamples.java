@@ -185,13 +185,13 @@ final class DdlExamples {
                                 )
                                 PRIMARY KEY(`id`)
                                 DISTRIBUTED BY HASH(`id`)"""),
-                create("column-level KEY marker and empty comment", Table.builder("marked")
+                create("column-level KEY marker; an empty comment is no comment", Table.builder("marked")
                     .column("k", INT, key(), comment(""))
                     .column("v", STRING)
                     .duplicateKey("k")
                     .build(), """
                         CREATE TABLE `marked` (
-                          `k` INT KEY COMMENT "",
+                          `k` INT KEY,
                           `v` STRING
                         )
                         DUPLICATE KEY(`k`)"""),
@@ -266,7 +266,7 @@ final class DdlExamples {
                           `city` VARCHAR(32) NOT NULL,
                           `v` INT,
                           INDEX `idx_gin` (`city`) USING GIN ("parser" = "english"),
-                          INDEX `idx_ngram` (`city`) USING NGRAMBF ("gram_num" = "4", "bloom_filter_fpp" = "0.05") COMMENT ""
+                          INDEX `idx_ngram` (`city`) USING NGRAMBF ("gram_num" = "4", "bloom_filter_fpp" = "0.05")
                         )
                         DUPLICATE KEY(`dt`, `city`)"""),
                 create("HASH without buckets, RANDOM without buckets", Table.builder("auto_buckets")

@@ -58,7 +58,7 @@ class DdlInjectionTest {
         assertThat(Ddl.render(HostileInput.table())).isEqualTo("""
                 CREATE TABLE `orders``; DROP TABLE users; --` (
                   `we``ird"na'me` VARCHAR(20) NOT NULL COMMENT "it's \\"quoted\\" \\\\ back\\\\slash\\nnew line -- not a comment; DROP TABLE t; /* */ #\\ttab",
-                  `x`` INT, ``y` INT DEFAULT "0\\"); DROP TABLE t; -- \\\\" COMMENT "",
+                  `x`` INT, ``y` INT DEFAULT "0\\"); DROP TABLE t; -- \\\\",
                   INDEX `idx``) USING BITMAP, INDEX ``i2` (`x`` INT, ``y`) USING BITMAP COMMENT "it's \\"quoted\\" \\\\ back\\\\slash\\nnew line -- not a comment; DROP TABLE t; /* */ #\\ttab"
                 )
                 DUPLICATE KEY(`we``ird"na'me`)

@@ -53,7 +53,7 @@ class DdlParserFeatureRoundTripTests {
                             .column("v", DataType.varchar(10), nullable(), defaultValue(DefaultValue.NULL))
                             .duplicateKey("k")
                             .build()),
-                feature("empty comments are kept as empty",
+                feature("empty comments are no comments",
                         table().column("c", DataType.INT, comment("")).comment("").build()),
                 feature("list partitions of one value each",
                         table().partitionBy(ListPartitionDesc.of("a", ListPartition.of("p1", "x"),

@@ -2,6 +2,7 @@ package io.github.srboot.ddl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Value semantics of the model: immutability, property order versus map equality, defaults for absent parts.
  */
 class ModelTest {
+
+    @Test
+    void anEmptyCommentIsNoComment() {
+        // SHOW CREATE prints COMMENT "" for every column without a comment; StarRocks keeps no empty comment apart.
+        assertThat(Column.of("c", DataType.INT, ColumnOption.comment("")).comment()).isNull();
+        assertThat(Table.builder("t").column("c", DataType.INT).comment("").build().comment()).isNull();
+        assertThat(new IndexDef("i", List.of("c"), IndexType.BITMAP, Map.of(), "").comment()).isNull();
+        assertThat(new ViewColumn("c", "").comment()).isNull();
+        assertThat(new View("v", List.of(), "", null, "SELECT 1").comment()).isNull();
+        assertThat(Ddl.parse("CREATE TABLE t (c INT COMMENT \"\") COMMENT ''")).containsExactly(
+                Table.builder("t").column("c", DataType.INT).build());
+        assertThat(Column.of("c", DataType.INT, ColumnOption.comment(" ")).comment()).isEqualTo(" ");
+    }
 
     @Test
     void propertiesKeepTheirOrderButCompareAsAMap() {
