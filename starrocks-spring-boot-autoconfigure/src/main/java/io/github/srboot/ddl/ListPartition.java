@@ -17,7 +17,10 @@ public record ListPartition(String name, List<List<String>> values) implements P
     public ListPartition {
         Names.require("partition", name);
         String subject = "partition " + Names.display(name);
-        values = Lists.copy(subject, values).stream().map((tuple) -> Lists.copy(subject, tuple)).toList();
+        // A value may be NULL (held as null): StarRocks' grammar takes NULL as a list partition value.
+        values = Lists.copy(subject, values).stream()
+            .map((tuple) -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tuple)))
+            .toList();
         if (values.isEmpty()) {
             throw new DdlValidationException(subject, "VALUES IN needs at least one value");
         }
