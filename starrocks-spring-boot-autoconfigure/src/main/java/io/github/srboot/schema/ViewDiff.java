@@ -131,7 +131,8 @@ final class ViewDiff {
         // compared when declared: the server fills in the creation time.
         boolean same = current != null && current.type() == wanted.type()
                 && sameInterval(current.every(), wanted.every())
-                && (wanted.start() == null || Objects.equals(current.start(), wanted.start()));
+                && (wanted.start() == null || Objects.equals(Normal.refreshStart(current.start()),
+                        Normal.refreshStart(wanted.start())));
         if (same) {
             return;
         }
