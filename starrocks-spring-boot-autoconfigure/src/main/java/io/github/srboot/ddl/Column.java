@@ -94,8 +94,10 @@ public record Column(String name, DataType type, boolean key, AggregationType ag
                 throw new DdlValidationException(subject, "the default of a " + DdlPrinter.type(type)
                         + " column needs expression syntax ([..], map{..}, row(..)), not a string");
             }
+            // BINARY is StarRocks' other spelling of VARBINARY.
             if ((isScalar(type, ScalarKind.BITMAP) || isScalar(type, ScalarKind.HLL)
-                    || isScalar(type, ScalarKind.VARBINARY)) && !literal.value().isEmpty()) {
+                    || isScalar(type, ScalarKind.VARBINARY) || isScalar(type, ScalarKind.BINARY))
+                    && !literal.value().isEmpty()) {
                 throw new DdlValidationException(subject, "type " + DdlPrinter.type(type)
                         + " only supports the empty string \"\" as default value");
             }
