@@ -45,9 +45,8 @@ public final class SchemaDiff {
      * Compares the schemas.
      * @param actual the objects that exist (reflected from the database)
      * @param desired the objects wanted
-     * than reported
-     * (temporary tables, on either side, are left out: they belong to a session, not to the schema)
-     * than reported
+     * @param allowDrop whether objects, columns and partitions that are not desired are dropped (destructive) rather
+     * than reported (temporary tables, on either side, are left out: they belong to a session, not to the schema)
      * @return the plan, empty when the schemas agree
      * @throws IllegalArgumentException when one side names an object twice
      */
