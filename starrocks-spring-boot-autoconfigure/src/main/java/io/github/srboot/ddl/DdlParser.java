@@ -494,7 +494,12 @@ final class DdlParser {
             }
             return new ListPartitionDesc(partitionColumns, listPartitions());
         }
-        return new ExpressionPartitionDesc(partitionExpressions());
+        List<String> expressions = partitionExpressions();
+        if (peek().isSymbol("(")) {
+            // PARTITION BY date_trunc('day', dt) (START .. END .. EVERY ..): one function with its first partitions.
+            return new ExpressionPartitionDesc(expressions, rangePartitions(expressions));
+        }
+        return new ExpressionPartitionDesc(expressions);
     }
 
     /** {@code PARTITION BY e1, e2} or {@code PARTITION BY (e1, e2)}. */
@@ -514,7 +519,8 @@ final class DdlParser {
             while (true) {
                 Token token = peek();
                 if (token.kind() == Token.Kind.END || token.isSymbol(";")
-                        || (depth == 0 && (token.isSymbol(",") || isPartitionExpressionEnd(token)))) {
+                        || (depth == 0 && (token.isSymbol(",") || isPartitionExpressionEnd(token)))
+                        || (depth == 0 && start != this.position && startsPartitionList())) {
                     break;
                 }
                 depth += depthChange(token);
@@ -530,6 +536,12 @@ final class DdlParser {
         }
         while (acceptSymbol(","));
         return expressions;
+    }
+
+    /** At '(' followed by PARTITION or START: the partition list after a partition function. */
+    private boolean startsPartitionList() {
+        return peek().isSymbol("(") && (this.tokens.get(this.position + 1).isWord("PARTITION")
+                || this.tokens.get(this.position + 1).isWord("START"));
     }
 
     private static boolean isPartitionExpressionEnd(Token token) {
@@ -744,7 +756,7 @@ final class DdlParser {
     private View view() {
         skipIfNotExists();
         String name = objectName("view");
-        List<ViewColumn> columns = peek().isSymbol("(") ? viewColumns() : List.of();
+        List<ViewColumn> columns = peek().isSymbol("(") ? viewColumns(null) : List.of();
         String comment = acceptWord("COMMENT") ? string("view comment") : null;
         ViewSecurity security = null;
         if (acceptWord("SECURITY")) {
@@ -762,12 +774,22 @@ final class DdlParser {
         return new View(name, columns, comment, security, query());
     }
 
-    private List<ViewColumn> viewColumns() {
+    /** The column list; indexes after the columns go to {@code indexes}, refused when it is null (a view). */
+    private List<ViewColumn> viewColumns(List<IndexDef> indexes) {
         expectSymbol("(");
         List<ViewColumn> columns = new ArrayList<>();
         do {
+            if (peek().isWord("INDEX") && indexes != null && !columns.isEmpty()) {
+                next();
+                indexes.add(index());
+                continue;
+            }
             if (peek().isWord("INDEX")) {
-                throw error("indexes of materialized views are not supported");
+                throw error((indexes == null) ? "a view has no indexes"
+                        : "the indexes of a materialized view come after its columns");
+            }
+            if (indexes != null && !indexes.isEmpty()) {
+                throw error("the indexes of a materialized view come after its columns");
             }
             String name = identifier("view column name");
             String comment = acceptWord("COMMENT") ? string("view column comment") : null;
@@ -797,7 +819,8 @@ final class DdlParser {
     private MaterializedView materializedView() {
         skipIfNotExists();
         String name = objectName("materialized view");
-        List<ViewColumn> columns = peek().isSymbol("(") ? viewColumns() : List.of();
+        List<IndexDef> indexes = new ArrayList<>();
+        List<ViewColumn> columns = peek().isSymbol("(") ? viewColumns(indexes) : List.of();
         String comment = acceptWord("COMMENT") ? string("materialized view comment") : null;
         PartitionDesc partition = null;
         DistributionDesc distribution = null;
@@ -836,7 +859,7 @@ final class DdlParser {
         expectWord("AS");
         return new MaterializedView(name, columns, comment, partition, distribution,
                 (orderBy != null) ? orderBy : List.of(), refresh, (properties != null) ? properties : Map.of(),
-                query());
+                query(), indexes);
     }
 
     private static void onceClause(boolean seen, Token clause) {

@@ -241,7 +241,9 @@ final class DdlPrinter {
             return "PARTITION BY (" + String.join(", ", expression.expressions()) + ")";
         }
         // One function expression, written bare as SHOW CREATE prints it.
-        return "PARTITION BY " + expression.expressions().get(0);
+        String sql = "PARTITION BY " + expression.expressions().get(0);
+        return expression.initialPartitions().isEmpty() ? sql : sql + " "
+                + partitionList(expression.initialPartitions().stream().map(DdlPrinter::partitionDefinition).toList());
     }
 
     private static String partitionList(List<String> partitions) {
@@ -314,7 +316,7 @@ final class DdlPrinter {
             sql.append("IF NOT EXISTS ");
         }
         sql.append(qualified(database, view.name()));
-        appendViewColumns(sql, view.columns());
+        appendViewColumns(sql, view.columns(), List.of());
         if (view.comment() != null) {
             sql.append("\nCOMMENT ").append(string(view.comment()));
         }
@@ -324,7 +326,7 @@ final class DdlPrinter {
         return sql.append("\nAS ").append(query(view.query())).toString();
     }
 
-    private static void appendViewColumns(StringBuilder sql, List<ViewColumn> columns) {
+    private static void appendViewColumns(StringBuilder sql, List<ViewColumn> columns, List<IndexDef> indexes) {
         if (columns.isEmpty()) {
             return;
         }
@@ -333,6 +335,7 @@ final class DdlPrinter {
             lines.add(INDENT + identifier(column.name())
                     + ((column.comment() != null) ? " COMMENT " + string(column.comment()) : ""));
         }
+        indexes.forEach((index) -> lines.add(INDENT + index(index)));
         sql.append(" (\n").append(String.join(",\n", lines)).append("\n)");
     }
 
@@ -342,7 +345,7 @@ final class DdlPrinter {
             sql.append("IF NOT EXISTS ");
         }
         sql.append(qualified(database, view.name()));
-        appendViewColumns(sql, view.columns());
+        appendViewColumns(sql, view.columns(), view.indexes());
         appendStorageLayout(sql, view.comment(), view.partition(), view.distribution(), view.orderBy());
         if (view.refresh() != null) {
             sql.append('\n').append(refresh(view.refresh()));
@@ -495,7 +498,7 @@ final class DdlPrinter {
 
     private static String alterView(AlterView alter) {
         StringBuilder sql = new StringBuilder("ALTER VIEW ").append(qualified(alter.view()));
-        appendViewColumns(sql, alter.columns());
+        appendViewColumns(sql, alter.columns(), List.of());
         return sql.append("\nAS ").append(query(alter.query())).toString();
     }
 

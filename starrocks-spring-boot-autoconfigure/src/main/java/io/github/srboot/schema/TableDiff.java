@@ -461,7 +461,7 @@ final class TableDiff {
         return index.type() != IndexType.BITMAP;
     }
 
-    private static boolean sameIndex(IndexDef first, IndexDef second) {
+    static boolean sameIndex(IndexDef first, IndexDef second) {
         return first.type() == second.type() && Normal.sameNames(first.columns(), second.columns())
                 && Normal.indexProperties(first).equals(Normal.indexProperties(second))
                 && Normal.comment(first.comment()).equals(Normal.comment(second.comment()));
