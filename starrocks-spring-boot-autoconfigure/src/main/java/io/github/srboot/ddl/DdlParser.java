@@ -561,7 +561,8 @@ final class DdlParser {
             }
             else {
                 expectWord("PARTITION");
-                partitions.add(rangePartition(partitions, partitionColumns));
+                RangePartition partition = rangePartition(partitions, partitionColumns);
+                partitions.add(peek().isSymbol("(") ? withProperties(partition, propertyList()) : partition);
             }
         }
         while (acceptSymbol(","));
@@ -705,14 +706,21 @@ final class DdlParser {
             }
             while (acceptSymbol(","));
             expectSymbol(")");
-            if (peek().isSymbol("(")) {
-                throw error("properties of a single partition are not supported");
-            }
-            partitions.add(new ListPartition(name, values));
+            Map<String, String> properties = peek().isSymbol("(") ? propertyList() : Map.of();
+            partitions.add(new ListPartition(name, values, properties));
         }
         while (acceptSymbol(","));
         expectSymbol(")");
         return partitions;
+    }
+
+    /** A range partition with the properties written after it ({@code PARTITION p VALUES .. ("k" = "v")}). */
+    private static RangePartition withProperties(RangePartition partition, Map<String, String> properties) {
+        if (partition instanceof RangePartition.LessThan lessThan) {
+            return new RangePartition.LessThan(lessThan.name(), lessThan.values(), properties);
+        }
+        RangePartition.Fixed fixed = (RangePartition.Fixed) partition;
+        return new RangePartition.Fixed(fixed.name(), fixed.lower(), fixed.upper(), properties);
     }
 
     /** A LIST partition value: a string, or NULL (held as null). */

@@ -265,14 +265,20 @@ final class DdlPrinter {
         String head = "PARTITION " + (ifNotExists ? "IF NOT EXISTS " : "");
         if (partition instanceof RangePartition.LessThan lessThan) {
             return head + identifier(lessThan.name()) + " VALUES LESS THAN "
-                    + (lessThan.isMaxValue() ? "MAXVALUE" : "(" + strings(lessThan.values()) + ")");
+                    + (lessThan.isMaxValue() ? "MAXVALUE" : "(" + strings(lessThan.values()) + ")")
+                    + partitionProperties(lessThan.properties());
         }
         if (partition instanceof RangePartition.Fixed fixed) {
             return head + identifier(fixed.name()) + " VALUES [(" + strings(fixed.lower()) + "), ("
-                    + strings(fixed.upper()) + "))";
+                    + strings(fixed.upper()) + "))" + partitionProperties(fixed.properties());
         }
         ListPartition list = (ListPartition) partition;
-        return head + identifier(list.name()) + " VALUES IN (" + listValues(list) + ")";
+        return head + identifier(list.name()) + " VALUES IN (" + listValues(list) + ")"
+                + partitionProperties(list.properties());
+    }
+
+    private static String partitionProperties(Map<String, String> properties) {
+        return properties.isEmpty() ? "" : " (" + inlineProperties(properties) + ")";
     }
 
     private static String listValues(ListPartition partition) {

@@ -44,7 +44,7 @@ class DdlParserErrorTests {
             CREATE TABLE t (d DATE) PARTITION BY RANGE(d) (PARTITION p VALUES IN ("1")) | 1 | 67 | IN | expected LESS THAN or '['
             CREATE TABLE t (d DATE) PARTITION BY RANGE(d) (PARTITION p VALUES LESS THAN (2024)) | 1 | 78 | 2024 | expected a quoted string as partition bound value
             CREATE TABLE t (d DATE) PARTITION BY RANGE(d) (PARTITION p VALUES [("2024-01-01"), ("2024-02-01"))) DISTRIBUTED BY RANDOM x | 1 | 123 | x | clauses come in the order
-            CREATE TABLE t (c VARCHAR(9)) PARTITION BY LIST(c) (PARTITION p VALUES IN ("a") ("replication_num" = "1")) | 1 | 81 | ( | properties of a single partition are not supported
+            CREATE TABLE t (c VARCHAR(9)) PARTITION BY LIST(c) (PARTITION p VALUES IN ("a") ("replication_num" = 1)) | 1 | 102 | 1 | expected a quoted string as property value
             CREATE TABLE t (a INT) CREATE TABLE u (b INT)             | 1 | 24 | CREATE     | clauses come in the order
             CREATE TABLE t (a INT, b INT AS abs(a                     | 1 | 38 |            | expected ')' to close the generation expression
             CREATE TABLE t (a INT, b INT) PARTITION BY RANGE(a, b) (PARTITION p VALUES LESS THAN ("1", MAXVALUE)) | 1 | 86 | ( | MAXVALUE can only stand alone
