@@ -100,7 +100,8 @@ final class DdlParser {
         }
         boolean temporary = acceptWord("TEMPORARY");
         if (acceptWord("TABLE")) {
-            return new CreateObject(this.database, table(temporary), this.ifNotExists, false);
+            Table table = table(temporary);
+            return new CreateObject(this.database, table, this.ifNotExists, false);
         }
         if (temporary) {
             throw error("expected TABLE after CREATE TEMPORARY");
