@@ -13,8 +13,9 @@ import java.util.Set;
  * A recursive-descent parser over {@link DdlLexer} tokens. Expressions (generated columns, {@code DEFAULT (..)},
  * partition expressions) are kept as text with whitespace and comments between tokens collapsed to one space; view
  * and materialized view queries are kept verbatim. MySQL display widths of integer types ({@code int(11)}) are
- * dropped; the engine name is kept as written. Statement modifiers ({@code IF NOT EXISTS}, {@code OR REPLACE}) are
- * accepted and not part of the returned objects. Table clauses must come in the server's order; column attributes
+ * kept as written (types compare through {@link DataType#canonical()}); the engine name is kept as written. Statement
+ * modifiers ({@code IF NOT EXISTS}, {@code OR REPLACE}) and a database qualifier are not part of the returned objects
+ * ({@link #parseCreate(String)} keeps them). Table clauses must come in the server's order; column attributes
  * and materialized view clauses may come in any order, each at most once. Syntax errors are reported as
  * {@link DdlSyntaxException} with line, column and offending token; broken semantic rules surface as the model's
  * {@link DdlValidationException}.
