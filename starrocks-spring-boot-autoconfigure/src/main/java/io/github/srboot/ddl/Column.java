@@ -101,6 +101,10 @@ public record Column(String name, DataType type, boolean key, AggregationType ag
                 throw new DdlValidationException(subject, "type " + DdlPrinter.type(type)
                         + " only supports the empty string \"\" as default value");
             }
+            if (isScalar(type, ScalarKind.JSON) && !JsonText.isValid(literal.value())) {
+                throw new DdlValidationException(subject, "the default " + DdlPrinter.string(literal.value())
+                        + " of a JSON column is not valid JSON (StarRocks: \"Invalid JSON format for default value\")");
+            }
             if (isScalar(type, ScalarKind.PERCENTILE)) {
                 throw new DdlValidationException(subject, "StarRocks cannot add a default value for type PERCENTILE");
             }

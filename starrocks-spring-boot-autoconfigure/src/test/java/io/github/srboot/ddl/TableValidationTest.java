@@ -160,6 +160,10 @@ class TableValidationTest {
         // ... JSON takes a JSON text (corpus ddl/tables/0118 `data JSON DEFAULT '{"default": true}'`) ...
         assertThatCode(() -> Column.of("c", DataType.JSON, defaultValue("{\"default\": true}")))
             .doesNotThrowAnyException();
+        assertThatCode(() -> Column.of("c", DataType.JSON, defaultValue("[1, -2.5e3, null, \"\\u00e9\"]")))
+            .doesNotThrowAnyException();
+        refused(() -> Column.of("c", DataType.JSON, defaultValue("{'single': 1}")), "column `c`", "is not valid JSON");
+        refused(() -> Column.of("c", DataType.JSON, defaultValue("")), "column `c`", "is not valid JSON");
         // ... PERCENTILE none, and a NOT NULL column never DEFAULT NULL.
         refused(() -> Column.of("c", DataType.PERCENTILE, defaultValue("x")), "column `c`", "PERCENTILE");
         refused(() -> Column.of("c", INT, notNull(), defaultValue(DefaultValue.NULL)), "column `c`",
