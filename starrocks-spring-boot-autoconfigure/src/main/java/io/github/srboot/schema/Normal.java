@@ -137,6 +137,16 @@ final class Normal {
     }
 
     /**
+     * A materialized view comment for comparison: none, empty and {@code "MATERIALIZED_VIEW"} are the same, by the
+     * same fallback of the FE to the table type's name as {@link #tableComment(String)}.
+     * @param comment the comment, may be null
+     * @return the comment, empty for none
+     */
+    static String materializedViewComment(String comment) {
+        return (comment == null || comment.equals("MATERIALIZED_VIEW")) ? "" : comment;
+    }
+
+    /**
      * An MV refresh START moment for comparison: a date alone means midnight, which is how the server prints it
      * ({@code START("2024-01-01")} is shown as {@code START("2024-01-01 00:00:00")}).
      * @param start the moment as written, may be null

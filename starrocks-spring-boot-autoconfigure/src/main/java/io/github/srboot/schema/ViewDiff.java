@@ -113,7 +113,8 @@ final class ViewDiff {
         refresh(actual, desired, object, changes);
         properties(actual, desired, object, changes);
         indexes(actual, desired, object, changes);
-        if (!Normal.comment(actual.comment()).equals(Normal.comment(desired.comment()))) {
+        if (!Normal.materializedViewComment(actual.comment())
+            .equals(Normal.materializedViewComment(desired.comment()))) {
             changes.add(new SchemaChange.Refused(ChangeKind.MATERIALIZED_VIEW_COMMENT, object,
                     List.of("comment '" + Normal.comment(actual.comment()) + "' -> '"
                             + Normal.comment(desired.comment()) + "'"),
