@@ -49,6 +49,7 @@ final class TableRules {
                 throw new DdlValidationException(table, "index " + Names.display(index.name()) + " is declared twice");
             }
             requireColumns(table, "index " + Names.display(index.name()), columnNames, index.columns());
+            checkIndex(table, index, columns, model, keyColumns);
         }
     }
 
@@ -147,6 +148,41 @@ final class TableRules {
                 throw new DdlValidationException(table, "generated columns must come after all ordinary columns, but "
                         + subject + " follows generated column " + Names.display(firstGenerated.name()));
             }
+        }
+    }
+
+    /**
+     * FE {@code IndexDef.analyze} (one column per index) and {@code VectorIndexUtil.checkVectorIndexValid} (a vector
+     * index needs a NOT NULL {@code ARRAY<FLOAT>} column of a DUPLICATE or PRIMARY KEY table).
+     */
+    private static void checkIndex(String table, IndexDef index, List<Column> columns, KeysType model,
+            List<String> keyColumns) {
+        String subject = "index " + Names.display(index.name());
+        if (index.columns().size() != 1) {
+            throw new DdlValidationException(table, subject + " names " + index.columns().size()
+                    + " columns; StarRocks indexes apply to a single column");
+        }
+        if (index.type() != IndexType.VECTOR) {
+            return;
+        }
+        if (model != KeysType.DUPLICATE && model != KeysType.PRIMARY) {
+            throw new DdlValidationException(table, "the vector " + subject
+                    + " can only be built on a DUPLICATE or PRIMARY KEY table, not " + model + " KEY");
+        }
+        Column column = columns.stream()
+            .filter((candidate) -> Names.fold(candidate.name()).equals(Names.fold(index.columns().get(0))))
+            .findFirst()
+            .orElseThrow();
+        boolean primaryKey = model == KeysType.PRIMARY
+                && keyColumns.stream().anyMatch((key) -> Names.fold(key).equals(Names.fold(column.name())));
+        if (!Boolean.FALSE.equals(column.nullable()) && !primaryKey) {
+            throw new DdlValidationException(table, "the vector " + subject + " can only be built on a NOT NULL "
+                    + "column, and " + Names.display(column.name()) + " is nullable");
+        }
+        if (!(column.type() instanceof ArrayType array && array.element() instanceof ScalarType element
+                && element.kind() == ScalarKind.FLOAT)) {
+            throw new DdlValidationException(table, "the vector " + subject + " needs an ARRAY<FLOAT> column, not "
+                    + DdlPrinter.type(column.type()));
         }
     }
 

@@ -194,6 +194,19 @@ class DdlParserRealWorldTests {
         assertThat(index.properties()).containsEntry("index_type", "hnsw").containsEntry("dim", "5").hasSize(5);
         // USING VECTOR (3.4) is newer than the ~3.2 grammar, which knows only BITMAP indexes.
         grammarRejects(Ddl.render(table), "VECTOR");
+        // FE VectorIndexUtil: a NOT NULL ARRAY<FLOAT> column of a DUPLICATE or PRIMARY KEY table; one column per index.
+        assertThatExceptionOfType(DdlValidationException.class).isThrownBy(() -> Ddl.parse(
+                "CREATE TABLE t (id BIGINT, v ARRAY<FLOAT> NULL, INDEX i (v) USING VECTOR) DUPLICATE KEY(id)"))
+            .withMessageContaining("NOT NULL");
+        assertThatExceptionOfType(DdlValidationException.class).isThrownBy(() -> Ddl.parse(
+                "CREATE TABLE t (id BIGINT, v ARRAY<INT> NOT NULL, INDEX i (v) USING VECTOR) DUPLICATE KEY(id)"))
+            .withMessageContaining("needs an ARRAY<FLOAT> column");
+        assertThatExceptionOfType(DdlValidationException.class).isThrownBy(() -> Ddl.parse(
+                "CREATE TABLE t (id BIGINT, v ARRAY<FLOAT> NOT NULL, INDEX i (v) USING VECTOR) UNIQUE KEY(id)"))
+            .withMessageContaining("DUPLICATE or PRIMARY KEY");
+        assertThatExceptionOfType(DdlValidationException.class).isThrownBy(() -> Ddl.parse(
+                "CREATE TABLE t (a INT, b INT, INDEX i (a, b) USING BITMAP) DUPLICATE KEY(a)"))
+            .withMessageContaining("single column");
     }
 
     @Test

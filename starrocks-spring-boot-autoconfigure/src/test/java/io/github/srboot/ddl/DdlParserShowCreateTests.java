@@ -270,7 +270,7 @@ class DdlParserShowCreateTests {
             .column("gender", DataType.chars(1), nullable(), comment(""))
             .column("age", SMALLINT_6, nullable(), comment(""))
             .index(new IndexDef("idx_city", List.of("city"), IndexType.BITMAP, Map.of(), "city lookups"))
-            .index(new IndexDef("idx_gender_age", List.of("gender", "age"), IndexType.BITMAP, Map.of(), null))
+            .index(new IndexDef("idx_gender", List.of("gender"), IndexType.BITMAP, Map.of(), null))
             .engine("OLAP")
             .duplicateKey("user_id")
             .distributedByHash(6, "user_id")
