@@ -200,6 +200,8 @@ class ServerNormalisationTests {
         assertNoDiff(printed, written);
         assertDiff(printed, written.replace("from_unixtime_ms(create_time)", "from_unixtime(create_time)"),
                 "partitioning RANGE(from_unixtime_ms ( create_time )) -> RANGE(from_unixtime ( create_time ))");
+        assertDiff(printed, written.replace("END (\"2021-01-03\")", "END (\"2021-01-04\")"),
+                "add partition p20210103");
     }
 
     @Test
