@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -121,25 +120,10 @@ public class StreamLoadAutoConfiguration {
             if (!frontends.isEmpty()) {
                 return ConditionOutcome.match("starrocks.http.frontends configured");
             }
-            return hasOwnConnectionDetails(context) ? ConditionOutcome.match("StarRocksConnectionDetails bean found")
+            boolean ownDetails = context.getBeanFactory() != null
+                    && StarRocksConnectionDetailsBeans.hasOwn(context.getBeanFactory());
+            return ownDetails ? ConditionOutcome.match("StarRocksConnectionDetails bean found")
                     : ConditionOutcome.noMatch("no starrocks.http.frontends and no StarRocksConnectionDetails bean");
-        }
-
-        /**
-         * Whether connection details come from elsewhere than the properties, e.g. a {@code @ServiceConnection}.
-         */
-        private static boolean hasOwnConnectionDetails(ConditionContext context) {
-            ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-            if (beanFactory == null) {
-                return false;
-            }
-            for (String name : beanFactory.getBeanNamesForType(StarRocksConnectionDetails.class, true, false)) {
-                Class<?> type = beanFactory.getType(name, false);
-                if (type != null && !PropertiesStarRocksConnectionDetails.class.isAssignableFrom(type)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
     }

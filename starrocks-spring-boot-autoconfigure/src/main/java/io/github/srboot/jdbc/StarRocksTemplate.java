@@ -66,6 +66,8 @@ public final class StarRocksTemplate {
     @Nullable
     private final String defaultDatabase;
 
+    private final StarRocksTemplateObserver observer;
+
     /**
      * A template over a StarRocks DataSource, with the default ALTER job polling.
      */
@@ -87,21 +89,40 @@ public final class StarRocksTemplate {
      * @param defaultDatabase the database for unqualified names, or {@code null} for the connection's current one
      */
     public StarRocksTemplate(DataSource dataSource, AlterJobPolling polling, @Nullable String defaultDatabase) {
-        this(createJdbcTemplate(dataSource), polling, PollTimer.system(), defaultDatabase);
+        this(dataSource, polling, defaultDatabase, StarRocksTemplateObserver.NONE);
+    }
+
+    /**
+     * A template over a StarRocks DataSource with a default database and an observer of its statements and ALTER
+     * job waits (metrics, tracing).
+     * @param polling how to wait for asynchronous ALTER jobs
+     * @param defaultDatabase the database for unqualified names, or {@code null} for the connection's current one
+     * @param observer wraps every statement and ALTER-job wait
+     */
+    public StarRocksTemplate(DataSource dataSource, AlterJobPolling polling, @Nullable String defaultDatabase,
+            StarRocksTemplateObserver observer) {
+        this(createJdbcTemplate(dataSource), polling, PollTimer.system(), defaultDatabase, observer);
     }
 
     StarRocksTemplate(JdbcTemplate jdbcTemplate, AlterJobPolling polling, PollTimer timer) {
-        this(jdbcTemplate, polling, timer, null);
+        this(jdbcTemplate, polling, timer, null, StarRocksTemplateObserver.NONE);
     }
 
     StarRocksTemplate(JdbcTemplate jdbcTemplate, AlterJobPolling polling, PollTimer timer,
             @Nullable String defaultDatabase) {
+        this(jdbcTemplate, polling, timer, defaultDatabase, StarRocksTemplateObserver.NONE);
+    }
+
+    StarRocksTemplate(JdbcTemplate jdbcTemplate, AlterJobPolling polling, PollTimer timer,
+            @Nullable String defaultDatabase, StarRocksTemplateObserver observer) {
+        Assert.notNull(observer, "observer must not be null");
         Assert.notNull(jdbcTemplate, "jdbcTemplate must not be null");
         Assert.notNull(polling, "polling must not be null");
         Assert.isTrue(defaultDatabase == null || !defaultDatabase.isBlank(), "defaultDatabase must not be blank");
         this.jdbcTemplate = jdbcTemplate;
         this.alterJobs = new AlterJobWatcher(jdbcTemplate, polling, timer);
         this.defaultDatabase = defaultDatabase;
+        this.observer = observer;
     }
 
     private static JdbcTemplate createJdbcTemplate(DataSource dataSource) {
@@ -142,7 +163,7 @@ public final class StarRocksTemplate {
      */
     public void execute(String sql) {
         Assert.hasText(sql, "sql must not be empty");
-        run(null, null, sql);
+        run(null, null, null, sql);
     }
 
     /**
@@ -161,7 +182,7 @@ public final class StarRocksTemplate {
             target = truncate.table();
         }
         run((target != null) ? target.database() : null, (target != null) ? target.name() : null,
-                Ddl.render(statement));
+                targetOf(statement), Ddl.render(statement));
     }
 
     /**
@@ -250,7 +271,8 @@ public final class StarRocksTemplate {
         String database = (alter.table().database() != null) ? alter.table().database() : currentDatabase();
         Map<AlterJobType, AlterJob> earlier = this.alterJobs.newestJobs(database, table);
         execute(alter);
-        return this.alterJobs.await(database, table, this.alterJobs.polling().timeout(), earlier, true);
+        return this.observer.alterJobWait(new StarRocksTemplateObserver.AlterJobWait(database, table),
+                () -> this.alterJobs.await(database, table, this.alterJobs.polling().timeout(), earlier, true));
     }
 
     /**
@@ -347,7 +369,8 @@ public final class StarRocksTemplate {
         Assert.hasText(database, "database must not be empty");
         Assert.hasText(table, "table must not be empty");
         Assert.isTrue(timeout != null && !timeout.isNegative(), "timeout must be zero or positive");
-        return this.alterJobs.await(database, table, timeout, Map.of(), true);
+        return this.observer.alterJobWait(new StarRocksTemplateObserver.AlterJobWait(database, table),
+                () -> this.alterJobs.await(database, table, timeout, Map.of(), true));
     }
 
     /**
@@ -469,14 +492,44 @@ public final class StarRocksTemplate {
     }
 
     /**
-     * Runs one statement: logs it, retries it while a schema change blocks it.
+     * Runs one statement: logs it, retries it while a schema change blocks it, all inside the observer.
+     * @param database the database of the table to wait for when a schema change blocks it
+     * @param table the table to wait for, or {@code null} to take it from the server's refusal
+     * @param target the object the statement is about (for the observer), or {@code null}
      */
-    private void run(@Nullable String database, @Nullable String table, String sql) {
+    private void run(@Nullable String database, @Nullable String table, @Nullable ObjectName target, String sql) {
         if (logger.isDebugEnabled()) {
             logger.debug("Executing StarRocks statement: " + SqlRedaction.redact(sql));
         }
         RedactedStatement statement = new RedactedStatement(sql);
-        this.alterJobs.runRetryingWhileSchemaChangeRuns(database, table, () -> this.jdbcTemplate.execute(statement));
+        this.observer.statement(
+                StarRocksTemplateObserver.Statement.of((target != null) ? target.database() : null,
+                        (target != null) ? target.name() : null, sql),
+                () -> this.alterJobs.runRetryingWhileSchemaChangeRuns(database, table,
+                        () -> this.jdbcTemplate.execute(statement)));
+    }
+
+    @Nullable
+    private static ObjectName targetOf(DdlStatement statement) {
+        if (statement instanceof CreateObject create) {
+            return new ObjectName(create.database(), create.object().name());
+        }
+        if (statement instanceof AlterTable alter) {
+            return alter.table();
+        }
+        if (statement instanceof AlterView alter) {
+            return alter.view();
+        }
+        if (statement instanceof AlterMaterializedView alter) {
+            return alter.view();
+        }
+        if (statement instanceof TruncateTable truncate) {
+            return truncate.table();
+        }
+        if (statement instanceof DropObject drop) {
+            return drop.name();
+        }
+        return null;
     }
 
     /**
