@@ -35,12 +35,11 @@ class StarRocksUnreachableFailureAnalyzer implements FailureAnalyzer {
 
     private final List<Address> starRocksAddresses;
 
+    /**
+     * Created by Spring Boot's failure analysis with the application's environment.
+     */
     StarRocksUnreachableFailureAnalyzer(Environment environment) {
-        this(addressesOf(environment));
-    }
-
-    StarRocksUnreachableFailureAnalyzer(List<Address> starRocksAddresses) {
-        this.starRocksAddresses = List.copyOf(starRocksAddresses);
+        this.starRocksAddresses = addressesOf(environment);
     }
 
     @Override
