@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
+import io.github.srboot.actuate.StarRocksClusterProbe;
 import io.github.srboot.jdbc.AlterJobPolling;
 import io.github.srboot.streamload.BatchPolicy;
 import io.github.srboot.streamload.HostRewrite;
@@ -158,8 +159,11 @@ public class StarRocksProperties implements InitializingBean {
         }
         check("starrocks.stream-load.max-concurrent-loads", load.getMaxConcurrentLoads(),
                 () -> StreamLoadTemplate.builder().maxConcurrentLoads(load.getMaxConcurrentLoads()));
-        check("starrocks.stream-load.per-table-concurrency", load.getPerTableConcurrency(),
-                () -> StreamLoadTemplate.builder().perTableConcurrency(load.getPerTableConcurrency()));
+        // The builder checks this one only when the template is built: checked here so the property is named.
+        if (load.getPerTableConcurrency() < 1) {
+            throw new InvalidConfigurationPropertyValueException("starrocks.stream-load.per-table-concurrency",
+                    load.getPerTableConcurrency(), "It must be at least 1.");
+        }
         check("starrocks.stream-load.label-prefix", load.getLabelPrefix(),
                 () -> StreamLoadTemplate.builder().labelPrefix(load.getLabelPrefix()));
         requireNotNegative("starrocks.stream-load.load-timeout", load.getLoadTimeout());
@@ -668,13 +672,13 @@ public class StarRocksProperties implements InitializingBean {
          * Longest wait for each probe (the JDBC query, each FE's /api/health); a probe that takes longer counts as
          * failed.
          */
-        private Duration probeTimeout = Duration.ofSeconds(2);
+        private Duration probeTimeout = StarRocksClusterProbe.DEFAULT_PROBE_TIMEOUT;
 
         /**
          * How long a probe result is reused, so that frequent health checks cannot hammer the cluster. 0 probes on
          * every call.
          */
-        private Duration cacheTtl = Duration.ofSeconds(5);
+        private Duration cacheTtl = StarRocksClusterProbe.DEFAULT_CACHE_TTL;
 
         public Duration getProbeTimeout() {
             return this.probeTimeout;
