@@ -3,10 +3,17 @@ package io.github.srboot.autoconfigure;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.util.List;
 
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +87,17 @@ class StarRocksUnreachableFailureAnalyzerTests {
     void otherFailuresAreLeftToOtherAnalyzers() {
         assertThat(this.analyzer.analyze(new IllegalStateException("boom", new SQLException("Unknown table", "42S02"))))
             .isNull();
+    }
+
+    @Test
+    void springBootCreatesItWithTheEnvironment() {
+        MockEnvironment environment = new MockEnvironment();
+        List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
+            .load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.of(Environment.class, environment)
+                .and(BeanFactory.class, new DefaultListableBeanFactory()),
+                    // Spring Boot's own analyzers need classes this module's tests do not have.
+                    SpringFactoriesLoader.FailureHandler.logging(LogFactory.getLog(getClass())));
+        assertThat(analyzers).hasAtLeastOneElementOfType(StarRocksUnreachableFailureAnalyzer.class);
     }
 
 }
