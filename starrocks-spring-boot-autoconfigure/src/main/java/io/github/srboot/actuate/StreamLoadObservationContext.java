@@ -49,7 +49,7 @@ public final class StreamLoadObservationContext extends Observation.Context {
     }
 
     /**
-     * {@code success}, {@code publish_timeout}, {@code already_committed} (the server's status, lower case),
+     * {@code success}, {@code publish_timeout}, {@code already_loaded} (the server's status, lower case),
      * {@code failed}, {@code cancelled}, or {@code unknown} while running.
      */
     public String getOutcome() {
