@@ -25,9 +25,9 @@ import org.springframework.boot.actuate.health.ReactiveHealthIndicator;
  * did not answer; DOWN when none answers.</li>
  * <li>{@code backends}: {@code alive}, {@code total} and {@code source} ({@code SHOW_BACKENDS}, or
  * {@code FRONTENDS} with a {@code note} saying why); {@code offline} names the backends not alive (from
- * {@code SHOW BACKENDS} only). UP while at least one backend is alive (some offline stay UP, named); DOWN when none
- * is registered or none is alive, since then no query or load can succeed; UNKNOWN when neither JDBC nor an FE
- * answered.</li>
+ * {@code SHOW BACKENDS} only). UP while at least one backend is alive (some offline stay UP, named); DOWN when
+ * backends are registered and none is alive, since then no query or load can succeed; UNKNOWN when none is registered
+ * (compute nodes are not counted) or neither JDBC nor an FE answered.</li>
  * </ul>
  */
 public final class StarRocksHealthContributors {
@@ -110,7 +110,11 @@ public final class StarRocksHealthContributors {
         if (backends.source() == ClusterState.Source.NONE || backends.alive() == null || backends.total() == null) {
             health = Health.unknown();
         }
-        else if (backends.total() == 0 || backends.alive() == 0) {
+        else if (backends.total() == 0) {
+            // FE /api/health and SHOW BACKENDS count BEs only: a shared-data cluster may run compute nodes alone.
+            health = Health.unknown().withDetail("reason", "no backend registered; compute nodes are not counted");
+        }
+        else if (backends.alive() == 0) {
             health = Health.down();
         }
         else {

@@ -42,6 +42,25 @@ class StarRocksDockerComposeConnectionDetailsFactory
     }
 
     /**
+     * The credentials and database of a StarRocks service: the images create no user and no database, so they are
+     * what the application is configured with ({@code starrocks.username}, default {@code root};
+     * {@code starrocks.password}, default empty; {@code starrocks.database}, default none).
+     */
+    record Account(String username, String password, String database) {
+
+        static Account of(Environment environment) {
+            return new Account(environment.getProperty("starrocks.username", "root"),
+                    environment.getProperty("starrocks.password", ""), environment.getProperty("starrocks.database"));
+        }
+
+        @Override
+        public String toString() {
+            return "Account[username=" + this.username + ", database=" + this.database + "]";
+        }
+
+    }
+
+    /**
      * Whether the service is the all-in-one image, whose BE runs in the same container.
      */
     static boolean isAllInOne(RunningService service) {
@@ -58,20 +77,14 @@ class StarRocksDockerComposeConnectionDetailsFactory
 
         private final HostRewrite redirectHostRewrite;
 
-        private final String username;
-
-        private final String password;
-
-        private final String database;
+        private final Account account;
 
         StarRocksDockerComposeConnectionDetails(RunningService service, Environment environment) {
             super(service);
             this.frontend = URI.create("http://" + service.host() + ":" + service.ports().get(FE_HTTP_PORT));
             this.redirectHostRewrite = isAllInOne(service)
                     ? new HostRewrite(service.host(), service.ports().get(BE_HTTP_PORT)) : null;
-            this.username = environment.getProperty("starrocks.username", "root");
-            this.password = environment.getProperty("starrocks.password", "");
-            this.database = environment.getProperty("starrocks.database");
+            this.account = Account.of(environment);
         }
 
         @Override
@@ -81,17 +94,17 @@ class StarRocksDockerComposeConnectionDetailsFactory
 
         @Override
         public String getUsername() {
-            return this.username;
+            return this.account.username();
         }
 
         @Override
         public String getPassword() {
-            return this.password;
+            return this.account.password();
         }
 
         @Override
         public String getDatabase() {
-            return this.database;
+            return this.account.database();
         }
 
         @Override
@@ -101,8 +114,8 @@ class StarRocksDockerComposeConnectionDetailsFactory
 
         @Override
         public String toString() {
-            return "StarRocksDockerComposeConnectionDetails[frontend=" + this.frontend + ", username=" + this.username
-                    + ", database=" + this.database + ", redirectHostRewrite=" + this.redirectHostRewrite + "]";
+            return "StarRocksDockerComposeConnectionDetails[frontend=" + this.frontend + ", " + this.account
+                    + ", redirectHostRewrite=" + this.redirectHostRewrite + "]";
         }
 
     }

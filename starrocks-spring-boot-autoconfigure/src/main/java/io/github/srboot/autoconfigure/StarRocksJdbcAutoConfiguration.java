@@ -115,8 +115,11 @@ public class StarRocksJdbcAutoConfiguration {
             }
             ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
             if (beanFactory != null) {
-                if (beanFactory.getBeanNamesForAnnotation(StarRocksDataSource.class).length > 0) {
-                    return ConditionOutcome.match(message.because("a @StarRocksDataSource bean exists"));
+                for (String name : beanFactory.getBeanNamesForType(DataSource.class, true, false)) {
+                    if (beanFactory.findAnnotationOnBean(name, StarRocksDataSource.class, false) != null) {
+                        return ConditionOutcome.match(message.because("DataSource '" + name
+                                + "' is marked @StarRocksDataSource"));
+                    }
                 }
                 if (StarRocksConnectionDetailsBeans.hasOwn(beanFactory)) {
                     return ConditionOutcome.match(message.because("StarRocks connection details of their own "

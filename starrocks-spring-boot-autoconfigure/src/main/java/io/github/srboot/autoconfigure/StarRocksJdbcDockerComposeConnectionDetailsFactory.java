@@ -34,16 +34,13 @@ class StarRocksJdbcDockerComposeConnectionDetailsFactory
 
         private final String jdbcUrl;
 
-        private final String username;
-
-        private final String password;
+        private final StarRocksDockerComposeConnectionDetailsFactory.Account account;
 
         StarRocksJdbcDockerComposeConnectionDetails(RunningService service, Environment environment) {
             super(service);
-            String database = environment.getProperty("starrocks.database", "");
-            this.jdbcUrl = "jdbc:mysql://" + service.host() + ":" + service.ports().get(QUERY_PORT) + "/" + database;
-            this.username = environment.getProperty("starrocks.username", "root");
-            this.password = environment.getProperty("starrocks.password", "");
+            this.account = StarRocksDockerComposeConnectionDetailsFactory.Account.of(environment);
+            this.jdbcUrl = "jdbc:mysql://" + service.host() + ":" + service.ports().get(QUERY_PORT) + "/"
+                    + ((this.account.database() != null) ? this.account.database() : "");
         }
 
         @Override
@@ -53,18 +50,17 @@ class StarRocksJdbcDockerComposeConnectionDetailsFactory
 
         @Override
         public String getUsername() {
-            return this.username;
+            return this.account.username();
         }
 
         @Override
         public String getPassword() {
-            return this.password;
+            return this.account.password();
         }
 
         @Override
         public String toString() {
-            return "StarRocksJdbcDockerComposeConnectionDetails[jdbcUrl=" + this.jdbcUrl + ", username="
-                    + this.username + "]";
+            return "StarRocksJdbcDockerComposeConnectionDetails[jdbcUrl=" + this.jdbcUrl + ", " + this.account + "]";
         }
 
     }

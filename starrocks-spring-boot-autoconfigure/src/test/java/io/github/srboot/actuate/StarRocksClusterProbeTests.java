@@ -1,8 +1,14 @@
 package io.github.srboot.actuate;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.srboot.support.ScriptedJdbc;
 import io.github.srboot.support.ScriptedJdbc.Failure;
 import io.github.srboot.support.ScriptedJdbc.Rows;
@@ -86,10 +92,48 @@ class StarRocksClusterProbeTests {
     }
 
     @Test
-    void noBackendRegisteredIsDown() {
+    void withoutThePrivilegeTheFrontendsCountsAreUsedSayingSo() throws IOException {
+        version();
+        this.server.on("^SHOW BACKENDS", new Failure(5203, "42000",
+                "Access denied; you need (at least one of) the OPERATE privilege(s) on SYSTEM for this operation."));
+        // An FE answering /api/health as StarRocks' HealthAction does.
+        HttpServer frontend = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        frontend.createContext("/api/health", (exchange) -> {
+            byte[] body = "{\"status\":\"OK\",\"msg\":\"Success\",\"total_backend_num\":3,\"online_backend_num\":2}"
+                .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        frontend.start();
+        try {
+            this.probe = new StarRocksClusterProbe(this.server.dataSource(),
+                    List.of(URI.create("http://127.0.0.1:" + frontend.getAddress().getPort())), Duration.ofSeconds(20),
+                    Duration.ZERO);
+            CompositeHealthContributor health = StarRocksHealthContributors.blocking(this.probe);
+
+            Health backends = component(health, "backends");
+            assertThat(backends.getStatus()).isEqualTo(Status.UP);
+            assertThat(backends.getDetails()).containsEntry("source", "FRONTENDS")
+                .containsEntry("alive", 2)
+                .containsEntry("total", 3)
+                .containsEntry("note", "SHOW BACKENDS needs the OPERATE privilege, which the JDBC user lacks; "
+                        + "counts from the FEs' /api/health")
+                .doesNotContainKey("offline");
+        }
+        finally {
+            frontend.stop(0);
+        }
+    }
+
+    @Test
+    void noBackendRegisteredIsUnknown() {
         version();
         this.server.on("^SHOW BACKENDS", new Rows(BACKEND_COLUMNS, List.of()));
-        assertThat(component(health(), "backends").getStatus()).isEqualTo(Status.DOWN);
+        Health backends = component(health(), "backends");
+        assertThat(backends.getStatus()).isEqualTo(Status.UNKNOWN);
+        assertThat(backends.getDetails()).containsEntry("total", 0)
+            .containsEntry("reason", "no backend registered; compute nodes are not counted");
     }
 
     @Test

@@ -95,13 +95,14 @@ class StarRocksJdbcAutoConfigurationTests {
 
     @Test
     void aMySqlProtocolUrlIsAskedWhetherItIsStarRocks() throws SQLException {
-        Driver driver = new ScriptedDriver();
+        ScriptedDriver driver = new ScriptedDriver();
         DriverManager.registerDriver(driver);
         try {
             this.unconfigured.withUserConfiguration(SingleDataSource.class)
                 .withPropertyValues("spring.datasource.url=jdbc:mysql://127.0.0.1:1/scripted_starrocks")
                 .run((context) -> assertThat(context).hasSingleBean(StarRocksTemplate.class)
                     .hasSingleBean(StarRocksSqlExceptionTranslator.class));
+            assertThat(driver.connections).as("asked once per start-up").hasValue(1);
             this.unconfigured.withUserConfiguration(SingleDataSource.class)
                 .withPropertyValues("spring.datasource.url=jdbc:mysql://127.0.0.1:1/scripted_mysql")
                 .run((context) -> assertThat(context).hasNotFailed()
@@ -320,11 +321,14 @@ class StarRocksJdbcAutoConfigurationTests {
      */
     static final class ScriptedDriver implements Driver {
 
+        private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+
         @Override
         public Connection connect(String url, Properties info) throws SQLException {
             if (!acceptsURL(url)) {
                 return null;
             }
+            this.connections.incrementAndGet();
             String versionComment = url.endsWith("scripted_starrocks") ? "StarRocks version 3.5.5"
                     : "MySQL Community Server - GPL";
             return new ScriptedJdbc()
