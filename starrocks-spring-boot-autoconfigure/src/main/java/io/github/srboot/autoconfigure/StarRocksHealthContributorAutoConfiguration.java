@@ -26,13 +26,15 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.health.HealthContributor",
         "org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator" })
 @ConditionalOnBean(StarRocksClusterProbe.class)
-@ConditionalOnEnabledHealthIndicator("starrocks")
 public class StarRocksHealthContributorAutoConfiguration {
 
     /** The contributor's bean name; the health component is named {@code starrocks} after it. */
     static final String BEAN_NAME = "starrocksHealthContributor";
 
+    // The enabled-indicator condition sits on the nested classes: its condition class is only loaded once the outer
+    // class's @ConditionalOnClass has found Actuator.
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnEnabledHealthIndicator("starrocks")
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     @ConditionalOnClass(name = "reactor.core.publisher.Mono")
     static class ReactiveHealthConfiguration {
@@ -46,6 +48,7 @@ public class StarRocksHealthContributorAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnEnabledHealthIndicator("starrocks")
     @Conditional(NotReactiveWebApplication.class)
     static class BlockingHealthConfiguration {
 

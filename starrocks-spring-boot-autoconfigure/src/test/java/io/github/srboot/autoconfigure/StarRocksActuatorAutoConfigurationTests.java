@@ -13,11 +13,13 @@ import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import io.github.srboot.actuate.DefaultStreamLoadObservationConvention;
 import io.github.srboot.actuate.StarRocksClusterMetrics;
 import io.github.srboot.actuate.StarRocksClusterProbe;
 import io.github.srboot.actuate.StarRocksEndpoint;
 import io.github.srboot.actuate.StarRocksTemplateInstrumentation;
 import io.github.srboot.actuate.StreamLoadMetrics;
+import io.github.srboot.actuate.StreamLoadObservationConvention;
 import io.github.srboot.actuate.StreamLoadObservations;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.streamload.StreamLoadTemplate;
@@ -195,6 +197,44 @@ class StarRocksActuatorAutoConfigurationTests {
                     .doesNotHaveBean(StreamLoadMetrics.class)
                     .doesNotHaveBean(StarRocksClusterMetrics.class);
                 context.getBean(StarRocksTemplate.class).execute("CREATE DATABASE IF NOT EXISTS shop");
+            });
+    }
+
+    @Test
+    void everythingOffWithoutActuatorAndMicrometerPackages() {
+        this.runner.withUserConfiguration(ScriptedDataSource.class)
+            .withPropertyValues(FRONTENDS, "starrocks.jdbc.enabled=true",
+                    "management.endpoints.web.exposure.include=*")
+            .withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate", "io.micrometer"))
+            .run((context) -> assertThat(context).hasNotFailed()
+                .hasSingleBean(StarRocksTemplate.class)
+                .hasSingleBean(StreamLoadTemplate.class)
+                .doesNotHaveBean(StarRocksClusterProbe.class)
+                .doesNotHaveBean("starrocksHealthContributor")
+                .doesNotHaveBean(StarRocksEndpoint.class)
+                .doesNotHaveBean(StreamLoadObservations.class));
+    }
+
+    @Test
+    void streamLoadObservationConventionBeanIsUsed() {
+        this.runner.withUserConfiguration(Observations.class)
+            .withBean(StreamLoadObservationConvention.class, () -> new DefaultStreamLoadObservationConvention() {
+
+                @Override
+                public String getName() {
+                    return "ingest.load";
+                }
+
+            })
+            .withPropertyValues(FRONTENDS)
+            .run((context) -> {
+                StreamLoadObservations observations = context.getBean(StreamLoadObservations.class);
+                observations.loadStarting("shop", "orders", "l1", "json");
+                observations.loadCancelled("orders", "l1");
+                TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+                    .hasObservationWithNameEqualTo("ingest.load")
+                    .that()
+                    .hasLowCardinalityKeyValue("outcome", "cancelled");
             });
     }
 
