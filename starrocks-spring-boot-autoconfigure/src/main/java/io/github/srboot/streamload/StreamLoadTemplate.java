@@ -432,6 +432,47 @@ public final class StreamLoadTemplate implements AutoCloseable {
         return value;
     }
 
+    // ---- Change data capture ----
+
+    /**
+     * Applies change records (inserts, updates, deletes) to a Primary Key table: batched by
+     * {@link CdcOptions#maxBatchChanges()} / {@link CdcOptions#maxBatchInterval()}, each batch compacted per key
+     * and loaded as upserts ({@code __op}), hard deletes, soft deletes and partial updates (grouped by changed
+     * columns), ordered by {@code merge_condition} on the version audit column; the table is created or its
+     * columns added first when the options say so. Batches run one after the other; emits one result per load.
+     */
+    public Flux<LoadResult> applyChanges(String table, Flux<ChangeRecord> changes, CdcOptions options) {
+        return tracked(() -> {
+            Target target = target(table);
+            return changeApplier().apply(target.database(), target.table(), changes, options);
+        });
+    }
+
+    /**
+     * A blocking writer of change records (see {@link ChangeWriter}).
+     */
+    public ChangeWriter changeWriter(String table, CdcOptions options) {
+        requireOpen();
+        Target target = target(table);
+        return new ChangeWriter(target.table(), options.maxBatchChanges(), (batch) -> tracked(
+                () -> changeApplier().applyBatch(target.database(), target.table(), batch, options)));
+    }
+
+    private ChangeApplier changeApplier() {
+        ChangeApplier applier = this.changeApplier;
+        if (applier == null) {
+            synchronized (this.activity) {
+                if (this.changeApplier == null) {
+                    this.changeApplier = new ChangeApplier(this, this.baseMapper);
+                }
+                applier = this.changeApplier;
+            }
+        }
+        return applier;
+    }
+
+    private volatile ChangeApplier changeApplier;
+
     /** The database and table of a load. */
     record Target(String database, String table) {
     }
