@@ -94,6 +94,10 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     private int active;
 
+    private final TransactionHttp transactionHttp;
+
+    private final List<URI> frontendUrls;
+
     private StreamLoadTemplate(Builder builder) {
         if (builder.frontends.isEmpty()) {
             throw new IllegalArgumentException("StreamLoadTemplate needs at least one FE HTTP URL.");
@@ -127,6 +131,9 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 builder.labelPollInterval, builder.observer);
         this.encodingScheduler = Schedulers.parallel();
         builder.observer.bindInFlightBytes(this.budget::used);
+        this.frontendUrls = builder.frontends;
+        this.transactionHttp = new TransactionHttp(builder.frontends, builder.username, builder.password,
+                builder.connectTimeout, builder.redirectHostRewrite, builder.maxRedirects);
     }
 
     /**
@@ -332,6 +339,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
             }
         }
         this.http.close();
+        this.transactionHttp.close();
     }
 
     private <T> Flux<T> tracked(java.util.function.Supplier<Publisher<T>> work) {
@@ -472,6 +480,51 @@ public final class StreamLoadTemplate implements AutoCloseable {
     }
 
     private volatile ChangeApplier changeApplier;
+
+    // ---- Exactly-once: transactions, checkpoint labels, recovery ----
+
+    /**
+     * A transaction Stream Load on {@code table} under {@code label}, loading JSON (see
+     * {@link StreamLoadTransaction}); nothing is sent until {@code begin()}.
+     */
+    public StreamLoadTransaction transaction(String table, String label) {
+        return transaction(table, label, LoadOptions.json());
+    }
+
+    /**
+     * A transaction Stream Load with load options (columns, partial update, merge condition, timeout, extra headers
+     * such as {@code prepared_timeout}); the format must be JSON.
+     */
+    public StreamLoadTransaction transaction(String table, String label, LoadOptions options) {
+        requireOpen();
+        Target target = target(table);
+        Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
+        return new StreamLoadTransaction(this.transactionHttp, this.frontendUrls, target.database(), target.table(),
+                label, options, timeout, this.budgetWait, StarRocksJson.mapper(this.baseMapper, options.zone()));
+    }
+
+    /**
+     * After a crash, finishes the transactions of {@code table} labelled {@link CheckpointLabels#of(String, String,
+     * long) prefix_table_n} for the checkpoints around {@code lastCheckpoint} (the caller's last recorded one, -1
+     * for none): PREPARED ones up to it are committed, open ones after it rolled back, and committed ones after it
+     * reported so that their replay is skipped. Looks at {@code window} checkpoints on each side.
+     */
+    public Mono<RecoveryReport> recover(String table, String labelPrefix, long lastCheckpoint, int window) {
+        requireOpen();
+        Target target = target(table);
+        return TransactionRecovery.recover((label) -> transaction(table, label), target.table(), labelPrefix,
+                lastCheckpoint, window);
+    }
+
+    /**
+     * The state of a label in the table's database ({@code get_load_state}: {@code PREPARE}, {@code PREPARED},
+     * {@code COMMITTED}, {@code VISIBLE}, {@code ABORTED} or {@code UNKNOWN}).
+     */
+    public Mono<String> loadState(String table, String label) {
+        Target target = target(table);
+        return StreamLoadTransaction.loadState(this.transactionHttp, this.frontendUrls, target.database(), label,
+                this.budgetWait, new ObjectMapper());
+    }
 
     /** The database and table of a load. */
     record Target(String database, String table) {
