@@ -481,6 +481,71 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     private volatile ChangeApplier changeApplier;
 
+    // ---- Deterministic labels for streams and writers ----
+
+    /**
+     * Continuous ingestion with deterministic labels: each batch is one load labelled
+     * {@link CheckpointLabels#of(String, String, String) prefix_table_checkpointId} (prefix from the options or the
+     * template), loaded in order. A restarted producer that replays batches under the same ids gets
+     * {@link LoadStatus#ALREADY_LOADED} for those that committed before, so nothing is loaded twice, whatever the
+     * table's key model. Each batch must fit in {@code max-in-flight-bytes}.
+     */
+    public <T> Flux<LoadResult> streamCheckpoints(String table, Flux<CheckpointBatch<T>> batches,
+            LoadOptions options) {
+        if (options.label() != null) {
+            return Flux.error(new IllegalArgumentException(
+                    "streamCheckpoints labels each batch from its checkpoint id; remove LoadOptions.label."));
+        }
+        return batches.concatMap((batch) -> load(table, Flux.fromIterable(batch.rows()),
+                options.withLabel(checkpointLabel(table, options, batch.checkpointId()))), 0);
+    }
+
+    /**
+     * A blocking writer whose loads are labelled from the caller's checkpoint ids (see {@link CheckpointWriter}).
+     */
+    public <T> CheckpointWriter<T> checkpointWriter(String table, LoadOptions options) {
+        if (options.label() != null) {
+            throw new IllegalArgumentException(
+                    "A checkpoint writer labels each load from its checkpoint id; remove LoadOptions.label.");
+        }
+        requireOpen();
+        target(table);
+        return new CheckpointWriter<>(table, (checkpointId, rows) -> load(table, Flux.fromIterable(rows),
+                options.withLabel(checkpointLabel(table, options, checkpointId))).block());
+    }
+
+    private RowCodec codec(ZoneId zone) {
+        return this.codecs.computeIfAbsent(zone, (key) -> new RowCodec(this.baseMapper, key));
+    }
+
+    private String checkpointLabel(String table, LoadOptions options, String checkpointId) {
+        String prefix = (options.labelPrefix() != null) ? options.labelPrefix() : this.labelPrefix;
+        return CheckpointLabels.of(prefix, target(table).table(), checkpointId);
+    }
+
+    // ---- Merge commit ----
+
+    /**
+     * Loads rows with merge commit ({@code enable_merge_commit}, StarRocks 3.4+): the server merges the loads of
+     * many small writers into one transaction per {@link MergeCommit#interval()}. The FE redirects such loads to
+     * the leader FE, which picks a BE: configure every FE (or at least the leader) as a frontend, since a body is
+     * only sent to an address that is not a configured FE. There is no label idempotency (the server names the
+     * merged transaction; {@link LoadResult#label()} is that name): a failure after the body was sent is not
+     * resent and its outcome is unknown, so the delivery guarantee is at most once (at least once if the caller
+     * retries; Primary Key tables with {@code merge_condition} absorb such repeats). JSON only.
+     */
+    public Mono<LoadResult> loadWithMergeCommit(String table, Flux<?> rows, LoadOptions options,
+            MergeCommit mergeCommit) {
+        return tracked(() -> {
+            Target target = target(table);
+            Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
+            MergeCommitLoader loader = new MergeCommitLoader(this.transactionHttp, this.frontendUrls);
+            return rows.collectList().flatMap((list) -> loader.load(target.database(), target.table(), list, options,
+                    mergeCommit, timeout, timeout.plus(mergeCommit.interval()).plus(this.budgetWait),
+                    codec(options.zone()).mapper));
+        }).next();
+    }
+
     // ---- Exactly-once: transactions, checkpoint labels, recovery ----
 
     /**
@@ -500,7 +565,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
         Target target = target(table);
         Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
         return new StreamLoadTransaction(this.transactionHttp, this.frontendUrls, target.database(), target.table(),
-                label, options, timeout, this.budgetWait, StarRocksJson.mapper(this.baseMapper, options.zone()));
+                label, options, timeout, this.budgetWait, codec(options.zone()).mapper);
     }
 
     /**

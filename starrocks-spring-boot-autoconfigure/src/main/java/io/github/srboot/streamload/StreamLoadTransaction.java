@@ -1,7 +1,6 @@
 package io.github.srboot.streamload;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -228,11 +227,7 @@ public final class StreamLoadTransaction {
         HttpMethod method = (operation == TransactionOperation.LOAD) ? HttpMethod.PUT : HttpMethod.POST;
         Function<URI, Mono<TransactionHttp.Reply>> call = (frontend) -> this.http.send(method,
                 URI.create(frontend + "/api/transaction/" + operation.path()), headers, body, callTimeout);
-        Mono<TransactionHttp.Reply> chain = call.apply(this.frontends.get(0));
-        for (URI next : this.frontends.subList(1, this.frontends.size())) {
-            chain = chain.onErrorResume(StreamLoadTransaction::refused, (ex) -> call.apply(next));
-        }
-        return chain;
+        return TransactionHttp.firstReachable(this.frontends, call);
     }
 
     private Map<String, String> baseHeaders() {
@@ -301,17 +296,6 @@ public final class StreamLoadTransaction {
                 || failure instanceof reactor.netty.http.client.PrematureCloseException;
     }
 
-    private static boolean refused(Throwable failure) {
-        Throwable cause = failure;
-        while (cause != null) {
-            if (cause instanceof ConnectException) {
-                return true;
-            }
-            cause = cause.getCause();
-        }
-        return false;
-    }
-
     /** {@code get_load_state} of a label, asked of the configured FEs in order (the FE redirects to the leader). */
     static Mono<String> loadState(TransactionHttp http, List<URI> frontends, String database, String label,
             Duration timeout, ObjectMapper json) {
@@ -331,11 +315,7 @@ public final class StreamLoadTransaction {
                 return Mono.error(new IllegalStateException("Unexpected get_load_state answer for label " + label
                         + ": HTTP " + reply.status() + " " + RowFields.abbreviate(reply.body().strip())));
             });
-        Mono<String> chain = ask.apply(frontends.get(0));
-        for (URI next : frontends.subList(1, frontends.size())) {
-            chain = chain.onErrorResume(StreamLoadTransaction::refused, (ex) -> ask.apply(next));
-        }
-        return chain;
+        return TransactionHttp.firstReachable(frontends, ask);
     }
 
     /** {@code TXN_IN_PROCESSING}: another request works on the transaction; asked again with backoff. */

@@ -125,6 +125,26 @@ final class TransactionHttp implements AutoCloseable {
         return send(HttpMethod.GET, url, Map.of(), NO_BODY, timeout, 0);
     }
 
+    /**
+     * Calls the first FE and, while FEs refuse the connection (nothing reached them), the next ones in order.
+     */
+    static <T> Mono<T> firstReachable(List<URI> frontends, java.util.function.Function<URI, Mono<T>> call) {
+        Mono<T> chain = call.apply(frontends.get(0));
+        for (URI next : frontends.subList(1, frontends.size())) {
+            chain = chain.onErrorResume(TransactionHttp::refused, (ex) -> call.apply(next));
+        }
+        return chain;
+    }
+
+    private static boolean refused(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
