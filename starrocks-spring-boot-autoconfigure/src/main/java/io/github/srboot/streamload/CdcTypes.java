@@ -136,7 +136,7 @@ public final class CdcTypes {
             return new ArrayType(typeOf(column + "[]", firstNonNull(column, collection), options));
         }
         if (value instanceof Object[] array) {
-            return new ArrayType(typeOf(column + "[]", firstNonNull(column, List.of(array)), options));
+            return new ArrayType(typeOf(column + "[]", firstNonNull(column, java.util.Arrays.asList(array)), options));
         }
         throw new IllegalArgumentException("Column '" + column + "' holds a " + value.getClass().getName()
                 + ", which has no StarRocks type in the CDC type table (see docs/cdc.md); convert it to one of "
