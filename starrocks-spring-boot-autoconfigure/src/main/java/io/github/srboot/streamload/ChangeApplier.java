@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -36,13 +37,16 @@ final class ChangeApplier {
     /** Tables as last described or changed by this applier, by {@code db.table}. */
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
 
+    private final Map<Class<?>, BeanReader> beans = new ConcurrentHashMap<>();
+
     ChangeApplier(StreamLoadTemplate template, ObjectMapper mapper) {
         this.template = template;
         this.fields = new RowFields(StarRocksJson.mapper(mapper, ZoneOffset.UTC));
     }
 
     Flux<LoadResult> apply(String database, String table, Flux<ChangeRecord> changes, CdcOptions options) {
-        return changes.bufferTimeout(options.maxBatchChanges(), options.maxBatchInterval())
+        // Fair backpressure: the source is read only as fast as batches are loaded, so memory stays bounded.
+        return changes.bufferTimeout(options.maxBatchChanges(), options.maxBatchInterval(), true)
             .concatMap((batch) -> applyBatch(database, table, batch, options), 0);
     }
 
@@ -71,11 +75,26 @@ final class ChangeApplier {
             map.forEach((name, value) -> read.put(String.valueOf(name), value));
             return read;
         }
-        Map<String, Object> read = new LinkedHashMap<>();
-        for (String name : this.fields.names(values)) {
-            read.put(name, this.fields.value(values, name));
+        if (!RowFields.isBean(values)) {
+            Map<String, Object> read = new LinkedHashMap<>();
+            for (String name : this.fields.names(values)) {
+                read.put(name, this.fields.value(values, name));
+            }
+            return read;
+        }
+        BeanReader reader = this.beans.computeIfAbsent(values.getClass(), (type) -> {
+            List<String> names = this.fields.names(values);
+            return new BeanReader(names, this.fields.accessors(type, names, new boolean[names.size()]));
+        });
+        Map<String, Object> read = new LinkedHashMap<>(reader.names.size() * 2);
+        for (int i = 0; i < reader.accessors.length; i++) {
+            read.put(reader.names.get(i), RowFields.read(reader.accessors[i], values));
         }
         return read;
+    }
+
+    /** The property names and accessors of a bean type, in order. */
+    private record BeanReader(List<String> names, BeanPropertyWriter[] accessors) {
     }
 
     static LoadOptions loadOptions(ChangeBatch.Load load, CdcOptions options) {
