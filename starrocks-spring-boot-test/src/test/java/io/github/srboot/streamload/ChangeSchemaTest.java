@@ -2,7 +2,6 @@ package io.github.srboot.streamload;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +16,7 @@ import io.github.srboot.ddl.ScalarType;
 import io.github.srboot.ddl.Table;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 
+import static io.github.srboot.test.support.TestRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,14 +43,6 @@ class ChangeSchemaTest {
     void stop() {
         this.template.close();
         this.stub.close();
-    }
-
-    private static Map<String, Object> row(Object... namesAndValues) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            row.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return row;
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.github.srboot.test.cdc;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,6 +23,7 @@ import io.github.srboot.test.support.StarRocksTestCluster;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.github.srboot.test.support.TestRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,14 +52,6 @@ class MergeConditionOrderingIT {
         if (sql != null) {
             sql.execute(new DropDatabase(DATABASE, true, true));
         }
-    }
-
-    private static Map<String, Object> row(Object... namesAndValues) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            row.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return row;
     }
 
     @Test
