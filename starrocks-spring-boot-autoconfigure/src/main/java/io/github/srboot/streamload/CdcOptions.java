@@ -30,6 +30,8 @@ import io.github.srboot.ddl.ScalarType;
  * @param tableProperties {@code PROPERTIES} of created tables (e.g. {@code replication_num})
  * @param decimalType the StarRocks type of {@code BigDecimal} values in created or added columns
  * @param stringType the StarRocks type of {@code String} values in created or added columns
+ * @param mapsAsMapType whether {@code Map} values make {@code MAP<K, V>} columns (typed from the first entry)
+ * instead of {@code JSON} columns
  * @param loadOptions options of every load (timeout, label prefix, strict mode, filter ratio, extra headers);
  * format, columns, operation, partial update and merge condition are set per load by the CDC path
  * @param clock the clock of the {@code syncedAt} audit column (UTC)
@@ -37,7 +39,7 @@ import io.github.srboot.ddl.ScalarType;
 public record CdcOptions(DeleteMode deleteMode, AuditColumns auditColumns, boolean ordered,
         PartialUpdateMode partialUpdateMode, int maxBatchChanges, Duration maxBatchInterval, boolean createTable,
         SchemaEvolution schemaEvolution, CdcSchema schema, Map<String, String> tableProperties, DataType decimalType,
-        DataType stringType, LoadOptions loadOptions, Clock clock) {
+        DataType stringType, boolean mapsAsMapType, LoadOptions loadOptions, Clock clock) {
 
     /** Default number of changes per batch. */
     public static final int DEFAULT_MAX_BATCH_CHANGES = 10_000;
@@ -99,6 +101,7 @@ public record CdcOptions(DeleteMode deleteMode, AuditColumns auditColumns, boole
         builder.tableProperties.putAll(this.tableProperties);
         builder.decimalType = this.decimalType;
         builder.stringType = this.stringType;
+        builder.mapsAsMapType = this.mapsAsMapType;
         builder.loadOptions = this.loadOptions;
         builder.clock = this.clock;
         return builder;
@@ -155,6 +158,8 @@ public record CdcOptions(DeleteMode deleteMode, AuditColumns auditColumns, boole
         private DataType decimalType = DEFAULT_DECIMAL_TYPE;
 
         private DataType stringType = DEFAULT_STRING_TYPE;
+
+        private boolean mapsAsMapType;
 
         private LoadOptions loadOptions = LoadOptions.json();
 
@@ -235,6 +240,12 @@ public record CdcOptions(DeleteMode deleteMode, AuditColumns auditColumns, boole
             return this;
         }
 
+        /** Whether {@code Map} values make {@code MAP<K, V>} columns instead of {@code JSON} ones (default). */
+        public Builder mapsAsMapType(boolean mapsAsMapType) {
+            this.mapsAsMapType = mapsAsMapType;
+            return this;
+        }
+
         /** Options of every load (timeout, label prefix, strict mode...). */
         public Builder loadOptions(LoadOptions loadOptions) {
             this.loadOptions = loadOptions;
@@ -251,7 +262,8 @@ public record CdcOptions(DeleteMode deleteMode, AuditColumns auditColumns, boole
         public CdcOptions build() {
             return new CdcOptions(this.deleteMode, this.auditColumns, this.ordered, this.partialUpdateMode,
                     this.maxBatchChanges, this.maxBatchInterval, this.createTable, this.schemaEvolution, this.schema,
-                    this.tableProperties, this.decimalType, this.stringType, this.loadOptions, this.clock);
+                    this.tableProperties, this.decimalType, this.stringType, this.mapsAsMapType, this.loadOptions,
+                    this.clock);
         }
 
     }

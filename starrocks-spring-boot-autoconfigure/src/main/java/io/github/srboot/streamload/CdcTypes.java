@@ -61,7 +61,8 @@ public final class CdcTypes {
             new Mapping("JsonNode", "JSON", "JSON value"),
             new Mapping("List, Collection, array", "ARRAY<element type> (from the first non-null element)",
                     "JSON array"),
-            new Mapping("Map", "JSON", "JSON object"));
+            new Mapping("Map", "JSON, or MAP<key type, value type> (CdcOptions.mapsAsMapType, from the first entry)",
+                    "JSON object"));
 
     private static final DataType UUID_TYPE = ScalarType.of(ScalarKind.VARCHAR, 36);
 
@@ -129,8 +130,18 @@ public final class CdcTypes {
         if (value instanceof JsonNode) {
             return ScalarType.of(ScalarKind.JSON);
         }
-        if (value instanceof Map<?, ?>) {
-            return ScalarType.of(ScalarKind.JSON);
+        if (value instanceof Map<?, ?> map) {
+            if (!options.mapsAsMapType()) {
+                return ScalarType.of(ScalarKind.JSON);
+            }
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (entry.getKey() != null && entry.getValue() != null) {
+                    return new MapType(typeOf(column + ".key", entry.getKey(), options),
+                            typeOf(column + ".value", entry.getValue(), options));
+                }
+            }
+            throw new IllegalArgumentException("Column '" + column + "' holds an empty (or all-NULL) map so far; its "
+                    + "MAP types cannot be inferred: create the column yourself or send a non-empty map first.");
         }
         if (value instanceof Collection<?> collection) {
             return new ArrayType(typeOf(column + "[]", firstNonNull(column, collection), options));

@@ -80,6 +80,15 @@ class CdcTypesTest {
     }
 
     @Test
+    void mapsMakeJsonColumnsOrMapColumnsWhenAsked() {
+        CdcOptions options = CdcOptions.builder().mapsAsMapType(true).build();
+
+        assertThat(type(Map.of("a", 1L))).isEqualTo("JSON");
+        assertThat(Ddl.render(CdcTypes.typeOf("c", Map.of("a", 1L), options))).isEqualTo("MAP<STRING, BIGINT>");
+        assertThatThrownBy(() -> CdcTypes.typeOf("attrs", Map.of(), options)).hasMessageContaining("'attrs'");
+    }
+
+    @Test
     void valuesWithoutATypeAreRefusedNamingTheColumn() {
         assertThatThrownBy(() -> CdcTypes.typeOf("note", null, OPTIONS)).hasMessageContaining("'note'")
             .hasMessageContaining("only NULL");
