@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -73,6 +75,18 @@ final class ChangeApplier {
         if (values instanceof Map<?, ?> map) {
             Map<String, Object> read = new LinkedHashMap<>(map.size() * 2);
             map.forEach((name, value) -> read.put(String.valueOf(name), value));
+            return read;
+        }
+        if (values instanceof ObjectNode object) {
+            // Scalars as Java values, so that they are typed like the same values in a Map; objects and arrays
+            // stay JSON.
+            Map<String, Object> read = new LinkedHashMap<>(object.size() * 2);
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                JsonNode value = field.getValue();
+                read.put(field.getKey(), value.isNull() ? null : value.isTextual() ? value.textValue()
+                        : value.isBoolean() ? (Object) value.booleanValue()
+                        : value.isNumber() ? value.numberValue() : value);
+            }
             return read;
         }
         if (!RowFields.isBean(values)) {

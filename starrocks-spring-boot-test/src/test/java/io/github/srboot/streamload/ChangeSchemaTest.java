@@ -120,6 +120,21 @@ class ChangeSchemaTest {
     }
 
     @Test
+    void jsonNodeRecordsAreTypedByTheirScalarValues() throws Exception {
+        CdcOptions options = CdcOptions.builder().createTable(true).schema(this.schema).build();
+        com.fasterxml.jackson.databind.node.ObjectNode values = (com.fasterxml.jackson.databind.node.ObjectNode)
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"id\": 7, \"name\": \"ann\", \"vip\": true, \"tags\": {\"a\": 1}}");
+        this.template.applyChanges("members", Flux.just(ChangeRecord.insert(Map.of("id", 7), values, 1)), options)
+            .blockLast();
+
+        assertThat(this.schema.statements).singleElement().asString()
+            .contains("`id` INT NOT NULL", "`name` STRING NULL", "`vip` BOOLEAN NULL", "`tags` JSON NULL");
+        assertThat(this.stub.table("shop", "members").row(7).orElseThrow()).containsEntry("name", "ann")
+            .containsEntry("vip", "1");
+    }
+
+    @Test
     void aMissingTableFailsWhenCreationIsOff() {
         CdcOptions options = CdcOptions.builder().schemaEvolution(CdcOptions.SchemaEvolution.ADD_COLUMNS)
             .schema(this.schema).build();
