@@ -41,7 +41,7 @@ final class ChangeBatch {
 
     /**
      * Plans the loads of a batch.
-     * @param reader reads a record's {@code values} into column name to value
+     * @param reader reads a record's {@code values} into a fresh map of column name to value (the plan changes it)
      */
     static Plan plan(List<ChangeRecord> changes, CdcOptions options, Function<Object, Map<String, Object>> reader,
             LocalDateTime syncedAt) {
@@ -64,7 +64,9 @@ final class ChangeBatch {
         Map<Shape, Load> loads = new LinkedHashMap<>();
         AuditColumns audit = options.auditColumns();
         for (Pending pending : byKey.values()) {
-            Map<String, Object> row = new LinkedHashMap<>(pending.key);
+            // Sized for the key, the values, the four audit columns and __op without rehashing.
+            Map<String, Object> row = new LinkedHashMap<>(2 * (pending.key.size() + pending.values.size() + 5));
+            row.putAll(pending.key);
             boolean delete = pending.operation == ChangeOperation.DELETE;
             boolean partial;
             if (delete && options.deleteMode() == DeleteMode.HARD) {
@@ -134,34 +136,33 @@ final class ChangeBatch {
             this.partial = partial;
         }
 
+        /** Reads a change; {@code reader} returns a fresh map, which this method may change. */
         static Pending of(ChangeRecord change, Function<Object, Map<String, Object>> reader) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            if (change.values() != null && change.operation() != ChangeOperation.DELETE) {
-                Map<String, Object> read = reader.apply(change.values());
-                for (Map.Entry<String, Object> key : change.key().entrySet()) {
-                    if (read.containsKey(key.getKey()) && read.get(key.getKey()) != null
-                            && !String.valueOf(read.get(key.getKey())).equals(String.valueOf(key.getValue()))) {
-                        throw new IllegalArgumentException("Change at version " + change.version()
-                                + " has key column '" + key.getKey() + "' = " + key.getValue()
-                                + " but its values say " + read.get(key.getKey()) + ".");
-                    }
-                }
-                if (change.isPartial()) {
-                    for (String column : change.changedColumns()) {
-                        if (!read.containsKey(column)) {
-                            throw new IllegalArgumentException("Partial update at version " + change.version()
-                                    + " of key " + change.key() + " names changed column '" + column
-                                    + "' but its values have no such field (values: " + read.keySet() + ").");
-                        }
-                        values.put(column, read.get(column));
-                    }
-                }
-                else {
-                    values.putAll(read);
-                }
-                change.key().keySet().forEach(values::remove);
+            if (change.values() == null || change.operation() == ChangeOperation.DELETE) {
+                return new Pending(change.operation(), change.key(), Map.of(), change.version(), false);
             }
-            return new Pending(change.operation(), change.key(), values, change.version(), change.isPartial());
+            Map<String, Object> read = reader.apply(change.values());
+            for (Map.Entry<String, Object> key : change.key().entrySet()) {
+                Object value = read.remove(key.getKey());
+                if (value != null && !value.equals(key.getValue())
+                        && !String.valueOf(value).equals(String.valueOf(key.getValue()))) {
+                    throw new IllegalArgumentException("Change at version " + change.version() + " has key column '"
+                            + key.getKey() + "' = " + key.getValue() + " but its values say " + value + ".");
+                }
+            }
+            if (!change.isPartial()) {
+                return new Pending(change.operation(), change.key(), read, change.version(), false);
+            }
+            Map<String, Object> values = new LinkedHashMap<>(2 * change.changedColumns().size());
+            for (String column : change.changedColumns()) {
+                if (!read.containsKey(column)) {
+                    throw new IllegalArgumentException("Partial update at version " + change.version() + " of key "
+                            + change.key() + " names changed column '" + column
+                            + "' but its values have no such field (values: " + read.keySet() + ").");
+                }
+                values.put(column, read.get(column));
+            }
+            return new Pending(change.operation(), change.key(), values, change.version(), true);
         }
 
         /** This (newer or as new) change applied after {@code earlier}, of the same key. */
