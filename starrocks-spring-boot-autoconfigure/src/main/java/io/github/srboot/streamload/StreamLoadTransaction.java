@@ -102,14 +102,16 @@ public final class StreamLoadTransaction {
         Map<String, String> headers = baseHeaders();
         headers.put("timeout", Long.toString(Math.max(1, this.timeout.toSeconds())));
         headers.putAll(this.options.headers());
-        return viaFrontends(TransactionOperation.BEGIN, headers).flatMap((reply) -> {
-            ServerAnswer answer = parse(TransactionOperation.BEGIN, reply);
-            if (!isOk(answer)) {
-                return Mono.error(failure(TransactionOperation.BEGIN, answer));
-            }
-            this.backend = base(reply.server());
-            return Mono.just(result(TransactionOperation.BEGIN, answer, false));
-        });
+        return viaFrontends(TransactionOperation.BEGIN, headers)
+            .onErrorMap(StreamLoadTransaction::isTransport, (ex) -> unknown(TransactionOperation.BEGIN, ex))
+            .flatMap((reply) -> {
+                ServerAnswer answer = parse(TransactionOperation.BEGIN, reply);
+                if (!isOk(answer)) {
+                    return Mono.error(failure(TransactionOperation.BEGIN, answer));
+                }
+                this.backend = base(reply.server());
+                return Mono.just(result(TransactionOperation.BEGIN, answer, false));
+            });
     }
 
     /** Adds rows to the transaction (JSON; columns, partial update and merge condition from the options). */

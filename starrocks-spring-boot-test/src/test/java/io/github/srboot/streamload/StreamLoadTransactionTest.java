@@ -71,6 +71,27 @@ class StreamLoadTransactionTest {
     }
 
     @Test
+    void aFrontendThatRefusesConnectionsIsSkippedAndNoAnswerIsAnUnknownOutcome() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        java.net.URI refusing = java.net.URI.create("http://127.0.0.1:" + closedPort);
+        try (StreamLoadTemplate failover = StubTemplates.builder(this.stub)
+            .frontends(List.of(refusing, this.stub.frontendUrls().get(0)))
+            .build();
+                StreamLoadTemplate unreachable = StubTemplates.builder(this.stub).frontends(List.of(refusing)).build()) {
+            StreamLoadTransaction transaction = failover.transaction("events", "txn_failover");
+            transaction.begin().then(transaction.load(batch(1))).then(transaction.commit()).block();
+
+            assertThat(events().rowCount()).isEqualTo(3);
+            assertThatThrownBy(() -> unreachable.transaction("events", "txn_failover_2").commit().block())
+                .isInstanceOfSatisfying(StreamLoadTransactionException.class,
+                        (ex) -> assertThat(ex.outcomeUnknown()).isTrue());
+        }
+    }
+
+    @Test
     void rollbackDropsTheRowsAndFreesTheLabel() {
         StreamLoadTransaction transaction = this.template.transaction("events", "txn_b");
         transaction.begin().block();
