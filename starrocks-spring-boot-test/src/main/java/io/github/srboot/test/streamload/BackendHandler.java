@@ -120,6 +120,7 @@ final class BackendHandler implements StubEndpoint.Handler {
         }
         LoadOptions options;
         try {
+            checkMergeCommitFlag(exchange.header("enable_merge_commit"));
             options = LoadOptions.parse(exchange::header);
             checkJsonSize(exchange, options);
         }
@@ -269,6 +270,16 @@ final class BackendHandler implements StubEndpoint.Handler {
             throw new LoadFailedException("unknown table \"" + database + "." + tableName + "\"");
         }
         return table;
+    }
+
+    /**
+     * {@code _on_header}: a merge-commit flag that is not a boolean is refused with StarRocks' text.
+     */
+    private static void checkMergeCommitFlag(String value) throws LoadFailedException {
+        if (value != null && !value.isEmpty() && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new LoadFailedException("Invalid parameter enable_merge_commit. The value must be bool type, but is "
+                    + value);
+        }
     }
 
     private static void checkJsonSize(Exchange exchange, LoadOptions options) throws LoadFailedException {

@@ -199,15 +199,20 @@ final class BodyParser {
             total++;
             String rowText = row.toString();
             String[] source = new String[plan.sourceNames().size()];
+            if (row.isNull()) {
+                // a bare null document is a data quality error (json_scanner_test test_null_with_jsonpath, JSON042)
+                errors.add("Error: A JSON row cannot be null. Row: " + rowText);
+                continue;
+            }
             if (!paths.isEmpty()) {
                 for (int i = 0; i < source.length; i++) {
-                    source[i] = Json.text(paths.get(i).select(row));
+                    source[i] = loadedText(paths.get(i).select(row), plan, i);
                 }
             }
             else if (row.isObject()) {
                 for (int i = 0; i < source.length; i++) {
                     JsonNode value = field(row, plan.sourceNames().get(i));
-                    source[i] = (value == null) ? plan.defaultForSource(i) : Json.text(value);
+                    source[i] = (value == null) ? plan.defaultForSource(i) : loadedText(value, plan, i);
                 }
             }
             else {
@@ -217,6 +222,13 @@ final class BodyParser {
             accept(plan.map(source, options.strictMode()), rowText, accepted, errors);
         }
         return total;
+    }
+
+    private static String loadedText(JsonNode value, LoadPlan plan, int source) {
+        if (plan.loadsIntoJson(source) && value != null && !value.isMissingNode() && !value.isNull()) {
+            return value.toString();
+        }
+        return Json.text(value);
     }
 
     private static JsonNode field(JsonNode row, String name) {
@@ -243,29 +255,41 @@ final class BodyParser {
         try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
             while (parser.nextToken() != null) {
                 JsonNode document = Json.MAPPER.readTree(parser);
-                JsonNode node = (root != null) ? root.select(document) : document;
-                if (node.isMissingNode()) {
-                    throw new LoadFailedException("json_root " + root + " selects nothing in the JSON body");
-                }
-                if (node.isArray()) {
-                    if (!options.stripOuterArray()) {
-                        throw new LoadFailedException("The JSON body is an array; set strip_outer_array to true to "
-                                + "load each element as a row");
+                if (root != null && options.stripOuterArray() && document.isArray()) {
+                    // json_root with strip_outer_array: each outer element is entered at the root and an array
+                    // found there is expanded (json_scanner.cpp; corpus JSON033, JSON037)
+                    for (JsonNode element : document) {
+                        addRows(root.select(element), root, options, rows);
                     }
-                    node.forEach(rows::add);
+                    continue;
                 }
-                else if (options.stripOuterArray()) {
-                    throw new LoadFailedException("strip_outer_array is true but the JSON body is not an array");
-                }
-                else {
-                    rows.add(node);
-                }
+                addRows((root != null) ? root.select(document) : document, root, options, rows);
             }
         }
         catch (JsonProcessingException ex) {
             throw new LoadFailedException("Failed to parse the JSON body: " + ex.getOriginalMessage());
         }
         return rows;
+    }
+
+    private static void addRows(JsonNode node, JsonPath root, LoadOptions options, List<JsonNode> rows)
+            throws LoadFailedException {
+        if (node.isMissingNode()) {
+            throw new LoadFailedException("json_root " + root + " selects nothing in the JSON body");
+        }
+        if (node.isArray()) {
+            if (!options.stripOuterArray()) {
+                throw new LoadFailedException("The JSON body is an array; set strip_outer_array to true to "
+                        + "load each element as a row");
+            }
+            node.forEach(rows::add);
+        }
+        else if (options.stripOuterArray() && root == null) {
+            throw new LoadFailedException("strip_outer_array is true but the JSON body is not an array");
+        }
+        else {
+            rows.add(node);
+        }
     }
 
     private static long countJsonWithRoot(InputStream body, LoadOptions options)

@@ -59,6 +59,14 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
             throw new LoadFailedException("The stream load stub has no partitions; remove the 'partitions' header: "
                     + partitions);
         }
+        String envelope = header.apply("envelope");
+        if (envelope != null && !envelope.isEmpty()) {
+            if (!envelope.equalsIgnoreCase("debezium")) {
+                // StarRocks' text (stream_load_test.cpp invalid_envelope, corpus HTTP10)
+                throw new LoadFailedException("Unknown envelope type: " + envelope);
+            }
+            throw new LoadFailedException("The stream load stub does not implement the debezium envelope");
+        }
         String format = lower(header.apply("format"), "csv");
         boolean json;
         Compression compression;
@@ -295,18 +303,19 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
             List<String> paths = new ArrayList<>();
             for (JsonNode node : Json.MAPPER.readTree(value)) {
                 if (!node.isTextual()) {
-                    throw new LoadFailedException("Invalid jsonpaths (expected an array of strings): " + value);
+                    throw new LoadFailedException("parse error. Invalid json path: " + value);
                 }
                 JsonPath.parse(node.asText());
                 paths.add(node.asText());
             }
             if (paths.isEmpty()) {
-                throw new LoadFailedException("Invalid jsonpaths (expected an array of strings): " + value);
+                throw new LoadFailedException("parse error. Invalid json path: " + value);
             }
             return List.copyOf(paths);
         }
         catch (JsonProcessingException ex) {
-            throw new LoadFailedException("Invalid jsonpaths (expected an array of strings): " + value);
+            // the JSON scanner's text (json_scanner.cpp, corpus JSON011)
+            throw new LoadFailedException("parse error. Invalid json path: " + value);
         }
     }
 

@@ -179,6 +179,15 @@ final class LoadPlan {
     }
 
     /**
+     * Whether the source field loads into a JSON column, which keeps a JSON value as JSON (a string stays quoted:
+     * corpus JSON025, JSON026).
+     */
+    boolean loadsIntoJson(int source) {
+        int target = this.sourceTargets.get(source);
+        return target >= 0 && this.types[target].kind() == ValueType.Kind.JSON;
+    }
+
+    /**
      * The default of the table column a source field loads into, for JSON rows missing that field.
      */
     String defaultForSource(int source) {
