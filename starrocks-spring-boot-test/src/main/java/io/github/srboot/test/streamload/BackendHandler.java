@@ -368,6 +368,11 @@ final class BackendHandler implements StubEndpoint.Handler {
 
     private Map<String, Object> loadIntoTransaction(StubEndpoint endpoint, Exchange exchange, LoadJob job,
             long started) throws IOException {
+        if (job.state() != LoadState.PREPARE && job.state() != LoadState.PREPARED) {
+            // the BE drops its context of a transaction once committed, rolled back or failed (corpus CASE_044,
+            // CASE_045, CASE_050: TXN_NOT_EXISTS)
+            return StubReplies.transactionNotExists(job.label);
+        }
         if (job.state() != LoadState.PREPARE) {
             return txnFailure(job.txnId, job.label, "Transaction [" + job.label + "] is " + job.state()
                     + " and takes no more data");
@@ -385,7 +390,9 @@ final class BackendHandler implements StubEndpoint.Handler {
             plan = new LoadPlan(job.table.table(), options);
         }
         catch (LoadFailedException ex) {
-            return txnFailure(job.txnId, job.label, ex.getMessage());
+            // a plan the FE refuses is an analysis error and ends the transaction (corpus CASE_047, CASE_050)
+            job.rollback();
+            return StubReplies.transactionStatus(job.txnId, job.label, "ANALYSIS_ERROR", ex.getMessage());
         }
         long planned = System.nanoTime();
         BodyInputStream body = exchange.body();
@@ -428,6 +435,12 @@ final class BackendHandler implements StubEndpoint.Handler {
     private void commit(Exchange exchange) throws IOException {
         onClaimedTransaction(exchange, (job) -> switch (job.state()) {
             case PREPARE, PREPARED -> {
+                if (!job.received()) {
+                    // StarRocks refuses to commit a transaction no load reached (corpus CASE_046: INTERNAL_ERROR);
+                    // the stub's message, StarRocks' text was not found
+                    yield StubReplies.transactionStatus(job.txnId, job.label, "INTERNAL_ERROR",
+                            "Transaction [" + job.label + "] received no data to commit");
+                }
                 long started = System.nanoTime();
                 job.commit();
                 this.server.countCommit();

@@ -228,6 +228,23 @@ final class BodyParser {
         if (plan.loadsIntoJson(source) && value != null && !value.isMissingNode() && !value.isNull()) {
             return value.toString();
         }
+        ValueType type = plan.targetType(source);
+        if (value != null && value.isNumber() && !value.isIntegralNumber() && type != null) {
+            int bits = switch (type.kind()) {
+                case TINYINT -> 8;
+                case SMALLINT -> 16;
+                case INT -> 32;
+                case BIGINT -> 64;
+                default -> 0;
+            };
+            if (bits > 0) {
+                // a JSON number with a fraction or exponent reaches an integer column through a double, cut toward
+                // zero, NULL when out of range (recorded: corpus CASE_032)
+                double number = value.doubleValue();
+                double limit = Math.pow(2, bits - 1);
+                return (number >= -limit && number < limit) ? Long.toString((long) number) : null;
+            }
+        }
         return Json.text(value);
     }
 

@@ -29,11 +29,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param escape the CSV {@code escape} byte, or {@link CsvReader#NONE}
  * @param trimSpace whether CSV fields lose the spaces around them
  * @param skipHeader how many leading CSV lines are skipped
+ * @param columnMode whether a partial update runs in column mode ({@code partial_update_mode: column})
  */
 record LoadOptions(boolean json, Compression compression, byte[] columnSeparator, byte[] rowDelimiter,
         List<ColumnMapping> columns, List<String> jsonPaths, String jsonRoot, boolean stripOuterArray,
         boolean ignoreJsonSize, double maxFilterRatio, boolean strictMode, boolean partialUpdate,
-        String mergeCondition, int enclose, int escape, boolean trimSpace, long skipHeader) {
+        String mergeCondition, int enclose, int escape, boolean trimSpace, long skipHeader, boolean columnMode) {
 
     /** JSON bodies above this size are refused unless {@code ignore_json_size} is set. */
     static final long MAX_JSON_BYTES = 100L * 1024 * 1024;
@@ -112,7 +113,7 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
                 (mergeCondition == null || mergeCondition.isBlank()) ? null : mergeCondition.trim(),
                 firstByte(header.apply("enclose")), firstByte(header.apply("escape")),
                 strictBool(header, "trim_space", "Invalid trim space format. Must be bool type"),
-                skipHeader(header.apply("skip_header")));
+                skipHeader(header.apply("skip_header")), "column".equals(header.apply("partial_update_mode")));
     }
 
     /**
