@@ -290,8 +290,8 @@ final class BackendHandler implements StubEndpoint.Handler {
                 if (length > LoadOptions.MAX_JSON_BYTES) {
                     // StarRocks' text, spacing included (be/src/http/action/stream_load.cpp, _on_header)
                     throw new LoadFailedException("The size of this batch exceed the max size ["
-                            + LoadOptions.MAX_JSON_BYTES + "]  of json type data  data [ " + length
-                            + " ]. Set ignore_json_size to skip the check, although it may lead huge memory consuming.");
+                            + LoadOptions.MAX_JSON_BYTES + "]  of json type data  data [ " + length + " ]. Set "
+                            + "ignore_json_size to skip the check, although it may lead huge memory consuming.");
                 }
             }
             catch (NumberFormatException ex) {

@@ -68,6 +68,10 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
             }
             throw new LoadFailedException("The stream load stub does not implement the debezium envelope");
         }
+        if (header.apply("content-encoding") != null && header.apply("compression") != null) {
+            // stream_load.cpp _process_put
+            throw new LoadFailedException("Only one of http header content-encoding and compression can be set");
+        }
         String format = lower(header.apply("format"), "csv");
         boolean json;
         Compression compression;

@@ -36,13 +36,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class RecordedCaseReplayTests {
 
-    private static final Pattern SELECT = Pattern.compile(
-            "(?is)select\\s+(.+?)\\s+from\\s+`?([\\w.]+?)`?(?:\\.`?(\\w+)`?)?(?:\\s+where\\s+(\\w+)\\s*=\\s*[\"'](.*?)[\"'])?"
-                    + "(?:\\s+order\\s+by\\s+[\\w\\s,]+)?\\s*;?\\s*");
+    private static final Pattern SELECT = Pattern.compile("(?is)select\\s+(.+?)\\s+from\\s+`?([\\w.]+?)`?"
+            + "(?:\\.`?(\\w+)`?)?(?:\\s+where\\s+(\\w+)\\s*=\\s*[\"'](.*?)[\"'])?"
+            + "(?:\\s+order\\s+by\\s+[\\w\\s,]+)?\\s*;?\\s*");
 
-    private static final Pattern INSERT = Pattern.compile(
-            "(?is)insert\\s+into\\s+`?([\\w.]+?)`?\\s*(\\(([^)]*)\\))?\\s*(properties\\s*\\(\\s*\"merge_condition\"\\s*=\\s*\"(\\w+)\"\\s*\\))?"
-                    + "\\s*values\\s*(.+?);?\\s*");
+    private static final Pattern INSERT = Pattern.compile("(?is)insert\\s+into\\s+`?([\\w.]+?)`?\\s*"
+            + "(\\(([^)]*)\\))?\\s*(properties\\s*\\(\\s*\"merge_condition\"\\s*=\\s*\"(\\w+)\"\\s*\\))?"
+            + "\\s*values\\s*(.+?);?\\s*");
 
     private static final Pattern USE = Pattern.compile("(?i)use\\s+(\\w+)\\s*;?\\s*");
 
