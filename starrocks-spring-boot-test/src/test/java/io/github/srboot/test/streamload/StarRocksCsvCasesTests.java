@@ -1,13 +1,11 @@
 package io.github.srboot.test.streamload;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -332,7 +330,8 @@ class StarRocksCsvCasesTests {
             for (int i = 0; i < types.size(); i++) {
                 String expected = c.rows().get(r).get(i);
                 if (!UNCHECKED.equals(expected)) {
-                    assertSameValue(c.id() + " row " + r + " column " + i, types.get(i), rows.get(r).get(i), expected);
+                    StoredValues.assertSameValue(c.id() + " row " + r + " column " + i, types.get(i),
+                            rows.get(r).get(i), expected);
                 }
             }
         }
@@ -352,7 +351,7 @@ class StarRocksCsvCasesTests {
                 actual = FAILS;
             }
         }
-        assertSameValue(c.toString(), type, actual, c.expected());
+        StoredValues.assertSameValue(c.toString(), type, actual, c.expected());
     }
 
     @Test
@@ -388,30 +387,6 @@ class StarRocksCsvCasesTests {
     void leftOutCasesAreCounted() {
         int ported = (int) (splitCases().count() + 1 + scanCases().count() + 2 + converterCases().count());
         assertThat(ported).isEqualTo(8 + 1 + 18 + 2 + 115);
-    }
-
-    private static void assertSameValue(String what, ValueType type, String actual, String expected) {
-        if (expected == null || FAILS.equals(expected) || actual == null || FAILS.equals(actual)) {
-            assertThat(actual).as(what).isEqualTo(expected);
-        }
-        else if (type.kind() == ValueType.Kind.JSON) {
-            assertThat(json(actual)).as(what).isEqualTo(json(expected));
-        }
-        else if (type.isNumeric() && type.kind() != ValueType.Kind.BOOLEAN) {
-            assertThat(new BigDecimal(actual)).as(what).isEqualByComparingTo(new BigDecimal(expected));
-        }
-        else {
-            assertThat(actual).as(what).isEqualTo(expected);
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        }
-        catch (java.io.IOException ex) {
-            throw new AssertionError("Not JSON: " + text, ex);
-        }
     }
 
     private static List<List<String>> read(CsvReader reader, String data) throws LoadFailedException {

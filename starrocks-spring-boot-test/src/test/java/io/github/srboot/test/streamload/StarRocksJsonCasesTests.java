@@ -1,7 +1,6 @@
 package io.github.srboot.test.streamload;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -261,7 +260,7 @@ class StarRocksJsonCasesTests {
         for (int r = 0; r < c.rows().size(); r++) {
             String[] values = parsed.accepted().get(r).values();
             for (int i = 0; i < types.size(); i++) {
-                assertSameValue(c.id() + " row " + r + " column " + c.columns().get(i), types.get(i),
+                StoredValues.assertSameValue(c.id() + " row " + r + " column " + c.columns().get(i), types.get(i),
                         values[i + 1], c.rows().get(r).get(i));
             }
         }
@@ -286,26 +285,6 @@ class StarRocksJsonCasesTests {
     @Test
     void portedCasesAreCounted() {
         assertThat(jsonCases().count()).isEqualTo(45 - 13);
-    }
-
-    private static void assertSameValue(String what, ValueType type, String actual, String expected) {
-        if (expected == null || actual == null) {
-            assertThat(actual).as(what).isEqualTo(expected);
-        }
-        else if (type.kind() == ValueType.Kind.JSON || (expected.startsWith("{") && actual.startsWith("{"))) {
-            try {
-                assertThat(Json.MAPPER.readTree(actual)).as(what).isEqualTo(Json.MAPPER.readTree(expected));
-            }
-            catch (java.io.IOException ex) {
-                throw new AssertionError(what + ": not JSON: " + actual + " / " + expected, ex);
-            }
-        }
-        else if (type.isNumeric() && type.kind() != ValueType.Kind.BOOLEAN) {
-            assertThat(new BigDecimal(actual)).as(what).isEqualByComparingTo(new BigDecimal(expected));
-        }
-        else {
-            assertThat(actual).as(what).isEqualTo(expected);
-        }
     }
 
 }
