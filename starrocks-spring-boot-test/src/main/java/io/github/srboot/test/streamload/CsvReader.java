@@ -290,14 +290,13 @@ final class CsvReader {
                             state = previous;
                         }
                         else {
-                            // any other byte: taken as ordinary data (the escape byte is dropped)
-                            state = State.ORDINARY;
-                            state = ordinary(b, state, previous);
+                            // any other byte falls through to ORDINARY (the escape byte itself is dropped)
+                            state = ordinary(b, previous);
                             previous = this.nextPrevious;
                         }
                     }
                     case ORDINARY -> {
-                        state = ordinary(b, state, previous);
+                        state = ordinary(b, previous);
                         previous = this.nextPrevious;
                     }
                     default -> throw new IllegalStateException(state.name());
@@ -322,13 +321,18 @@ final class CsvReader {
             return this.rows;
         }
 
+        /** The state before the current one, as {@link #ordinary} leaves it. */
         private State nextPrevious;
 
         private boolean fieldEnded;
 
         private boolean rowEnded;
 
-        private State ordinary(int b, State state, State previous) {
+        /**
+         * The ORDINARY state on byte {@code b}: ends the field or row, or starts an escape, or takes the byte.
+         * @return the next state
+         */
+        private State ordinary(int b, State previous) {
             this.nextPrevious = previous;
             if (CsvReader.this.trimSpace && previous == State.ENCLOSE) {
                 if (b == ' ') {

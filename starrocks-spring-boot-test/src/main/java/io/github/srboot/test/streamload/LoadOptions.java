@@ -88,8 +88,8 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
         if (compression == Compression.BZIP2) {
             throw new LoadFailedException("The stream load stub cannot decode bzip2 bodies");
         }
-        byte[] columnSeparator = separator(header.apply("column_separator"), "\t", "column_separator");
-        byte[] rowDelimiter = separator(header.apply("row_delimiter"), "\n", "row_delimiter");
+        byte[] columnSeparator = separator(header.apply("column_separator"), "\t");
+        byte[] rowDelimiter = separator(header.apply("row_delimiter"), "\n");
         List<ColumnMapping> columns = parseColumns(header.apply("columns"));
         List<String> jsonPaths = parseJsonPaths(header.apply("jsonpaths"));
         String jsonRoot = header.apply("json_root");
@@ -209,7 +209,7 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
      * bytes, an even number of digits; otherwise {@code \t} and {@code \n} stand for tab and newline and every other
      * character, a backslash included, for itself.
      */
-    static byte[] separator(String value, String defaultValue, String name) throws LoadFailedException {
+    static byte[] separator(String value, String defaultValue) throws LoadFailedException {
         if (value == null || value.isEmpty()) {
             return defaultValue.getBytes(StandardCharsets.UTF_8);
         }

@@ -63,14 +63,13 @@ class StarRocksHeaderCasesTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("separatorCases")
     void separatorHeader(SeparatorCase c) throws LoadFailedException {
-        String name = c.test().startsWith("Row") ? "row_delimiter" : "column_separator";
         if (c.converted() == null) {
             assertThatExceptionOfType(LoadFailedException.class)
-                .isThrownBy(() -> LoadOptions.separator(c.header(), "\t", name))
+                .isThrownBy(() -> LoadOptions.separator(c.header(), "\t"))
                 .withMessageStartingWith("Invalid delimiter '" + c.header());
         }
         else {
-            assertThat(LoadOptions.separator(c.header(), "\t", name))
+            assertThat(LoadOptions.separator(c.header(), "\t"))
                 .isEqualTo(c.converted().getBytes(StandardCharsets.ISO_8859_1));
         }
     }
@@ -78,7 +77,7 @@ class StarRocksHeaderCasesTests {
     @Test
     void zeroXPrefixIsHexadecimalToo() throws LoadFailedException {
         // Delimiter.convertDelimiter takes "\x" and "0x" in any case
-        assertThat(LoadOptions.separator("0X01", "\t", "column_separator")).containsExactly(1);
+        assertThat(LoadOptions.separator("0X01", "\t")).containsExactly(1);
     }
 
     private StreamLoadStubServer stub;
