@@ -238,9 +238,10 @@ final class CsvReader {
                                 }
                                 else if (this.position < n
                                         && (this.data[this.position] & 0xFF) == CsvReader.this.enclose) {
-                                    // """x: an enclosed field starting with a doubled (literal) enclose byte. StarRocks'
-                                    // CSVScannerTest.test_ENCLOSE and test_enclose_fanatics expect """ee""" -> "ee"; the
-                                    // csv_reader.cpp read (c6c66099) would go to ORDINARY here, which those tests refute.
+                                    // """x: an enclosed field starting with a doubled (literal) enclose byte.
+                                    // StarRocks' CSVScannerTest.test_ENCLOSE and test_enclose_fanatics expect
+                                    // """ee""" -> "ee"; the csv_reader.cpp read (c6c66099) would go to ORDINARY
+                                    // here, which those tests refute.
                                     this.dropped.add(this.position - 1);
                                     this.enclosed = true;
                                     previous = State.ENCLOSE;
