@@ -19,6 +19,7 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
 
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriUtils;
 
 import io.github.srboot.streamload.StreamLoadObserver.RetryReason;
@@ -308,13 +309,21 @@ final class LoadRunner {
                 || text.contains("too many running txns");
     }
 
-    private static boolean isTransport(Throwable failure) {
+    private static boolean isTransport(Throwable thrown) {
+        Throwable failure = unwrap(thrown);
         return failure instanceof IOException || failure instanceof ChannelException
                 || failure instanceof TimeoutException || failure instanceof PrematureCloseException
                 || failure instanceof ReadTimeoutException;
     }
 
-    private static Transient transportFailure(Throwable failure) {
+    /** WebClient wraps what the transport threw; classification looks at the transport's own exception. */
+    private static Throwable unwrap(Throwable failure) {
+        return (failure instanceof WebClientRequestException && failure.getCause() != null) ? failure.getCause()
+                : failure;
+    }
+
+    private static Transient transportFailure(Throwable thrown) {
+        Throwable failure = unwrap(thrown);
         boolean timeout = failure instanceof ReadTimeoutException || failure instanceof TimeoutException
                 || failure instanceof java.net.SocketTimeoutException
                 || failure instanceof io.netty.channel.ConnectTimeoutException;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.logging.Log;
@@ -18,10 +19,12 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Loads rows into StarRocks with Stream Load: reactive, thread-safe, created once and shared.
@@ -117,7 +120,8 @@ public final class StreamLoadTemplate implements AutoCloseable {
         this.loadSlots = new AsyncPermits("max-concurrent-loads", builder.maxConcurrentLoads);
         this.perTableConcurrency = requirePositive("per-table concurrency", builder.perTableConcurrency);
         this.http = new StreamLoadHttp(builder.username, builder.password, builder.connectTimeout,
-                builder.readTimeout, Math.max(8, builder.maxConcurrentLoads * 2));
+                builder.readTimeout, Math.max(8, builder.maxConcurrentLoads * 2), builder.webClientBuilder,
+                builder.httpClientCustomizer);
         Frontends frontends = new Frontends(builder.frontends,
                 (url) -> this.http.get(URI.create(url + "/api/health"), false, 4096)
                     .map((answer) -> answer.status() == 200),
@@ -521,7 +525,29 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
         private StreamLoadObserver observer = StreamLoadObserver.NONE;
 
+        private WebClient.Builder webClientBuilder;
+
+        private UnaryOperator<HttpClient> httpClientCustomizer;
+
         private Builder() {
+        }
+
+        /**
+         * The application's {@code WebClient.Builder} (cloned, never changed), so that its customizers, filters and
+         * observations apply to every Stream Load exchange; {@code null} for a plain one. Its connector is replaced
+         * by the template's tuned Reactor Netty clients.
+         */
+        public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+            this.webClientBuilder = webClientBuilder;
+            return this;
+        }
+
+        /**
+         * Applied last to the template's Reactor Netty clients (FE and BE), e.g. to set up TLS; {@code null} for none.
+         */
+        public Builder httpClientCustomizer(UnaryOperator<HttpClient> httpClientCustomizer) {
+            this.httpClientCustomizer = httpClientCustomizer;
+            return this;
         }
 
         /** FE HTTP base URLs ({@code http://fe:8030}), used round robin. */
