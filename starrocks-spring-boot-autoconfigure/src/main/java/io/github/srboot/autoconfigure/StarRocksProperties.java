@@ -160,6 +160,15 @@ public class StarRocksProperties implements InitializingBean {
          */
         private Duration frontendProbeInterval = Duration.ofSeconds(5);
 
+        /**
+         * TLS for the FE and BE HTTP calls (https FE URLs).
+         */
+        private final Ssl ssl = new Ssl();
+
+        public Ssl getSsl() {
+            return this.ssl;
+        }
+
         public String getRedirectHostRewrite() {
             return this.redirectHostRewrite;
         }
@@ -206,6 +215,27 @@ public class StarRocksProperties implements InitializingBean {
 
         public void setReadTimeout(Duration readTimeout) {
             this.readTimeout = readTimeout;
+        }
+
+        /**
+         * TLS settings of the FE/BE HTTP client.
+         */
+        public static class Ssl {
+
+            /**
+             * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material (and key material, for client
+             * certificates) the FE and BE HTTP calls use. Not set: the JVM's default trust store.
+             */
+            private String bundle;
+
+            public String getBundle() {
+                return this.bundle;
+            }
+
+            public void setBundle(String bundle) {
+                this.bundle = bundle;
+            }
+
         }
 
     }
