@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -133,6 +134,12 @@ public class StreamLoadAutoConfiguration {
             throw new IllegalStateException("The SSL bundle of starrocks.http.ssl.bundle cannot make a TLS client: "
                     + ex.getMessage(), ex);
         }
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    static UnintendedWebServerWarning starRocksUnintendedWebServerWarning() {
+        return new UnintendedWebServerWarning();
     }
 
     @Configuration(proxyBeanMethods = false)
