@@ -116,6 +116,18 @@ public class StreamLoadException extends RuntimeException {
         PROTOCOL("unexpected answer from the server",
                 "Check that starrocks.http.frontends points at StarRocks FE HTTP ports (8030)."),
 
+        /**
+         * Nobody knows whether the load committed: its answer was lost and the label's state could not be settled
+         * (or the template closed while it ran). Look the label up ({@code GET /api/{db}/get_load_state?label=...})
+         * before loading the rows again, and reuse the label if you do.
+         */
+        OUTCOME_UNKNOWN("the load's outcome is unknown",
+                "Look the label up with get_load_state before loading these rows again, and reuse the label."),
+
+        /** The template closed (shutdown timeout passed) before the load was sent: its rows were not loaded. */
+        SHUTDOWN("the template closed before the load was sent",
+                "Load the rows again after restart, or raise starrocks.stream-load.shutdown-timeout."),
+
         /** The load could not start on the client side (too large for the in-flight budget, template closed). */
         CLIENT("the client could not run the load", "See the message for the limit involved.");
 

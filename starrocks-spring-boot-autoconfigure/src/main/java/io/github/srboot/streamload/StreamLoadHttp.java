@@ -162,7 +162,17 @@ final class StreamLoadHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        this.backendPool.disposeLater().block(Duration.ofSeconds(10));
+        close(Duration.ofSeconds(10));
+    }
+
+    /** Closes the pooled connections, waiting at most {@code timeout} for them to close gracefully. */
+    void close(Duration timeout) {
+        try {
+            this.backendPool.disposeLater().block(timeout);
+        }
+        catch (IllegalStateException ex) {
+            // Timed out: the pool is disposed anyway, its last connections close in the background.
+        }
     }
 
     /**

@@ -36,6 +36,11 @@ public interface StreamLoadObserver {
             }
 
             @Override
+            public void unflushedAtShutdown(String table, String label, int rows, boolean sent) {
+                all.forEach((observer) -> observer.unflushedAtShutdown(table, label, rows, sent));
+            }
+
+            @Override
             public void bindInFlightBytes(LongSupplier inFlightBytes) {
                 all.forEach((observer) -> observer.bindInFlightBytes(inFlightBytes));
             }
@@ -53,6 +58,13 @@ public interface StreamLoadObserver {
 
     /** An attempt failed transiently and is retried with the same label. */
     default void retrying(String table, String label, RetryReason reason, int nextAttempt) {
+    }
+
+    /**
+     * A batch was left behind when the template closed after its shutdown timeout ({@code rows} is {@code -1} for a
+     * pre-encoded body; {@code sent}: its outcome is unknown).
+     */
+    default void unflushedAtShutdown(String table, String label, int rows, boolean sent) {
     }
 
     /** Called once at construction with a live view of the bytes held by batches (encoding, queued, loading). */

@@ -89,6 +89,14 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     private final Sinks.Empty<Void> closing = Sinks.empty();
 
+    /** Completes when close() gives up on what still runs at the shutdown timeout. */
+    private final Sinks.Empty<Void> aborting = Sinks.empty();
+
+    private final java.util.Queue<StreamLoadShutdownException.Unflushed> unflushed =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private final StreamLoadObserver observer;
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private final Set<StreamLoadWriter<?>> writers = ConcurrentHashMap.newKeySet();
@@ -130,6 +138,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 builder.maxRedirects, builder.redirectHostRewrite, builder.responseTimeoutMargin,
                 builder.labelPollInterval, builder.observer);
         this.encodingScheduler = Schedulers.parallel();
+        this.observer = builder.observer;
         builder.observer.bindInFlightBytes(this.budget::used);
     }
 
@@ -272,7 +281,11 @@ public final class StreamLoadTemplate implements AutoCloseable {
         Target target = target(table);
         StreamLoadWriter<T> writer = new StreamLoadWriter<>(this, target.table(),
                 batcher(options, null), this.batchPolicy.maxInterval(),
-                (batch) -> submit(target, batch, options, label(target, options)));
+                (batch) -> Mono.defer(() -> {
+                    // Counted like streams, so that close() waits for (or abandons) the writer's loads too.
+                    enter();
+                    return submit(target, batch, options, label(target, options)).doFinally((signal) -> exit());
+                }));
         this.writers.add(writer);
         enter();
         return writer;
@@ -300,42 +313,70 @@ public final class StreamLoadTemplate implements AutoCloseable {
     }
 
     /**
-     * Stops taking new work, loads what is buffered (streams and writers), waits up to the shutdown timeout for
-     * loads in flight, then releases connections. Idempotent.
+     * Stops taking new work, loads what is buffered (streams and writers) and waits for loads in flight, all within
+     * the shutdown timeout (even when a BE stalls); then releases connections. Idempotent.
+     *
+     * @throws StreamLoadShutdownException when batches were still unsent or unanswered at the shutdown timeout (they
+     * are abandoned, counted by {@link StreamLoadObserver#unflushedAtShutdown}, and listed in the exception)
      */
     @Override
     public void close() {
         if (!this.closed.compareAndSet(false, true)) {
             return;
         }
+        long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
         this.closing.tryEmitEmpty();
+        List<RuntimeException> writerFailures = new java.util.ArrayList<>();
         for (StreamLoadWriter<?> writer : List.copyOf(this.writers)) {
             try {
-                writer.close();
+                writer.closeBefore(deadline);
             }
             catch (RuntimeException ex) {
                 logger.error("Flushing a Stream Load writer for '" + writer.table() + "' at shutdown failed", ex);
+                writerFailures.add(ex);
             }
         }
-        long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+        boolean timedOut = !awaitIdle(deadline);
+        if (timedOut) {
+            logger.warn(activeCount() + " Stream Load operation(s) still running after the shutdown timeout of "
+                    + this.shutdownTimeout + "; abandoning them and closing connections.");
+            // Fails every load still waiting or running; each records itself in this.unflushed synchronously.
+            this.aborting.tryEmitEmpty();
+        }
+        long remaining = Math.max(0, deadline - System.nanoTime());
+        this.http.close(Duration.ofNanos(Math.max(remaining, Duration.ofMillis(100).toNanos())));
+        if (!this.unflushed.isEmpty()) {
+            StreamLoadShutdownException failure = new StreamLoadShutdownException(this.shutdownTimeout,
+                    List.copyOf(this.unflushed));
+            writerFailures.forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
+    /** Waits until no operation is active; {@code false} when the deadline passed first. */
+    private boolean awaitIdle(long deadline) {
         synchronized (this.activity) {
             while (this.active > 0) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    logger.warn(this.active + " Stream Load operation(s) still running after the shutdown timeout of "
-                            + this.shutdownTimeout + "; closing connections anyway.");
-                    break;
+                    return false;
                 }
                 try {
                     this.activity.wait(Math.max(1, remaining / 1_000_000));
                 }
                 catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
-                    break;
+                    return false;
                 }
             }
+            return true;
         }
-        this.http.close();
+    }
+
+    private int activeCount() {
+        synchronized (this.activity) {
+            return this.active;
+        }
     }
 
     private <T> Flux<T> tracked(java.util.function.Supplier<Publisher<T>> work) {
@@ -396,14 +437,38 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 timeout);
         AsyncPermits lane = this.tableLanes.computeIfAbsent(target.database() + "." + target.table(),
                 (key) -> new AsyncPermits("loads in flight for " + key, this.perTableConcurrency));
-        return Mono.usingWhen(lane.acquire(1).thenReturn(lane),
+        AtomicBoolean sent = new AtomicBoolean();
+        Mono<LoadResult> load = Mono.usingWhen(lane.acquire(1).thenReturn(lane),
                 (heldLane) -> Mono.usingWhen(this.loadSlots.acquire(1).thenReturn(this.loadSlots),
-                        (slot) -> this.runner.run(job), (slot) -> Mono.fromRunnable(() -> slot.release(1))),
-                (heldLane) -> Mono.fromRunnable(() -> heldLane.release(1)))
+                        (slot) -> Mono.defer(() -> {
+                            sent.set(true);
+                            return this.runner.run(job);
+                        }), (slot) -> Mono.fromRunnable(() -> slot.release(1))),
+                (heldLane) -> Mono.fromRunnable(() -> heldLane.release(1)));
+        Mono<LoadResult> abandoned = this.aborting.asMono()
+            .then(Mono.error(() -> abandonedAtShutdown(job, sent.get())));
+        return Mono.firstWithSignal(load, abandoned)
             // Freed before the outcome is delivered, so a caller that saw the result sees the memory back.
             .doOnSuccess((result) -> sealed.release())
             .doOnError((failure) -> sealed.release())
             .doOnCancel(sealed::release);
+    }
+
+    /** Records a batch given up at the shutdown timeout and the failure its caller sees. */
+    private StreamLoadException abandonedAtShutdown(LoadRunner.Job job, boolean sent) {
+        int rows = job.batch().rows();
+        this.unflushed.add(new StreamLoadShutdownException.Unflushed(job.table(), job.label(), rows, sent));
+        try {
+            this.observer.unflushedAtShutdown(job.table(), job.label(), rows, sent);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("A StreamLoadObserver failed; the shutdown report is unchanged", ex);
+        }
+        String detail = "the template closed after its shutdown timeout of " + this.shutdownTimeout
+                + (sent ? " while the load ran" : " before the load was sent");
+        return new StreamLoadException(sent ? StreamLoadException.Reason.OUTCOME_UNKNOWN
+                : StreamLoadException.Reason.SHUTDOWN, job.table(), job.label(), null, detail, sent ? 1 : 0,
+                List.of(), null);
     }
 
     private Target target(String table) {

@@ -79,6 +79,10 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
      * @throws StreamLoadException when a load failed
      */
     public void flush() {
+        flush(Long.MAX_VALUE);
+    }
+
+    private void flush(long deadline) {
         List<CompletableFuture<LoadResult>> waiting;
         this.lock.lock();
         try {
@@ -96,7 +100,16 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
         RuntimeException first = null;
         for (CompletableFuture<LoadResult> load : waiting) {
             try {
-                load.get();
+                if (deadline == Long.MAX_VALUE) {
+                    load.get();
+                }
+                else {
+                    load.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                }
+            }
+            catch (java.util.concurrent.TimeoutException ex) {
+                // Shutdown: the template reports what did not finish in time.
+                break;
             }
             catch (ExecutionException ex) {
                 if (first == null) {
@@ -126,6 +139,14 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
      */
     @Override
     public void close() {
+        closeBefore(Long.MAX_VALUE);
+    }
+
+    /**
+     * Flushes, waiting for the loads until {@code deadline} ({@link System#nanoTime()}) at most, then stops the
+     * writer; loads still running at the deadline go on (the template abandons them at its shutdown timeout).
+     */
+    void closeBefore(long deadline) {
         this.lock.lock();
         try {
             if (this.closed) {
@@ -136,7 +157,7 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
             this.lock.unlock();
         }
         try {
-            flush();
+            flush(deadline);
         }
         finally {
             this.lock.lock();
