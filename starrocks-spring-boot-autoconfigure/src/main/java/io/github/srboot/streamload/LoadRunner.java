@@ -102,19 +102,54 @@ final class LoadRunner {
     }
 
     private Mono<LoadResult> retryOrGiveUp(Job job, int attempt, long started, Transient failure) {
-        if (attempt > this.retry.maxRetries()) {
-            StreamLoadException.Reason reason = (failure.reason == RetryReason.NO_FRONTEND)
-                    ? StreamLoadException.Reason.FRONTENDS_UNAVAILABLE : StreamLoadException.Reason.RETRIES_EXHAUSTED;
-            return Mono.error(new StreamLoadException(reason, job.table(), job.label(), failure.serverStatus(),
-                    failure.getMessage(), attempt, List.of(), failure.getCause()));
-        }
+        boolean last = attempt > this.retry.maxRetries();
+        // The body may have reached a BE: the label's state says whether it committed, before anything is resent.
+        Mono<LoadResult> settled = failure.outcomeUncertain ? settle(job, attempt, started, failure, last)
+                : Mono.empty();
+        return settled.switchIfEmpty(Mono.defer(() -> last ? Mono.error(giveUp(job, attempt, failure))
+                : retryLater(job, attempt, started, failure)));
+    }
+
+    private StreamLoadException giveUp(Job job, int attempt, Transient failure) {
+        StreamLoadException.Reason reason = (failure.reason == RetryReason.NO_FRONTEND)
+                ? StreamLoadException.Reason.FRONTENDS_UNAVAILABLE : StreamLoadException.Reason.RETRIES_EXHAUSTED;
+        return new StreamLoadException(reason, job.table(), job.label(), failure.serverStatus(), failure.getMessage(),
+                attempt, List.of(), failure.getCause());
+    }
+
+    /**
+     * Asks the FE for the label's state after an attempt whose body may have arrived: a committed label is the
+     * load's success; an aborted or unknown label is empty (resending is safe); a label still running is polled.
+     * When the state cannot be settled, the last attempt fails with {@code OUTCOME_UNKNOWN}; earlier ones retry (the
+     * same label keeps the retry from loading twice).
+     */
+    private Mono<LoadResult> settle(Job job, int attempt, long started, Transient failure, boolean last) {
+        long deadline = System.nanoTime() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
+        return this.frontends.select()
+            .flatMap((frontend) -> pollLabel(job, frontend, deadline).flatMap((state) -> switch (state) {
+            case "VISIBLE" -> Mono.just(settledResult(job, LoadStatus.ALREADY_LOADED, state, attempt, started,
+                    frontend));
+            case "COMMITTED" -> Mono.just(settledResult(job, LoadStatus.PUBLISH_TIMEOUT, state, attempt, started,
+                    frontend));
+            case "ABORTED", "UNKNOWN" -> Mono.<LoadResult>empty();
+            default -> Mono.<LoadResult>error(new IllegalStateException("unknown load state '" + state + "'"));
+        }))
+            .onErrorResume((ex) -> !(ex instanceof StreamLoadException), (ex) -> last
+                    ? Mono.error(new StreamLoadException(StreamLoadException.Reason.OUTCOME_UNKNOWN, job.table(),
+                            job.label(), failure.serverStatus(), failure.getMessage() + "; the label's state could not"
+                                    + " be settled: " + unwrap(ex),
+                            attempt, List.of(), failure.getCause()))
+                    : Mono.empty());
+    }
+
+    private Mono<LoadResult> retryLater(Job job, int attempt, long started, Transient failure) {
         boolean busy = failure.reason == RetryReason.SERVER_BUSY;
         Duration delay = this.retry.delay(attempt, busy, ThreadLocalRandom.current().nextDouble());
         if (busy) {
             logger.warn("StarRocks is busy loading into '" + job.table() + "' (" + failure.getMessage()
                     + "); retrying label " + job.label() + " in " + delay.toMillis() + " ms (attempt " + (attempt + 1)
                     + " of " + (this.retry.maxRetries() + 1) + "). Bigger, rarer batches (starrocks.stream-load.batch.*)"
-                    + " or merge commit reduce the load on the server.");
+                    + " reduce the load on the server.");
         }
         else if (logger.isInfoEnabled()) {
             logger.info("Stream Load into '" + job.table() + "' (label " + job.label() + ") failed transiently: "
@@ -122,6 +157,14 @@ final class LoadRunner {
         }
         notifyObserver(() -> this.observer.retrying(job.table(), job.label(), failure.reason, attempt + 1));
         return Mono.delay(delay).then(Mono.defer(() -> attempt(job, attempt + 1, started)));
+    }
+
+    private static LoadResult settledResult(Job job, LoadStatus status, String state, int attempt, long started,
+            URI frontend) {
+        return new LoadResult(job.database(), job.table(), job.label(), -1, status,
+                "get_load_state: " + state + " (the answer of the attempt that committed was lost)", -1, -1, -1, -1,
+                -1, new LoadResult.ServerTimings(-1, -1, -1, -1, -1, -1), null, attempt,
+                Duration.ofNanos(System.nanoTime() - started), frontend, null);
     }
 
     private Mono<LoadResult> viaFrontend(Job job, int attempt, long started, URI frontend) {
@@ -153,7 +196,7 @@ final class LoadRunner {
         Duration responseTimeout = job.loadTimeout().plus(this.responseTimeoutMargin);
         return this.http
             .sendToBackend(backend, job.headers(), job.batch().body().body(), job.batch().bodySize(), responseTimeout)
-            .onErrorMap(LoadRunner::isTransport, LoadRunner::transportFailure)
+            .onErrorMap(LoadRunner::isTransport, (ex) -> transportFailure(ex).bodyMayHaveArrived())
             .flatMap((answer) -> answer.isRedirect() ? toBackend(job, answer, hops + 1, attempt, started, frontend)
                     : classify(job, answer, attempt, started, frontend, backend));
     }
@@ -201,8 +244,9 @@ final class LoadRunner {
         if (existing.equals("FINISHED")) {
             return Mono.just(result(job, parsed, LoadStatus.ALREADY_LOADED, attempt, started, frontend, backend));
         }
-        // RUNNING or not reported: the earlier attempt's fate decides; ask the FE until it is final.
-        long deadline = started + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
+        // RUNNING or not reported: the earlier attempt's fate decides; ask the FE until it is final, for at most one
+        // load timeout from now (the earlier attempt may have started just now).
+        long deadline = System.nanoTime() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
         return pollLabel(job, frontend, deadline)
             .onErrorMap((ex) -> !(ex instanceof Transient) && !(ex instanceof StreamLoadException),
                     (ex) -> protocol(job, attempt, "label look-up failed: " + ex.getMessage()))
@@ -224,7 +268,8 @@ final class LoadRunner {
             if (state.equals("PREPARE") || state.equals("PREPARED")) {
                 if (System.nanoTime() > deadline) {
                     return Mono.error(new Transient(RetryReason.TIMEOUT, null,
-                            "label " + job.label() + " still " + state + " after the load timeout"));
+                            "label " + job.label() + " still " + state + " after the load timeout")
+                        .bodyMayHaveArrived());
                 }
                 return Mono.delay(this.labelPollInterval).then(Mono.defer(() -> pollLabel(job, frontend, deadline)));
             }
@@ -346,9 +391,17 @@ final class LoadRunner {
 
         final RetryReason reason;
 
+        /** Whether the body may have reached a BE, so that the load may have committed. */
+        boolean outcomeUncertain;
+
         Transient(RetryReason reason, Throwable cause, String message) {
             super((message != null) ? message : String.valueOf(cause), cause, false, false);
             this.reason = reason;
+        }
+
+        Transient bodyMayHaveArrived() {
+            this.outcomeUncertain = true;
+            return this;
         }
 
         String serverStatus() {

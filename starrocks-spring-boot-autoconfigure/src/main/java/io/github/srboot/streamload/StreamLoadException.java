@@ -25,6 +25,8 @@ public class StreamLoadException extends RuntimeException {
 
     private final transient List<String> rejectedRows;
 
+    private transient volatile FailedBatch failedBatch;
+
     /**
      * Creates an exception; the message is composed from the parts.
      */
@@ -90,6 +92,22 @@ public class StreamLoadException extends RuntimeException {
         return this.attempts;
     }
 
+    /**
+     * The batch that did not load, for {@link StreamLoadTemplate#retry(FailedBatch)} under the same label; present
+     * for batches of {@code stream()} and writers (a single {@code load} is retried by subscribing again).
+     */
+    public java.util.Optional<FailedBatch> failedBatch() {
+        return java.util.Optional.ofNullable(this.failedBatch);
+    }
+
+    /** Attaches the batch that failed (once, by the template). */
+    StreamLoadException withFailedBatch(FailedBatch batch) {
+        if (this.failedBatch == null) {
+            this.failedBatch = batch;
+        }
+        return this;
+    }
+
     /** The first lines of the server's rejected-rows log (empty when none or unavailable). */
     public List<String> rejectedRows() {
         return this.rejectedRows;
@@ -127,6 +145,13 @@ public class StreamLoadException extends RuntimeException {
         /** The template closed (shutdown timeout passed) before the load was sent: its rows were not loaded. */
         SHUTDOWN("the template closed before the load was sent",
                 "Load the rows again after restart, or raise starrocks.stream-load.shutdown-timeout."),
+
+        /**
+         * Not sent because an earlier batch of the same writer failed: sending it would make rows visible out of
+         * order.
+         */
+        SKIPPED_AFTER_FAILURE("an earlier batch of the same writer failed, so this one was not sent",
+                "Retry the earlier batch first (StreamLoadTemplate.retry), then this one, in order."),
 
         /** The load could not start on the client side (too large for the in-flight budget, template closed). */
         CLIENT("the client could not run the load", "See the message for the limit involved.");

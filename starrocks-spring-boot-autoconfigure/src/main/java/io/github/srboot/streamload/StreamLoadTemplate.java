@@ -158,11 +158,16 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     /**
      * Loads all rows as one Stream Load; completes empty when there are no rows. The rows must fit in
-     * {@code maxInFlightBytes}; use {@link #stream} for larger or endless inputs.
+     * {@code maxInFlightBytes}; use {@link #stream} for larger or endless inputs. The label is fixed by this call:
+     * subscribing again (or {@code retry()}) sends the same label, so the rows are loaded at most once.
      */
     public Mono<LoadResult> load(String table, Flux<?> rows, LoadOptions options) {
+        Labelled labelled = labelled(table, options);
+        if (labelled.invalid() != null) {
+            return Mono.error(labelled.invalid());
+        }
+        Target target = labelled.target();
         return tracked(() -> {
-            Target target = target(table);
             Batcher batcher = batcher(options, SINGLE_LOAD);
             Mono<Batcher.Sealed> sealed = rows.cast(Object.class)
                 .concatMap(batcher::add)
@@ -171,8 +176,25 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 .flatMap((batches) -> batches.isEmpty() ? Mono.<Batcher.Sealed>empty() : Mono.just(batches.get(0)))
                 .doFinally((signal) -> batcher.abandon())
                 .onErrorMap(IllegalStateException.class, (ex) -> clientFailure(target, ex));
-            return sealed.flatMap((batch) -> submit(target, batch, options, label(target, options)));
+            return sealed.flatMap((batch) -> submit(target, batch, options, labelled.label()));
         }).next();
+    }
+
+    /**
+     * The target and label of a single load, fixed when {@code load} is called so that re-subscribing (or
+     * {@code retry()}) reuses the label and StarRocks loads the rows at most once; or why the call is invalid.
+     */
+    private Labelled labelled(String table, LoadOptions options) {
+        try {
+            Target target = target(table);
+            return new Labelled(target, label(target, options), null);
+        }
+        catch (IllegalArgumentException ex) {
+            return new Labelled(null, null, ex);
+        }
+    }
+
+    private record Labelled(Target target, String label, IllegalArgumentException invalid) {
     }
 
     /**
@@ -181,8 +203,12 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * budget) until the load is final, so that retries can resend them.
      */
     public Mono<LoadResult> loadBytes(String table, Publisher<DataBuffer> body, LoadOptions options) {
+        Labelled labelled = labelled(table, options);
+        if (labelled.invalid() != null) {
+            return Mono.error(labelled.invalid());
+        }
+        Target target = labelled.target();
         return tracked(() -> {
-            Target target = target(table);
             PooledChunks chunks = new PooledChunks();
             long[] reserved = { 0 };
             Mono<Batcher.Sealed> sealed = Flux.from(body).concatMap((buffer) -> {
@@ -215,7 +241,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
                     this.budget.release(reserved[0]);
                 }
             });
-            return sealed.flatMap((batch) -> submit(target, batch, options, label(target, options)));
+            return sealed.flatMap((batch) -> submit(target, batch, options, labelled.label()));
         }).next();
     }
 
@@ -256,7 +282,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 return (Publisher<Batcher.Sealed>) batcher.add(signal);
             })
                 .doFinally((signal) -> batcher.abandon())
-                .concatMap((batch) -> submit(target, batch, options, label(target, options)), 0)
+                .concatMap((batch) -> submit(target, batch, options, label(target, options), Gate.KEEP_ONLY), 0)
                 .doOnDiscard(Batcher.Sealed.class, Batcher.Sealed::release);
         });
     }
@@ -279,12 +305,14 @@ public final class StreamLoadTemplate implements AutoCloseable {
         }
         requireOpen();
         Target target = target(table);
+        Gate gate = new Gate();
         StreamLoadWriter<T> writer = new StreamLoadWriter<>(this, target.table(),
-                batcher(options, null), this.batchPolicy.maxInterval(),
+                batcher(options, null), this.batchPolicy.maxInterval(), gate::reset,
                 (batch) -> Mono.defer(() -> {
                     // Counted like streams, so that close() waits for (or abandons) the writer's loads too.
                     enter();
-                    return submit(target, batch, options, label(target, options)).doFinally((signal) -> exit());
+                    return submit(target, batch, options, label(target, options), gate)
+                        .doFinally((signal) -> exit());
                 }));
         this.writers.add(writer);
         enter();
@@ -431,27 +459,117 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * Runs one sealed batch in its table's lane and a global load slot, then frees it.
      */
     Mono<LoadResult> submit(Target target, Batcher.Sealed sealed, LoadOptions options, String label) {
+        return submit(target, sealed, options, label, null);
+    }
+
+    /**
+     * Runs one sealed batch in its table's lane and a global load slot, then frees it. With a gate (writers), the
+     * batch is kept for {@link #retry} when it fails, and is not sent once an earlier batch of the gate failed.
+     */
+    Mono<LoadResult> submit(Target target, Batcher.Sealed sealed, LoadOptions options, String label, Gate gate) {
         Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
         Map<String, String> headers = LoadHeaders.of(label, sealed.batch, options, compression(options), timeout);
         LoadRunner.Job job = new LoadRunner.Job(target.database(), target.table(), label, sealed.batch, headers,
                 timeout);
-        AsyncPermits lane = this.tableLanes.computeIfAbsent(target.database() + "." + target.table(),
+        return run(job, sealed, gate);
+    }
+
+    /**
+     * Sends a batch that failed again, under its label, with its headers; a batch whose earlier attempt committed
+     * after all comes back {@code ALREADY_LOADED}.
+     */
+    public Mono<LoadResult> retry(FailedBatch batch) {
+        return tracked(() -> {
+            PooledChunks body = new PooledChunks();
+            body.adopt(io.netty.buffer.Unpooled.wrappedBuffer(batch.body().duplicate()));
+            EncodedBatch encoded = new EncodedBatch(body, batch.rows(), batch.bodySize(), List.of());
+            LoadRunner.Job job = new LoadRunner.Job(batch.database(), batch.table(), batch.label(), encoded,
+                    batch.headers(), batch.loadTimeout());
+            return run(job, new Batcher.Sealed(encoded, 0, this.budget), Gate.KEEP_ONLY);
+        }).next();
+    }
+
+    private Mono<LoadResult> run(LoadRunner.Job job, Batcher.Sealed sealed, Gate gate) {
+        AsyncPermits lane = this.tableLanes.computeIfAbsent(job.database() + "." + job.table(),
                 (key) -> new AsyncPermits("loads in flight for " + key, this.perTableConcurrency));
         AtomicBoolean sent = new AtomicBoolean();
         Mono<LoadResult> load = Mono.usingWhen(lane.acquire(1).thenReturn(lane),
                 (heldLane) -> Mono.usingWhen(this.loadSlots.acquire(1).thenReturn(this.loadSlots),
                         (slot) -> Mono.defer(() -> {
+                            StreamLoadException blocked = (gate != null) ? gate.blocked(job) : null;
+                            if (blocked != null) {
+                                return Mono.error(blocked);
+                            }
                             sent.set(true);
-                            return this.runner.run(job);
+                            // The gate hears of a failure while the lane is still held, before a later batch runs.
+                            return this.runner.run(job).doOnError(StreamLoadException.class, (failure) -> {
+                                if (gate != null) {
+                                    gate.failed(job, failure);
+                                }
+                            });
                         }), (slot) -> Mono.fromRunnable(() -> slot.release(1))),
                 (heldLane) -> Mono.fromRunnable(() -> heldLane.release(1)));
         Mono<LoadResult> abandoned = this.aborting.asMono()
             .then(Mono.error(() -> abandonedAtShutdown(job, sent.get())));
         return Mono.firstWithSignal(load, abandoned)
+            .doOnError(StreamLoadException.class, (failure) -> {
+                if (gate != null) {
+                    failure.withFailedBatch(keep(job));
+                }
+            })
             // Freed before the outcome is delivered, so a caller that saw the result sees the memory back.
             .doOnSuccess((result) -> sealed.release())
             .doOnError((failure) -> sealed.release())
             .doOnCancel(sealed::release);
+    }
+
+    /** A heap copy of a failed batch, for the caller to retry. */
+    private static FailedBatch keep(LoadRunner.Job job) {
+        return new FailedBatch(job.database(), job.table(), job.label(), job.batch().rows(), job.headers(),
+                job.loadTimeout(), java.nio.ByteBuffer.wrap(job.batch().body().toByteArray()));
+    }
+
+    /**
+     * Keeps the batches of one writer in order: once one failed, the later ones are not sent.
+     */
+    static class Gate {
+
+        /** Keeps a failed batch for retry, blocks nothing. */
+        static final Gate KEEP_ONLY = new Gate() {
+
+            @Override
+            StreamLoadException blocked(LoadRunner.Job job) {
+                return null;
+            }
+
+            @Override
+            void failed(LoadRunner.Job job, StreamLoadException failure) {
+            }
+
+        };
+
+        private volatile String firstFailedLabel;
+
+        StreamLoadException blocked(LoadRunner.Job job) {
+            String failed = this.firstFailedLabel;
+            if (failed == null) {
+                return null;
+            }
+            return new StreamLoadException(StreamLoadException.Reason.SKIPPED_AFTER_FAILURE, job.table(), job.label(),
+                    null, "batch with label " + failed + " failed before it", 0, List.of(), null);
+        }
+
+        void failed(LoadRunner.Job job, StreamLoadException failure) {
+            if (this.firstFailedLabel == null) {
+                this.firstFailedLabel = job.label();
+            }
+        }
+
+        /** The failure was reported to the caller, who decides what to resend: later batches may go again. */
+        void reset() {
+            this.firstFailedLabel = null;
+        }
+
     }
 
     /** Records a batch given up at the shutdown timeout and the failure its caller sees. */
