@@ -119,8 +119,10 @@ final class EnclosedCsv {
 
     private static String fieldValue(byte[] data, int rawStart, int rawEnd, boolean enclosed,
             ByteArrayOutputStream field) {
-        boolean isNull = !enclosed && rawEnd - rawStart == 2 && data[rawStart] == '\\' && data[rawStart + 1] == 'N';
-        String value = isNull ? null : field.toString(StandardCharsets.UTF_8);
+        // StarRocks' NullableConverter tests the field after the reader removed enclose and escape bytes: with
+        // escape '\\' a raw \N reads as N (a value) and \\N as \N (NULL); an enclosed "\N" is NULL as well.
+        String text = field.toString(StandardCharsets.UTF_8);
+        String value = text.equals("\\N") ? null : text;
         field.reset();
         return value;
     }

@@ -77,8 +77,7 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
             case "lz4", "lz4_frame" -> { json = false; compression = Compression.LZ4_FRAME; }
             case "zstd" -> { json = false; compression = Compression.ZSTD; }
             case "bzip2" -> { json = false; compression = Compression.BZIP2; }
-            default -> throw new LoadFailedException("Unknown data format '" + header.apply("format")
-                    + "'; expected csv, json, gzip, bzip2, lz4, deflate or zstd");
+            default -> throw new LoadFailedException("unknown data format, format=" + header.apply("format"));
         }
         if (compression == Compression.BZIP2) {
             throw new LoadFailedException("The stream load stub cannot decode bzip2 bodies");

@@ -68,13 +68,14 @@ final class LoadPlan {
         }
         if (this.partialUpdate) {
             if (table.keyModel() != KeyModel.PRIMARY) {
-                throw new LoadFailedException("partial_update is only supported on PRIMARY KEY tables; '"
-                        + table.name() + "' is a " + table.keyModel() + " KEY table");
+                // StarRocks' text (StreamLoadPlanner)
+                throw new LoadFailedException("Only primary key table support partial update");
             }
             for (int i = 0; i < table.keyColumns().size(); i++) {
                 if (!this.provided[i]) {
-                    throw new LoadFailedException("partial_update must load every key column; '"
-                            + table.keyColumns().get(i) + "' is missing");
+                    // StarRocks' text (Load.getPartialUpateColumns): the first key column not listed
+                    throw new LoadFailedException("key column " + table.keyColumns().get(i)
+                            + " not in partial update columns");
                 }
             }
         }
@@ -92,9 +93,17 @@ final class LoadPlan {
             if (table.keyModel() != KeyModel.PRIMARY) {
                 throw new LoadFailedException("merge_condition is only supported on PRIMARY KEY tables");
             }
-            if (index < 0 || index < table.keyColumns().size()) {
-                throw new LoadFailedException("merge_condition column '" + options.mergeCondition()
-                        + "' is not a value column of table '" + table.name() + "'");
+            if (index >= 0 && index < table.keyColumns().size()) {
+                // StarRocks' text, recorded (corpus CASE_028, CASE_033)
+                throw new LoadFailedException("Merge condition column " + options.mergeCondition()
+                        + " should not be primary key!");
+            }
+            if (index < 0 || (this.partialUpdate && !this.provided[index])) {
+                // StarRocks' text, recorded (corpus CASE_028)
+                throw new LoadFailedException("Merge condition column " + options.mergeCondition()
+                        + " does not exist. If you are doing partial update with condition update, please check "
+                        + "condition column is in the given update columns. Otherwise please check condition column"
+                        + " is in table " + table.name());
             }
             this.mergeCondition = index;
         }

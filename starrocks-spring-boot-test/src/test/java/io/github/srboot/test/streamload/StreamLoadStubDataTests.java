@@ -269,8 +269,8 @@ class StreamLoadStubDataTests {
                 + "2,\"x\ny\",2,1\n" // row delimiter inside an enclosure
                 + "3,\"say \"\"hi\"\"\",3,1\n" // doubled enclose character
                 + "4,\"b\\\\s \\\"q\\\"\",4,1\n" // escape character, inside an enclosure
-                + "5,\\N,5,1\n" // unenclosed \N is NULL
-                + "6,\"\\\\N\",6,1"; // enclosed, escaped \N is the text, and a last row without delimiter
+                + "5,\\N,5,1\n" // with escape set, \N reads as N: the escape byte goes before the NULL check
+                + "6,\"\\\\N\",6,1"; // \\N reads as \N, the NULL marker, enclosed or not; last row without delimiter
         JsonNode json = load("users", body, "column_separator", ",", "enclose", "\"", "escape", "\\");
         assertThat(json.get("Status").asText()).isEqualTo("Success");
         assertThat(json.get("NumberTotalRows").asLong()).isEqualTo(6);
@@ -278,8 +278,8 @@ class StreamLoadStubDataTests {
         assertThat(users().row(2).orElseThrow()).containsEntry("name", "x\ny");
         assertThat(users().row(3).orElseThrow()).containsEntry("name", "say \"hi\"");
         assertThat(users().row(4).orElseThrow()).containsEntry("name", "b\\s \"q\"");
-        assertThat(users().row(5).orElseThrow().get("name")).isNull();
-        assertThat(users().row(6).orElseThrow()).containsEntry("name", "\\N");
+        assertThat(users().row(5).orElseThrow()).containsEntry("name", "N");
+        assertThat(users().row(6).orElseThrow().get("name")).isNull();
     }
 
     @Test
