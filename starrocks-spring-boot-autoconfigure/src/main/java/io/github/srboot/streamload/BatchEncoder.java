@@ -297,10 +297,15 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
 
     }
 
-    /** Delimited text with enclosing and escaping where needed, {@code \N} for null. */
+    /**
+     * Delimited text read with the {@code enclose: "} and {@code escape: \} headers: text with special characters
+     * enclosed, {@code "} and {@code \} escaped inside, {@code \\N} for null. StarRocks' reader drops each escape byte
+     * before its NULL check ({@code csv_reader.cpp}, {@code nullable_converter.cpp}), so {@code \\N} arrives as the
+     * NULL marker {@code \N}, and the text {@code \N} itself cannot be written at all.
+     */
     static final class Csv extends BatchEncoder {
 
-        private static final byte[] NULL = { '\\', 'N' };
+        private static final byte[] NULL = { '\\', '\\', 'N' };
 
         private final byte[] buffer = new byte[16 * 1024];
 
@@ -475,6 +480,12 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
         private boolean needsEnclosing(CharSequence text) {
             int length = text.length();
             if (length == 2 && text.charAt(0) == '\\' && text.charAt(1) == 'N') {
+                // Enclosed or escaped, it still reaches the NULL check as \N: StarRocks would store NULL.
+                throw new IllegalArgumentException("The text value \\N cannot be loaded as CSV: StarRocks' CSV reader"
+                        + " reads it as NULL however it is quoted or escaped; load it with LoadFormat.JSON.");
+            }
+            if (length == 0) {
+                // "" is the empty string; an empty field alone on its line would be a blank line, which is skipped.
                 return true;
             }
             for (int i = 0; i < length; i++) {

@@ -97,6 +97,23 @@ final class Frontends {
         }
     }
 
+    /** Whether this address answered a load itself (a BE, CN or a proxy following the redirect). */
+    boolean runsLoads(URI url) {
+        return this.nodes.stream().anyMatch((node) -> node.url.equals(url) && node.runsLoads);
+    }
+
+    /** Remembers that this address runs loads itself: later loads send it the body at once. */
+    void markRunsLoads(URI url) {
+        for (Node node : this.nodes) {
+            if (node.url.equals(url) && !node.runsLoads) {
+                node.runsLoads = true;
+                logger.warn("StarRocks address " + url + " in starrocks.http.frontends runs Stream Loads itself instead"
+                        + " of redirecting to a BE (a BE/CN, or a proxy that follows the redirect): loads through it"
+                        + " send the body to it directly.");
+            }
+        }
+    }
+
     List<URI> urls() {
         return this.nodes.stream().map((node) -> node.url).toList();
     }
@@ -118,6 +135,8 @@ final class Frontends {
         volatile boolean ejected;
 
         volatile long lastProbe;
+
+        volatile boolean runsLoads;
 
         final AtomicBoolean probing = new AtomicBoolean();
 

@@ -52,6 +52,9 @@ final class LoadRunner {
 
     private final StreamLoadObserver observer;
 
+    /** FEs already reported for redirecting https loads to plain http. */
+    private final java.util.Set<URI> cleartextWarned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     LoadRunner(StreamLoadHttp http, Frontends frontends, ObjectMapper json, RetryPolicy retry, int maxRedirects,
             HostRewrite hostRewrite, Duration responseTimeoutMargin, Duration labelPollInterval,
             StreamLoadObserver observer) {
@@ -170,7 +173,10 @@ final class LoadRunner {
     private Mono<LoadResult> viaFrontend(Job job, int attempt, long started, URI frontend) {
         URI url = URI.create(frontend + "/api/" + UriUtils.encodePathSegment(job.database(), "UTF-8") + "/"
                 + UriUtils.encodePathSegment(job.table(), "UTF-8") + "/_stream_load");
-        return this.http.askFrontend(url, job.headers())
+        if (this.frontends.runsLoads(frontend)) {
+            return sendBody(job, url, 0, attempt, started, frontend);
+        }
+        return this.http.askFrontend(url, probeHeaders(job.headers()))
             .onErrorMap(LoadRunner::isTransport, (ex) -> {
                 this.frontends.eject(frontend, ex);
                 return transportFailure(ex);
@@ -179,8 +185,35 @@ final class LoadRunner {
                 if (answer.isRedirect()) {
                     return toBackend(job, answer, 1, attempt, started, frontend);
                 }
+                if (refusedTheProbe(answer)) {
+                    // Not an FE: a BE or CN, or a proxy that follows the redirect itself. It refused the header-only
+                    // request before beginning a transaction, so the label is still free: send it the body.
+                    this.frontends.markRunsLoads(frontend);
+                    return sendBody(job, url, 0, attempt, started, frontend);
+                }
                 return classify(job, answer, attempt, started, frontend, null);
             });
+    }
+
+    /**
+     * The headers of the header-only request to an FE: the load's own, with a {@code format} no BE accepts. An FE
+     * redirects without reading {@code format} ({@code LoadAction}); anything that would run the load itself (a BE,
+     * a CN, a proxy following the redirect) refuses it in its header handler, before a transaction begins
+     * ({@code StreamLoadAction::_on_header}: "unknown data format"), so an empty body can never commit the label.
+     */
+    static Map<String, String> probeHeaders(Map<String, String> headers) {
+        Map<String, String> probe = new java.util.LinkedHashMap<>(headers);
+        probe.put("format", PROBE_FORMAT);
+        return probe;
+    }
+
+    /** A {@code format} value no StarRocks BE accepts (see {@link #probeHeaders}). */
+    static final String PROBE_FORMAT = "srboot-fe-probe";
+
+    private boolean refusedTheProbe(StreamLoadHttp.Answer answer) {
+        ServerAnswer parsed = (answer.status() == 200) ? ServerAnswer.parse(this.json, answer.body()) : null;
+        return parsed != null && parsed.message() != null && parsed.message().contains("unknown data format")
+                && parsed.message().contains(PROBE_FORMAT);
     }
 
     private Mono<LoadResult> toBackend(Job job, StreamLoadHttp.Answer redirect, int hops, int attempt, long started,
@@ -193,12 +226,24 @@ final class LoadRunner {
             return Mono.error(protocol(job, attempt, "HTTP " + redirect.status() + " without a Location header"));
         }
         URI backend = rewrite(URI.create(location));
+        if ("https".equalsIgnoreCase(frontend.getScheme()) && "http".equalsIgnoreCase(backend.getScheme())
+                && this.cleartextWarned.add(frontend)) {
+            logger.warn("StarRocks FE " + frontend + " (https) redirects Stream Load to " + backend.getScheme() + "://"
+                    + backend.getHost() + ":" + backend.getPort() + " (plain http): the credentials and rows of every"
+                    + " load through it cross the network unencrypted.");
+        }
+        return sendBody(job, backend, hops, attempt, started, frontend);
+    }
+
+    /** Sends the body to a BE (or to an address that runs loads itself) and acts on its answer. */
+    private Mono<LoadResult> sendBody(Job job, URI target, int hops, int attempt, long started, URI frontend) {
         Duration responseTimeout = job.loadTimeout().plus(this.responseTimeoutMargin);
         return this.http
-            .sendToBackend(backend, job.headers(), job.batch().body().body(), job.batch().bodySize(), responseTimeout)
+            .sendToBackend(target, job.headers(), job.batch().body().body(), job.batch().bodySize(), responseTimeout,
+                    hops == 0)
             .onErrorMap(LoadRunner::isTransport, (ex) -> transportFailure(ex).bodyMayHaveArrived())
             .flatMap((answer) -> answer.isRedirect() ? toBackend(job, answer, hops + 1, attempt, started, frontend)
-                    : classify(job, answer, attempt, started, frontend, backend));
+                    : classify(job, answer, attempt, started, frontend, target));
     }
 
     private Mono<LoadResult> classify(Job job, StreamLoadHttp.Answer answer, int attempt, long started, URI frontend,
@@ -220,9 +265,9 @@ final class LoadRunner {
         String outcome = parsed.normalizedStatus();
         switch (outcome) {
             case "success":
-                return Mono.just(result(job, parsed, LoadStatus.SUCCESS, attempt, started, frontend, backend));
+                return received(job, parsed, LoadStatus.SUCCESS, attempt, started, frontend, backend);
             case "publish timeout":
-                return Mono.just(result(job, parsed, LoadStatus.PUBLISH_TIMEOUT, attempt, started, frontend, backend));
+                return received(job, parsed, LoadStatus.PUBLISH_TIMEOUT, attempt, started, frontend, backend);
             case "label already exists":
                 return labelExists(job, parsed, attempt, started, frontend, backend);
             case "fail":
@@ -230,11 +275,54 @@ final class LoadRunner {
                 if (isBusy(parsed.message())) {
                     return Mono.error(new Transient(RetryReason.SERVER_BUSY, null, parsed.message()));
                 }
+                if (isUnavailable(parsed.message())) {
+                    return Mono.error(new Transient(RetryReason.SERVER_UNAVAILABLE, null, parsed.message()));
+                }
                 return rejected(job, parsed, attempt);
             default:
                 return Mono.error(protocol(job, attempt, "unknown Status '" + parsed.status() + "': "
                         + abbreviate(answer.body())));
         }
+    }
+
+    /**
+     * A committed answer, checked against what was sent: the server must have read the whole body (and, where the
+     * client counted them, every row); rows it filtered are logged with the first lines of its error log.
+     */
+    private Mono<LoadResult> received(Job job, ServerAnswer parsed, LoadStatus status, int attempt, long started,
+            URI frontend, URI backend) {
+        long sent = job.batch().bodySize();
+        String missing = null;
+        if (parsed.loadBytes() >= 0 && parsed.loadBytes() != sent) {
+            missing = "the server read " + parsed.loadBytes() + " of the " + sent + " bytes sent";
+        }
+        else if (job.batch().rows() >= 0 && parsed.totalRows() >= 0 && parsed.totalRows() != job.batch().rows()
+                && countsEveryRow(job.headers())) {
+            missing = "the server read " + parsed.totalRows() + " of the " + job.batch().rows() + " rows sent";
+        }
+        if (missing != null) {
+            return Mono.error(new StreamLoadException(StreamLoadException.Reason.BODY_NOT_RECEIVED, job.table(),
+                    job.label(), parsed.status(), missing + " (" + parsed.message() + ")", attempt, List.of(), null));
+        }
+        LoadResult result = result(job, parsed, status, attempt, started, frontend, backend);
+        if (parsed.filteredRows() <= 0) {
+            return Mono.just(result);
+        }
+        Mono<List<String>> lines = (parsed.errorUrl() == null || parsed.errorUrl().isBlank()) ? Mono.just(List.of())
+                : errorLog(parsed.errorUrl());
+        return lines.map((rows) -> {
+            logger.warn("Stream Load into '" + job.table() + "' (label " + job.label() + ") succeeded but the server"
+                    + " filtered " + parsed.filteredRows() + " of " + parsed.totalRows() + " row(s) (max_filter_ratio"
+                    + " allowed it); error log " + parsed.errorUrl()
+                    + (rows.isEmpty() ? "" : ", first lines:\n  " + String.join("\n  ", rows)));
+            return result;
+        });
+    }
+
+    /** Whether NumberTotalRows counts every row of the body (not when headers make the server skip or pick rows). */
+    private static boolean countsEveryRow(Map<String, String> headers) {
+        return !headers.containsKey("skip_header") && !headers.containsKey("json_root")
+                && !headers.containsKey("jsonpaths");
     }
 
     private Mono<LoadResult> labelExists(Job job, ServerAnswer parsed, int attempt, long started, URI frontend,
@@ -352,6 +440,20 @@ final class LoadRunner {
         String text = message.toLowerCase(Locale.ROOT);
         return text.contains("too many versions") || (text.contains("running txns") && text.contains("limit"))
                 || text.contains("too many running txns");
+    }
+
+    /**
+     * Refusals that come before a transaction begins and go away by themselves: the BE's HTTP workers are all busy
+     * or it is shutting down ({@code StreamLoadAction::on_header}), the FE has no live BE ({@code LoadAction}).
+     */
+    static boolean isUnavailable(String message) {
+        if (message == null) {
+            return false;
+        }
+        String text = message.toLowerCase(Locale.ROOT);
+        return text.contains("exceed http cuncurrent limit") || text.contains("exceed http concurrent limit")
+                || text.contains("service is shutting down") || text.contains("no backend alive")
+                || text.contains("no backend or compute node alive");
     }
 
     private static boolean isTransport(Throwable thrown) {

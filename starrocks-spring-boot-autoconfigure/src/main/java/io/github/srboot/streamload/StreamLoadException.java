@@ -135,6 +135,15 @@ public class StreamLoadException extends RuntimeException {
                 "Check that starrocks.http.frontends points at StarRocks FE HTTP ports (8030)."),
 
         /**
+         * The server answered {@code Success} (or {@code Publish Timeout}) without having read the whole body or
+         * every row: something between the client and the BE (a proxy, a gateway following the redirect) dropped
+         * data. The label is spent on what arrived.
+         */
+        BODY_NOT_RECEIVED("the server committed the load without the whole body",
+                "Point starrocks.http.frontends at the FEs (or at a proxy that forwards request bodies); load the"
+                        + " rows again under a new label after checking what arrived."),
+
+        /**
          * Nobody knows whether the load committed: its answer was lost and the label's state could not be settled
          * (or the template closed while it ran). Look the label up ({@code GET /api/{db}/get_load_state?label=...})
          * before loading the rows again, and reuse the label if you do.

@@ -100,10 +100,12 @@ final class StreamLoadHttp implements AutoCloseable {
     }
 
     /**
-     * Sends the body to a BE (pooled connection) with the same headers and {@code Authorization}.
+     * Sends the body to a BE (pooled connection) with the same headers and {@code Authorization}; with
+     * {@code expectContinue} (an address that runs loads itself, maybe a proxy passing the request to an FE, which
+     * requires it) also {@code Expect: 100-continue}.
      */
     Mono<Answer> sendToBackend(URI url, Map<String, String> loadHeaders, Flux<ByteBuf> body, long length,
-            Duration responseTimeout) {
+            Duration responseTimeout, boolean expectContinue) {
         Flux<DataBuffer> buffers = body.map(BUFFERS::wrap);
         return this.backendClient.put()
             .uri(url)
@@ -111,6 +113,9 @@ final class StreamLoadHttp implements AutoCloseable {
                 loadHeaders.forEach(headers::set);
                 headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
                 headers.setContentLength(length);
+                if (expectContinue) {
+                    headers.set(HttpHeaders.EXPECT, "100-continue");
+                }
             })
             .httpRequest((request) -> responseTimeout(request.getNativeRequest(), responseTimeout))
             .body(BodyInserters.fromDataBuffers(buffers))

@@ -86,6 +86,12 @@ public interface StreamLoadObserver {
         /** {@code too many versions} or the running transaction limit. */
         SERVER_BUSY,
 
+        /**
+         * The server refused before beginning a transaction and said to try again: BE HTTP workers all busy, BE
+         * shutting down, no BE alive.
+         */
+        SERVER_UNAVAILABLE,
+
         /** Every FE is ejected and none answered a health probe. */
         NO_FRONTEND,
 

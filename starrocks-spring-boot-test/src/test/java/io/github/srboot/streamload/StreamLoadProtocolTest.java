@@ -174,13 +174,13 @@ class StreamLoadProtocolTest {
     }
 
     @Test
-    void aFrontendFailureIsARejection() {
+    void noBackendAliveIsATemporaryRefusalRetriedThenReported() {
         this.stub.backends().forEach(StubEndpoint::stop);
         assertThatExceptionOfType(StreamLoadException.class)
             .isThrownBy(() -> this.template.load("orders", Flux.just(new Item(1, "a"))).block())
             .satisfies((ex) -> {
-                assertThat(ex.reason()).isEqualTo(StreamLoadException.Reason.REJECTED);
-                assertThat(ex.serverStatus()).isEqualTo("FAILED");
+                assertThat(ex.reason()).isEqualTo(StreamLoadException.Reason.RETRIES_EXHAUSTED);
+                assertThat(ex.attempts()).isEqualTo(4);
                 assertThat(ex.serverMessage()).contains("No backend alive");
             });
     }
