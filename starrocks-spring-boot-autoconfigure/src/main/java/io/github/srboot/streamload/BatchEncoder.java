@@ -217,7 +217,12 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
         void encode(Object row) throws IOException {
             if (this.operation == null) {
                 if (this.columns == null) {
-                    this.columns = this.options.columns();
+                    // A partial update needs the columns header (the FE refuses it without one): the first row's.
+                    this.columns = (this.options.partialUpdate() && this.options.columns().isEmpty())
+                            ? List.copyOf(this.codec.fields.names(row)) : this.options.columns();
+                }
+                else {
+                    requireKnownFields(row);
                 }
                 this.provider.serializeValue(this.generator, row);
                 return;
@@ -230,7 +235,28 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                 }
                 this.columns = List.copyOf(names);
             }
+            else {
+                requireKnownFields(row);
+            }
             writeWithOperation(row);
+        }
+
+        /**
+         * With a columns header derived from the first row of a partial update, the server reads only those keys: a
+         * later row with another key would lose it silently, so it is refused.
+         */
+        private void requireKnownFields(Object row) {
+            if (!this.options.partialUpdate() || !this.options.columns().isEmpty()) {
+                return;
+            }
+            List<String> names = this.codec.fields.names(row);
+            if (!this.columns.containsAll(names)) {
+                List<String> extra = new ArrayList<>(names);
+                extra.removeAll(this.columns);
+                throw new IllegalArgumentException("A row of this partial update has fields " + extra
+                        + " that the batch's first row had not; the columns header " + this.columns
+                        + " would drop them. Set LoadOptions.withColumns(...) to every column the rows update.");
+            }
         }
 
         private void writeWithOperation(Object row) throws IOException {
