@@ -132,7 +132,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 builder.httpClientCustomizer);
         Frontends frontends = new Frontends(builder.frontends,
                 (url) -> this.http.get(URI.create(url + "/api/health"), false, 4096)
-                    .map((answer) -> answer.status() == 200),
+                    .map((answer) -> Frontends.healthy(answer.status(), answer.body())),
                 builder.frontendProbeInterval);
         this.runner = new LoadRunner(this.http, frontends, new ObjectMapper(), builder.retryPolicy,
                 builder.maxRedirects, builder.redirectHostRewrite, builder.responseTimeoutMargin,
@@ -263,6 +263,10 @@ public final class StreamLoadTemplate implements AutoCloseable {
             return Flux.error(new IllegalArgumentException(
                     "stream() makes many loads and cannot use one fixed label; set a label prefix instead."));
         }
+        IllegalArgumentException tooLarge = jsonBatchesTooLarge(options);
+        if (tooLarge != null) {
+            return Flux.error(tooLarge);
+        }
         return tracked(() -> {
             Target target = target(table);
             Batcher batcher = batcher(options, null);
@@ -302,6 +306,10 @@ public final class StreamLoadTemplate implements AutoCloseable {
         if (options.label() != null) {
             throw new IllegalArgumentException(
                     "A writer makes many loads and cannot use one fixed label; set a label prefix instead.");
+        }
+        IllegalArgumentException tooLarge = jsonBatchesTooLarge(options);
+        if (tooLarge != null) {
+            throw tooLarge;
         }
         requireOpen();
         Target target = target(table);
@@ -467,6 +475,15 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * batch is kept for {@link #retry} when it fails, and is not sent once an earlier batch of the gate failed.
      */
     Mono<LoadResult> submit(Target target, Batcher.Sealed sealed, LoadOptions options, String label, Gate gate) {
+        if (options.format() == LoadFormat.JSON && !ignoresJsonSize(options)
+                && sealed.batch.bodySize() > JSON_BODY_LIMIT) {
+            sealed.release();
+            return Mono.error(new StreamLoadException(StreamLoadException.Reason.CLIENT, target.table(), label, null,
+                    "the JSON body of " + sealed.batch.bodySize() + " bytes exceeds StarRocks' JSON limit of "
+                            + JSON_BODY_LIMIT + " bytes (BE streaming_load_max_batch_size_mb); not sent. Load fewer"
+                            + " rows at once, use CSV, or add the header ignore_json_size=true",
+                    0, List.of(), null));
+        }
         Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
         Map<String, String> headers = LoadHeaders.of(label, sealed.batch, options, compression(options), timeout);
         LoadRunner.Job job = new LoadRunner.Job(target.database(), target.table(), label, sealed.batch, headers,
@@ -570,6 +587,32 @@ public final class StreamLoadTemplate implements AutoCloseable {
             this.firstFailedLabel = null;
         }
 
+    }
+
+    /**
+     * StarRocks' default limit on a JSON body: the BE holds a JSON body in memory and refuses one over
+     * {@code streaming_load_max_batch_size_mb} (100) MiB unless {@code ignore_json_size} is set
+     * ({@code StreamLoadAction::_on_header}).
+     */
+    static final long JSON_BODY_LIMIT = 100L * 1024 * 1024;
+
+    private static boolean ignoresJsonSize(LoadOptions options) {
+        return options.headers().entrySet().stream()
+            .anyMatch((header) -> header.getKey().equalsIgnoreCase("ignore_json_size")
+                    && header.getValue().trim().equalsIgnoreCase("true"));
+    }
+
+    /** Why batches cut by the batch policy could pass the JSON limit, or {@code null} when they cannot. */
+    private IllegalArgumentException jsonBatchesTooLarge(LoadOptions options) {
+        // A batch is cut once it reaches max-bytes, so it may pass it by one row: keep 1 MiB of room.
+        long room = JSON_BODY_LIMIT - PooledChunks.CHUNK_SIZE * 16L;
+        if (options.format() != LoadFormat.JSON || ignoresJsonSize(options) || this.batchPolicy.maxBytes() <= room) {
+            return null;
+        }
+        return new IllegalArgumentException("batch max-bytes (" + this.batchPolicy.maxBytes() + ") lets JSON batches"
+                + " pass StarRocks' JSON limit of " + JSON_BODY_LIMIT + " bytes (BE streaming_load_max_batch_size_mb):"
+                + " set starrocks.stream-load.batch.max-bytes to at most " + room + ", use CSV, or add the header"
+                + " ignore_json_size=true.");
     }
 
     /** Records a batch given up at the shutdown timeout and the failure its caller sees. */

@@ -32,6 +32,7 @@ import io.github.srboot.test.streamload.StubTable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -345,6 +346,25 @@ class StreamLoadIngestionTest {
         row.put("at", LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_456_000));
         row.put("tags", List.of("a", "b"));
         return row;
+    }
+
+    @Test
+    void jsonBatchesThatCouldPassTheServersLimitAreRefusedBeforeAnyLoad() {
+        try (StreamLoadTemplate large = StubTemplates.builder(this.stub)
+            .batchPolicy(new BatchPolicy(1000, 200L << 20, Duration.ofSeconds(1)))
+            .maxInFlightBytes(512L << 20)
+            .build()) {
+            assertThatIllegalArgumentException().isThrownBy(() -> large.writer("events"))
+                .withMessageContaining("ignore_json_size")
+                .withMessageContaining("starrocks.stream-load.batch.max-bytes");
+            assertThatIllegalArgumentException()
+                .isThrownBy(() -> large.stream("events", Flux.just(new Item(1, "x"))).blockLast());
+            // CSV is streamed by the BE, and the header lifts the JSON limit on purpose.
+            assertThat(large.stream("events", Flux.just(new Item(1, "x")), LoadOptions.csv()).blockLast()).isNotNull();
+            assertThat(large.stream("events", Flux.just(new Item(2, "y")),
+                    LoadOptions.json().withHeader("ignore_json_size", "true")).blockLast()).isNotNull();
+        }
+        assertThat(this.stub.table("shop", "events").rowCount()).isEqualTo(2);
     }
 
     static List<String> hostileValues() {
