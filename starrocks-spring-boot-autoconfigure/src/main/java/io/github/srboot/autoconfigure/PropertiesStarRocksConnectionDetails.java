@@ -36,6 +36,11 @@ class PropertiesStarRocksConnectionDetails implements StarRocksConnectionDetails
     }
 
     @Override
+    public String getRedirectHostRewrite() {
+        return this.properties.getHttp().getRedirectHostRewrite();
+    }
+
+    @Override
     public String toString() {
         return "PropertiesStarRocksConnectionDetails[frontends=" + getFrontends() + ", username=" + getUsername()
                 + ", database=" + getDatabase() + "]";

@@ -35,4 +35,12 @@ public interface StarRocksConnectionDetails extends ConnectionDetails {
         return null;
     }
 
+    /**
+     * Host, or host:port, that replaces the address of every BE the FE redirects a Stream Load to (a BE that
+     * announces an address the client cannot reach, as in a container), or {@code null} to use the address as given.
+     */
+    default String getRedirectHostRewrite() {
+        return null;
+    }
+
 }

@@ -101,8 +101,11 @@ public class StreamLoadAutoConfiguration {
             SslContext sslContext = nettySslContext(bundles.getBundle(bundle));
             builder.httpClientCustomizer((client) -> client.secure((spec) -> spec.sslContext(sslContext)));
         }
-        if (http.getRedirectHostRewrite() != null && !http.getRedirectHostRewrite().isBlank()) {
-            builder.redirectHostRewrite(HostRewrite.parse(http.getRedirectHostRewrite()));
+        // Connection details of their own (a container) know the rewrite their BE needs; the property wins when set.
+        String rewrite = (http.getRedirectHostRewrite() != null && !http.getRedirectHostRewrite().isBlank())
+                ? http.getRedirectHostRewrite() : connectionDetails.getRedirectHostRewrite();
+        if (rewrite != null && !rewrite.isBlank()) {
+            builder.redirectHostRewrite(HostRewrite.parse(rewrite));
         }
         ObjectMapper mapper = objectMapper.getIfAvailable();
         if (mapper != null) {

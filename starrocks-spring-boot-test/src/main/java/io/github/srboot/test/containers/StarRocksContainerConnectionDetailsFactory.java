@@ -9,7 +9,8 @@ import org.springframework.boot.testcontainers.service.connection.ContainerConne
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
 
 /**
- * Supplies {@link StarRocksConnectionDetails} (FE HTTP URL, credentials, database) for a {@code @ServiceConnection}
+ * Supplies {@link StarRocksConnectionDetails} (FE HTTP URL, credentials, database, the BE address rewrite) for a
+ * {@code @ServiceConnection}
  * {@link StarRocksContainer}; Spring Boot's own factory supplies the JDBC details from the same container.
  */
 class StarRocksContainerConnectionDetailsFactory
@@ -49,6 +50,16 @@ class StarRocksContainerConnectionDetailsFactory
         @Override
         public String getDatabase() {
             return getContainer().getDatabaseName();
+        }
+
+        /**
+         * The container's BE announces an address only the container can use ({@code 127.0.0.1:8040} inside it): Stream
+         * Loads go to its mapped port instead.
+         */
+        @Override
+        public String getRedirectHostRewrite() {
+            URI backend = getContainer().getBackendHttpUrl();
+            return backend.getHost() + ":" + backend.getPort();
         }
 
     }
