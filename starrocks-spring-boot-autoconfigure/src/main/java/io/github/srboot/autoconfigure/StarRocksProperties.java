@@ -253,7 +253,8 @@ public class StarRocksProperties implements InitializingBean {
         private Boolean enabled;
 
         /**
-         * Retries of a failed load (5xx, connection errors, timeouts, busy server), always with the same label.
+         * Retries of a failed load (5xx, connection errors, timeouts, busy server, temporary refusals such as the BE's
+         * HTTP concurrency limit or 'No backend alive'), always with the same label.
          */
         private int maxRetries = 3;
 
@@ -310,7 +311,9 @@ public class StarRocksProperties implements InitializingBean {
         private Duration responseTimeoutMargin = Duration.ofSeconds(10);
 
         /**
-         * How long shutdown waits for buffered rows and loads in flight.
+         * Bound on shutdown (StreamLoadTemplate.close()): buffered rows are loaded and loads in flight awaited for at
+         * most this long, even when a BE stalls; what is left then is abandoned, counted in the
+         * starrocks.stream-load.unflushed-rows metric and reported by a StreamLoadShutdownException.
          */
         private Duration shutdownTimeout = Duration.ofSeconds(30);
 
