@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.netty.http.Http11SslContextSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -18,6 +19,8 @@ import org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpCon
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.reactive.function.client.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * How the auto-configured template builds its HTTP client: from the application's {@code WebClient.Builder} (its
  * customizers apply) and with the SSL bundle named by {@code starrocks.http.ssl.bundle}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class StreamLoadHttpClientAutoConfigurationTests {
 
     private static final String CERTIFICATE = "classpath:tls/server.crt";
@@ -102,6 +106,42 @@ class StreamLoadHttpClientAutoConfigurationTests {
             assertThat(failure.reason()).isNotEqualTo(StreamLoadException.Reason.REJECTED);
             assertThat(failure.serverMessage()).doesNotContain("refused by the test server");
         });
+    }
+
+    @Test
+    void anHttpsFrontendRedirectingToPlainHttpIsWarnedAbout(CapturedOutput output) throws Exception {
+        DisposableServer backend = HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
+            .handle((request, response) -> request.receive()
+                .then(response.header("Content-Type", "application/json")
+                    .sendString(Mono.just("{\"Status\":\"Success\",\"Message\":\"OK\",\"TxnId\":1}"))
+                    .then()))
+            .bindNow();
+        try {
+            File certificate = new File(getClass().getResource("/tls/server.crt").toURI());
+            File key = new File(getClass().getResource("/tls/server.key").toURI());
+            String location = "http://127.0.0.1:" + backend.port() + "/api/db/t/_stream_load";
+            this.server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .secure((spec) -> spec.sslContext(Http11SslContextSpec.forServer(certificate, key)))
+                .handle((request, response) -> response.status(307).header("Location", location).send())
+                .bindNow();
+            this.contextRunner
+                .withPropertyValues("starrocks.http.frontends=https://localhost:" + this.server.port(),
+                        "starrocks.http.ssl.bundle=starrocks",
+                        "spring.ssl.bundle.pem.starrocks.truststore.certificate=" + CERTIFICATE)
+                .run((context) -> {
+                    context.getBean(StreamLoadTemplate.class).load("t", Flux.just(Map.of("id", 1))).block();
+                    assertThat(output).containsOnlyOnce("redirects Stream Load to http://127.0.0.1:" + backend.port()
+                            + " (plain http): the credentials and rows of every load through it cross the network"
+                            + " unencrypted");
+                });
+        }
+        finally {
+            backend.disposeNow();
+        }
     }
 
     @Test

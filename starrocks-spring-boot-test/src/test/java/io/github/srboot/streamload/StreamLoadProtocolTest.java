@@ -10,9 +10,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
@@ -29,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The Stream Load protocol against the stub: redirect, credentials, answers and their outcomes.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class StreamLoadProtocolTest {
 
     private StreamLoadStubServer stub;
@@ -199,7 +203,7 @@ class StreamLoadProtocolTest {
     }
 
     @Test
-    void filteredRowsWithinTheRatioSucceedWithTheErrorUrl() {
+    void filteredRowsWithinTheRatioSucceedWithTheErrorUrlAndAreLogged(CapturedOutput output) {
         Flux<Map<String, Object>> rows = Flux.just(Map.of("id", 1, "amount", "1.50"),
                 Map.of("id", 2, "amount", "not a number"));
         LoadResult result = this.template
@@ -208,6 +212,8 @@ class StreamLoadProtocolTest {
         assertThat(result.loadedRows()).isOne();
         assertThat(result.filteredRows()).isOne();
         assertThat(result.errorUrl()).contains("_load_error_log");
+        assertThat(output).contains("(label " + result.label() + ") succeeded but the server filtered 1 of 2 row(s)",
+                "not a number");
     }
 
     @Test
