@@ -30,8 +30,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Loads rows into StarRocks with Stream Load: reactive, thread-safe, created once and shared.
  *
  * <p>Rows (records, POJOs, {@code Map}s, Jackson {@code ObjectNode}s) are encoded straight into pooled buffers,
- * sent to a BE after the FE's redirect (the body never goes to the FE), retried with the same label, and reported
- * as a {@link LoadResult} or a {@link StreamLoadException}. Memory held by batches is bounded by
+ * sent through Spring's {@code WebClient} to a BE after the FE's redirect (the body never goes to an FE; an address
+ * that runs loads itself gets it directly), checked against what the server read, retried with the same label, and
+ * reported as a {@link LoadResult} or a {@link StreamLoadException}. Memory held by batches is bounded by
  * {@code maxInFlightBytes}; loads of one table run one at a time (in order), loads of different tables in
  * parallel up to {@code maxConcurrentLoads}.
  *
