@@ -120,6 +120,7 @@ final class BackendHandler implements StubEndpoint.Handler {
         }
         LoadOptions options;
         try {
+            checkMergeCommitFlag(exchange.header("enable_merge_commit"));
             options = LoadOptions.parse(exchange::header);
             checkJsonSize(exchange, options);
         }
@@ -271,6 +272,16 @@ final class BackendHandler implements StubEndpoint.Handler {
         return table;
     }
 
+    /**
+     * {@code _on_header}: a merge-commit flag that is not a boolean is refused with StarRocks' text.
+     */
+    private static void checkMergeCommitFlag(String value) throws LoadFailedException {
+        if (value != null && !value.isEmpty() && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new LoadFailedException("Invalid parameter enable_merge_commit. The value must be bool type, but is "
+                    + value);
+        }
+    }
+
     private static void checkJsonSize(Exchange exchange, LoadOptions options) throws LoadFailedException {
         String contentLength = exchange.header("content-length");
         if (options.json() && !options.ignoreJsonSize() && contentLength != null) {
@@ -279,8 +290,8 @@ final class BackendHandler implements StubEndpoint.Handler {
                 if (length > LoadOptions.MAX_JSON_BYTES) {
                     // StarRocks' text, spacing included (be/src/http/action/stream_load.cpp, _on_header)
                     throw new LoadFailedException("The size of this batch exceed the max size ["
-                            + LoadOptions.MAX_JSON_BYTES + "]  of json type data  data [ " + length
-                            + " ]. Set ignore_json_size to skip the check, although it may lead huge memory consuming.");
+                            + LoadOptions.MAX_JSON_BYTES + "]  of json type data  data [ " + length + " ]. Set "
+                            + "ignore_json_size to skip the check, although it may lead huge memory consuming.");
                 }
             }
             catch (NumberFormatException ex) {
@@ -357,6 +368,11 @@ final class BackendHandler implements StubEndpoint.Handler {
 
     private Map<String, Object> loadIntoTransaction(StubEndpoint endpoint, Exchange exchange, LoadJob job,
             long started) throws IOException {
+        if (job.state() != LoadState.PREPARE && job.state() != LoadState.PREPARED) {
+            // the BE drops its context of a transaction once committed, rolled back or failed (corpus CASE_044,
+            // CASE_045, CASE_050: TXN_NOT_EXISTS)
+            return StubReplies.transactionNotExists(job.label);
+        }
         if (job.state() != LoadState.PREPARE) {
             return txnFailure(job.txnId, job.label, "Transaction [" + job.label + "] is " + job.state()
                     + " and takes no more data");
@@ -374,7 +390,9 @@ final class BackendHandler implements StubEndpoint.Handler {
             plan = new LoadPlan(job.table.table(), options);
         }
         catch (LoadFailedException ex) {
-            return txnFailure(job.txnId, job.label, ex.getMessage());
+            // a plan the FE refuses is an analysis error and ends the transaction (corpus CASE_047, CASE_050)
+            job.rollback();
+            return StubReplies.transactionStatus(job.txnId, job.label, "ANALYSIS_ERROR", ex.getMessage());
         }
         long planned = System.nanoTime();
         BodyInputStream body = exchange.body();
@@ -417,6 +435,12 @@ final class BackendHandler implements StubEndpoint.Handler {
     private void commit(Exchange exchange) throws IOException {
         onClaimedTransaction(exchange, (job) -> switch (job.state()) {
             case PREPARE, PREPARED -> {
+                if (!job.received()) {
+                    // StarRocks refuses to commit a transaction no load reached (corpus CASE_046: INTERNAL_ERROR);
+                    // the stub's message, StarRocks' text was not found
+                    yield StubReplies.transactionStatus(job.txnId, job.label, "INTERNAL_ERROR",
+                            "Transaction [" + job.label + "] received no data to commit");
+                }
                 long started = System.nanoTime();
                 job.commit();
                 this.server.countCommit();

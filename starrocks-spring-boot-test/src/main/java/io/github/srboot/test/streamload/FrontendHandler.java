@@ -138,6 +138,9 @@ final class FrontendHandler implements StubEndpoint.Handler {
             unauthorized(endpoint, exchange, loginProblem);
             return;
         }
+        if (redirectToLeader(endpoint, exchange)) {
+            return;
+        }
         String database = exchange.header("db");
         String label = exchange.header("label");
         if (database == null || database.isBlank()) {
@@ -166,7 +169,10 @@ final class FrontendHandler implements StubEndpoint.Handler {
         else {
             LoadJob job = this.server.job(database, label);
             if (job == null || !job.transactional) {
-                respondEarly(endpoint, exchange, StubReplies.transactionNotExists(label));
+                // TransactionLoadAction: an exception's class and message, Status FAILED (corpus CASE_046)
+                respondEarly(endpoint, exchange, Map.of("Status", "FAILED", "Message",
+                        "class com.starrocks.common.StarRocksException: No transaction found with db[" + database
+                                + "] and label[" + label + "]"));
                 return;
             }
             port = job.backendPort;

@@ -71,6 +71,14 @@ final class LoadPlan {
                 // StarRocks' text (StreamLoadPlanner)
                 throw new LoadFailedException("Only primary key table support partial update");
             }
+            if (options.columnMode() && table.sortKey().stream()
+                .anyMatch((column) -> table.keyColumns().stream().noneMatch(column::equalsIgnoreCase))) {
+                // recorded: a column-mode partial update of a table whose sort key has a non-key column is refused,
+                // even when the load lists every sort key column (corpus CASE_039); a sort key that only reorders
+                // the key columns is fine (CASE_040)
+                throw new LoadFailedException("partial update on table with sort key must provide all sort key "
+                        + "columns");
+            }
             for (int i = 0; i < table.keyColumns().size(); i++) {
                 if (!this.provided[i]) {
                     // StarRocks' text (Load.getPartialUpateColumns): the first key column not listed
@@ -105,7 +113,8 @@ final class LoadPlan {
                         + "condition column is in the given update columns. Otherwise please check condition column"
                         + " is in table " + table.name());
             }
-            this.mergeCondition = index;
+            // in column mode StarRocks updates the listed columns whatever the condition (recorded: corpus CASE_037)
+            this.mergeCondition = (this.partialUpdate && options.columnMode()) ? -1 : index;
         }
         else {
             this.mergeCondition = -1;
@@ -176,6 +185,22 @@ final class LoadPlan {
 
     StubTable table() {
         return this.table;
+    }
+
+    /**
+     * Whether the source field loads into a JSON column, which keeps a JSON value as JSON (a string stays quoted:
+     * corpus JSON025, JSON026).
+     */
+    boolean loadsIntoJson(int source) {
+        return targetType(source) != null && targetType(source).kind() == ValueType.Kind.JSON;
+    }
+
+    /**
+     * The type of the column a source field loads into, {@code null} for a field not loaded.
+     */
+    ValueType targetType(int source) {
+        int target = this.sourceTargets.get(source);
+        return (target >= 0) ? this.types[target] : null;
     }
 
     /**

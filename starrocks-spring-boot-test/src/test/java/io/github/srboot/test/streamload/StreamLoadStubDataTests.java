@@ -292,8 +292,24 @@ class StreamLoadStubDataTests {
     void unsupportedHeadersFailLoudly() throws IOException {
         assertThat(load("users", "1\n", "where", "id > 0").get("Message").asText()).contains("where");
         assertThat(load("users", "1\n", "format", "parquet").get("Message").asText()).contains("parquet");
-        assertThat(load("users", "1\n", "skip_header", "1").get("Message").asText()).contains("skip_header");
-        assertThat(load("users", "1\n", "enclose", "ab").get("Message").asText()).contains("single-byte");
+        assertThat(load("users", "1\n", "skip_header", "-1").get("Message").asText())
+            .isEqualTo("skip_header must be equal or greater than 0");
+        assertThat(load("users", "1\n", "trim_space", "yes").get("Message").asText())
+            .isEqualTo("Invalid trim space format. Must be bool type");
+    }
+
+    @Test
+    void encloseAndEscapeUseTheirFirstByteOnly() throws IOException {
+        // stream_load.cpp: header(HTTP_ENCLOSE)[0]
+        load("users", "8,'a,b',8,1\n", "column_separator", ",", "enclose", "'x");
+        assertThat(users().row(8).orElseThrow()).containsEntry("name", "a,b");
+    }
+
+    @Test
+    void skipHeaderAndTrimSpaceAreRead() throws IOException {
+        load("users", "id,name,a,b\n 9 , x y ,9,1\n", "column_separator", ",", "skip_header", "1", "trim_space",
+                "true");
+        assertThat(users().row(9).orElseThrow()).containsEntry("name", "x y");
     }
 
     @Test

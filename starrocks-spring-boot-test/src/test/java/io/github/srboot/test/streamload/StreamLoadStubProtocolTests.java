@@ -392,7 +392,7 @@ class StreamLoadStubProtocolTests {
         HttpResponse<String> log = this.http.send(HttpRequest.newBuilder(URI.create(errorUrl)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(log.statusCode()).isEqualTo(200);
-        assertThat(log.body()).contains("Value count does not match column count. Expect 3, but got 2")
+        assertThat(log.body()).contains("Target column count: 3 doesn't match source value column count: 2")
             .contains("Row: 2,paid").contains("'x'");
         assertThat(this.stub.table("shop", "orders").rowCount()).isEqualTo(2);
     }
