@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Thrown by {@link StreamLoadTemplate#close()} when rows offered to the template could not be flushed within the
- * shutdown timeout: it lists each batch left behind, with its label and whether it had been sent (then its outcome is
- * unknown: look the label up before loading the rows again).
+ * Thrown by {@link StreamLoadTemplate#close()} when rows offered to the template could not be flushed: it lists each
+ * batch left behind at the shutdown timeout, with its label and whether it had been sent (then its outcome is unknown:
+ * look the label up before loading the rows again), and carries as suppressed exceptions the writers' loads that
+ * failed while they were flushed.
  */
 public final class StreamLoadShutdownException extends RuntimeException {
 
@@ -24,6 +25,9 @@ public final class StreamLoadShutdownException extends RuntimeException {
 
     private static String compose(Duration shutdownTimeout, List<Unflushed> unflushed) {
         long rows = unflushed.stream().mapToLong((batch) -> Math.max(0, batch.rows())).sum();
+        if (unflushed.isEmpty()) {
+            return "StreamLoadTemplate closed, but flushing its writers failed (see the suppressed exceptions).";
+        }
         StringBuilder message = new StringBuilder("StreamLoadTemplate closed after the shutdown timeout of ")
             .append(shutdownTimeout)
             .append(" with ")

@@ -354,7 +354,8 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * the shutdown timeout (even when a BE stalls); then releases connections. Idempotent.
      *
      * @throws StreamLoadShutdownException when batches were still unsent or unanswered at the shutdown timeout (they
-     * are abandoned, counted by {@link StreamLoadObserver#unflushedAtShutdown}, and listed in the exception)
+     * are abandoned, counted by {@link StreamLoadObserver#unflushedAtShutdown}, and listed in the exception), or when
+     * flushing a writer failed (each failure suppressed in the exception, with its {@link FailedBatch})
      */
     @Override
     public void close() {
@@ -382,7 +383,8 @@ public final class StreamLoadTemplate implements AutoCloseable {
         }
         long remaining = Math.max(0, deadline - System.nanoTime());
         this.http.close(Duration.ofNanos(Math.max(remaining, Duration.ofMillis(100).toNanos())));
-        if (!this.unflushed.isEmpty()) {
+        if (!this.unflushed.isEmpty() || !writerFailures.isEmpty()) {
+            // Rows a writer still held that failed to load at shutdown are reported too (suppressed failures).
             StreamLoadShutdownException failure = new StreamLoadShutdownException(this.shutdownTimeout,
                     List.copyOf(this.unflushed));
             writerFailures.forEach(failure::addSuppressed);

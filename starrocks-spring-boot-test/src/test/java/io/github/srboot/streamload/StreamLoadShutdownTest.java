@@ -85,4 +85,22 @@ class StreamLoadShutdownTest {
         template.close();
     }
 
+    @Test
+    void aWriterBatchThatFailsWhileClosingIsReportedByClose() {
+        this.stub.faults().backend(Fault.loadFailure("refused for this test"));
+        StreamLoadTemplate template = StubTemplates.builder(this.stub)
+            .batchPolicy(new BatchPolicy(1000, 1 << 20, Duration.ofHours(1)))
+            .build();
+        StreamLoadWriter<Item> writer = template.writer("events");
+        for (int i = 0; i < 5; i++) {
+            writer.write(new Item(i, "refused"));
+        }
+        assertThatExceptionOfType(StreamLoadShutdownException.class).isThrownBy(template::close)
+            .satisfies((ex) -> assertThat(ex.getSuppressed()).singleElement()
+                .isInstanceOfSatisfying(StreamLoadException.class, (failure) -> {
+                    assertThat(failure.reason()).isEqualTo(StreamLoadException.Reason.REJECTED);
+                    assertThat(failure.failedBatch().orElseThrow().rows()).isEqualTo(5);
+                }));
+    }
+
 }
