@@ -3,6 +3,8 @@ package io.github.srboot.autoconfigure;
 import java.net.URI;
 import java.util.List;
 
+import io.github.srboot.streamload.HostRewrite;
+
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
@@ -36,10 +38,10 @@ public interface StarRocksConnectionDetails extends ConnectionDetails {
     }
 
     /**
-     * Host, or host:port, that replaces the address of every BE the FE redirects a Stream Load to (a BE that
-     * announces an address the client cannot reach, as in a container), or {@code null} to use the address as given.
+     * The host (and port) replacing the BE address in every Stream Load redirect, for BEs that announce an address
+     * the application cannot reach (containers, NAT), or {@code null} to follow redirects as given.
      */
-    default String getRedirectHostRewrite() {
+    default HostRewrite getRedirectHostRewrite() {
         return null;
     }
 

@@ -75,8 +75,8 @@ class StreamLoadConnectionDetailsTest {
         }
 
         @Override
-        public String getRedirectHostRewrite() {
-            return "127.0.0.1:" + stub.backends().get(0).port();
+        public HostRewrite getRedirectHostRewrite() {
+            return new HostRewrite("127.0.0.1", stub.backends().get(0).port());
         }
 
     }

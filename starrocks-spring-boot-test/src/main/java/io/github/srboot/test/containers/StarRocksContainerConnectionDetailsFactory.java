@@ -4,12 +4,13 @@ import java.net.URI;
 import java.util.List;
 
 import io.github.srboot.autoconfigure.StarRocksConnectionDetails;
+import io.github.srboot.streamload.HostRewrite;
 
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionDetailsFactory;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
 
 /**
- * Supplies {@link StarRocksConnectionDetails} (FE HTTP URL, credentials, database, the BE address rewrite) for a
+ * Supplies {@link StarRocksConnectionDetails} (FE HTTP URL, credentials, database, the BE redirect rewrite) for a
  * {@code @ServiceConnection}
  * {@link StarRocksContainer}; Spring Boot's own factory supplies the JDBC details from the same container.
  */
@@ -53,13 +54,12 @@ class StarRocksContainerConnectionDetailsFactory
         }
 
         /**
-         * The container's BE announces an address only the container can use ({@code 127.0.0.1:8040} inside it): Stream
-         * Loads go to its mapped port instead.
+         * The BE announces 127.0.0.1:8040 inside the container: Stream Load redirects go to its mapped port.
          */
         @Override
-        public String getRedirectHostRewrite() {
+        public HostRewrite getRedirectHostRewrite() {
             URI backend = getContainer().getBackendHttpUrl();
-            return backend.getHost() + ":" + backend.getPort();
+            return new HostRewrite(backend.getHost(), backend.getPort());
         }
 
     }
