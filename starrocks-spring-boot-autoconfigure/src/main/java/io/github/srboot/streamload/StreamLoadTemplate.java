@@ -194,6 +194,9 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * {@code retry()}) reuses the label and StarRocks loads the rows at most once; or why the call is invalid.
      */
     private Labelled labelled(String table, LoadOptions options) {
+        if (this.closed.get()) {
+            return new Labelled(null, null, new IllegalStateException("The StreamLoadTemplate is closed."));
+        }
         try {
             Target target = target(table);
             return new Labelled(target, label(target, options), null);
@@ -203,7 +206,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
         }
     }
 
-    private record Labelled(Target target, String label, IllegalArgumentException invalid) {
+    private record Labelled(Target target, String label, RuntimeException invalid) {
     }
 
     /**
