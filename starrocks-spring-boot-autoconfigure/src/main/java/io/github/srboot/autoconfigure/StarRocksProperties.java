@@ -251,6 +251,15 @@ public class StarRocksProperties implements InitializingBean {
          */
         private Duration frontendProbeInterval = StreamLoadTemplate.Builder.DEFAULT_FRONTEND_PROBE_INTERVAL;
 
+        /**
+         * TLS for the FE and BE HTTP calls (https FE URLs).
+         */
+        private final Ssl ssl = new Ssl();
+
+        public Ssl getSsl() {
+            return this.ssl;
+        }
+
         public String getRedirectHostRewrite() {
             return this.redirectHostRewrite;
         }
@@ -299,6 +308,27 @@ public class StarRocksProperties implements InitializingBean {
             this.readTimeout = readTimeout;
         }
 
+        /**
+         * TLS settings of the FE/BE HTTP client.
+         */
+        public static class Ssl {
+
+            /**
+             * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material (and key material, for client
+             * certificates) the FE and BE HTTP calls use. Not set: the JVM's default trust store.
+             */
+            private String bundle;
+
+            public String getBundle() {
+                return this.bundle;
+            }
+
+            public void setBundle(String bundle) {
+                this.bundle = bundle;
+            }
+
+        }
+
     }
 
     /**
@@ -314,7 +344,8 @@ public class StarRocksProperties implements InitializingBean {
         private Boolean enabled;
 
         /**
-         * Retries of a failed load (5xx, connection errors, timeouts, busy server), always with the same label.
+         * Retries of a failed load (5xx, connection errors, timeouts, busy server, temporary refusals such as the BE's
+         * HTTP concurrency limit or 'No backend alive'), always with the same label.
          */
         private int maxRetries = RetryPolicy.DEFAULT.maxRetries();
 
@@ -371,7 +402,9 @@ public class StarRocksProperties implements InitializingBean {
         private Duration responseTimeoutMargin = StreamLoadTemplate.Builder.DEFAULT_RESPONSE_TIMEOUT_MARGIN;
 
         /**
-         * How long shutdown waits for buffered rows and loads in flight.
+         * Bound on shutdown (StreamLoadTemplate.close()): buffered rows are loaded and loads in flight awaited for at
+         * most this long, even when a BE stalls; what is left then is abandoned, counted in the
+         * starrocks.stream-load.unflushed-rows metric and reported by a StreamLoadShutdownException.
          */
         private Duration shutdownTimeout = StreamLoadTemplate.Builder.DEFAULT_SHUTDOWN_TIMEOUT;
 
