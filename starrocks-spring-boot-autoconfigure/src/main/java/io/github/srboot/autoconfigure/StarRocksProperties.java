@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
+import io.github.srboot.flyway.DriftCheck;
 import io.github.srboot.streamload.LoadCompression;
 
 /**
@@ -41,6 +42,8 @@ public class StarRocksProperties implements InitializingBean {
     private final StreamLoad streamLoad = new StreamLoad();
 
     private final Schema schema = new Schema();
+
+    private final Flyway flyway = new Flyway();
 
     public String getUsername() {
         return this.username;
@@ -78,6 +81,10 @@ public class StarRocksProperties implements InitializingBean {
         return this.schema;
     }
 
+    public Flyway getFlyway() {
+        return this.flyway;
+    }
+
     /**
      * Fails start-up on values that would only fail later, far from their cause, naming the property.
      */
@@ -105,6 +112,12 @@ public class StarRocksProperties implements InitializingBean {
         requireNotNegative("starrocks.http.read-timeout", this.http.getReadTimeout());
         requireNotNegative("starrocks.schema.alter-poll-interval", this.schema.getAlterPollInterval());
         requireNotNegative("starrocks.schema.alter-timeout", this.schema.getAlterTimeout());
+        requireNotNegative("starrocks.flyway.alter-timeout", this.flyway.getAlterTimeout());
+        Integer replicationNum = this.flyway.getHistoryReplicationNum();
+        if (replicationNum != null && replicationNum < 1) {
+            throw new InvalidConfigurationPropertyValueException("starrocks.flyway.history-replication-num",
+                    replicationNum, "A table needs at least one replica.");
+        }
     }
 
     static void requireNotNegative(String name, Duration value) {
@@ -484,6 +497,20 @@ public class StarRocksProperties implements InitializingBean {
          */
         private Duration alterTimeout = Duration.ofMinutes(30);
 
+        /**
+         * What to do after Flyway's migrate when the database still differs from the declared desired schema: off,
+         * warn (log the plan) or fail (stop start-up with the plan). Nothing is checked without a desired schema.
+         */
+        private DriftCheck driftCheck = DriftCheck.WARN;
+
+        public DriftCheck getDriftCheck() {
+            return this.driftCheck;
+        }
+
+        public void setDriftCheck(DriftCheck driftCheck) {
+            this.driftCheck = driftCheck;
+        }
+
         public List<String> getLocations() {
             return this.locations;
         }
@@ -530,6 +557,56 @@ public class StarRocksProperties implements InitializingBean {
 
         public void setAlterTimeout(Duration alterTimeout) {
             this.alterTimeout = alterTimeout;
+        }
+
+    }
+
+    /**
+     * Flyway on StarRocks: the schema history table and the waits for asynchronous ALTER jobs between migration
+     * statements.
+     */
+    public static class Flyway {
+
+        /**
+         * Whether Flyway waits, after each migration statement that starts an asynchronous ALTER job (column
+         * changes, ORDER BY, DISTRIBUTED BY, rollups, index builds, bloom_filter_columns), until that job has
+         * finished.
+         */
+        private boolean waitForAlterJobs = true;
+
+        /**
+         * How long Flyway waits for one asynchronous ALTER job before failing the migration.
+         */
+        private Duration alterTimeout = Duration.ofMinutes(30);
+
+        /**
+         * replication_num of the schema history table Flyway creates; when not set, the server's default (3 unless
+         * the cluster changed it).
+         */
+        private Integer historyReplicationNum;
+
+        public boolean isWaitForAlterJobs() {
+            return this.waitForAlterJobs;
+        }
+
+        public void setWaitForAlterJobs(boolean waitForAlterJobs) {
+            this.waitForAlterJobs = waitForAlterJobs;
+        }
+
+        public Duration getAlterTimeout() {
+            return this.alterTimeout;
+        }
+
+        public void setAlterTimeout(Duration alterTimeout) {
+            this.alterTimeout = alterTimeout;
+        }
+
+        public Integer getHistoryReplicationNum() {
+            return this.historyReplicationNum;
+        }
+
+        public void setHistoryReplicationNum(Integer historyReplicationNum) {
+            this.historyReplicationNum = historyReplicationNum;
         }
 
     }
