@@ -86,7 +86,8 @@ public enum ChangeKind {
 
     /**
      * Drop and create of a materialized view whose query, partitioning, distribution, sort key or columns changed;
-     * destructive (its data is rebuilt by the next refresh).
+     * destructive (its data is rebuilt by the next refresh), so planned only when drops are allowed and reported
+     * otherwise.
      */
     MATERIALIZED_VIEW_RECREATE,
 
