@@ -299,6 +299,30 @@ public final class StarRocksTemplate {
     }
 
     /**
+     * Reads every table, view and materialized view of a database like {@link #describeAll(String)}, but an object
+     * whose definition cannot be read into the model (syntax newer than the parser, for instance) does not stop the
+     * others: it is listed as unreadable with the reason, and logged.
+     * @return the objects read and the objects that could not be
+     */
+    public ReflectedSchema reflect(String database) {
+        Assert.hasText(database, "database must not be empty");
+        CatalogRows rows = readCatalog(database, null);
+        List<SchemaObject> described = new ArrayList<>();
+        List<UnreadableObject> unreadable = new ArrayList<>();
+        for (CatalogObject object : SchemaReflection.objects(rows)) {
+            try {
+                described.add(read(database, object, rows));
+            }
+            catch (StarRocksReflectionException ex) {
+                logger.warn("StarRocks " + object.kind() + " `" + database + "`.`" + object.name() + "` cannot be read "
+                        + "into the ddl model and is left out: " + ex.getMessage());
+                unreadable.add(new UnreadableObject(object.name(), object.kind(), ex.getMessage()));
+            }
+        }
+        return new ReflectedSchema(described, unreadable);
+    }
+
+    /**
      * Waits until the newest {@code COLUMN}, {@code OPTIMIZE} and {@code ROLLUP} jobs on a table have ended,
      * polling every {@link AlterJobPolling#pollInterval()}.
      * @return the jobs that ended (at most one per kind; empty when the table never had an ALTER job)

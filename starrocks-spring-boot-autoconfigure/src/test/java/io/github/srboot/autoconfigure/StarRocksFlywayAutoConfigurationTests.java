@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import io.github.srboot.ddl.Ddl;
 import io.github.srboot.ddl.SchemaObject;
 import io.github.srboot.flyway.SchemaDriftException;
+import io.github.srboot.jdbc.ReflectedSchema;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.schema.StarRocksSchemaDiff;
 import io.github.srboot.flyway.StarRocksFlywayExtension;
@@ -115,8 +116,8 @@ class StarRocksFlywayAutoConfigurationTests {
                     false) {
 
                 @Override
-                public List<SchemaObject> actual() {
-                    return Ddl.parse(TABLE);
+                public ReflectedSchema reflect() {
+                    return new ReflectedSchema(Ddl.parse(TABLE), List.of());
                 }
 
             };

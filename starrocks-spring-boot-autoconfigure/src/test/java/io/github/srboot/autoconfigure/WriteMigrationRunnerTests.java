@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import io.github.srboot.ddl.Ddl;
 import io.github.srboot.ddl.SchemaObject;
+import io.github.srboot.jdbc.ReflectedSchema;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.schema.StarRocksSchemaDiff;
 import io.github.srboot.support.ScriptedJdbc;
@@ -42,8 +43,8 @@ class WriteMigrationRunnerTests {
         return new StarRocksSchemaDiff(unused, "analytics", desired, false) {
 
             @Override
-            public List<SchemaObject> actual() {
-                return Ddl.parse(TABLE);
+            public ReflectedSchema reflect() {
+                return new ReflectedSchema(Ddl.parse(TABLE), List.of());
             }
 
         };

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import io.github.srboot.ddl.Ddl;
 import io.github.srboot.ddl.SchemaObject;
+import io.github.srboot.jdbc.ReflectedSchema;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.schema.ChangeKind;
 import io.github.srboot.schema.MigrationPlan;
@@ -39,9 +40,9 @@ class SchemaDriftCheckCallbackTests {
         return new StarRocksSchemaDiff(unused, "shop", desired, false) {
 
             @Override
-            public List<SchemaObject> actual() {
+            public ReflectedSchema reflect() {
                 SchemaDriftCheckCallbackTests.this.reflections.incrementAndGet();
-                return Ddl.parse(TABLE);
+                return new ReflectedSchema(Ddl.parse(TABLE), List.of());
             }
 
         };
