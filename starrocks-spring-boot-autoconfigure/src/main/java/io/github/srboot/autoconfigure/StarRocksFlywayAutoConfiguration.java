@@ -47,9 +47,13 @@ public class StarRocksFlywayAutoConfiguration {
     @ConditionalOnMissingBean(name = "starRocksSchemaDriftCheckCallback")
     Callback starRocksSchemaDriftCheckCallback(ObjectProvider<StarRocksSchemaDiff> diff,
             StarRocksProperties properties) {
-        DriftCheck mode = properties.getSchema().getDriftCheck();
-        return FlywayCallbacks.of(new SchemaDriftCheckCallback(diff::getIfAvailable, (mode != null) ? mode
-                : DriftCheck.OFF));
+        StarRocksProperties.Schema schema = properties.getSchema();
+        DriftCheck mode = (schema.getDriftCheck() != null) ? schema.getDriftCheck() : DriftCheck.OFF;
+        // An application started to write the migration that removes the drift must not stop on that drift.
+        if (mode == DriftCheck.FAIL && schema.getWriteMigration() != null) {
+            mode = DriftCheck.WARN;
+        }
+        return FlywayCallbacks.of(new SchemaDriftCheckCallback(diff::getIfAvailable, mode));
     }
 
     @Bean

@@ -90,6 +90,13 @@ class StarRocksFlywayAutoConfigurationTests {
     }
 
     @Test
+    void writingTheMigrationIsNotStoppedByTheDrift() {
+        this.runner.withUserConfiguration(DriftingDiff.class)
+            .withPropertyValues("starrocks.schema.drift-check=fail", "starrocks.schema.write-migration=build/never")
+            .run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void aNegativeAlterTimeoutIsRefused() {
         this.runner.withPropertyValues("starrocks.flyway.alter-timeout=-1s", "spring.flyway.enabled=false")
             .run((context) -> assertThat(context).hasFailed().getFailure()
