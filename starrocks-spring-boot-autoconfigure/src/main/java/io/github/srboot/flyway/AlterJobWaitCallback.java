@@ -2,7 +2,6 @@ package io.github.srboot.flyway;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -112,13 +111,6 @@ public final class AlterJobWaitCallback implements FlywayEventHandler {
             this.checkedConnection = connection;
         }
         return this.checkedIsStarRocks;
-    }
-
-    /**
-     * How long one job may take.
-     */
-    public Duration getTimeout() {
-        return this.polling.timeout();
     }
 
     private record Pending(String sql, Map<AlterJobType, AlterJob> earlier) {
