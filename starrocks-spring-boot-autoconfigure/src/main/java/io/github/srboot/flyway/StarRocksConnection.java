@@ -24,10 +24,20 @@ public class StarRocksConnection extends Connection<StarRocksDatabase> {
     static final String NO_LOCK_WARNING = "StarRocks has no lock Flyway can take (no GET_LOCK, no SELECT ... FOR "
             + "UPDATE): the schema history table is not locked, so run one migrator at a time against a database";
 
+    /** Whether this JVM has warned already: one warning, however many Flyway runs and connections. */
     private static final AtomicBoolean warned = new AtomicBoolean();
 
     StarRocksConnection(StarRocksDatabase database, java.sql.Connection connection) {
         super(database, connection);
+    }
+
+    /**
+     * Logs {@link #NO_LOCK_WARNING} the first time {@code warned} is found false.
+     */
+    static void warnOnce(AtomicBoolean warned, Log logger) {
+        if (warned.compareAndSet(false, true)) {
+            logger.warn(NO_LOCK_WARNING);
+        }
     }
 
     @Override
@@ -59,9 +69,7 @@ public class StarRocksConnection extends Connection<StarRocksDatabase> {
      */
     @Override
     public <T> T lock(Table table, Callable<T> callable) {
-        if (warned.compareAndSet(false, true)) {
-            logger.warn(NO_LOCK_WARNING);
-        }
+        warnOnce(warned, logger);
         try {
             return callable.call();
         }

@@ -6,7 +6,9 @@ import javax.sql.DataSource;
 
 import io.github.srboot.ddl.Ddl;
 import io.github.srboot.ddl.SchemaObject;
+import io.github.srboot.flyway.DriftCheck;
 import io.github.srboot.flyway.SchemaDriftException;
+import io.github.srboot.jdbc.AlterJobPolling;
 import io.github.srboot.jdbc.ReflectedSchema;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.schema.StarRocksSchemaDiff;
@@ -74,9 +76,24 @@ class StarRocksFlywayAutoConfigurationTests {
 
     @Test
     void noWaitsWhenSwitchedOff() {
-        this.runner.withPropertyValues("starrocks.flyway.wait-for-alter-jobs=false", "spring.flyway.enabled=false")
-            .run((context) -> assertThat(context).hasNotFailed().getBeans(Callback.class)
-                .doesNotContainKey("starRocksAlterJobWaitCallback"));
+        this.runner.withPropertyValues("starrocks.flyway.wait-for-alter-jobs=false").run((context) -> {
+            assertThat(context).hasNotFailed().getBeans(Callback.class)
+                .doesNotContainKey("starRocksAlterJobWaitCallback")
+                .containsKey("starRocksSchemaDriftCheckCallback");
+            assertThat(this.starRocks.historyRows()).hasSize(2);
+            assertThat(this.server.executedSql()).noneMatch((sql) -> sql.startsWith("SHOW ALTER TABLE"));
+        });
+    }
+
+    @Test
+    void propertyDefaultsAreTheLibrarysDefaults() {
+        StarRocksProperties properties = new StarRocksProperties();
+
+        assertThat(properties.getFlyway().isWaitForAlterJobs()).isTrue();
+        assertThat(properties.getFlyway().getAlterTimeout()).isEqualTo(AlterJobPolling.DEFAULT_TIMEOUT);
+        assertThat(properties.getFlyway().getHistoryReplicationNum()).isNull();
+        assertThat(properties.getSchema().getDriftCheck()).isEqualTo(DriftCheck.WARN);
+        assertThat(new StarRocksFlywayExtension().getHistoryReplicationNum()).isNull();
     }
 
     @Test
