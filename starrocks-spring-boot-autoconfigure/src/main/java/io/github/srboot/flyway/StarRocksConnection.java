@@ -68,6 +68,7 @@ public class StarRocksConnection extends Connection<StarRocksDatabase> {
      * Runs the callable without a lock (see the class comment), warning once.
      */
     @Override
+    @SuppressWarnings("rawtypes") // Flyway's signature
     public <T> T lock(Table table, Callable<T> callable) {
         warnOnce(warned, logger);
         try {

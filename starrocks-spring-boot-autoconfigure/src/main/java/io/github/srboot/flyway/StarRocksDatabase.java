@@ -59,6 +59,7 @@ public class StarRocksDatabase extends Database<StarRocksConnection> {
      * row, its values quoted by the printer's quoting.
      */
     @Override
+    @SuppressWarnings("rawtypes") // Flyway's signature
     public String getRawCreateScript(Table table, boolean baseline) {
         io.github.srboot.ddl.Table history = HistoryTable.definition(table.getName(), historyReplicationNum());
         String script = Ddl.render(new CreateObject(table.getSchema().getName(), history, false, false)) + ";\n";
@@ -74,6 +75,7 @@ public class StarRocksDatabase extends Database<StarRocksConnection> {
         return (extension != null) ? extension.getHistoryReplicationNum() : null;
     }
 
+    @SuppressWarnings("rawtypes") // Flyway's Table, as Flyway passes it
     private String baselineInsert(Table table) {
         String description = AbbreviationUtils.abbreviateDescription(this.configuration.getBaselineDescription());
         String script = AbbreviationUtils.abbreviateScript(this.configuration.getBaselineDescription());
