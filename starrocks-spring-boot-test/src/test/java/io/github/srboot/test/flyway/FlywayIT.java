@@ -84,7 +84,11 @@ class FlywayIT {
         try (ConfigurableApplicationContext context = start()) {
             Flyway flyway = context.getBean(Flyway.class);
             MigrationInfoService info = flyway.info();
-            assertThat(info.applied()).hasSize(2);
+            // Besides V1 and V2, the history holds Flyway's marker for the database it created.
+            assertThat(info.applied()).filteredOn((applied) -> applied.getVersion() != null)
+                .extracting((applied) -> applied.getVersion().getVersion())
+                .contains("1", "2");
+            assertThat(info.pending()).isEmpty();
             assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
             assertThat(flyway.repair().migrationsRemoved).isEmpty();
         }
