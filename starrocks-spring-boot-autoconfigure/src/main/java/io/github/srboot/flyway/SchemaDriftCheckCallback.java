@@ -59,6 +59,11 @@ public final class SchemaDriftCheckCallback implements FlywayEventHandler {
             logger.debug("No StarRocks drift check: off, or no desired schema is declared");
             return new MigrationPlan(List.of());
         }
+        if ((diff.getDatabase() == null || diff.getDatabase().isBlank()) && this.mode == DriftCheck.WARN) {
+            logger.warn("No StarRocks drift check: a desired schema is declared but no database to compare it with; "
+                    + "set starrocks.database");
+            return new MigrationPlan(List.of());
+        }
         MigrationPlan plan = diff.plan();
         if (plan.isEmpty()) {
             logger.info("StarRocks database '" + diff.getDatabase() + "' matches the desired schema");

@@ -85,6 +85,18 @@ class SchemaDriftCheckCallbackTests {
     }
 
     @Test
+    void withoutADatabaseWarnSaysSoAndFailFails(CapturedOutput output) {
+        StarRocksTemplate unused = new StarRocksTemplate(new ScriptedJdbc().dataSource());
+        StarRocksSchemaDiff diff = new StarRocksSchemaDiff(unused, null, () -> Ddl.parse(TABLE), false);
+
+        assertThat(new SchemaDriftCheckCallback(() -> diff, DriftCheck.WARN).check().isEmpty()).isTrue();
+        assertThat(output).contains("set starrocks.database");
+        assertThatExceptionOfType(IllegalStateException.class)
+            .isThrownBy(() -> new SchemaDriftCheckCallback(() -> diff, DriftCheck.FAIL).check())
+            .withMessageContaining("starrocks.database");
+    }
+
+    @Test
     void offHandlesNoEvent() {
         StarRocksSchemaDiff diff = diff(() -> Ddl.parse(TABLE.replace("v INT", "v BIGINT")));
 
