@@ -4,16 +4,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.github.srboot.jdbc.StarRocksDetection;
 
 import org.springframework.lang.Nullable;
 
 /**
- * Tells StarRocks from MySQL on a MySQL-protocol connection and reads its real version. StarRocks reports a fake
- * MySQL version through {@code version()}; {@code @@version_comment} ("StarRocks version 3.5.5-...") needs no
- * privilege and {@code current_version()} gives the real version.
+ * What the Flyway type needs to know about the server: whether it is StarRocks ({@link StarRocksDetection}), its
+ * real version ({@code current_version()}: {@code version()} reports a fake MySQL one) and the user name.
  */
 final class StarRocksServer {
 
@@ -23,18 +23,12 @@ final class StarRocksServer {
     }
 
     /**
-     * Whether a {@code @@version_comment} value is StarRocks'.
-     */
-    static boolean isStarRocksVersionComment(@Nullable String versionComment) {
-        return versionComment != null && versionComment.toLowerCase(Locale.ROOT).contains("starrocks");
-    }
-
-    /**
-     * Whether the server behind a connection is StarRocks; false when it cannot tell (not MySQL-like at all).
+     * Whether the server behind a connection is StarRocks ({@link StarRocksDetection}); false when it cannot tell
+     * (the query is refused: not a server Flyway should treat as StarRocks).
      */
     static boolean isStarRocks(Connection connection) {
         try {
-            return isStarRocksVersionComment(queryString(connection, "SELECT @@version_comment"));
+            return StarRocksDetection.isStarRocks(connection);
         }
         catch (SQLException ex) {
             return false;
@@ -63,7 +57,7 @@ final class StarRocksServer {
             version = queryString(connection, "SELECT current_version()");
         }
         catch (SQLException ex) {
-            version = queryString(connection, "SELECT @@version_comment");
+            version = StarRocksDetection.versionComment(connection);
         }
         return versionOf(version);
     }

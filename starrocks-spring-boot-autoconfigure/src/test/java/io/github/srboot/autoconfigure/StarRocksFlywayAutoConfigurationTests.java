@@ -45,6 +45,7 @@ class StarRocksFlywayAutoConfigurationTests {
                 FlywayAutoConfiguration.class))
         .withBean(DataSource.class, this.server::dataSource)
         .withPropertyValues("spring.flyway.locations=classpath:flyway/scripted", "starrocks.database=shop",
+                "starrocks.jdbc.enabled=true",
                 "starrocks.schema.alter-poll-interval=1ms", "starrocks.schema.locations=classpath:flyway/none");
 
     StarRocksFlywayAutoConfigurationTests() {
@@ -116,9 +117,8 @@ class StarRocksFlywayAutoConfigurationTests {
     @Test
     void aNegativeAlterTimeoutIsRefused() {
         this.runner.withPropertyValues("starrocks.flyway.alter-timeout=-1s", "spring.flyway.enabled=false")
-            .run((context) -> assertThat(context).hasFailed().getFailure()
-                .hasRootCauseMessage("Property starrocks.flyway.alter-timeout with value 'PT-1S' is invalid: A timeout "
-                        + "or interval cannot be negative."));
+            .run((context) -> assertThat(context).hasFailed().getFailure().rootCause()
+                .hasMessageContaining("Property starrocks.flyway.alter-timeout with value 'PT-1S' is invalid"));
     }
 
     @Test
