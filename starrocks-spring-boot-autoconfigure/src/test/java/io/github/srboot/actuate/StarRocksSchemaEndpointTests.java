@@ -192,6 +192,9 @@ class StarRocksSchemaEndpointTests {
         assertThat(drift.changes().get(0).object()).isEqualTo("table future");
         assertThat(drift.changes().get(0).details()).singleElement().asString().contains("'future'");
         assertThat(drift.statements()).containsExactly("ALTER TABLE `t` MODIFY COLUMN `v` BIGINT NULL");
+        assertThat(drift.drift()).isTrue();
+        assertThat(drift.unreadable()).singleElement()
+            .satisfies((unreadable) -> assertThat(unreadable.problem()).startsWith("table future: ").contains("'future'"));
     }
 
 }
