@@ -133,8 +133,9 @@ class StreamLoadTransactionTest {
 
     @Test
     void rollingBackACommittedTransactionFailsWithItsLoadState() {
-        // StarRocks answers FAILED to a rollback after a commit (SQL test test_stream_load_basic_txn / test_basic_txn_commit_operations, corpus
-        // stream-load CASE_044); the committed rows stay, so the rollback must not be reported as done.
+        // StarRocks answers FAILED to a rollback after a commit (its SQL test test_stream_load_basic_txn,
+        // test_basic_txn_commit_operations; corpus stream-load CASE_044); the committed rows stay, so the rollback
+        // must not be reported as done.
         StreamLoadTransaction transaction = this.template.transaction("events", "txn_committed_then_rolled_back");
         transaction.begin().then(transaction.load(batch(1))).then(transaction.commit()).block();
 
