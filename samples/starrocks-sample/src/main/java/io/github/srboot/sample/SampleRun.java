@@ -3,7 +3,6 @@ package io.github.srboot.sample;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.srboot.streamload.LoadResult;
@@ -123,16 +122,17 @@ class SampleRun implements ApplicationRunner {
 
     private String healthText() {
         HealthEndpoint endpoint = this.health.getIfAvailable();
-        if (endpoint == null) {
-            return "health endpoint not available";
-        }
-        HealthComponent health = endpoint.health();
-        if (health instanceof CompositeHealth composite) {
-            Map<String, HealthComponent> components = composite.getComponents();
-            return health.getStatus() + " " + components.entrySet()
+        return (endpoint != null) ? describe(endpoint.health()) : "health endpoint not available";
+    }
+
+    /** {@code UP (db UP, starrocks UP (frontends UP, backends UP))}: the status, then each component's. */
+    private static String describe(HealthComponent health) {
+        if (health instanceof CompositeHealth composite && composite.getComponents() != null) {
+            return health.getStatus() + composite.getComponents()
+                .entrySet()
                 .stream()
-                .map((entry) -> entry.getKey() + " " + entry.getValue().getStatus())
-                .collect(Collectors.joining(", ", "(", ")"));
+                .map((entry) -> entry.getKey() + " " + describe(entry.getValue()))
+                .collect(Collectors.joining(", ", " (", ")"));
         }
         return health.getStatus().toString();
     }

@@ -27,7 +27,12 @@ public class StarRocksSampleApplication {
 
     public static void main(String[] args) {
         ConfigurableApplicationContext context = start(args, System.getenv());
-        if (!isServer(args)) {
+        if (isServer(args)) {
+            context.getBean(SampleRun.class).summary().lines().forEach(System.out::println);
+            System.out.println("Serving the actuator endpoints at http://localhost:"
+                    + context.getEnvironment().getProperty("local.server.port") + "/actuator; stop with Ctrl-C.");
+        }
+        else {
             System.exit(finish(context, System.out));
         }
     }
