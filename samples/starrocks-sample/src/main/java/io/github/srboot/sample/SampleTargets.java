@@ -31,6 +31,7 @@ class SampleTargets {
     /** Where the migrations are; the stub mode parses them to compare with the desired schema. */
     static final String MIGRATIONS = "classpath:db/migration";
 
+    /** Stub mode: the embedded Stream Load stub as StarRocks' HTTP side. */
     @Configuration(proxyBeanMethods = false)
     @Profile(SampleMode.STUB_PROFILE)
     static class Stub {
@@ -97,6 +98,7 @@ class SampleTargets {
 
     }
 
+    /** Cluster mode: the DataSource and the schema diff of the StarRocks cluster. */
     @Configuration(proxyBeanMethods = false)
     @Profile("!" + SampleMode.STUB_PROFILE)
     static class Cluster {
