@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.github.srboot.sample.docs.ReadmeFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,6 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StubModeTests {
+
+    /** The summary of a default run: the generator is seeded and the stub injects one fault. */
+    static final List<String> EXPECTED_SUMMARY = List.of(
+            "Summary (stub mode: embedded Stream Load stub, no database)",
+            "  rows loaded:     20000 (bulk: 10000 orders and their daily_sales rows)",
+            "  changes applied: none, the CDC step is not part of this build",
+            "  loads:           8 succeeded, 0 failed",
+            "  retries:         1",
+            "  orders table:    10000 rows, as the feed expects",
+            "  health:          UP (diskSpace UP, ping UP, ssl UP)");
 
     @Test
     void runsAgainstTheStubAndEndsWithTheSummary(CapturedOutput output) {
@@ -41,14 +52,9 @@ class StubModeTests {
         assertThat(output).contains("2 attempts");
 
         List<String> lines = summary.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines).containsExactly(
-                "Summary (stub mode: embedded Stream Load stub, no database)",
-                "  rows loaded:     20000 (bulk: 10000 orders and their daily_sales rows)",
-                "  changes applied: none, the CDC step is not part of this build",
-                "  loads:           8 succeeded, 0 failed",
-                "  retries:         1",
-                "  orders table:    10000 rows, as the feed expects",
-                "  health:          UP (diskSpace UP, ping UP, ssl UP)");
+        assertThat(lines).containsExactlyElementsOf(EXPECTED_SUMMARY);
+        assertThat(ReadmeFile.read()).as("the summary shown in README.md's quick start")
+            .contains(String.join("\n", EXPECTED_SUMMARY));
     }
 
 }

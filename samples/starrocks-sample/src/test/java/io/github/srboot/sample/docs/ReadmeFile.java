@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * The project's top-level README.md, read (and, for generated blocks, rewritten) by the documentation tests.
  */
-final class ReadmeFile {
+public final class ReadmeFile {
 
     /** The README, relative to this module (Maven runs tests in the module directory). */
     static final Path PATH = Path.of("../../README.md");
@@ -20,7 +20,7 @@ final class ReadmeFile {
     private ReadmeFile() {
     }
 
-    static String read() {
+    public static String read() {
         try {
             return Files.readString(PATH, StandardCharsets.UTF_8);
         }
