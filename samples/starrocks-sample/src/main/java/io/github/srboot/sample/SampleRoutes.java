@@ -19,6 +19,7 @@ class SampleRoutes {
             StarRocks sample
               /actuator/health                                health with its components
               /actuator/metrics/starrocks.stream-load.rows    rows loaded (also .loads, .bytes, .retries, .latency)
+              /actuator/starrocks                             the cluster as probed: FEs, backends, version, drift
               /actuator/starrocksschema                       the schema diff (cluster mode)
             """;
 

@@ -31,7 +31,7 @@ class StubModeTests {
             "  loads:           8 succeeded, 0 failed",
             "  retries:         1",
             "  orders table:    10000 rows, as the feed expects",
-            "  health:          UP (diskSpace UP, ping UP, ssl UP)");
+            "  health:          UP (diskSpace UP, ping UP, ssl UP, starrocks UP (backends UP, frontends UP))");
 
     @Test
     void runsAgainstTheStubAndEndsWithTheSummary(CapturedOutput output) {
