@@ -1,6 +1,7 @@
 -- Version 1: the tables (applied by Flyway with the starter's StarRocks database type).
 
--- Orders as the source system knows them: upserted and deleted by the CDC stream, one partition per day.
+-- Orders as the source system knows them: bulk-loaded, then kept in step by the CDC feed (the last four columns are
+-- its audit columns; deletes are soft), one partition per day.
 -- A PRIMARY KEY table's partition expression must use key columns, hence order_date in the key.
 CREATE TABLE orders (
   order_id BIGINT NOT NULL COMMENT "order number in the source system",
@@ -8,8 +9,11 @@ CREATE TABLE orders (
   customer_id BIGINT NOT NULL,
   status VARCHAR(16) NOT NULL COMMENT "new, paid, shipped or cancelled",
   amount DECIMAL(12, 2) NOT NULL,
+  updated_at DATETIME NOT NULL,
   change_seq BIGINT NOT NULL COMMENT "source change sequence: a late, older change never overwrites a newer one",
-  updated_at DATETIME NOT NULL
+  op_type TINYINT NOT NULL DEFAULT "0" COMMENT "last change: 0 insert, 1 update, 2 delete",
+  is_deleted BOOLEAN NOT NULL DEFAULT "false" COMMENT "deleted at the source (soft delete)",
+  synced_at DATETIME NULL COMMENT "when the CDC path loaded the last change (UTC)"
 )
 PRIMARY KEY (order_id, order_date)
 COMMENT "orders, kept in step with the source by CDC"

@@ -40,12 +40,12 @@ final class ClusterTarget implements SampleTarget {
     public TableTotals totals() {
         String database = Ddl.quoteIdentifier(this.schemaDiff.getDatabase());
         // Names come from the printer's quoting; no value is spliced into these statements.
-        long[] orders = this.jdbc.queryForObject(
-                "SELECT count(*), coalesce(sum(change_seq), 0) FROM " + database + "." + Ddl.quoteIdentifier("orders"),
-                (row, number) -> new long[] { row.getLong(1), row.getLong(2) });
+        long[] orders = this.jdbc.queryForObject("SELECT count(*), coalesce(sum(CASE WHEN is_deleted THEN 1 ELSE 0 END), "
+                + "0), coalesce(sum(change_seq), 0) FROM " + database + "." + Ddl.quoteIdentifier("orders"),
+                (row, number) -> new long[] { row.getLong(1), row.getLong(2), row.getLong(3) });
         Long dailySalesOrders = this.jdbc.queryForObject("SELECT coalesce(sum(order_count), 0) FROM " + database
                 + "." + Ddl.quoteIdentifier("daily_sales"), Long.class);
-        return new TableTotals(orders[0], orders[1], (dailySalesOrders != null) ? dailySalesOrders : 0);
+        return new TableTotals(orders[0], orders[1], orders[2], (dailySalesOrders != null) ? dailySalesOrders : 0);
     }
 
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * One order as the source system holds it; the components are the columns of the {@code orders} table (Jackson
- * writes them in snake_case, see {@code spring.jackson.property-naming-strategy}).
+ * writes them in snake_case, see {@code spring.jackson.property-naming-strategy}), without the CDC audit columns
+ * the table adds.
  *
  * @param orderId the order number
  * @param orderDate the day it was placed (the partition, part of the key)
@@ -36,27 +37,23 @@ public record Order(long orderId, LocalDate orderDate, long customerId, String s
     }
 
     /**
-     * The order as column name to value, in table order.
-     */
-    public Map<String, Object> columns() {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("order_id", this.orderId);
-        columns.put("order_date", this.orderDate);
-        columns.put("customer_id", this.customerId);
-        columns.put("status", this.status);
-        columns.put("amount", this.amount);
-        columns.put("change_seq", this.changeSeq);
-        columns.put("updated_at", this.updatedAt);
-        return columns;
-    }
-
-    /**
      * The primary key of an order: {@code (order_id, order_date)}.
      *
      * @param orderId the order number
      * @param orderDate the day it was placed
      */
     public record Key(long orderId, LocalDate orderDate) {
+
+        /**
+         * The key as column name to value, as a change record carries it.
+         */
+        public Map<String, Object> columns() {
+            Map<String, Object> columns = new LinkedHashMap<>();
+            columns.put("order_id", this.orderId);
+            columns.put("order_date", this.orderDate);
+            return columns;
+        }
+
     }
 
 }

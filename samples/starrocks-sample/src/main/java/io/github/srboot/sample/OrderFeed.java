@@ -13,8 +13,9 @@ import java.util.Random;
 
 /**
  * Generates the sample's data the way a source system would produce it: a history of orders to bulk-load, then a
- * feed of changes (inserts, updates, deletes, and late updates that arrive after a newer state of the same order).
- * It also keeps the state the {@code orders} table must end in, to check what the loads did.
+ * feed of changes (inserts, updates, deletes, and late updates that arrive after a newer change of the same order).
+ * It also keeps the state the {@code orders} table must end in, to check what the loads did: deletes are soft, so a
+ * deleted order stays as a row marked deleted, with the delete's version.
  *
  * <p>Seeded: the same seed gives the same orders and changes on every run.
  */
@@ -28,10 +29,13 @@ final class OrderFeed {
 
     private final Random random;
 
-    /** The state the table must be in after every change so far, by key. */
+    /** The orders that exist at the source now, by key. */
     private final Map<Order.Key, Order> current = new LinkedHashMap<>();
 
-    /** The state each order had before its last update: what a late event re-sends. */
+    /** The rows the table must hold after every change so far (deleted orders included), by key. */
+    private final Map<Order.Key, ExpectedRow> expected = new LinkedHashMap<>();
+
+    /** The state each order had before its last change: what a late event re-sends. */
     private final Map<Order.Key, Order> previous = new LinkedHashMap<>();
 
     private final Map<OrderChange.Kind, Integer> counts = new EnumMap<>(OrderChange.Kind.class);
@@ -52,6 +56,7 @@ final class OrderFeed {
         for (int i = 0; i < count; i++) {
             Order order = newOrder(pick("new", "paid", "shipped"));
             this.current.put(order.key(), order);
+            this.expected.put(order.key(), new ExpectedRow(order.changeSeq(), false));
             orders.add(order);
         }
         return orders;
@@ -86,10 +91,10 @@ final class OrderFeed {
     }
 
     /**
-     * The orders the table must hold after the history and every change, by key.
+     * The rows the table must hold after the history and every change so far, by key.
      */
-    Map<Order.Key, Order> expectedOrders() {
-        return Map.copyOf(this.current);
+    Map<Order.Key, ExpectedRow> expectedRows() {
+        return Map.copyOf(this.expected);
     }
 
     /**
@@ -102,7 +107,8 @@ final class OrderFeed {
     private OrderChange insert() {
         Order order = newOrder("new");
         this.current.put(order.key(), order);
-        return new OrderChange(OrderChange.Kind.INSERT, order);
+        this.expected.put(order.key(), new ExpectedRow(order.changeSeq(), false));
+        return new OrderChange(OrderChange.Kind.INSERT, order, order.changeSeq());
     }
 
     private OrderChange update() {
@@ -116,24 +122,27 @@ final class OrderFeed {
         Order after = before.changed(status, amount, this.nextChangeSeq++, before.updatedAt().plusMinutes(5));
         this.previous.put(after.key(), before);
         this.current.put(after.key(), after);
-        return new OrderChange(OrderChange.Kind.UPDATE, after);
+        this.expected.put(after.key(), new ExpectedRow(after.changeSeq(), false));
+        return new OrderChange(OrderChange.Kind.UPDATE, after, after.changeSeq());
     }
 
     private OrderChange delete() {
         Order order = anyCurrentOrder();
+        long version = this.nextChangeSeq++;
         this.current.remove(order.key());
-        this.previous.remove(order.key());
-        return new OrderChange(OrderChange.Kind.DELETE, order);
+        this.previous.put(order.key(), order);
+        this.expected.put(order.key(), new ExpectedRow(version, true));
+        return new OrderChange(OrderChange.Kind.DELETE, order, version);
     }
 
-    /** Re-sends the state an order had before its last update; null when no order was updated yet. */
+    /** Re-sends the state an order had before its last change; null when no order was changed yet. */
     private OrderChange lateUpdate() {
         if (this.previous.isEmpty()) {
             return null;
         }
         List<Order> updatedBefore = new ArrayList<>(this.previous.values());
         Order stale = updatedBefore.get(this.random.nextInt(updatedBefore.size()));
-        return new OrderChange(OrderChange.Kind.LATE_UPDATE, stale);
+        return new OrderChange(OrderChange.Kind.LATE_UPDATE, stale, stale.changeSeq());
     }
 
     private Order newOrder(String status) {
@@ -156,6 +165,15 @@ final class OrderFeed {
 
     private String pick(String... choices) {
         return choices[this.random.nextInt(choices.length)];
+    }
+
+    /**
+     * What the table must hold for one order.
+     *
+     * @param version the version of the order's last change
+     * @param deleted whether that change deleted it
+     */
+    record ExpectedRow(long version, boolean deleted) {
     }
 
 }

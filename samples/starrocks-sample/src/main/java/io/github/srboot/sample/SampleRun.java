@@ -5,6 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.srboot.streamload.AuditColumns;
+import io.github.srboot.streamload.CdcOptions;
+import io.github.srboot.streamload.DeleteMode;
 import io.github.srboot.streamload.LoadResult;
 import io.github.srboot.streamload.StreamLoadTemplate;
 import io.github.srboot.streamload.StreamLoadWriter;
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sample's work, in the order a real service would do it: check the schema, bulk-load the order history, apply
- * the change feed, check the tables against the feed, then read health and metrics. Fails (and so ends the
+ * the change feed (CDC), check the tables against the feed, then read health and metrics. Fails (and so ends the
  * application with a non-zero exit code) when the tables do not hold what the feed sent.
  */
 @Component
@@ -76,11 +79,18 @@ class SampleRun implements ApplicationRunner {
             history.forEach((order) -> writer.write(DailySale.of(order)));
         }
 
-        logger.info("3. Change feed: not part of this build (the CDC API has not landed yet)");
-        long changesApplied = -1;
+        List<OrderChange> changes = feed.changes(this.properties.changes());
+        logger.info("3. Change feed: {} changes {} applied with StreamLoadTemplate.applyChanges (soft deletes, "
+                + "ordered by change_seq)", changes.size(), feed.counts());
+        List<LoadResult> changeLoads = this.streamLoad
+            .applyChanges("orders", Flux.fromIterable(changes).map(OrderChange::toChangeRecord), cdcOptions())
+            .collectList()
+            .block(LOAD_TIMEOUT);
+        logger.info("   {} loads, {} rows", changeLoads.size(),
+                changeLoads.stream().mapToLong(LoadResult::loadedRows).sum());
 
         logger.info("4. Check the tables against the feed");
-        SampleTarget.TableTotals expected = expectedTotals(feed.expectedOrders().values(), history.size());
+        SampleTarget.TableTotals expected = expectedTotals(feed.expectedRows().values(), history.size());
         SampleTarget.TableTotals actual = this.target.totals();
         if (!actual.equals(expected)) {
             throw new IllegalStateException("The tables do not hold what the feed sent: expected " + expected
@@ -98,9 +108,9 @@ class SampleRun implements ApplicationRunner {
             .sorted()
             .forEach((name) -> logger.info("   meter {}", name));
         this.summary = new SampleSummary(this.mode, (long) sum("starrocks.stream-load.rows"), history.size(),
-                changesApplied, (long) sumExcept("starrocks.stream-load.loads", "outcome", "failed"),
+                feed.counts(), (long) sumExcept("starrocks.stream-load.loads", "outcome", "failed"),
                 (long) sumOf("starrocks.stream-load.loads", "outcome", "failed"),
-                (long) sum("starrocks.stream-load.retries"), actual.orders(), healthText);
+                (long) sum("starrocks.stream-load.retries"), actual, healthText);
     }
 
     /**
@@ -115,9 +125,23 @@ class SampleRun implements ApplicationRunner {
                 + ((load.attempts() > 1) ? ", " + load.attempts() + " attempts" : "");
     }
 
-    private static SampleTarget.TableTotals expectedTotals(Collection<Order> orders, long historySize) {
-        long changeSeqSum = orders.stream().mapToLong(Order::changeSeq).sum();
-        return new SampleTarget.TableTotals(orders.size(), changeSeqSum, historySize);
+    /**
+     * How the CDC path lands the feed: soft deletes (the row stays, marked), every upsert ordered by
+     * {@code change_seq} through {@code merge_condition}, and the table's own names for the audit columns.
+     */
+    private CdcOptions cdcOptions() {
+        return CdcOptions.builder()
+            .deleteMode(DeleteMode.SOFT)
+            .auditColumns(new AuditColumns("op_type", "is_deleted", "synced_at", "change_seq"))
+            .maxBatchChanges(this.properties.changesPerLoad())
+            .maxBatchInterval(this.properties.changeInterval())
+            .build();
+    }
+
+    private static SampleTarget.TableTotals expectedTotals(Collection<OrderFeed.ExpectedRow> rows, long historySize) {
+        long deleted = rows.stream().filter(OrderFeed.ExpectedRow::deleted).count();
+        long changeSeqSum = rows.stream().mapToLong(OrderFeed.ExpectedRow::version).sum();
+        return new SampleTarget.TableTotals(rows.size(), deleted, changeSeqSum, historySize);
     }
 
     private String healthText() {

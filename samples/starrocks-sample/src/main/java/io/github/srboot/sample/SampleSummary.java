@@ -2,6 +2,7 @@ package io.github.srboot.sample;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one run did, printed as the last lines of the output.
@@ -9,32 +10,39 @@ import java.util.List;
  * @param mode where the data went
  * @param rowsLoaded rows StarRocks (or the stub) reported loaded, over all loads
  * @param bulkOrders orders in the bulk load
- * @param changesApplied change events applied, or {@code -1} when the CDC step did not run
+ * @param changes change events applied, by kind
  * @param loads Stream Loads that succeeded
  * @param failedLoads Stream Loads that failed for good
  * @param retries attempts retried with the same label
- * @param ordersInTable rows of {@code orders} at the end, checked against the feed
+ * @param totals what the tables hold at the end, checked against the feed
  * @param health the health status with its components
  */
-record SampleSummary(SampleMode mode, long rowsLoaded, long bulkOrders, long changesApplied, long loads,
-        long failedLoads, long retries, long ordersInTable, String health) {
+record SampleSummary(SampleMode mode, long rowsLoaded, long bulkOrders, Map<OrderChange.Kind, Integer> changes,
+        long loads, long failedLoads, long retries, SampleTarget.TableTotals totals, String health) {
 
     /**
      * The summary lines.
      */
     List<String> lines() {
+        int applied = this.changes.values().stream().mapToInt(Integer::intValue).sum();
         List<String> lines = new ArrayList<>();
         lines.add("Summary (" + ((this.mode == SampleMode.STUB)
                 ? "stub mode: embedded Stream Load stub, no database" : "StarRocks cluster") + ")");
         lines.add("  rows loaded:     " + this.rowsLoaded + " (bulk: " + this.bulkOrders + " orders and their "
-                + "daily_sales rows)");
-        lines.add("  changes applied: " + ((this.changesApplied < 0) ? "none, the CDC step is not part of this build"
-                : this.changesApplied));
+                + "daily_sales rows; the rest: CDC changes)");
+        lines.add("  changes applied: " + applied + " (" + count(OrderChange.Kind.INSERT) + " inserts, "
+                + count(OrderChange.Kind.UPDATE) + " updates, " + count(OrderChange.Kind.DELETE) + " deletes, "
+                + count(OrderChange.Kind.LATE_UPDATE) + " late updates that changed nothing)");
         lines.add("  loads:           " + this.loads + " succeeded, " + this.failedLoads + " failed");
         lines.add("  retries:         " + this.retries);
-        lines.add("  orders table:    " + this.ordersInTable + " rows, as the feed expects");
+        lines.add("  orders table:    " + this.totals.orders() + " rows, " + this.totals.deletedOrders()
+                + " of them soft-deleted, as the feed expects");
         lines.add("  health:          " + this.health);
         return lines;
+    }
+
+    private int count(OrderChange.Kind kind) {
+        return this.changes.getOrDefault(kind, 0);
     }
 
 }

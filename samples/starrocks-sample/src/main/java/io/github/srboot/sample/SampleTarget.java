@@ -31,12 +31,13 @@ interface SampleTarget {
     /**
      * Sums over the loaded tables, to compare with what the feed sent.
      *
-     * @param orders rows of {@code orders}
-     * @param changeSeqSum the sum of {@code orders.change_seq}: wrong when a late update overwrote a newer state or
-     * a delete was lost
+     * @param orders rows of {@code orders}, soft-deleted ones included
+     * @param deletedOrders rows of {@code orders} marked {@code is_deleted}
+     * @param changeSeqSum the sum of {@code orders.change_seq}: wrong when a late update overwrote a newer change
+     * or a change was lost
      * @param dailySalesOrders the sum of {@code daily_sales.order_count}
      */
-    record TableTotals(long orders, long changeSeqSum, long dailySalesOrders) {
+    record TableTotals(long orders, long deletedOrders, long changeSeqSum, long dailySalesOrders) {
     }
 
 }

@@ -64,15 +64,18 @@ final class StubTarget implements SampleTarget {
     @Override
     public TableTotals totals() {
         long changeSeqSum = 0;
+        long deleted = 0;
         List<Map<String, String>> orders = this.stub.table(this.database, "orders").rows();
         for (Map<String, String> row : orders) {
             changeSeqSum += Long.parseLong(row.get("change_seq"));
+            // The stub stores BOOLEAN as StarRocks shows it: 1 or 0.
+            deleted += "1".equals(row.get("is_deleted")) ? 1 : 0;
         }
         long dailySalesOrders = 0;
         for (Map<String, String> row : this.stub.table(this.database, "daily_sales").rows()) {
             dailySalesOrders += Long.parseLong(row.get("order_count"));
         }
-        return new TableTotals(orders.size(), changeSeqSum, dailySalesOrders);
+        return new TableTotals(orders.size(), deleted, changeSeqSum, dailySalesOrders);
     }
 
 }

@@ -26,17 +26,17 @@ class StubModeTests {
     /** The summary of a default run: the generator is seeded and the stub injects one fault. */
     static final List<String> EXPECTED_SUMMARY = List.of(
             "Summary (stub mode: embedded Stream Load stub, no database)",
-            "  rows loaded:     20000 (bulk: 10000 orders and their daily_sales rows)",
-            "  changes applied: none, the CDC step is not part of this build",
-            "  loads:           8 succeeded, 0 failed",
+            "  rows loaded:     22859 (bulk: 10000 orders and their daily_sales rows; the rest: CDC changes)",
+            "  changes applied: 3000 (890 inserts, 1484 updates, 314 deletes, 312 late updates that changed nothing)",
+            "  loads:           20 succeeded, 0 failed",
             "  retries:         1",
-            "  orders table:    10000 rows, as the feed expects",
+            "  orders table:    10890 rows, 314 of them soft-deleted, as the feed expects",
             "  health:          UP (diskSpace UP, ping UP, ssl UP, starrocks UP (backends UP, frontends UP))");
 
     @Test
     void runsAgainstTheStubAndEndsWithTheSummary(CapturedOutput output) {
         // Batches are cut by row count only (no time-based flush on a slow machine), so the load count is fixed.
-        String[] args = { "--starrocks.stream-load.batch.max-interval=10m" };
+        String[] args = { "--starrocks.stream-load.batch.max-interval=10m", "--sample.change-interval=10m" };
         ConfigurableApplicationContext context = StarRocksSampleApplication.start(args, Map.of());
         ByteArrayOutputStream summary = new ByteArrayOutputStream();
         int exitCode = StarRocksSampleApplication.finish(context,
