@@ -11,6 +11,8 @@ import io.github.srboot.ddl.KeysType;
 import io.github.srboot.ddl.MaterializedView;
 import io.github.srboot.ddl.RangePartitionDesc;
 import io.github.srboot.ddl.RefreshType;
+import io.github.srboot.ddl.ScalarKind;
+import io.github.srboot.ddl.ScalarType;
 import io.github.srboot.ddl.SchemaObject;
 import io.github.srboot.ddl.Table;
 import io.github.srboot.ddl.View;
@@ -162,8 +164,8 @@ class StarRocksTemplateReflectionTests {
         Table orders = (Table) this.template.describe("shop", "orders").orElseThrow();
 
         Table expected = Table.builder("orders")
-            .column("order_id", DataType.BIGINT, notNull(), autoIncrement())
-            .column("customer_id", DataType.BIGINT, notNull())
+            .column("order_id", ScalarType.of(ScalarKind.BIGINT, 20), notNull(), autoIncrement())
+            .column("customer_id", ScalarType.of(ScalarKind.BIGINT, 20), notNull())
             .column("amount", DataType.decimal(18, 2), nullable(), comment("order total"))
             .column("status", DataType.varchar(16), notNull(), defaultValue("NEW"))
             .column("created_at", DataType.DATETIME, nullable(), defaultValue(DefaultValue.CURRENT_TIMESTAMP))
