@@ -43,11 +43,7 @@ class ChangeDataCaptureExamplesTests {
             .column(StubColumn.of("_sr_version", "BIGINT"))
             .primaryKey("id")
             .build());
-        this.streamLoad = StreamLoadTemplate.builder()
-            .frontends(stub.frontendUrls())
-            .credentials(stub.username(), stub.password())
-            .database("shop")
-            .build();
+        this.streamLoad = StubStreamLoad.template(stub);
     }
 
     @AfterEach

@@ -36,11 +36,7 @@ class ExactlyOnceExamplesTests {
         this.stub = stub;
         stub.createTable(StubTable.builder("shop", "events").column("id", "BIGINT").column("kind", "STRING")
             .duplicateKey("id").build());
-        this.streamLoad = StreamLoadTemplate.builder()
-            .frontends(stub.frontendUrls())
-            .credentials(stub.username(), stub.password())
-            .database("shop")
-            .build();
+        this.streamLoad = StubStreamLoad.template(stub);
     }
 
     @AfterEach

@@ -56,11 +56,7 @@ class StreamLoadExamplesTests {
             .column("seq", "BIGINT")
             .primaryKey("id")
             .build());
-        streamLoad = StreamLoadTemplate.builder()
-            .frontends(stub.frontendUrls())
-            .credentials(stub.username(), stub.password())
-            .database("shop")
-            .build();
+        streamLoad = StubStreamLoad.template(stub);
     }
 
     @AfterAll
