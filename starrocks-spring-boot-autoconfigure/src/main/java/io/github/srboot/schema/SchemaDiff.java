@@ -103,7 +103,7 @@ public final class SchemaDiff {
         if (wanted instanceof View view) {
             return ViewDiff.compare((View) current, view);
         }
-        return ViewDiff.compare((MaterializedView) current, (MaterializedView) wanted);
+        return ViewDiff.compare((MaterializedView) current, (MaterializedView) wanted, allowDrop);
     }
 
     private static SchemaChange create(SchemaObject wanted) {

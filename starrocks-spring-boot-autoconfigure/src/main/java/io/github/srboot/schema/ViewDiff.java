@@ -75,7 +75,7 @@ final class ViewDiff {
      * @param desired the materialized view as desired
      * @return the changes, empty when equal
      */
-    static List<SchemaChange> compare(MaterializedView actual, MaterializedView desired) {
+    static List<SchemaChange> compare(MaterializedView actual, MaterializedView desired, boolean allowDrop) {
         ObjectRef object = ObjectRef.of(desired);
         List<String> rebuild = new ArrayList<>();
         if (!SqlNormalizer.sameQuery(actual.query(), desired.query())) {
@@ -102,6 +102,12 @@ final class ViewDiff {
             rebuild.add("columns " + names(actual.columns()) + " -> " + names(desired.columns()));
         }
         if (!rebuild.isEmpty()) {
+            if (!allowDrop) {
+                return List.of(new SchemaChange.Reported(ChangeKind.MATERIALIZED_VIEW_RECREATE, object, rebuild,
+                        "StarRocks cannot alter these, and dropping the materialized view (its data is rebuilt by the "
+                                + "next refresh) is not allowed; set starrocks.schema.allow-drop=true (or pass "
+                                + "allowDrop) to drop and create it, or drop it by hand"));
+            }
             rebuild.add("StarRocks cannot alter these: the materialized view is dropped and created again, and its "
                     + "data is rebuilt by the next refresh");
             return List.of(new SchemaChange.Executable(ChangeKind.MATERIALIZED_VIEW_RECREATE, object, rebuild,

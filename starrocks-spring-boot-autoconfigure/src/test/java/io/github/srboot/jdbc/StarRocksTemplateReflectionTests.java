@@ -9,6 +9,7 @@ import io.github.srboot.ddl.Interval;
 import io.github.srboot.ddl.IntervalUnit;
 import io.github.srboot.ddl.KeysType;
 import io.github.srboot.ddl.MaterializedView;
+import io.github.srboot.ddl.ObjectKind;
 import io.github.srboot.ddl.RangePartitionDesc;
 import io.github.srboot.ddl.RefreshType;
 import io.github.srboot.ddl.ScalarKind;
@@ -316,6 +317,22 @@ class StarRocksTemplateReflectionTests {
             .isThrownBy(() -> this.template.describeAll("shop"))
             .withMessageContaining("'odd'")
             .satisfies((ex) -> assertThat(ex.getSql()).isEqualTo("SHOW CREATE TABLE `shop`.`odd`"));
+    }
+
+    @Test
+    void oneUnreadableObjectDoesNotStopReflectingTheOthers() {
+        new RecordedCatalog("shop").table("orders", "PRIMARY_KEYS", ORDERS, ORDERS_COLUMNS)
+            .table("odd", "DUP_KEYS", "CREATE TABLE `odd` (a int(11) USING SOMETHING NEW", ColumnRow.of("a", "int(11)"))
+            .installOn(this.server);
+
+        ReflectedSchema reflected = this.template.reflect("shop");
+
+        assertThat(reflected.objects()).extracting(SchemaObject::name).containsExactly("orders");
+        assertThat(reflected.unreadable()).singleElement().satisfies((object) -> {
+            assertThat(object.name()).isEqualTo("odd");
+            assertThat(object.kind()).isEqualTo(ObjectKind.TABLE);
+            assertThat(object.reason()).contains("'odd'").contains("line 1");
+        });
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.srboot.sample.docs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -86,12 +87,23 @@ final class ConfigurationMetadata {
             if (value instanceof Collection<?> collection) {
                 return collection.stream().map(String::valueOf).collect(Collectors.joining(", "));
             }
+            if (value instanceof Duration duration) {
+                return durationText(duration);
+            }
             return (value != null) ? value.toString() : "";
         }
         catch (ClassNotFoundException ex) {
             throw new IllegalStateException("The metadata names a source type that is not on the classpath: "
                     + sourceType, ex);
         }
+    }
+
+    /** A duration as the configuration processor writes defaults: {@code 30m}, {@code 5s}, {@code 500ms}. */
+    static String durationText(Duration duration) {
+        if (duration.toMillis() % 60_000 == 0 && !duration.isZero()) {
+            return (duration.toMillis() % 3_600_000 == 0) ? duration.toHours() + "h" : duration.toMinutes() + "m";
+        }
+        return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     private static String kebabToCamel(String name) {

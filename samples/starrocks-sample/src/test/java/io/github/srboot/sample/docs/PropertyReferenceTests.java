@@ -38,6 +38,15 @@ class PropertyReferenceTests {
     }
 
     @Test
+    void durationDefaultsAreWrittenAsTheProcessorWritesThem() {
+        assertThat(ConfigurationMetadata.durationText(java.time.Duration.ofMinutes(30))).isEqualTo("30m");
+        assertThat(ConfigurationMetadata.durationText(java.time.Duration.ofHours(2))).isEqualTo("2h");
+        assertThat(ConfigurationMetadata.durationText(java.time.Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(ConfigurationMetadata.durationText(java.time.Duration.ofMillis(500))).isEqualTo("500ms");
+        assertThat(ConfigurationMetadata.durationText(java.time.Duration.ZERO)).isEqualTo("0s");
+    }
+
+    @Test
     void defaultsTheProcessorCannotSeeAreTakenFromThePropertiesObject() throws Exception {
         // The configuration processor lists no default for a list initialised with List.of(..).
         assertThat(ConfigurationMetadata.documented().get("starrocks.schema.locations").defaultValue()).isEqualTo("classpath:db/schema");
