@@ -38,9 +38,9 @@ enum SampleMode {
                     "StarRocks sample, STUB MODE: " + HOST_VARIABLE + " is not set, so this run talks to the embedded "
                             + "Stream Load stub server (an in-process FE and BE from starrocks-spring-boot-test), "
                             + "not to a StarRocks database.",
-                    "Runs for real: Stream Load (bulk load with a retry), the schema diff of the DDL files, health "
-                            + "and metrics. Skipped, because the stub serves no SQL: Flyway, reflection, the drift "
-                            + "check and SQL queries.",
+                    "Runs for real: Stream Load (bulk load with a retry), the CDC change feed, the schema diff of "
+                            + "the DDL files, health and metrics. Skipped, because the stub serves no SQL: Flyway, "
+                            + "reflection, the drift check and SQL queries.",
                     "Set " + HOST_VARIABLE + " (and STARROCKS_USER, STARROCKS_PASSWORD) to run the same steps "
                             + "against StarRocks.");
         }
