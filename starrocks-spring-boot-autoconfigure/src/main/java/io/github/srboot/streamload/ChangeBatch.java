@@ -76,17 +76,17 @@ final class ChangeBatch {
                 partial = false;
             }
             else {
-                if (!delete) {
-                    for (Map.Entry<String, Object> value : pending.values.entrySet()) {
-                        row.putIfAbsent(value.getKey(), value.getValue());
-                    }
+                // A delete carries values only when it supersedes a change of this same batch (see Pending.after).
+                for (Map.Entry<String, Object> value : pending.values.entrySet()) {
+                    row.putIfAbsent(value.getKey(), value.getValue());
                 }
                 row.put(audit.operationType(), pending.operation.auditCode());
                 row.put(audit.deleted(), delete);
                 row.put(audit.syncedAt(), syncedAt);
                 row.put(audit.version(), pending.version);
-                // A soft delete keeps the row's last values: it sets the key and the audit columns only.
-                partial = delete || pending.partial;
+                // A soft delete of a row loaded earlier keeps its last values: it sets the key and the audit
+                // columns only. One that supersedes a whole row of this batch writes that row.
+                partial = (delete && pending.values.isEmpty()) || pending.partial;
                 if (!partial && options.deleteMode() == DeleteMode.HARD) {
                     row.put(LoadOptions.OP_COLUMN, RowOperation.UPSERT.code());
                 }
@@ -172,6 +172,12 @@ final class ChangeBatch {
 
         /** This (newer or as new) change applied after {@code earlier}, of the same key. */
         Pending after(Pending earlier) {
+            if (this.operation == ChangeOperation.DELETE && earlier.operation != ChangeOperation.DELETE) {
+                // The earlier change of this batch is never loaded on its own, so a soft delete must write its
+                // values: otherwise a key inserted in this batch would be created with NULLs (a partial update of
+                // a missing key) and a key updated in it would keep its values from before the batch.
+                return new Pending(this.operation, this.key, earlier.values, this.version, earlier.partial);
+            }
             if (!this.partial || earlier.operation == ChangeOperation.DELETE) {
                 // A partial update after a delete re-creates the row with defaults for the other columns, as
                 // StarRocks does for a partial update of a missing key.

@@ -73,7 +73,7 @@ final class MergeCommitLoader {
                 (frontend) -> this.http.send(HttpMethod.PUT, URI.create(frontend + path), headers, body,
                         responseTimeout))
             .onErrorMap(StreamLoadTransaction::isTransport, (ex) -> new StreamLoadException(
-                    StreamLoadException.Reason.RETRIES_EXHAUSTED, table, null, null, "merge commit load not resent "
+                    StreamLoadException.Reason.OUTCOME_UNKNOWN, table, null, null, "merge commit load not resent "
                             + "after a transport failure (" + ex + "): its outcome is unknown, the rows may be loaded; "
                             + "merge commit has no label to look up",
                     1, List.of(), ex))

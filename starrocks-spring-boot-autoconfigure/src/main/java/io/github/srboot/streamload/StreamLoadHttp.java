@@ -19,6 +19,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -150,6 +151,26 @@ final class StreamLoadHttp implements AutoCloseable {
                     .map((text) -> new Answer(response.statusCode().value(),
                             response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION), text));
             });
+    }
+
+    /**
+     * A request of the transaction API or a merge commit load, with {@code Authorization}, on the same clients as
+     * the loads (to an FE on a fresh connection, elsewhere pooled); {@code body} may be empty, a GET sends none.
+     */
+    Mono<Answer> exchange(HttpMethod method, URI url, boolean toFrontend, Map<String, String> requestHeaders,
+            byte[] body, boolean expectContinue, Duration responseTimeout) {
+        WebClient.RequestBodySpec request = (toFrontend ? this.frontendClient : this.backendClient).method(method)
+            .uri(url)
+            .headers((headers) -> {
+                requestHeaders.forEach(headers::set);
+                headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
+                if (expectContinue) {
+                    headers.set(HttpHeaders.EXPECT, "100-continue");
+                }
+            })
+            .httpRequest((nativeRequest) -> responseTimeout(nativeRequest.getNativeRequest(), responseTimeout));
+        WebClient.RequestHeadersSpec<?> ready = (method == HttpMethod.GET) ? request : request.bodyValue(body);
+        return ready.exchangeToMono(StreamLoadHttp::answer);
     }
 
     private static Mono<Answer> answer(ClientResponse response) {

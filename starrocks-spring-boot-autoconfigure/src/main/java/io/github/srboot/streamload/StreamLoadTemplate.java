@@ -146,9 +146,8 @@ public final class StreamLoadTemplate implements AutoCloseable {
         this.observer = builder.observer;
         builder.observer.bindInFlightBytes(this.budget::used);
         this.frontendUrls = builder.frontends;
-        this.transactionHttp = new TransactionHttp(builder.frontends, builder.username, builder.password,
-                builder.connectTimeout, builder.redirectHostRewrite, builder.maxRedirects, builder.webClientBuilder,
-                builder.httpClientCustomizer);
+        this.transactionHttp = new TransactionHttp(builder.frontends, this.http, builder.redirectHostRewrite,
+                builder.maxRedirects);
     }
 
     /**
@@ -394,7 +393,6 @@ public final class StreamLoadTemplate implements AutoCloseable {
         }
         long remaining = Math.max(0, deadline - System.nanoTime());
         this.http.close(Duration.ofNanos(Math.max(remaining, Duration.ofMillis(100).toNanos())));
-        this.transactionHttp.close();
         if (!this.unflushed.isEmpty() || !writerFailures.isEmpty()) {
             // Rows a writer still held that failed to load at shutdown are reported too (suppressed failures).
             StreamLoadShutdownException failure = new StreamLoadShutdownException(this.shutdownTimeout,

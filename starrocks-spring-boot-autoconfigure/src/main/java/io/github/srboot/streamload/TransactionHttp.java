@@ -1,44 +1,33 @@
 package io.github.srboot.streamload;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The HTTP calls of the transaction API, merge commit loads and label look-ups, on Spring's {@link WebClient} over
- * a Reactor Netty client that follows no redirect: each 307 is followed here, to the (rewritten) {@code Location},
- * with the same headers and {@code Authorization}.
+ * The HTTP calls of the transaction API, merge commit loads and label look-ups, on the template's own
+ * {@link StreamLoadHttp} clients (so the application's {@code WebClient.Builder}, its customizers and observations,
+ * and {@code starrocks.http.ssl.bundle} apply), which follow no redirect: each 307 is followed here, to the
+ * (rewritten) {@code Location}, with the same headers and {@code Authorization}.
  *
  * <p>A body is never sent to an FE: a request with a body goes to a configured FE (or an FE it redirects to, such
  * as the leader) with its headers, {@code Expect: 100-continue} and no body, and the body follows the redirect to
  * the first address that is not a configured FE (a BE). Credentials are never sent from an {@code https} address
  * to an {@code http} one.
  */
-final class TransactionHttp implements AutoCloseable {
+final class TransactionHttp {
 
     private static final byte[] NO_BODY = new byte[0];
 
-    private final ConnectionProvider pool;
-
-    private final WebClient client;
-
-    private final String authorization;
+    private final StreamLoadHttp http;
 
     private final HostRewrite hostRewrite;
 
@@ -46,30 +35,11 @@ final class TransactionHttp implements AutoCloseable {
 
     private final Set<String> frontends = new HashSet<>();
 
-    TransactionHttp(List<URI> frontends, String username, String password, Duration connectTimeout,
-            HostRewrite hostRewrite, int maxRedirects, WebClient.Builder webClientBuilder,
-            java.util.function.UnaryOperator<HttpClient> httpClientCustomizer) {
-        this.authorization = "Basic " + Base64.getEncoder()
-            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    TransactionHttp(List<URI> frontends, StreamLoadHttp http, HostRewrite hostRewrite, int maxRedirects) {
+        this.http = http;
         this.hostRewrite = hostRewrite;
         this.maxRedirects = maxRedirects;
         frontends.forEach((frontend) -> this.frontends.add(authority(frontend)));
-        this.pool = ConnectionProvider.builder("starrocks-stream-load-transactions")
-            .maxConnections(16)
-            .pendingAcquireMaxCount(-1)
-            .maxIdleTime(Duration.ofSeconds(30))
-            .build();
-        HttpClient httpClient = HttpClient.create(this.pool)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(Math.max(1, connectTimeout.toMillis())))
-            .followRedirect(false)
-            .compress(false);
-        if (httpClientCustomizer != null) {
-            // The template's TLS (starrocks.http.ssl.bundle) applies here too.
-            httpClient = httpClientCustomizer.apply(httpClient);
-        }
-        // Like the template's other calls: from the application's WebClient.Builder when there is one.
-        WebClient.Builder base = (webClientBuilder != null) ? webClientBuilder.clone() : WebClient.builder();
-        this.client = base.clientConnector(new ReactorClientHttpConnector(httpClient)).build();
     }
 
     /**
@@ -90,24 +60,11 @@ final class TransactionHttp implements AutoCloseable {
             int hops) {
         boolean toFrontend = this.frontends.contains(authority(url));
         boolean holdBody = toFrontend && body.length > 0;
-        WebClient.RequestBodySpec request = this.client.method(method).uri(url).headers((sent) -> {
-            headers.forEach(sent::set);
-            sent.set(HttpHeaders.AUTHORIZATION, this.authorization);
-            if (holdBody) {
-                sent.set(HttpHeaders.EXPECT, "100-continue");
-            }
-        });
-        WebClient.RequestHeadersSpec<?> ready = (method == HttpMethod.GET) ? request
-                : request.bodyValue(holdBody ? NO_BODY : body);
-        return ready.exchangeToMono((response) -> {
-            int status = response.statusCode().value();
-            String location = response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION);
-            if (isRedirect(status) && location != null) {
-                return response.releaseBody().then(Mono.defer(() -> follow(method, url, location, headers, body,
-                        timeout, hops)));
-            }
-            return response.bodyToMono(String.class).defaultIfEmpty("").map((text) -> new Reply(status, url, text));
-        }).timeout(timeout);
+        return this.http.exchange(method, url, toFrontend, headers, holdBody ? NO_BODY : body, holdBody, timeout)
+            .timeout(timeout)
+            .flatMap((answer) -> (answer.isRedirect() && answer.location() != null)
+                    ? follow(method, url, answer.location(), headers, body, timeout, hops)
+                    : Mono.just(new Reply(answer.status(), url, answer.body())));
     }
 
     private Mono<Reply> follow(HttpMethod method, URI from, String location, Map<String, String> headers, byte[] body,
@@ -152,21 +109,12 @@ final class TransactionHttp implements AutoCloseable {
         return false;
     }
 
-    private static boolean isRedirect(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
-
     private static String authority(URI url) {
         int port = url.getPort();
         if (port < 0) {
             port = "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
         }
         return String.valueOf(url.getHost()).toLowerCase(Locale.ROOT) + ":" + port;
-    }
-
-    @Override
-    public void close() {
-        this.pool.disposeLater().block(Duration.ofSeconds(10));
     }
 
 }

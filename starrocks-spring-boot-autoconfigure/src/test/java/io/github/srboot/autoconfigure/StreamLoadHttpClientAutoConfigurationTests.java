@@ -29,13 +29,15 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import io.github.srboot.streamload.LoadOptions;
 import io.github.srboot.streamload.StreamLoadException;
 import io.github.srboot.streamload.StreamLoadTemplate;
+import io.github.srboot.streamload.StreamLoadTransactionException;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How the auto-configured template builds its HTTP client: from the application's {@code WebClient.Builder} (its
- * customizers apply) and with the SSL bundle named by {@code starrocks.http.ssl.bundle}.
+ * customizers apply) and with the SSL bundle named by {@code starrocks.http.ssl.bundle}, for loads and for the
+ * transaction API alike.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StreamLoadHttpClientAutoConfigurationTests {
@@ -95,6 +97,52 @@ class StreamLoadHttpClientAutoConfigurationTests {
                 // The server's own answer came back: the TLS handshake trusted the bundle's certificate.
                 assertThat(failure.reason()).isEqualTo(StreamLoadException.Reason.REJECTED);
                 assertThat(failure.serverMessage()).isEqualTo("refused by the test server");
+            });
+    }
+
+    private static StreamLoadTransactionException beginTransaction(StreamLoadTemplate template) {
+        try {
+            template.transaction("t", "txn_1").begin().block();
+        }
+        catch (StreamLoadTransactionException ex) {
+            return ex;
+        }
+        throw new AssertionError("The transaction's begin should have failed");
+    }
+
+    @Test
+    void transactionRequestsUseTheSslBundle() throws Exception {
+        String url = startRefusingServer(true);
+        this.contextRunner
+            .withPropertyValues("starrocks.http.frontends=" + url, "starrocks.http.ssl.bundle=starrocks",
+                    "spring.ssl.bundle.pem.starrocks.truststore.certificate=" + CERTIFICATE)
+            .run((context) -> {
+                StreamLoadTransactionException failure = beginTransaction(context.getBean(StreamLoadTemplate.class));
+                // The server's own answer came back: the TLS handshake trusted the bundle's certificate.
+                assertThat(failure.outcomeUnknown()).isFalse();
+                assertThat(failure.serverMessage()).isEqualTo("refused by the test server");
+            });
+    }
+
+    @Test
+    void withoutTheBundleTransactionRequestsDoNotTrustTheSelfSignedServer() throws Exception {
+        String url = startRefusingServer(true);
+        this.contextRunner.withPropertyValues("starrocks.http.frontends=" + url).run((context) -> {
+            StreamLoadTransactionException failure = beginTransaction(context.getBean(StreamLoadTemplate.class));
+            assertThat(failure.outcomeUnknown()).isTrue();
+            assertThat(failure.serverMessage()).doesNotContain("refused by the test server");
+        });
+    }
+
+    @Test
+    void theApplicationsWebClientCustomizersApplyToTransactionRequests() throws Exception {
+        String url = startRefusingServer(false);
+        this.contextRunner.withUserConfiguration(RecordingCustomizer.class)
+            .withPropertyValues("starrocks.http.frontends=" + url)
+            .run((context) -> {
+                beginTransaction(context.getBean(StreamLoadTemplate.class));
+                assertThat(context.getBean(RecordingCustomizer.class).requests)
+                    .containsExactly("POST /api/transaction/begin");
             });
     }
 

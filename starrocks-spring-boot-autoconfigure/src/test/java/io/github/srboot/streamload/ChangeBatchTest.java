@@ -78,6 +78,46 @@ class ChangeBatchTest {
     }
 
     @Test
+    void aSoftDeleteOfARowInsertedInTheSameBatchWritesThatRow() {
+        // The insert is compacted away: a key-and-audit-only partial update would create the row with NULLs.
+        CdcOptions soft = CdcOptions.builder().deleteMode(DeleteMode.SOFT).build();
+        ChangeBatch.Plan plan = plan(soft, ChangeRecord.insert(key(4), row("id", 4, "name", "d"), 1),
+                ChangeRecord.delete(key(4), 2));
+
+        assertThat(plan.loads()).singleElement().satisfies((load) -> {
+            assertThat(load.partial()).isFalse();
+            assertThat(load.rows()).containsExactly(row("id", 4, "name", "d", "_sr_op_type", 2, "_sr_is_deleted",
+                    true, "_sr_synced_at", SYNCED, "_sr_version", 2L));
+        });
+    }
+
+    @Test
+    void aSoftDeleteAfterAPartialUpdateInTheSameBatchWritesTheUpdatedColumns() {
+        // The update is compacted away: without its columns the row would keep its values from before the batch.
+        CdcOptions soft = CdcOptions.builder().deleteMode(DeleteMode.SOFT).build();
+        ChangeBatch.Plan plan = plan(soft,
+                ChangeRecord.partialUpdate(key(5), row("id", 5, "name", "e", "city", "x"), 1, Set.of("name")),
+                ChangeRecord.delete(key(5), 2));
+
+        assertThat(plan.loads()).singleElement().satisfies((load) -> {
+            assertThat(load.partial()).isTrue();
+            assertThat(load.rows()).containsExactly(row("id", 5, "name", "e", "_sr_op_type", 2, "_sr_is_deleted",
+                    true, "_sr_synced_at", SYNCED, "_sr_version", 2L));
+        });
+    }
+
+    @Test
+    void aHardDeleteAfterAnInsertInTheSameBatchStaysAKeyOnlyDelete() {
+        ChangeBatch.Plan plan = plan(CdcOptions.builder().build(),
+                ChangeRecord.insert(key(6), row("id", 6, "name", "f"), 1), ChangeRecord.delete(key(6), 2));
+
+        assertThat(plan.loads()).singleElement().satisfies((load) -> {
+            assertThat(load.delete()).isTrue();
+            assertThat(load.rows()).containsExactly(row("id", 6, "_sr_version", 2L, "__op", 1));
+        });
+    }
+
+    @Test
     void softDeletesArePartialUpdatesOfTheKeyAndAuditColumns() {
         CdcOptions soft = CdcOptions.builder().deleteMode(DeleteMode.SOFT).build();
         ChangeBatch.Plan plan = plan(soft, ChangeRecord.delete(key(3), 9));

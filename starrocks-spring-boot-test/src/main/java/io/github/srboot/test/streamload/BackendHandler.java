@@ -128,6 +128,13 @@ final class BackendHandler implements StubEndpoint.Handler {
             respondEarly(exchange, response.fail(ex.getMessage()));
             return;
         }
+        // A merge commit load joins a transaction the server names (merge_commit_<uuid>); its own label is only
+        // the request's id (StreamLoadContext: batch_write_label and label).
+        String transactionLabel = label;
+        if ("true".equalsIgnoreCase(exchange.header("enable_merge_commit"))) {
+            transactionLabel = "merge_commit_" + UUID.randomUUID();
+            response.mergeCommit(transactionLabel, database, tableName);
+        }
         if (fault instanceof Fault.EarlyRefusal refusal) {
             respondEarly(exchange, response.fail(refusal.message()));
             return;
@@ -149,7 +156,7 @@ final class BackendHandler implements StubEndpoint.Handler {
             return;
         }
         LoadJob[] conflict = new LoadJob[1];
-        LoadJob job = this.server.begin(database, label, table, false, endpoint.port(), conflict);
+        LoadJob job = this.server.begin(database, transactionLabel, table, false, endpoint.port(), conflict);
         if (job == null) {
             respondEarly(exchange, response.labelAlreadyExists(conflict[0]));
             return;

@@ -34,6 +34,12 @@ final class LoadResponse {
 
     private String errorUrl;
 
+    private String mergeCommitLabel;
+
+    private String database;
+
+    private String table;
+
     LoadResponse(String label) {
         this.label = label;
     }
@@ -73,6 +79,18 @@ final class LoadResponse {
         return this;
     }
 
+    /**
+     * Makes this the answer to a merge commit load ({@code StreamLoadContext::to_json} with
+     * {@code enable_batch_write}): {@code Label} is the merged transaction's label, the request's own label comes
+     * back as {@code RequestId}, and the row counters are not sent.
+     */
+    LoadResponse mergeCommit(String mergedLabel, String database, String table) {
+        this.mergeCommitLabel = mergedLabel;
+        this.database = database;
+        this.table = table;
+        return this;
+    }
+
     Map<String, Object> success() {
         return render("Success", "OK", null);
     }
@@ -84,7 +102,9 @@ final class LoadResponse {
 
     Map<String, Object> fail(String message) {
         Map<String, Object> body = render("Fail", message, null);
-        body.put("NumberLoadedRows", 0L);
+        if (this.mergeCommitLabel == null) {
+            body.put("NumberLoadedRows", 0L);
+        }
         return body;
     }
 
@@ -94,6 +114,9 @@ final class LoadResponse {
     }
 
     private Map<String, Object> render(String status, String message, String existingJobStatus) {
+        if (this.mergeCommitLabel != null) {
+            return renderMergeCommit(status, message);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("TxnId", this.txnId);
         body.put("Label", this.label);
@@ -117,6 +140,27 @@ final class LoadResponse {
         if (this.errorUrl != null) {
             body.put("ErrorURL", this.errorUrl);
         }
+        return body;
+    }
+
+    private Map<String, Object> renderMergeCommit(String status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("TxnId", this.txnId);
+        body.put("Label", this.mergeCommitLabel);
+        body.put("Db", this.database);
+        body.put("Table", this.table);
+        body.put("Status", status);
+        body.put("Message", message);
+        body.put("RequestId", this.label);
+        body.put("LoadBytes", this.bytes);
+        long end = Math.max(this.committed, this.read);
+        body.put("LoadTimeMs", millis(this.started, end));
+        body.put("ReadDataTimeMs", millis(this.planned, this.read));
+        body.put("PendingTimeMs", 0L);
+        body.put("WaitPlanTimeMs", millis(this.started, this.planned));
+        body.put("WriteDataTimeMs", millis(this.planned, this.read));
+        body.put("WaitFinishTimeMs", millis(this.read, this.committed));
+        body.put("LeftMergeTimeMs", 0L);
         return body;
     }
 

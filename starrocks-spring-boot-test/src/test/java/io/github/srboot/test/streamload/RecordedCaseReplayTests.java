@@ -76,8 +76,10 @@ class RecordedCaseReplayTests {
         outOfReach.forEach((name, reason) -> System.out.println("  " + name + ": " + reason));
         mismatched.forEach((name, reason) -> System.out.println("  MISMATCH " + name + ": " + reason));
         assertThat(mismatched).as("recorded cases within the stub's reach that it does not reproduce").isEmpty();
-        // 16 of the 64 recorded cases when this test was written; fewer means the stub drifted from StarRocks
-        assertThat(reproduced).as("reproduced cases").hasSizeGreaterThanOrEqualTo(16);
+        // 18 of the 64 recorded cases (with merge commit's CASE_017 and CASE_021); fewer means the stub drifted
+        // from StarRocks. CASE_018 (an async merge commit cancelled through _cancel while its transaction still
+        // runs) stays out of reach: the stub commits a merged transaction when the load is answered.
+        assertThat(reproduced).as("reproduced cases").hasSizeGreaterThanOrEqualTo(18);
     }
 
     private static Path corpus() {
@@ -179,9 +181,6 @@ class RecordedCaseReplayTests {
                     String header = name.toLowerCase(Locale.ROOT);
                     if (header.equals("envelope")) {
                         throw new OutOfReach("the " + value + " JSON envelope (not implemented by the stub)");
-                    }
-                    if (header.equals("enable_merge_commit") && value.equalsIgnoreCase("true")) {
-                        throw new OutOfReach("merge commit (not implemented by the stub)");
                     }
                     if (header.equals("columns") && value.contains("(")) {
                         throw new OutOfReach("an expression in columns: " + value);

@@ -167,10 +167,51 @@ class StarRocksHeaderCasesTests {
         assertThat(json.get("Message").asText()).contains("Unknown envelope type: custom");
     }
 
+    private static final String[] MERGE_COMMIT_FIELDS = { "TxnId", "Label", "Db", "Table", "Status", "Message",
+            "RequestId", "LoadBytes", "LoadTimeMs", "ReadDataTimeMs", "PendingTimeMs", "WaitPlanTimeMs",
+            "WriteDataTimeMs", "WaitFinishTimeMs", "LeftMergeTimeMs" };
+
+    private RawHttp.Response mergeCommitLoad(String label, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return atBackend(headers("Authorization", "Basic cm9vdDo=", "Content-Length", String.valueOf(bytes.length),
+                "format", "json", "label", label, "enable_merge_commit", "true", "merge_commit_interval_ms", "1000",
+                "merge_commit_parallel", "1"), bytes);
+    }
+
+    @Test
+    void http13MergeCommitSuccessNamesTheMergedTransactionAndReturnsTheRequestLabelAsRequestId() throws IOException {
+        // StreamLoadActionTest.merge_commit_response (success): StreamLoadContext::to_json with enable_batch_write
+        String body = "{\"id\":1,\"v\":\"a\"}";
+        JsonNode json = mergeCommitLoad("request_id_1", body).json();
+        assertThat(json.fieldNames()).toIterable().containsExactly(MERGE_COMMIT_FIELDS);
+        assertThat(json.get("Label").asText()).matches("merge_commit_[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+        assertThat(json.get("RequestId").asText()).isEqualTo("request_id_1");
+        assertThat(json.get("Db").asText()).isEqualTo("db");
+        assertThat(json.get("Table").asText()).isEqualTo("t");
+        assertThat(json.get("Status").asText()).isEqualTo("Success");
+        assertThat(json.get("Message").asText()).isEqualTo("OK");
+        assertThat(json.get("LoadBytes").asLong()).isEqualTo(body.length());
+        assertThat(this.stub.table("db", "t").rowCount()).isEqualTo(1);
+        // the transaction is the server's: its label is the merged one, the request's label is not taken
+        assertThat(this.stub.loadState("db", json.get("Label").asText())).isEqualTo(LoadState.VISIBLE);
+        assertThat(this.stub.loadState("db", "request_id_1")).isEqualTo(LoadState.UNKNOWN);
+    }
+
+    @Test
+    void http14MergeCommitFailureHasTheSameShape() throws IOException {
+        // StreamLoadActionTest.merge_commit_response (fail): InternalError("TestFail")
+        this.stub.faults().backend(Fault.loadFailure("TestFail"));
+        JsonNode json = mergeCommitLoad("request_id_2", "{\"id\":2,\"v\":\"b\"}").json();
+        assertThat(json.fieldNames()).toIterable().containsExactly(MERGE_COMMIT_FIELDS);
+        assertThat(json.get("Status").asText()).isEqualTo("Fail");
+        assertThat(json.get("Message").asText()).isEqualTo("TestFail");
+        assertThat(json.get("RequestId").asText()).isEqualTo("request_id_2");
+        assertThat(this.stub.table("db", "t").rowCount()).isZero();
+    }
+
     /**
      * Left out of {@code http_action_cases.tsv}: HTTP11/HTTP12 (a db or table path segment that is not valid
-     * percent-encoding: the test asserts only that {@code on_header} refuses, not the answer), HTTP13/HTTP14 (the
-     * merge-commit response shape: the stub does not implement merge commit).
+     * percent-encoding: the test asserts only that {@code on_header} refuses, not the answer).
      */
     @Test
     void columnCountMismatchIsFilteredWithStarRocksText() throws IOException {
