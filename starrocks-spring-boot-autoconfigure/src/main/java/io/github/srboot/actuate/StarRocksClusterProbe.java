@@ -80,6 +80,9 @@ public final class StarRocksClusterProbe implements DisposableBean {
 
     private final AtomicReference<Round> round = new AtomicReference<>();
 
+    /** The last JDBC probe started; only the round that wins {@link #round} starts one. */
+    private final AtomicReference<CompletableFuture<JdbcAnswer>> jdbcProbe = new AtomicReference<>();
+
     /**
      * Creates a probe.
      * @param dataSource the StarRocks DataSource, or {@code null} when the application has none
@@ -182,8 +185,7 @@ public final class StarRocksClusterProbe implements DisposableBean {
 
     private CompletableFuture<ClusterState> probeNow() {
         CompletableFuture<JdbcAnswer> jdbc = (this.dataSource != null)
-                ? bounded(CompletableFuture.supplyAsync(this::probeJdbc, this.jdbcExecutor))
-                    .exceptionally((failure) -> JdbcAnswer.failed(describe(failure)))
+                ? bounded(jdbcProbe().copy()).exceptionally((failure) -> JdbcAnswer.failed(describe(failure)))
                 : CompletableFuture.completedFuture(null);
         List<CompletableFuture<ClusterState.Frontend>> frontends = this.frontends.stream()
             .map((url) -> bounded(probeFrontend(url))
@@ -197,6 +199,20 @@ public final class StarRocksClusterProbe implements DisposableBean {
             return new ClusterState((jdbcAnswer != null) ? jdbcAnswer.jdbc : null, frontendStates,
                     backends(jdbcAnswer, frontendStates));
         });
+    }
+
+    /**
+     * The JDBC probe still running from an earlier round (a bounded wait ends the round, not the blocked JDBC call),
+     * or a new one: a hung DataSource holds one probe thread, not one more per round.
+     */
+    private CompletableFuture<JdbcAnswer> jdbcProbe() {
+        CompletableFuture<JdbcAnswer> running = this.jdbcProbe.get();
+        if (running != null && !running.isDone()) {
+            return running;
+        }
+        CompletableFuture<JdbcAnswer> started = CompletableFuture.supplyAsync(this::probeJdbc, this.jdbcExecutor);
+        this.jdbcProbe.set(started);
+        return started;
     }
 
     private <T> CompletableFuture<T> bounded(CompletableFuture<T> probe) {

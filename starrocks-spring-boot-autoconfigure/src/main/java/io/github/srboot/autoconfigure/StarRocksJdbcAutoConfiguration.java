@@ -100,6 +100,14 @@ public class StarRocksJdbcAutoConfiguration {
 
         private static final String ENABLED = "starrocks.jdbc.enabled";
 
+        /**
+         * Whether a JDBC URL speaks the MySQL protocol, which StarRocks' FE serves: only such a DataSource can be
+         * StarRocks.
+         */
+        static boolean isMySqlProtocolUrl(String url) {
+            return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
+        }
+
         @Override
         public ConfigurationPhase getConfigurationPhase() {
             return ConfigurationPhase.REGISTER_BEAN;
@@ -131,7 +139,7 @@ public class StarRocksJdbcAutoConfiguration {
                 return ConditionOutcome.noMatch(message.because("no spring.datasource.url to tell whether the "
                         + "DataSource is StarRocks; set " + ENABLED + "=true or mark it @StarRocksDataSource"));
             }
-            if (!(url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:"))) {
+            if (!isMySqlProtocolUrl(url)) {
                 return ConditionOutcome.noMatch(message.because("spring.datasource.url is not a MySQL-protocol URL"));
             }
             Properties credentials = new Properties();

@@ -24,7 +24,7 @@ import org.springframework.core.env.Environment;
  * failure", SQL state 08S01) in the cause chain, and claims it only when it is about StarRocks: a failure in the
  * chain was thrown through this starter's own code ({@code jdbc}, {@code streamload}, {@code schema},
  * {@code flyway}, {@code actuate}), or its message names one of the configured StarRocks addresses (the hosts and
- * ports of {@code starrocks.http.frontends}, and of {@code spring.datasource.url} unless
+ * ports of {@code starrocks.http.frontends}, and of a MySQL-protocol {@code spring.datasource.url} unless
  * {@code starrocks.jdbc.enabled=false}).
  */
 class StarRocksUnreachableFailureAnalyzer implements FailureAnalyzer {
@@ -115,7 +115,8 @@ class StarRocksUnreachableFailureAnalyzer implements FailureAnalyzer {
             .forEach((url) -> Address.ofUrl(url, 8030, addresses));
         boolean jdbcDisabled = Boolean.FALSE.equals(binder.bind("starrocks.jdbc.enabled", Boolean.class).orElse(null));
         String jdbcUrl = binder.bind("spring.datasource.url", String.class).orElse(null);
-        if (!jdbcDisabled && jdbcUrl != null && jdbcUrl.startsWith("jdbc:")) {
+        if (!jdbcDisabled && jdbcUrl != null
+                && StarRocksJdbcAutoConfiguration.StarRocksJdbcCondition.isMySqlProtocolUrl(jdbcUrl)) {
             // jdbc:mysql://fe1:9030,fe2:9030/db and jdbc:mysql:loadbalance://... list several hosts.
             int start = jdbcUrl.indexOf("//");
             if (start >= 0) {

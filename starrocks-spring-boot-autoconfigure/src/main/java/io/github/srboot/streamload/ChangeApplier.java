@@ -133,6 +133,9 @@ final class ChangeApplier {
         String name = database + "." + table;
         Map<String, Object> samples = samples(plan);
         Table current = this.tables.get(name);
+        // A cached table may be stale (another writer may have added a column since): described again before any
+        // column is added, so that a column that exists by now is not added a second time.
+        boolean described = current == null;
         if (current == null) {
             current = options.schema().describe(database, table).orElse(null);
         }
@@ -148,6 +151,12 @@ final class ChangeApplier {
         for (Map.Entry<String, Object> sample : samples.entrySet()) {
             String column = sample.getKey();
             Column existing = current.column(column);
+            if (existing == null && !described
+                    && options.schemaEvolution() == CdcOptions.SchemaEvolution.ADD_COLUMNS) {
+                current = options.schema().describe(database, table).orElse(current);
+                described = true;
+                existing = current.column(column);
+            }
             DataType inferred = auditType(column, options);
             if (inferred == null && sample.getValue() != null) {
                 inferred = CdcTypes.typeOf(column, sample.getValue(), options);

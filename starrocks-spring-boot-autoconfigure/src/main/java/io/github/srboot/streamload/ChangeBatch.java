@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -101,10 +102,14 @@ final class ChangeBatch {
         return new Plan(List.copyOf(loads.values()), superseded);
     }
 
-    /** Key values compared by their text, so that {@code 1} and {@code 1L} name the same row. */
+    /**
+     * Key values compared by their text, so that {@code 1} and {@code 1L} name the same row, and by column name
+     * whatever order the source gave a composite key in.
+     */
     private static List<String> identity(Map<String, Object> key) {
         List<String> identity = new ArrayList<>(key.size() * 2);
-        key.forEach((name, value) -> {
+        Map<String, Object> byName = (key.size() > 1) ? new TreeMap<>(key) : key;
+        byName.forEach((name, value) -> {
             identity.add(name);
             identity.add(String.valueOf(value));
         });

@@ -133,7 +133,7 @@ public final class StreamLoadTransaction {
                     LoadCompression.NONE, this.timeout));
             headers.put("db", this.database);
             headers.put("table", this.table);
-            URI target = (this.backend != null) ? this.backend : null;
+            URI target = this.backend;
             Mono<TransactionHttp.Reply> sent = (target != null)
                     ? this.http.send(HttpMethod.PUT, target.resolve("/api/transaction/load"), headers, body,
                             this.timeout.plus(this.callTimeout))
@@ -179,9 +179,14 @@ public final class StreamLoadTransaction {
      * {@code VISIBLE}, {@code ABORTED} or {@code UNKNOWN}.
      */
     public Mono<String> state() {
+        return state(TransactionOperation.COMMIT);
+    }
+
+    /** The label's state, a lost answer reported as an unknown outcome of {@code operation}. */
+    private Mono<String> state(TransactionOperation operation) {
         return loadState(this.http, this.frontends, this.database, this.label, this.callTimeout, this.json)
             .onErrorMap(StreamLoadTransaction::isTransport, (ex) -> new StreamLoadTransactionException(this.table,
-                    this.label, TransactionOperation.COMMIT, null, "get_load_state: " + ex, null, true, ex));
+                    this.label, operation, null, "get_load_state: " + ex, null, true, ex));
     }
 
     private Mono<TransactionResult> finish(TransactionOperation operation) {
@@ -214,7 +219,7 @@ public final class StreamLoadTransaction {
      * refusal stands, with the state in the message).
      */
     private Mono<TransactionResult> settleByLoadState(TransactionOperation operation, ServerAnswer answer) {
-        return state().flatMap((state) -> {
+        return state(operation).flatMap((state) -> {
             boolean committed = state.equals("VISIBLE") || state.equals("COMMITTED");
             boolean nothingToRollBack = state.equals("ABORTED") || state.equals("UNKNOWN");
             if (operation == TransactionOperation.COMMIT && committed) {

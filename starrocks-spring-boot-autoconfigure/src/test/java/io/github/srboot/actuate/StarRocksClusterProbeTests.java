@@ -6,7 +6,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.sql.Connection;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.srboot.support.ScriptedJdbc;
@@ -19,6 +22,7 @@ import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.jdbc.datasource.AbstractDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,6 +150,43 @@ class StarRocksClusterProbeTests {
         assertThat(jdbc.getDetails().get("error").toString()).contains("Access denied for user 'app'")
             .doesNotContain("SELECT");
         assertThat(this.server.executedSql()).containsExactly("SELECT current_version()");
+    }
+
+    @Test
+    void aHungDataSourceHoldsOneProbeNotOnePerRound() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger connectionsAsked = new AtomicInteger();
+        AbstractDataSource hung = new AbstractDataSource() {
+
+            @Override
+            public Connection getConnection() {
+                connectionsAsked.incrementAndGet();
+                try {
+                    release.await();
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("released");
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) {
+                return getConnection();
+            }
+
+        };
+        // The probe timeout only ends each round: the DataSource answers when the latch is released, never before.
+        this.probe = new StarRocksClusterProbe(hung, List.of(), Duration.ofMillis(50), Duration.ZERO);
+        try {
+            for (int round = 0; round < 3; round++) {
+                assertThat(this.probe.state().jdbc().error()).isEqualTo("no answer within 50 ms");
+            }
+            assertThat(connectionsAsked).hasValue(1);
+        }
+        finally {
+            release.countDown();
+        }
     }
 
 }

@@ -84,6 +84,15 @@ class StarRocksUnreachableFailureAnalyzerTests {
     }
 
     @Test
+    void aDataSourceThatCannotBeStarRocksIsLeftToOtherAnalyzers() {
+        // Only a MySQL-protocol URL can be StarRocks (as for the JDBC condition): a PostgreSQL that is down is not.
+        StarRocksUnreachableFailureAnalyzer analyzer = new StarRocksUnreachableFailureAnalyzer(
+                new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/app"));
+        assertThat(analyzer.analyze(new RuntimeException(new ConnectException(
+                "Connection to db:5432 refused. Check that the hostname and port are correct")))).isNull();
+    }
+
+    @Test
     void otherFailuresAreLeftToOtherAnalyzers() {
         assertThat(this.analyzer.analyze(new IllegalStateException("boom", new SQLException("Unknown table", "42S02"))))
             .isNull();

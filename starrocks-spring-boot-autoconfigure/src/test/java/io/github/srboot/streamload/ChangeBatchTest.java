@@ -54,6 +54,16 @@ class ChangeBatchTest {
     }
 
     @Test
+    void aCompositeKeyNamesTheSameRowInAnyColumnOrder() {
+        ChangeBatch.Plan plan = plan(CdcOptions.builder().build(),
+                ChangeRecord.insert(row("tenant", "t1", "id", 1), row("tenant", "t1", "id", 1, "name", "a"), 1),
+                ChangeRecord.delete(row("id", 1, "tenant", "t1"), 2));
+
+        assertThat(plan.superseded()).isEqualTo(1);
+        assertThat(plan.loads()).singleElement().satisfies((load) -> assertThat(load.delete()).isTrue());
+    }
+
+    @Test
     void hardDeletesAreLoadedApartWithTheKeyOnly() {
         ChangeBatch.Plan plan = plan(CdcOptions.builder().build(),
                 ChangeRecord.insert(key(1), row("id", 1, "name", "a"), 1), ChangeRecord.delete(key(2), 2));

@@ -100,6 +100,34 @@ class ChangeSchemaTest {
     }
 
     @Test
+    void aColumnAnotherWriterAddedMeanwhileIsNotAddedAgain() {
+        this.schema.existing("shop", Table.builder("people")
+            .column("id", ScalarType.of(ScalarKind.BIGINT), ColumnOption.notNull())
+            .column("name", ScalarType.of(ScalarKind.STRING))
+            .column("_sr_op_type", ScalarType.of(ScalarKind.TINYINT))
+            .column("_sr_is_deleted", ScalarType.of(ScalarKind.BOOLEAN))
+            .column("_sr_synced_at", ScalarType.of(ScalarKind.DATETIME))
+            .column("_sr_version", ScalarType.of(ScalarKind.BIGINT))
+            .primaryKey("id")
+            .build());
+        CdcOptions options = CdcOptions.builder().schemaEvolution(CdcOptions.SchemaEvolution.ADD_COLUMNS)
+            .schema(this.schema).build();
+        this.template.applyChanges("people", Flux.just(ChangeRecord.insert(Map.of("id", 1L),
+                row("id", 1L, "name", "ann"), 1)), options).blockLast();
+        try (StreamLoadTemplate otherWriter = StubTemplates.builder(this.stub).build()) {
+            otherWriter.applyChanges("people", Flux.just(ChangeRecord.insert(Map.of("id", 2L),
+                    row("id", 2L, "name", "bob", "email", "bob@example.com"), 2)), options).blockLast();
+        }
+
+        this.template.applyChanges("people", Flux.just(ChangeRecord.insert(Map.of("id", 3L),
+                row("id", 3L, "name", "cy", "email", "cy@example.com"), 3)), options).blockLast();
+
+        assertThat(this.schema.statements)
+            .containsExactly("ALTER TABLE `shop`.`people` ADD COLUMN `email` STRING NULL");
+        assertThat(this.stub.table("shop", "people").row(3).orElseThrow()).containsEntry("email", "cy@example.com");
+    }
+
+    @Test
     void aValueWhoseTypeConflictsWithItsColumnFailsNamingBothTypes() {
         this.schema.existing("shop", Table.builder("events")
             .column("id", ScalarType.of(ScalarKind.BIGINT), ColumnOption.notNull())
