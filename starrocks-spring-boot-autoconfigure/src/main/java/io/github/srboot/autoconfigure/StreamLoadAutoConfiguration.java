@@ -46,9 +46,9 @@ import io.github.srboot.streamload.StreamLoadTemplate;
  * Load is enabled ({@code starrocks.stream-load.enabled=true}, or unset with {@code starrocks.http.frontends}
  * configured, or unset with a {@link StarRocksConnectionDetails} bean of its own such as a service connection).
  * Micrometer metrics are added when a {@code MeterRegistry} exists, a {@code starrocks.stream-load} observation per
- * load when an {@code ObservationRegistry} exists, and {@link StreamLoadTemplateLifecycle} stops the template in the
- * graceful-shutdown phase. The template's WebClients start from the application's {@code WebClient.Builder} when
- * there is one, and use the SSL bundle named by {@code starrocks.http.ssl.bundle}.
+ * load when an {@code ObservationRegistry} exists, and {@link StreamLoadTemplateLifecycle} stops the template
+ * right after the graceful-shutdown phase. The template's WebClients start from the application's
+ * {@code WebClient.Builder} when there is one, and use the SSL bundle named by {@code starrocks.http.ssl.bundle}.
  */
 @AutoConfiguration(after = StarRocksAutoConfiguration.class,
         afterName = { "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
@@ -149,8 +149,8 @@ public class StreamLoadAutoConfiguration {
 
     /**
      * Stops the template (its {@code close()}: buffered rows loaded, loads in flight awaited up to
-     * {@code starrocks.stream-load.shutdown-timeout}) in the graceful-shutdown phase, before the beans its writers
-     * depend on are destroyed.
+     * {@code starrocks.stream-load.shutdown-timeout}) right after the graceful-shutdown phase, before the beans its
+     * writers depend on are destroyed.
      */
     @Bean
     @ConditionalOnMissingBean

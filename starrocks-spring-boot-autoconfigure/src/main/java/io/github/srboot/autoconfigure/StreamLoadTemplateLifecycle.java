@@ -9,8 +9,9 @@ import org.springframework.context.SmartLifecycle;
 import io.github.srboot.streamload.StreamLoadTemplate;
 
 /**
- * Takes the auto-configured {@link StreamLoadTemplate} through the application's lifecycle: stopped (closed) in
- * the graceful-shutdown phase, on a thread of its own so that the phase's timeout
+ * Takes the auto-configured {@link StreamLoadTemplate} through the application's lifecycle: stopped (closed) after
+ * the web server's graceful shutdown has drained in-flight requests and before the web server stops, on a thread of
+ * its own so that the phase's timeout
  * ({@code spring.lifecycle.timeout-per-shutdown-phase}) applies, while the template bounds its own wait by
  * {@code starrocks.stream-load.shutdown-timeout}. The template cannot be started again: a stopped lifecycle stays
  * stopped.
@@ -65,11 +66,13 @@ public class StreamLoadTemplateLifecycle implements SmartLifecycle {
     }
 
     /**
-     * The graceful-shutdown phase: stopped with the web server's graceful shutdown, before the web server itself.
+     * Just after the graceful-shutdown phase: lifecycles stop from the highest phase down, so requests that the
+     * graceful shutdown is still draining can load their rows; the web server itself stops 1024 phases below the
+     * graceful shutdown, after the template.
      */
     @Override
     public int getPhase() {
-        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE;
+        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 512;
     }
 
 }
