@@ -416,28 +416,31 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                 raw(bool ? (byte) '1' : (byte) '0');
             }
             else if (value instanceof BigDecimal decimal) {
-                writeAscii(decimal.toPlainString());
+                writeDecimal(decimal);
             }
-            else if (value instanceof Double || value instanceof Float || value instanceof BigInteger) {
+            else if (value instanceof Double || value instanceof Float) {
+                writeFloating(((Number) value).doubleValue(), value);
+            }
+            else if (value instanceof BigInteger) {
                 writeAscii(value.toString());
             }
             else if (value instanceof LocalDateTime dateTime) {
                 writeDateTime(dateTime);
             }
             else if (value instanceof LocalDate date) {
-                writeAscii(date.toString());
+                writeDate(date);
             }
             else if (value instanceof LocalTime time) {
                 writeAscii(StarRocksJson.TIME.format(time));
             }
             else if (value instanceof Instant instant) {
-                writeAscii(StarRocksJson.dateTime(LocalDateTime.ofInstant(instant, this.codec.zone)));
+                writeDateTime(LocalDateTime.ofInstant(instant, this.codec.zone));
             }
             else if (value instanceof OffsetDateTime dateTime) {
-                writeAscii(StarRocksJson.dateTime(dateTime.atZoneSameInstant(this.codec.zone).toLocalDateTime()));
+                writeDateTime(LocalDateTime.ofInstant(dateTime.toInstant(), this.codec.zone));
             }
             else if (value instanceof ZonedDateTime dateTime) {
-                writeAscii(StarRocksJson.dateTime(dateTime.withZoneSameInstant(this.codec.zone).toLocalDateTime()));
+                writeDateTime(LocalDateTime.ofInstant(dateTime.toInstant(), this.codec.zone));
             }
             else if (value instanceof Date date) {
                 writeAscii(StarRocksJson.format(date, this.codec.zone));
@@ -533,17 +536,15 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
         private final char[] dateTimeText = new char[StarRocksJson.DATE_TIME_LENGTH];
 
         private void writeDateTime(LocalDateTime value) throws IOException {
-            int length = StarRocksJson.dateTime(value, this.dateTimeText);
-            if (length < 0) {
+            if (this.position + StarRocksJson.DATE_TIME_LENGTH > this.buffer.length) {
+                drain();
+            }
+            int end = ValueText.writeDateTime(this.buffer, this.position, value, this.dateTimeText);
+            if (end < 0) {
                 writeAscii(StarRocksJson.DATE_TIME.format(value));
                 return;
             }
-            if (this.position + length > this.buffer.length) {
-                drain();
-            }
-            for (int i = 0; i < length; i++) {
-                this.buffer[this.position++] = (byte) this.dateTimeText[i];
-            }
+            this.position = end;
         }
 
         private void writeAscii(String text) throws IOException {
@@ -551,25 +552,44 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
         }
 
         private void writeLong(long value) throws IOException {
-            if (value == Long.MIN_VALUE) {
-                writeAscii(Long.toString(value));
-                return;
-            }
-            if (this.position + 20 > this.buffer.length) {
+            if (this.position + ValueText.LONG_LENGTH > this.buffer.length) {
                 drain();
             }
-            if (value < 0) {
-                this.buffer[this.position++] = '-';
-                value = -value;
+            this.position = ValueText.writeLong(this.buffer, this.position, value);
+        }
+
+        private void writeDecimal(BigDecimal value) throws IOException {
+            if (this.position + ValueText.DECIMAL_LENGTH > this.buffer.length) {
+                drain();
             }
-            int digits = 1;
-            for (long rest = value / 10; rest > 0; rest /= 10) {
-                digits++;
+            int end = ValueText.writeDecimal(this.buffer, this.position, value);
+            if (end < 0) {
+                writeAscii(value.toPlainString());
+                return;
             }
-            int end = this.position + digits;
-            for (int i = end - 1; i >= this.position; i--) {
-                this.buffer[i] = (byte) ('0' + (value % 10));
-                value /= 10;
+            this.position = end;
+        }
+
+        private void writeFloating(double value, Object boxed) throws IOException {
+            if (this.position + ValueText.LONG_LENGTH + 2 > this.buffer.length) {
+                drain();
+            }
+            int end = ValueText.writeWholeDouble(this.buffer, this.position, value);
+            if (end < 0) {
+                writeAscii(boxed.toString());
+                return;
+            }
+            this.position = end;
+        }
+
+        private void writeDate(LocalDate value) throws IOException {
+            if (this.position + ValueText.DATE_LENGTH > this.buffer.length) {
+                drain();
+            }
+            int end = ValueText.writeDate(this.buffer, this.position, value);
+            if (end < 0) {
+                writeAscii(value.toString());
+                return;
             }
             this.position = end;
         }
