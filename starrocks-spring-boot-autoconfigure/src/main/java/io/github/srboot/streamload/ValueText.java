@@ -45,9 +45,45 @@ final class ValueText {
             out[position++] = '-';
             value = -value;
         }
+        if (value <= Integer.MAX_VALUE) {
+            // int arithmetic: division by a constant becomes a multiplication, much cheaper than on long
+            int small = (int) value;
+            int end = position + digitCount(small);
+            writeDigits(out, end, small);
+            return end;
+        }
         int end = position + digitCount(value);
         writeDigits(out, end, value);
         return end;
+    }
+
+    /** {@link #writeDigits(byte[], int, long)} for an int. */
+    private static void writeDigits(byte[] out, int end, int value) {
+        int at = end;
+        while (value >= 100) {
+            int quotient = value / 100;
+            int pair = value - quotient * 100;
+            value = quotient;
+            at -= 2;
+            out[at] = DIGIT_PAIRS[2 * pair];
+            out[at + 1] = DIGIT_PAIRS[2 * pair + 1];
+        }
+        if (value >= 10) {
+            out[at - 2] = DIGIT_PAIRS[2 * value];
+            out[at - 1] = DIGIT_PAIRS[2 * value + 1];
+        }
+        else {
+            out[at - 1] = (byte) ('0' + value);
+        }
+    }
+
+    /** Decimal digits of a non-negative int (1 for 0). */
+    private static int digitCount(int value) {
+        if (value < 100_000) {
+            return (value < 100) ? ((value < 10) ? 1 : 2) : (value < 1_000) ? 3 : (value < 10_000) ? 4 : 5;
+        }
+        return (value < 10_000_000) ? ((value < 1_000_000) ? 6 : 7)
+                : (value < 100_000_000) ? 8 : (value < 1_000_000_000) ? 9 : 10;
     }
 
     /**
