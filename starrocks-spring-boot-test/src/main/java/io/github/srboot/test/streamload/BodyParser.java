@@ -47,7 +47,7 @@ final class BodyParser {
     static ParsedBody count(InputStream body, LoadOptions options) throws IOException, LoadFailedException {
         long rows;
         if (options.enclosedCsv()) {
-            rows = EnclosedCsv.count(body, options);
+            rows = EnclosedCsv.read(body.readAllBytes(), options, null);
         }
         else if (!options.json()) {
             rows = countDelimited(body, options.rowDelimiter());

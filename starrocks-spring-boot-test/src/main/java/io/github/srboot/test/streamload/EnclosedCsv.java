@@ -1,8 +1,6 @@
 package io.github.srboot.test.streamload;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,79 +115,6 @@ final class EnclosedCsv {
             }
         }
         return rows;
-    }
-
-    /**
-     * Counts the rows of a body streamed from {@code body}, with the same rules as {@link #read} but without copying
-     * the body or building fields (counting mode; the stub shares the benchmark's CPUs). Falls back to {@link #read}
-     * for separators longer than one byte.
-     */
-    static long count(InputStream body, LoadOptions options) throws IOException {
-        byte[] separator = options.columnSeparator();
-        byte[] delimiter = options.rowDelimiter();
-        if (separator.length != 1 || delimiter.length != 1) {
-            return read(body.readAllBytes(), options, null);
-        }
-        int separatorByte = separator[0] & 0xFF;
-        int delimiterByte = delimiter[0] & 0xFF;
-        int enclose = options.enclose();
-        int escape = options.escape();
-        byte[] buffer = new byte[64 * 1024];
-        long rows = 0;
-        boolean inEnclosure = false;
-        boolean atFieldStart = true;
-        boolean rowHasBytes = false;
-        boolean escapedNext = false;
-        boolean encloseInEnclosure = false;
-        int read;
-        while ((read = body.read(buffer)) != -1) {
-            for (int i = 0; i < read; i++) {
-                int b = buffer[i] & 0xFF;
-                if (escapedNext) {
-                    escapedNext = false;
-                    continue;
-                }
-                if (encloseInEnclosure) {
-                    encloseInEnclosure = false;
-                    if (b == enclose) {
-                        continue;
-                    }
-                    inEnclosure = false;
-                }
-                if (b == escape) {
-                    escapedNext = true;
-                    atFieldStart = false;
-                    rowHasBytes = true;
-                    continue;
-                }
-                if (b == enclose) {
-                    if (inEnclosure) {
-                        encloseInEnclosure = true;
-                        continue;
-                    }
-                    if (atFieldStart) {
-                        inEnclosure = true;
-                        atFieldStart = false;
-                        rowHasBytes = true;
-                        continue;
-                    }
-                }
-                if (!inEnclosure && b == separatorByte) {
-                    atFieldStart = true;
-                    rowHasBytes = true;
-                }
-                else if (!inEnclosure && b == delimiterByte) {
-                    rows++;
-                    atFieldStart = true;
-                    rowHasBytes = false;
-                }
-                else {
-                    atFieldStart = false;
-                    rowHasBytes = true;
-                }
-            }
-        }
-        return rowHasBytes ? rows + 1 : rows;
     }
 
     private static String fieldValue(byte[] data, int rawStart, int rawEnd, boolean enclosed,
