@@ -18,8 +18,9 @@ import com.sun.management.ThreadMXBean;
 import io.netty.buffer.PooledByteBufAllocator;
 
 /**
- * Measures one benchmark run from the JVM's own MXBeans: CPU time and allocated bytes of every thread except the
- * stub's (the stub shares the process but is not the client), peak heap (the largest heap after any GC during the
+ * Measures one benchmark run from the JVM's own MXBeans: CPU time of the process minus the stub's threads (so the
+ * client's own threads plus the JVM's GC and JIT threads, which work for the client: the stub shares the process but
+ * is not the client), bytes allocated by every Java thread except the stub's, peak heap (the largest heap after any GC during the
  * run, i.e. what the client kept alive, and the largest heap in use sampled every 5 ms, which includes garbage not yet
  * collected), and pooled direct memory (Netty's pooled allocator, where {@code StreamLoadTemplate} keeps batches).
  */
@@ -83,14 +84,19 @@ final class RunMeter implements AutoCloseable {
     Cost stop() {
         long elapsed = System.nanoTime() - this.startNanos;
         Map<Long, long[]> end = threadCounters();
-        long cpu = 0;
+        long stubCpu = 0;
         long allocated = 0;
         for (Map.Entry<Long, long[]> thread : end.entrySet()) {
-            long[] before = this.startByThread.getOrDefault(thread.getKey(), new long[2]);
-            cpu += Math.max(0, thread.getValue()[0] - before[0]);
-            allocated += Math.max(0, thread.getValue()[1] - before[1]);
+            long[] before = this.startByThread.getOrDefault(thread.getKey(), new long[3]);
+            if (thread.getValue()[2] == 1) {
+                stubCpu += Math.max(0, thread.getValue()[0] - before[0]);
+            }
+            else {
+                allocated += Math.max(0, thread.getValue()[1] - before[1]);
+            }
         }
         long processCpu = processCpu() - this.startProcessCpu;
+        long cpu = Math.max(0, processCpu - stubCpu);
         close();
         return new Cost(elapsed, cpu, processCpu, allocated, this.peakAfterGc.get(), this.peakSampled.get(),
                 this.peakDirect.get());
@@ -124,7 +130,7 @@ final class RunMeter implements AutoCloseable {
         }
     }
 
-    /** CPU nanoseconds and allocated bytes per live non-stub thread. */
+    /** CPU nanoseconds, allocated bytes and whether it is a stub thread (1), per live thread. */
     private static Map<Long, long[]> threadCounters() {
         Map<Long, long[]> counters = new HashMap<>();
         long[] ids = THREADS.getAllThreadIds();
@@ -132,11 +138,11 @@ final class RunMeter implements AutoCloseable {
         long[] allocated = THREADS.getThreadAllocatedBytes(ids);
         java.lang.management.ThreadInfo[] infos = THREADS.getThreadInfo(ids);
         for (int i = 0; i < ids.length; i++) {
-            if (infos[i] == null || infos[i].getThreadName().startsWith(STUB_THREAD_PREFIX)
-                    || infos[i].getThreadName().equals("benchmark-heap-sampler")) {
+            if (infos[i] == null || infos[i].getThreadName().equals("benchmark-heap-sampler")) {
                 continue;
             }
-            counters.put(ids[i], new long[] { Math.max(0, cpu[i]), Math.max(0, allocated[i]) });
+            long stub = infos[i].getThreadName().startsWith(STUB_THREAD_PREFIX) ? 1 : 0;
+            counters.put(ids[i], new long[] { Math.max(0, cpu[i]), Math.max(0, allocated[i]), stub });
         }
         return counters;
     }
@@ -154,7 +160,7 @@ final class RunMeter implements AutoCloseable {
     /**
      * The cost of one run.
      * @param elapsedNanos wall time
-     * @param clientCpuNanos CPU time of the non-stub threads
+     * @param clientCpuNanos CPU time of the process minus the stub's threads (GC and JIT included)
      * @param processCpuNanos CPU time of the whole process (client and stub)
      * @param allocatedBytes heap allocated by the non-stub threads
      * @param peakHeapAfterGcBytes the largest heap after a GC during the run (what stayed reachable)
