@@ -94,7 +94,7 @@ public final class SideBySideBenchmark {
                 batchBytes >> 20, machine);
         List<Run> all = new ArrayList<>();
         try (StreamLoadStubServer stub = StreamLoadStubServer.builder().countingOnly().table(Orders.table()).start()) {
-            List<Client> clients = List.of(new TemplateStream(stub, batchBytes), new TemplateWriter(stub, batchBytes),
+            List<Client> clients = List.of(new Template(stub, batchBytes, true), new Template(stub, batchBytes, false),
                     new OfficialSdk(stub, batchBytes), new TransferCeiling(stub, batchBytes), new EncodingAnchor());
             List<String> only = List.of(System.getProperty("bench.clients", "stream,writer,sdk,ceiling,anchor")
                 .split(","));
@@ -287,68 +287,53 @@ public final class SideBySideBenchmark {
             .build();
     }
 
-    /** {@code StreamLoadTemplate.stream}: a Flux of rows cut into loads. */
-    private static final class TemplateStream implements Client {
+    /**
+     * Our template: {@code stream(table, Flux<Order>, options)} (a Flux of rows cut into loads), or the blocking
+     * {@code writer(table, options)} written from one thread.
+     */
+    private static final class Template implements Client {
 
         private final StreamLoadStubServer stub;
 
         private final long batchBytes;
 
-        TemplateStream(StreamLoadStubServer stub, long batchBytes) {
+        private final boolean streamed;
+
+        Template(StreamLoadStubServer stub, long batchBytes, boolean streamed) {
             this.stub = stub;
             this.batchBytes = batchBytes;
+            this.streamed = streamed;
         }
 
         @Override
         public String name() {
-            return "stream";
+            return this.streamed ? "stream" : "writer";
         }
 
         @Override
         public void run(String format, long rows, RunMeter.Latencies latencies) {
             RunMeter.Latencies[] sink = { latencies };
             try (StreamLoadTemplate template = template(this.stub, this.batchBytes, sink)) {
-                Flux<Orders.Order> source = Flux.<Orders.Order, long[]>generate(() -> new long[1], (next, out) -> {
-                    if (next[0] == rows) {
-                        out.complete();
-                    }
-                    else {
-                        out.next(Orders.order(next[0]++));
-                    }
-                    return next;
-                });
-                template.stream(Orders.TABLE, source, options(format)).blockLast();
-            }
-        }
-
-    }
-
-    /** {@code StreamLoadTemplate.writer}: blocking writes from one thread. */
-    private static final class TemplateWriter implements Client {
-
-        private final StreamLoadStubServer stub;
-
-        private final long batchBytes;
-
-        TemplateWriter(StreamLoadStubServer stub, long batchBytes) {
-            this.stub = stub;
-            this.batchBytes = batchBytes;
-        }
-
-        @Override
-        public String name() {
-            return "writer";
-        }
-
-        @Override
-        public void run(String format, long rows, RunMeter.Latencies latencies) {
-            RunMeter.Latencies[] sink = { latencies };
-            try (StreamLoadTemplate template = template(this.stub, this.batchBytes, sink);
-                    StreamLoadWriter<Orders.Order> writer = template.writer(Orders.TABLE, options(format))) {
-                for (long i = 0; i < rows; i++) {
-                    writer.write(Orders.order(i));
+                if (this.streamed) {
+                    Flux<Orders.Order> source = Flux.<Orders.Order, long[]>generate(() -> new long[1],
+                            (next, out) -> {
+                                if (next[0] == rows) {
+                                    out.complete();
+                                }
+                                else {
+                                    out.next(Orders.order(next[0]++));
+                                }
+                                return next;
+                            });
+                    template.stream(Orders.TABLE, source, options(format)).blockLast();
+                    return;
                 }
-                writer.flush();
+                try (StreamLoadWriter<Orders.Order> writer = template.writer(Orders.TABLE, options(format))) {
+                    for (long i = 0; i < rows; i++) {
+                        writer.write(Orders.order(i));
+                    }
+                    writer.flush();
+                }
             }
         }
 

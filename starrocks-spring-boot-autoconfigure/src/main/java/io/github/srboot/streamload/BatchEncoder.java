@@ -536,15 +536,10 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
         private final char[] dateTimeText = new char[StarRocksJson.DATE_TIME_LENGTH];
 
         private void writeDateTime(LocalDateTime value) throws IOException {
-            if (this.position + StarRocksJson.DATE_TIME_LENGTH > this.buffer.length) {
-                drain();
-            }
-            int end = ValueText.writeDateTime(this.buffer, this.position, value, this.dateTimeText);
-            if (end < 0) {
+            room(StarRocksJson.DATE_TIME_LENGTH);
+            if (!advance(ValueText.writeDateTime(this.buffer, this.position, value, this.dateTimeText))) {
                 writeAscii(StarRocksJson.DATE_TIME.format(value));
-                return;
             }
-            this.position = end;
         }
 
         private void writeAscii(String text) throws IOException {
@@ -552,46 +547,45 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
         }
 
         private void writeLong(long value) throws IOException {
-            if (this.position + ValueText.LONG_LENGTH > this.buffer.length) {
-                drain();
-            }
+            room(ValueText.LONG_LENGTH);
             this.position = ValueText.writeLong(this.buffer, this.position, value);
         }
 
         private void writeDecimal(BigDecimal value) throws IOException {
-            if (this.position + ValueText.DECIMAL_LENGTH > this.buffer.length) {
-                drain();
-            }
-            int end = ValueText.writeDecimal(this.buffer, this.position, value);
-            if (end < 0) {
+            room(ValueText.DECIMAL_LENGTH);
+            if (!advance(ValueText.writeDecimal(this.buffer, this.position, value))) {
                 writeAscii(value.toPlainString());
-                return;
             }
-            this.position = end;
         }
 
         private void writeFloating(double value, Object boxed) throws IOException {
-            if (this.position + ValueText.LONG_LENGTH + 2 > this.buffer.length) {
-                drain();
-            }
-            int end = ValueText.writeWholeDouble(this.buffer, this.position, value);
-            if (end < 0) {
+            room(ValueText.LONG_LENGTH + 2);
+            if (!advance(ValueText.writeWholeDouble(this.buffer, this.position, value))) {
                 writeAscii(boxed.toString());
-                return;
             }
-            this.position = end;
         }
 
         private void writeDate(LocalDate value) throws IOException {
-            if (this.position + ValueText.DATE_LENGTH > this.buffer.length) {
+            room(ValueText.DATE_LENGTH);
+            if (!advance(ValueText.writeDate(this.buffer, this.position, value))) {
+                writeAscii(value.toString());
+            }
+        }
+
+        /** Makes room for a value written straight into the buffer by {@link ValueText}. */
+        private void room(int bytes) throws IOException {
+            if (this.position + bytes > this.buffer.length) {
                 drain();
             }
-            int end = ValueText.writeDate(this.buffer, this.position, value);
+        }
+
+        /** Moves past a value {@link ValueText} wrote; {@code false} when it declined (-1). */
+        private boolean advance(int end) {
             if (end < 0) {
-                writeAscii(value.toString());
-                return;
+                return false;
             }
             this.position = end;
+            return true;
         }
 
         private void raw(byte b) throws IOException {

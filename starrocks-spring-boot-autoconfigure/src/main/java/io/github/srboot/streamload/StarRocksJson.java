@@ -108,12 +108,8 @@ final class StarRocksJson {
             public void serialize(LocalDate value, JsonGenerator generator, SerializerProvider provider)
                     throws IOException {
                 ValueText.Scratch scratch = ValueText.Scratch.get();
-                int length = scratch.date(value);
-                if (length < 0) {
+                if (!scratch.written(scratch.date(value), generator, false)) {
                     generator.writeString(value.toString());
-                }
-                else {
-                    generator.writeString(scratch.chars, 0, length);
                 }
             }
         });
@@ -122,12 +118,8 @@ final class StarRocksJson {
             public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider)
                     throws IOException {
                 ValueText.Scratch scratch = ValueText.Scratch.get();
-                int length = scratch.decimal(value);
-                if (length < 0) {
+                if (!scratch.written(scratch.decimal(value), generator, true)) {
                     generator.writeNumber(value.toPlainString());
-                }
-                else {
-                    generator.writeNumber(scratch.chars, 0, length);
                 }
             }
         });

@@ -195,6 +195,24 @@ final class ValueText {
             return widen(writeDecimal(this.bytes, 0, value));
         }
 
+        /**
+         * Writes the first {@code length} chars as a JSON number or string; {@code false} when {@code length} is -1
+         * (the value needs the string path).
+         */
+        boolean written(int length, com.fasterxml.jackson.core.JsonGenerator generator, boolean number)
+                throws java.io.IOException {
+            if (length < 0) {
+                return false;
+            }
+            if (number) {
+                generator.writeNumber(this.chars, 0, length);
+            }
+            else {
+                generator.writeString(this.chars, 0, length);
+            }
+            return true;
+        }
+
         private int widen(int end) {
             for (int i = 0; i < end; i++) {
                 this.chars[i] = (char) this.bytes[i];
