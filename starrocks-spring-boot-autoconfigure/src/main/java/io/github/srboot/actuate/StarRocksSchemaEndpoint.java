@@ -1,53 +1,66 @@
 package io.github.srboot.actuate;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.github.srboot.schema.MigrationPlan;
 import io.github.srboot.schema.SchemaChange;
-import io.github.srboot.schema.StarRocksSchemaDiff;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.lang.Nullable;
 
 /**
  * The read-only {@code starrocksschema} endpoint: whether the database drifted from the desired schema, and the plan
- * that would bring it back (changes with their flags, and the SQL). It never changes anything.
+ * that would bring it back (changes with their flags, and the SQL). It never changes anything; the plan is reused
+ * for {@code starrocks.schema.report-cache-ttl} ({@link CachedSchemaPlan}), and objects reflection could not read
+ * are named instead of failing the call.
  */
 @Endpoint(id = "starrocksschema")
 public class StarRocksSchemaEndpoint {
 
-    private final StarRocksSchemaDiff diff;
+    private final CachedSchemaPlan plans;
 
     /**
      * Creates the endpoint.
-     * @param diff the schema diff
+     * @param plans the cached schema plan
      */
-    public StarRocksSchemaEndpoint(StarRocksSchemaDiff diff) {
-        this.diff = diff;
+    public StarRocksSchemaEndpoint(CachedSchemaPlan plans) {
+        this.plans = plans;
     }
 
     /**
-     * Compares the database with the desired schema now.
+     * The drift as last computed (at most the cache TTL ago).
      * @return the drift report
      */
     @ReadOperation
     public SchemaDriftDescriptor drift() {
-        MigrationPlan plan = this.diff.plan();
-        return new SchemaDriftDescriptor(this.diff.getDatabase(), !plan.isEmpty(),
-                plan.changes().stream().map(ChangeDescriptor::of).toList(), plan.statements());
+        CachedSchemaPlan.Result result = this.plans.get();
+        MigrationPlan plan = result.plan();
+        if (plan == null) {
+            return new SchemaDriftDescriptor(this.plans.getDatabase(), null, List.of(), List.of(),
+                    result.unreadable(), result.error(), result.computedAt());
+        }
+        return new SchemaDriftDescriptor(this.plans.getDatabase(), !plan.isEmpty(),
+                plan.changes().stream().map(ChangeDescriptor::of).toList(), plan.statements(), result.unreadable(),
+                null, result.computedAt());
     }
 
     /**
      * The drift of one database.
      *
      * @param database the database compared
-     * @param drift whether it differs from the desired schema
+     * @param drift whether it differs from the desired schema, or {@code null} when no plan could be made
      * @param changes the planned changes in order
      * @param statements the SQL of the executable changes in order
+     * @param unreadable the objects reflection could not read
+     * @param error why no plan could be made otherwise, or {@code null}
+     * @param computedAt when the plan was made
      */
-    public record SchemaDriftDescriptor(String database, boolean drift, List<ChangeDescriptor> changes,
-            List<String> statements) implements OperationResponseBody {
+    public record SchemaDriftDescriptor(String database, @Nullable Boolean drift, List<ChangeDescriptor> changes,
+            List<String> statements, List<CachedSchemaPlan.UnreadableObject> unreadable, @Nullable String error,
+            Instant computedAt) implements OperationResponseBody {
     }
 
     /**

@@ -3,6 +3,8 @@ package io.github.srboot.autoconfigure;
 import java.net.URI;
 import java.util.List;
 
+import io.github.srboot.streamload.HostRewrite;
+
 /**
  * {@link StarRocksConnectionDetails} read from {@link StarRocksProperties}.
  */
@@ -33,6 +35,12 @@ class PropertiesStarRocksConnectionDetails implements StarRocksConnectionDetails
     @Override
     public String getDatabase() {
         return this.properties.getDatabase();
+    }
+
+    @Override
+    public HostRewrite getRedirectHostRewrite() {
+        String rewrite = this.properties.getHttp().getRedirectHostRewrite();
+        return (rewrite != null && !rewrite.isBlank()) ? HostRewrite.parse(rewrite) : null;
     }
 
     @Override

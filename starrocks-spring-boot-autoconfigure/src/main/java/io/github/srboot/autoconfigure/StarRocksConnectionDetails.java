@@ -3,6 +3,8 @@ package io.github.srboot.autoconfigure;
 import java.net.URI;
 import java.util.List;
 
+import io.github.srboot.streamload.HostRewrite;
+
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
@@ -32,6 +34,14 @@ public interface StarRocksConnectionDetails extends ConnectionDetails {
      * Default database for DDL and loads, or {@code null} when none is configured.
      */
     default String getDatabase() {
+        return null;
+    }
+
+    /**
+     * The host (and port) replacing the BE address in every Stream Load redirect, for BEs that announce an address
+     * the application cannot reach (containers, NAT), or {@code null} to follow redirects as given.
+     */
+    default HostRewrite getRedirectHostRewrite() {
         return null;
     }
 

@@ -1,60 +1,72 @@
 package io.github.srboot.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
 import javax.sql.DataSource;
 
 import io.github.srboot.jdbc.AlterJobPolling;
+import io.github.srboot.jdbc.StarRocksDetection;
 import io.github.srboot.jdbc.StarRocksSqlExceptionTranslator;
 import io.github.srboot.jdbc.StarRocksTemplate;
+import io.github.srboot.jdbc.StarRocksTemplateObserver;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
  * Auto-configures {@link StarRocksTemplate} over the application's {@code DataSource}, or over the one marked
- * {@link StarRocksDataSource} when StarRocks is a second DataSource.
+ * {@link StarRocksDataSource} when StarRocks is a second DataSource, but only when that DataSource is StarRocks
+ * ({@link StarRocksJdbcCondition}) or {@code starrocks.jdbc.enabled=true} says so: an application whose DataSource
+ * is another database gets nothing from here.
  *
  * <p>When the application has one DataSource and no {@code @StarRocksDataSource} bean, it also exposes
  * {@link StarRocksSqlExceptionTranslator} as the application's {@link SQLExceptionTranslator}, which Spring Boot
- * applies to its own {@code JdbcTemplate}, so plain {@code JdbcTemplate} users get the same typed exceptions. That
- * translator checks once that the DataSource is StarRocks and otherwise leaves Spring's translation alone.
+ * applies to its own {@code JdbcTemplate}. That translator keeps Spring's exception types (adding the StarRocks
+ * detail), and checks once that the DataSource is StarRocks before it translates anything.
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, StarRocksAutoConfiguration.class })
 @ConditionalOnClass({ JdbcTemplate.class, DataSource.class })
 @ConditionalOnBean(DataSource.class)
+@Conditional(StarRocksJdbcAutoConfiguration.StarRocksJdbcCondition.class)
 @EnableConfigurationProperties(StarRocksProperties.class)
 public class StarRocksJdbcAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     StarRocksTemplate starRocksTemplate(@StarRocksDataSource ObjectProvider<DataSource> starRocksDataSource,
-            ObjectProvider<DataSource> dataSources, StarRocksProperties properties) {
+            ObjectProvider<DataSource> dataSources, StarRocksProperties properties,
+            StarRocksConnectionDetails connectionDetails, ObjectProvider<StarRocksTemplateObserver> observers) {
         DataSource dataSource = starRocksDataSource.getIfAvailable(dataSources::getIfUnique);
         if (dataSource == null) {
             throw new IllegalStateException("StarRocksTemplate needs one DataSource, but there are several and none "
                     + "is marked @Primary or @StarRocksDataSource; mark the StarRocks one with @StarRocksDataSource");
         }
         StarRocksProperties.Schema schema = properties.getSchema();
-        if (schema.getAlterPollInterval() == null || schema.getAlterPollInterval().isZero()) {
-            throw new InvalidConfigurationPropertyValueException("starrocks.schema.alter-poll-interval",
-                    schema.getAlterPollInterval(), "Polling for ALTER jobs needs a positive interval.");
-        }
-        if (schema.getAlterTimeout() == null) {
-            throw new InvalidConfigurationPropertyValueException("starrocks.schema.alter-timeout", null,
-                    "A timeout for ALTER jobs is required.");
-        }
         return new StarRocksTemplate(dataSource,
-                new AlterJobPolling(schema.getAlterPollInterval(), schema.getAlterTimeout()));
+                new AlterJobPolling(schema.getAlterPollInterval(), schema.getAlterTimeout()),
+                connectionDetails.getDatabase(), observers.getIfUnique(() -> StarRocksTemplateObserver.NONE));
     }
 
     /**
@@ -71,6 +83,73 @@ public class StarRocksJdbcAutoConfiguration {
         @ConditionalOnMissingBean(SQLExceptionTranslator.class)
         StarRocksSqlExceptionTranslator starRocksSqlExceptionTranslator(DataSource dataSource) {
             return new StarRocksSqlExceptionTranslator(dataSource);
+        }
+
+    }
+
+    /**
+     * Matches when the JDBC side is meant for StarRocks: {@code starrocks.jdbc.enabled} when set; otherwise a
+     * {@code @StarRocksDataSource} bean, a StarRocks service connection (connection details of their own), or a
+     * {@code spring.datasource.url} whose server says it is StarRocks. The server is asked once, when this
+     * condition is evaluated at start-up, on a connection of its own (never the application's DataSource bean,
+     * which must not be created this early); only MySQL-protocol URLs are asked, since StarRocks speaks no other.
+     * A server that cannot be reached is assumed to be StarRocks (the starter is there for it):
+     * {@code starrocks.jdbc.enabled=false} decides otherwise without asking.
+     */
+    static final class StarRocksJdbcCondition extends SpringBootCondition implements ConfigurationCondition {
+
+        private static final String ENABLED = "starrocks.jdbc.enabled";
+
+        @Override
+        public ConfigurationPhase getConfigurationPhase() {
+            return ConfigurationPhase.REGISTER_BEAN;
+        }
+
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            ConditionMessage.Builder message = ConditionMessage.forCondition("StarRocks JDBC");
+            Binder binder = Binder.get(context.getEnvironment());
+            Boolean enabled = binder.bind(ENABLED, Boolean.class).orElse(null);
+            if (enabled != null) {
+                return new ConditionOutcome(enabled, message.because(ENABLED + " is " + enabled));
+            }
+            ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+            if (beanFactory != null) {
+                for (String name : beanFactory.getBeanNamesForType(DataSource.class, true, false)) {
+                    if (beanFactory.findAnnotationOnBean(name, StarRocksDataSource.class, false) != null) {
+                        return ConditionOutcome.match(message.because("DataSource '" + name
+                                + "' is marked @StarRocksDataSource"));
+                    }
+                }
+                if (StarRocksConnectionDetailsBeans.hasOwn(beanFactory)) {
+                    return ConditionOutcome.match(message.because("StarRocks connection details of their own "
+                            + "(service connection) exist"));
+                }
+            }
+            String url = binder.bind("spring.datasource.url", String.class).orElse(null);
+            if (url == null) {
+                return ConditionOutcome.noMatch(message.because("no spring.datasource.url to tell whether the "
+                        + "DataSource is StarRocks; set " + ENABLED + "=true or mark it @StarRocksDataSource"));
+            }
+            if (!(url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:"))) {
+                return ConditionOutcome.noMatch(message.because("spring.datasource.url is not a MySQL-protocol URL"));
+            }
+            Properties credentials = new Properties();
+            binder.bind("spring.datasource.username", String.class).ifBound((user) -> credentials.put("user", user));
+            binder.bind("spring.datasource.password", String.class)
+                .ifBound((password) -> credentials.put("password", password));
+            // Connector/J's own timeouts, in milliseconds: the question must not hold start-up for long.
+            credentials.put("connectTimeout", "5000");
+            credentials.put("socketTimeout", "5000");
+            try (Connection connection = DriverManager.getConnection(url, credentials)) {
+                String versionComment = StarRocksDetection.versionComment(connection);
+                return new ConditionOutcome(StarRocksDetection.namesStarRocks(versionComment),
+                        message.because("spring.datasource.url answers @@version_comment '" + versionComment + "'"));
+            }
+            catch (SQLException | RuntimeException ex) {
+                return ConditionOutcome.match(message.because("spring.datasource.url could not be asked ("
+                        + ex.getMessage() + "); assumed to be StarRocks, set " + ENABLED + "=false if it is not"));
+            }
         }
 
     }

@@ -10,7 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
+import io.github.srboot.actuate.StarRocksClusterProbe;
+import io.github.srboot.jdbc.AlterJobPolling;
+import io.github.srboot.streamload.BatchPolicy;
+import io.github.srboot.streamload.HostRewrite;
 import io.github.srboot.streamload.LoadCompression;
+import io.github.srboot.streamload.RetryPolicy;
+import io.github.srboot.streamload.StreamLoadTemplate;
 
 /**
  * Configuration properties of the StarRocks starter, bound to {@code starrocks.*}.
@@ -41,6 +47,10 @@ public class StarRocksProperties implements InitializingBean {
     private final StreamLoad streamLoad = new StreamLoad();
 
     private final Schema schema = new Schema();
+
+    private final Jdbc jdbc = new Jdbc();
+
+    private final Health health = new Health();
 
     public String getUsername() {
         return this.username;
@@ -78,8 +88,18 @@ public class StarRocksProperties implements InitializingBean {
         return this.schema;
     }
 
+    public Jdbc getJdbc() {
+        return this.jdbc;
+    }
+
+    public Health getHealth() {
+        return this.health;
+    }
+
     /**
-     * Fails start-up on values that would only fail later, far from their cause, naming the property.
+     * Fails start-up on values that would only fail later, far from their cause, naming the property. This is the
+     * one place {@code starrocks.*} values are checked; where the library has a rule, it is the library's check that
+     * runs, with the property named in the message.
      */
     @Override
     public void afterPropertiesSet() {
@@ -101,15 +121,86 @@ public class StarRocksProperties implements InitializingBean {
                         "Credentials do not belong in the URL; set starrocks.username and starrocks.password.");
             }
         }
+        if (this.database != null && this.database.isBlank()) {
+            throw new InvalidConfigurationPropertyValueException("starrocks.database", this.database,
+                    "Leave it unset, or name a database.");
+        }
         requireNotNegative("starrocks.http.connect-timeout", this.http.getConnectTimeout());
         requireNotNegative("starrocks.http.read-timeout", this.http.getReadTimeout());
-        requireNotNegative("starrocks.schema.alter-poll-interval", this.schema.getAlterPollInterval());
-        requireNotNegative("starrocks.schema.alter-timeout", this.schema.getAlterTimeout());
+        String rewrite = this.http.getRedirectHostRewrite();
+        if (rewrite != null && !rewrite.isBlank()) {
+            check("starrocks.http.redirect-host-rewrite", rewrite, () -> HostRewrite.parse(rewrite));
+        }
+        check("starrocks.http.max-redirects", this.http.getMaxRedirects(),
+                () -> StreamLoadTemplate.builder().maxRedirects(this.http.getMaxRedirects()));
+        StreamLoad load = this.streamLoad;
+        RetryPolicy retry = RetryPolicy.DEFAULT;
+        check("starrocks.stream-load.max-retries", load.getMaxRetries(), () -> new RetryPolicy(load.getMaxRetries(),
+                retry.initialBackoff(), retry.maxBackoff(), retry.busyBackoff()));
+        check("starrocks.stream-load.retry-backoff", load.getRetryBackoff(), () -> new RetryPolicy(retry.maxRetries(),
+                load.getRetryBackoff(), retry.maxBackoff(), retry.busyBackoff()));
+        check("starrocks.stream-load.max-retry-backoff", load.getMaxRetryBackoff(), () -> new RetryPolicy(
+                retry.maxRetries(), retry.initialBackoff(), load.getMaxRetryBackoff(), retry.busyBackoff()));
+        check("starrocks.stream-load.busy-backoff", load.getBusyBackoff(), () -> new RetryPolicy(retry.maxRetries(),
+                retry.initialBackoff(), retry.maxBackoff(), load.getBusyBackoff()));
+        BatchPolicy batch = BatchPolicy.DEFAULT;
+        StreamLoad.Batch loadBatch = load.getBatch();
+        check("starrocks.stream-load.batch.max-rows", loadBatch.getMaxRows(),
+                () -> new BatchPolicy(loadBatch.getMaxRows(), batch.maxBytes(), batch.maxInterval()));
+        check("starrocks.stream-load.batch.max-bytes", loadBatch.getMaxBytes(),
+                () -> new BatchPolicy(batch.maxRows(), loadBatch.getMaxBytes().toBytes(), batch.maxInterval()));
+        check("starrocks.stream-load.batch.max-interval", loadBatch.getMaxInterval(),
+                () -> new BatchPolicy(batch.maxRows(), batch.maxBytes(), loadBatch.getMaxInterval()));
+        if (load.getMaxInFlightBytes() == null
+                || load.getMaxInFlightBytes().toBytes() <= loadBatch.getMaxBytes().toBytes()) {
+            throw new InvalidConfigurationPropertyValueException("starrocks.stream-load.max-in-flight-bytes",
+                    load.getMaxInFlightBytes(), "It must exceed starrocks.stream-load.batch.max-bytes ("
+                            + loadBatch.getMaxBytes() + "), or no batch could ever be loaded.");
+        }
+        check("starrocks.stream-load.max-concurrent-loads", load.getMaxConcurrentLoads(),
+                () -> StreamLoadTemplate.builder().maxConcurrentLoads(load.getMaxConcurrentLoads()));
+        // The builder checks this one only when the template is built: checked here so the property is named.
+        if (load.getPerTableConcurrency() < 1) {
+            throw new InvalidConfigurationPropertyValueException("starrocks.stream-load.per-table-concurrency",
+                    load.getPerTableConcurrency(), "It must be at least 1.");
+        }
+        check("starrocks.stream-load.label-prefix", load.getLabelPrefix(),
+                () -> StreamLoadTemplate.builder().labelPrefix(load.getLabelPrefix()));
+        requireNotNegative("starrocks.stream-load.load-timeout", load.getLoadTimeout());
+        requireNotNegative("starrocks.stream-load.response-timeout-margin", load.getResponseTimeoutMargin());
+        requireNotNegative("starrocks.stream-load.shutdown-timeout", load.getShutdownTimeout());
+        check("starrocks.schema.alter-poll-interval", this.schema.getAlterPollInterval(),
+                () -> new AlterJobPolling(this.schema.getAlterPollInterval(), AlterJobPolling.DEFAULT_TIMEOUT));
+        check("starrocks.schema.alter-timeout", this.schema.getAlterTimeout(),
+                () -> new AlterJobPolling(AlterJobPolling.DEFAULT_POLL_INTERVAL, this.schema.getAlterTimeout()));
+        requireNotNegative("starrocks.schema.report-cache-ttl", this.schema.getReportCacheTtl());
+        requirePositive("starrocks.health.probe-timeout", this.health.getProbeTimeout());
+        requireNotNegative("starrocks.health.cache-ttl", this.health.getCacheTtl());
     }
 
-    static void requireNotNegative(String name, Duration value) {
-        if (value != null && value.isNegative()) {
-            throw new InvalidConfigurationPropertyValueException(name, value, "A timeout or interval cannot be negative.");
+    /**
+     * Runs a library check and reports its refusal against the property.
+     */
+    private static void check(String name, Object value, Runnable libraryCheck) {
+        try {
+            libraryCheck.run();
+        }
+        catch (IllegalArgumentException | NullPointerException ex) {
+            throw new InvalidConfigurationPropertyValueException(name, value, ex.getMessage());
+        }
+    }
+
+    private static void requireNotNegative(String name, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new InvalidConfigurationPropertyValueException(name, value,
+                    "A timeout or interval is required and cannot be negative.");
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        requireNotNegative(name, value);
+        if (value.isZero()) {
+            throw new InvalidConfigurationPropertyValueException(name, value, "It must be positive.");
         }
     }
 
@@ -136,13 +227,13 @@ public class StarRocksProperties implements InitializingBean {
         /**
          * Timeout for opening a connection to an FE or BE.
          */
-        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration connectTimeout = StreamLoadTemplate.Builder.DEFAULT_CONNECT_TIMEOUT;
 
         /**
          * Timeout for HTTP calls that carry no load body (health, load state, transactions). Loads wait a little
          * longer than their own 'timeout' header instead.
          */
-        private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration readTimeout = StreamLoadTemplate.Builder.DEFAULT_READ_TIMEOUT;
 
         /**
          * Host, or host:port, that replaces the address of every BE the FE redirects a Stream Load to. For BEs that
@@ -153,12 +244,12 @@ public class StarRocksProperties implements InitializingBean {
         /**
          * Most redirects followed per Stream Load attempt (normally one: FE to BE).
          */
-        private int maxRedirects = 3;
+        private int maxRedirects = StreamLoadTemplate.Builder.DEFAULT_MAX_REDIRECTS;
 
         /**
          * How often an FE taken out of rotation after a failure is probed with /api/health.
          */
-        private Duration frontendProbeInterval = Duration.ofSeconds(5);
+        private Duration frontendProbeInterval = StreamLoadTemplate.Builder.DEFAULT_FRONTEND_PROBE_INTERVAL;
 
         public String getRedirectHostRewrite() {
             return this.redirectHostRewrite;
@@ -225,43 +316,43 @@ public class StarRocksProperties implements InitializingBean {
         /**
          * Retries of a failed load (5xx, connection errors, timeouts, busy server), always with the same label.
          */
-        private int maxRetries = 3;
+        private int maxRetries = RetryPolicy.DEFAULT.maxRetries();
 
         /**
          * First delay before a retry; doubles per retry, with jitter.
          */
-        private Duration retryBackoff = Duration.ofMillis(500);
+        private Duration retryBackoff = RetryPolicy.DEFAULT.initialBackoff();
 
         /**
          * Longest delay between retries of ordinary failures.
          */
-        private Duration maxRetryBackoff = Duration.ofSeconds(10);
+        private Duration maxRetryBackoff = RetryPolicy.DEFAULT.maxBackoff();
 
         /**
          * First delay before a retry when the server is busy ('too many versions', running transaction limit).
          */
-        private Duration busyBackoff = Duration.ofSeconds(5);
+        private Duration busyBackoff = RetryPolicy.DEFAULT.busyBackoff();
 
         /**
          * Bound on memory held by batches being filled, waiting or loading, across all tables; writers and streams
          * wait when it is reached. Must exceed batch.max-bytes.
          */
-        private DataSize maxInFlightBytes = DataSize.ofMegabytes(256);
+        private DataSize maxInFlightBytes = DataSize.ofBytes(StreamLoadTemplate.Builder.DEFAULT_MAX_IN_FLIGHT_BYTES);
 
         /**
          * Loads running at once across tables.
          */
-        private int maxConcurrentLoads = 4;
+        private int maxConcurrentLoads = StreamLoadTemplate.Builder.DEFAULT_MAX_CONCURRENT_LOADS;
 
         /**
          * Loads running at once per table. 1 keeps each table's rows in order.
          */
-        private int perTableConcurrency = 1;
+        private int perTableConcurrency = StreamLoadTemplate.Builder.DEFAULT_PER_TABLE_CONCURRENCY;
 
         /**
          * Prefix of generated labels (label = prefix_table_unique part).
          */
-        private String labelPrefix = "srboot";
+        private String labelPrefix = StreamLoadTemplate.Builder.DEFAULT_LABEL_PREFIX;
 
         /**
          * Body compression when LoadOptions do not set one: NONE, GZIP or LZ4_FRAME.
@@ -272,17 +363,17 @@ public class StarRocksProperties implements InitializingBean {
          * The load 'timeout' header when LoadOptions do not set one. The client waits for an answer a little longer
          * (response-timeout-margin).
          */
-        private Duration loadTimeout = Duration.ofSeconds(600);
+        private Duration loadTimeout = StreamLoadTemplate.Builder.DEFAULT_LOAD_TIMEOUT;
 
         /**
          * How much longer than the load timeout to wait for a Stream Load answer before retrying.
          */
-        private Duration responseTimeoutMargin = Duration.ofSeconds(10);
+        private Duration responseTimeoutMargin = StreamLoadTemplate.Builder.DEFAULT_RESPONSE_TIMEOUT_MARGIN;
 
         /**
          * How long shutdown waits for buffered rows and loads in flight.
          */
-        private Duration shutdownTimeout = Duration.ofSeconds(30);
+        private Duration shutdownTimeout = StreamLoadTemplate.Builder.DEFAULT_SHUTDOWN_TIMEOUT;
 
         private final Batch batch = new Batch();
 
@@ -402,17 +493,17 @@ public class StarRocksProperties implements InitializingBean {
             /**
              * Rows per load.
              */
-            private int maxRows = 500_000;
+            private int maxRows = BatchPolicy.DEFAULT.maxRows();
 
             /**
              * Encoded bytes per load (before compression).
              */
-            private DataSize maxBytes = DataSize.ofMegabytes(64);
+            private DataSize maxBytes = DataSize.ofBytes(BatchPolicy.DEFAULT.maxBytes());
 
             /**
              * How long buffered rows may wait for more before they are loaded.
              */
-            private Duration maxInterval = Duration.ofSeconds(5);
+            private Duration maxInterval = BatchPolicy.DEFAULT.maxInterval();
 
             public int getMaxRows() {
                 return this.maxRows;
@@ -476,13 +567,28 @@ public class StarRocksProperties implements InitializingBean {
         /**
          * How often to poll SHOW ALTER TABLE while waiting for an asynchronous ALTER job.
          */
-        private Duration alterPollInterval = Duration.ofSeconds(1);
+        private Duration alterPollInterval = AlterJobPolling.DEFAULT_POLL_INTERVAL;
 
         /**
          * How long to wait for an asynchronous ALTER job (or for a running one before retrying a refused
          * statement) before failing.
          */
-        private Duration alterTimeout = Duration.ofMinutes(30);
+        private Duration alterTimeout = AlterJobPolling.DEFAULT_TIMEOUT;
+
+        /**
+         * How long the starrocksschema endpoint, the starrocks endpoint's drift summary and the
+         * starrocks.schema.drift gauge reuse a computed plan instead of reflecting the database again. 0 recomputes
+         * on every call.
+         */
+        private Duration reportCacheTtl = Duration.ofSeconds(30);
+
+        public Duration getReportCacheTtl() {
+            return this.reportCacheTtl;
+        }
+
+        public void setReportCacheTtl(Duration reportCacheTtl) {
+            this.reportCacheTtl = reportCacheTtl;
+        }
 
         public List<String> getLocations() {
             return this.locations;
@@ -530,6 +636,64 @@ public class StarRocksProperties implements InitializingBean {
 
         public void setAlterTimeout(Duration alterTimeout) {
             this.alterTimeout = alterTimeout;
+        }
+
+    }
+
+    /**
+     * JDBC-side beans ({@code StarRocksTemplate}, the exception translator, the schema diff).
+     */
+    public static class Jdbc {
+
+        /**
+         * Whether to create the JDBC-side beans on the application's DataSource. When not set, they are created only
+         * when the DataSource is StarRocks: a @StarRocksDataSource bean, a StarRocks service connection (Docker
+         * Compose, Testcontainers), or a spring.datasource.url whose server answers @@version_comment with
+         * StarRocks (asked once at start-up).
+         */
+        private Boolean enabled;
+
+        public Boolean getEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+    }
+
+    /**
+     * The 'starrocks' health contributor (management.health.starrocks.enabled switches it off).
+     */
+    public static class Health {
+
+        /**
+         * Longest wait for each probe (the JDBC query, each FE's /api/health); a probe that takes longer counts as
+         * failed.
+         */
+        private Duration probeTimeout = StarRocksClusterProbe.DEFAULT_PROBE_TIMEOUT;
+
+        /**
+         * How long a probe result is reused, so that frequent health checks cannot hammer the cluster. 0 probes on
+         * every call.
+         */
+        private Duration cacheTtl = StarRocksClusterProbe.DEFAULT_CACHE_TTL;
+
+        public Duration getProbeTimeout() {
+            return this.probeTimeout;
+        }
+
+        public void setProbeTimeout(Duration probeTimeout) {
+            this.probeTimeout = probeTimeout;
+        }
+
+        public Duration getCacheTtl() {
+            return this.cacheTtl;
+        }
+
+        public void setCacheTtl(Duration cacheTtl) {
+            this.cacheTtl = cacheTtl;
         }
 
     }

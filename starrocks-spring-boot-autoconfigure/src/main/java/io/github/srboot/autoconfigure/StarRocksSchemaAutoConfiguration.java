@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.srboot.actuate.CachedSchemaPlan;
 import io.github.srboot.actuate.StarRocksSchemaEndpoint;
 import io.github.srboot.ddl.SchemaObject;
 import io.github.srboot.jdbc.StarRocksTemplate;
@@ -28,7 +29,8 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 
 /**
  * Auto-configures the {@link StarRocksSchemaDiff} of {@code starrocks.database} against the desired schema
- * ({@code starrocks.schema.locations} and {@link SchemaObject} beans), the read-only {@code starrocksschema}
+ * ({@code starrocks.schema.locations} and {@link SchemaObject} beans), its plan cached for
+ * {@code starrocks.schema.report-cache-ttl} ({@link CachedSchemaPlan}), the read-only {@code starrocksschema}
  * actuator endpoint, and the write-the-next-migration-and-exit runner ({@code starrocks.schema.write-migration}).
  */
 @AutoConfiguration(after = StarRocksJdbcAutoConfiguration.class)
@@ -62,6 +64,12 @@ public class StarRocksSchemaAutoConfiguration {
                 context);
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    CachedSchemaPlan starRocksCachedSchemaPlan(StarRocksSchemaDiff diff, StarRocksProperties properties) {
+        return new CachedSchemaPlan(diff, properties.getSchema().getReportCacheTtl());
+    }
+
     /**
      * The {@code starrocksschema} endpoint, when Actuator is present and the endpoint is exposed.
      */
@@ -72,8 +80,8 @@ public class StarRocksSchemaAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnAvailableEndpoint
-        StarRocksSchemaEndpoint starRocksSchemaEndpoint(StarRocksSchemaDiff diff) {
-            return new StarRocksSchemaEndpoint(diff);
+        StarRocksSchemaEndpoint starRocksSchemaEndpoint(CachedSchemaPlan plans) {
+            return new StarRocksSchemaEndpoint(plans);
         }
 
     }

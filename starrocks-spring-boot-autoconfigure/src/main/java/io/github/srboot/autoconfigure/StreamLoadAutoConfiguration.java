@@ -4,9 +4,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import io.github.srboot.actuate.StreamLoadMetrics;
+import io.github.srboot.actuate.StreamLoadObservationConvention;
+import io.github.srboot.actuate.StreamLoadObservations;
 import io.github.srboot.streamload.BatchPolicy;
 import io.github.srboot.streamload.HostRewrite;
 import io.github.srboot.streamload.RetryPolicy;
@@ -33,12 +35,15 @@ import io.github.srboot.streamload.StreamLoadTemplate;
  * Auto-configures the {@link StreamLoadTemplate} when WebFlux and Reactor Netty are on the classpath and Stream
  * Load is enabled ({@code starrocks.stream-load.enabled=true}, or unset with {@code starrocks.http.frontends}
  * configured, or unset with a {@link StarRocksConnectionDetails} bean of its own such as a service connection).
- * Micrometer metrics are added when a {@code MeterRegistry} exists.
+ * Micrometer metrics are added when a {@code MeterRegistry} exists, a {@code starrocks.stream-load} observation per
+ * load when an {@code ObservationRegistry} exists, and {@link StreamLoadTemplateLifecycle} stops the template in the
+ * graceful-shutdown phase.
  */
 @AutoConfiguration(after = StarRocksAutoConfiguration.class,
         afterName = { "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
                 "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-                "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration" })
+                "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration",
+                "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration" })
 @ConditionalOnClass(name = { "org.springframework.web.reactive.function.client.WebClient",
         "reactor.netty.http.client.HttpClient", "com.fasterxml.jackson.databind.ObjectMapper" })
 @Conditional(StreamLoadAutoConfiguration.StreamLoadEnabledCondition.class)
@@ -75,8 +80,9 @@ public class StreamLoadAutoConfiguration {
             .readTimeout(http.getReadTimeout())
             .maxRedirects(http.getMaxRedirects())
             .frontendProbeInterval(http.getFrontendProbeInterval());
-        if (http.getRedirectHostRewrite() != null && !http.getRedirectHostRewrite().isBlank()) {
-            builder.redirectHostRewrite(HostRewrite.parse(http.getRedirectHostRewrite()));
+        HostRewrite redirectHostRewrite = connectionDetails.getRedirectHostRewrite();
+        if (redirectHostRewrite != null) {
+            builder.redirectHostRewrite(redirectHostRewrite);
         }
         ObjectMapper mapper = objectMapper.getIfAvailable();
         if (mapper != null) {
@@ -88,6 +94,31 @@ public class StreamLoadAutoConfiguration {
         }
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         return builder.build();
+    }
+
+    /**
+     * Stops the template (its {@code close()}: buffered rows loaded, loads in flight awaited up to
+     * {@code starrocks.stream-load.shutdown-timeout}) in the graceful-shutdown phase, before the beans its writers
+     * depend on are destroyed.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    StreamLoadTemplateLifecycle streamLoadTemplateLifecycle(StreamLoadTemplate streamLoadTemplate) {
+        return new StreamLoadTemplateLifecycle(streamLoadTemplate);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+    @ConditionalOnBean(type = "io.micrometer.observation.ObservationRegistry")
+    static class StreamLoadObservationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        StreamLoadObservations streamLoadObservations(ObservationRegistry registry,
+                ObjectProvider<StreamLoadObservationConvention> convention) {
+            return new StreamLoadObservations(registry, convention.getIfUnique());
+        }
+
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -121,25 +152,10 @@ public class StreamLoadAutoConfiguration {
             if (!frontends.isEmpty()) {
                 return ConditionOutcome.match("starrocks.http.frontends configured");
             }
-            return hasOwnConnectionDetails(context) ? ConditionOutcome.match("StarRocksConnectionDetails bean found")
+            boolean ownDetails = context.getBeanFactory() != null
+                    && StarRocksConnectionDetailsBeans.hasOwn(context.getBeanFactory());
+            return ownDetails ? ConditionOutcome.match("StarRocksConnectionDetails bean found")
                     : ConditionOutcome.noMatch("no starrocks.http.frontends and no StarRocksConnectionDetails bean");
-        }
-
-        /**
-         * Whether connection details come from elsewhere than the properties, e.g. a {@code @ServiceConnection}.
-         */
-        private static boolean hasOwnConnectionDetails(ConditionContext context) {
-            ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-            if (beanFactory == null) {
-                return false;
-            }
-            for (String name : beanFactory.getBeanNamesForType(StarRocksConnectionDetails.class, true, false)) {
-                Class<?> type = beanFactory.getType(name, false);
-                if (type != null && !PropertiesStarRocksConnectionDetails.class.isAssignableFrom(type)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
     }

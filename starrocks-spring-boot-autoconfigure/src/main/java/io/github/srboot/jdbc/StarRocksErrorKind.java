@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.lang.Nullable;
 
 /**
@@ -21,6 +22,12 @@ enum StarRocksErrorKind {
     /** An ALTER job (schema change, rollup) is running on the table; the statement may succeed once it ends. */
     SCHEMA_CHANGE_IN_PROGRESS,
 
+    /**
+     * Another operation that passes holds the table or the database (backup, restore, too many versions, too many
+     * running transactions); the statement may succeed later.
+     */
+    BUSY,
+
     /** Privilege missing or credentials refused. */
     ACCESS_DENIED,
 
@@ -36,7 +43,7 @@ enum StarRocksErrorKind {
     /** The statement did not parse. */
     SYNTAX,
 
-    /** A server error none of the rules above recognise. */
+    /** A server error none of the rules above recognise: left to Spring's own translation. */
     OTHER;
 
     /**
@@ -46,6 +53,14 @@ enum StarRocksErrorKind {
     private static final Pattern SCHEMA_CHANGE_RUNNING = Pattern.compile(
             "schema change operation is in progress|materialized view or rollup index is being created"
                     + "|is being altered or having a materialized view built|state is not NORMAL",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Refusals that pass: "A backup operation is in progress on the table", StarRocks' load limits
+     * ("too many versions", "current running txns on db ... larger than limit").
+     */
+    private static final Pattern BUSY_MESSAGE = Pattern.compile(
+            "(?:backup|restore) operation is in progress|too many versions|current running txns on db",
             Pattern.CASE_INSENSITIVE);
 
     private static final Set<Integer> ACCESS_DENIED_CODES = Set.of(1044, 1045, 1142, 1143, 1227, 5202, 5203, 5204,
@@ -83,6 +98,9 @@ enum StarRocksErrorKind {
         if (errorCode == 5014 || SCHEMA_CHANGE_RUNNING.matcher(text).find()) {
             return SCHEMA_CHANGE_IN_PROGRESS;
         }
+        if (BUSY_MESSAGE.matcher(text).find()) {
+            return BUSY;
+        }
         if (ACCESS_DENIED_CODES.contains(errorCode) || text.toLowerCase(Locale.ROOT).contains("access denied")) {
             return ACCESS_DENIED;
         }
@@ -102,17 +120,19 @@ enum StarRocksErrorKind {
     }
 
     /**
-     * The exception for this kind.
+     * The exception for this kind, or {@code null} for {@link #OTHER} (Spring's translation applies).
      */
-    StarRocksException toException(String task, @Nullable String sql, SQLException cause) {
+    @Nullable
+    DataAccessException toException(String task, @Nullable String sql, SQLException cause) {
         return switch (this) {
+            case BUSY -> new StarRocksBusyException(task, sql, cause);
             case SCHEMA_CHANGE_IN_PROGRESS -> new StarRocksSchemaChangeInProgressException(task, sql, cause);
             case ACCESS_DENIED -> new StarRocksAccessDeniedException(task, sql, cause);
             case OBJECT_EXISTS -> new StarRocksObjectExistsException(task, sql, cause);
             case OBJECT_NOT_FOUND -> new StarRocksObjectNotFoundException(task, sql, cause);
             case UNSUPPORTED_ALTER -> new StarRocksUnsupportedAlterException(task, sql, cause);
             case SYNTAX -> new StarRocksSyntaxException(task, sql, cause);
-            case OTHER -> new StarRocksException(task, sql, cause);
+            case OTHER -> null;
         };
     }
 

@@ -1,107 +1,41 @@
 package io.github.srboot.jdbc;
 
-import java.sql.SQLException;
-
 import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.lang.Nullable;
 
 /**
- * A failure reported by StarRocks, keeping the statement, the server's error code and the server's own message.
+ * A failure this starter raises itself rather than translates from a server error: an asynchronous ALTER job that
+ * was cancelled or did not finish in time, or a definition reflection could not read.
  *
- * <p>Subtypes name the failures callers act on (object exists / not found, schema change in progress, unsupported
- * ALTER, access denied, syntax, ALTER job cancelled or timed out); anything else StarRocks refuses is a plain
- * {@code StarRocksException}. Produced by {@link StarRocksSqlExceptionTranslator}, so a {@code JdbcTemplate} using
- * that translator throws them too. Statements are redacted ({@link SqlRedaction}) before they are kept.
+ * <p>Errors the server returns for a statement are translated by {@link StarRocksSqlExceptionTranslator} into
+ * exceptions of Spring's own hierarchy that implement {@link StarRocksError} as this one does. Statements are
+ * redacted ({@link SqlRedaction}) before they are kept.
  */
-public class StarRocksException extends NonTransientDataAccessException {
+public class StarRocksException extends NonTransientDataAccessException implements StarRocksError {
 
-    @Nullable
-    private final String sql;
-
-    @Nullable
-    private final Integer errorCode;
-
-    @Nullable
-    private final String sqlState;
-
-    @Nullable
-    private final String serverMessage;
+    private final StarRocksErrorDetail detail;
 
     /**
-     * Wraps an error the server returned for a statement.
+     * Describes a failure with explicit parts; {@code errorCode} is {@code null} when the server raised no error.
      * @param task what was being done, e.g. {@code "StarRocksTemplate.execute"}
      * @param sql the statement (redacted before it is kept), or {@code null} when unknown
-     * @param cause the driver's exception carrying the server's code, SQL state and message
-     */
-    public StarRocksException(String task, @Nullable String sql, SQLException cause) {
-        this(task, sql, cause.getErrorCode(), cause.getSQLState(), cause.getMessage(), null, cause);
-    }
-
-    /**
-     * Describes a failure with explicit parts; {@code errorCode} is {@code null} when the server raised no error
-     * (for example an ALTER job that was cancelled or did not finish in time).
+     * @param hint what to do next, or {@code null}
      */
     protected StarRocksException(String task, @Nullable String sql, @Nullable Integer errorCode,
             @Nullable String sqlState, @Nullable String serverMessage, @Nullable String hint,
             @Nullable Throwable cause) {
-        super(describe(task, SqlRedaction.redact(sql), errorCode, sqlState, serverMessage, hint), cause);
-        this.sql = SqlRedaction.redact(sql);
-        this.errorCode = errorCode;
-        this.sqlState = sqlState;
-        this.serverMessage = serverMessage;
+        this(new StarRocksErrorDetail(sql, errorCode, sqlState, serverMessage), task, hint, cause);
     }
 
-    /**
-     * The statement that failed (secrets redacted), or {@code null} when unknown.
-     */
-    @Nullable
-    public String getSql() {
-        return this.sql;
+    private StarRocksException(StarRocksErrorDetail detail, String task, @Nullable String hint,
+            @Nullable Throwable cause) {
+        super(detail.describe(task, hint, true), cause);
+        this.detail = detail;
     }
 
-    /**
-     * The server's error code (MySQL protocol, e.g. 1050 or StarRocks' own 5xxx codes), or {@code null} when the
-     * failure was not an error returned by the server.
-     */
-    @Nullable
-    public Integer getErrorCode() {
-        return this.errorCode;
-    }
-
-    /**
-     * The SQL state the server returned, or {@code null}.
-     */
-    @Nullable
-    public String getSqlState() {
-        return this.sqlState;
-    }
-
-    /**
-     * The server's message exactly as it was returned (for ALTER jobs: the job's {@code Msg}), or {@code null}.
-     */
-    @Nullable
-    public String getServerMessage() {
-        return this.serverMessage;
-    }
-
-    private static String describe(String task, @Nullable String sql, @Nullable Integer errorCode,
-            @Nullable String sqlState, @Nullable String serverMessage, @Nullable String hint) {
-        StringBuilder message = new StringBuilder(task).append(": ");
-        message.append((serverMessage != null && !serverMessage.isBlank()) ? serverMessage : "(no server message)");
-        if (errorCode != null) {
-            message.append(" [StarRocks error ").append(errorCode);
-            if (sqlState != null) {
-                message.append(", SQL state ").append(sqlState);
-            }
-            message.append(']');
-        }
-        if (hint != null) {
-            message.append(". ").append(hint);
-        }
-        if (sql != null) {
-            message.append("; SQL [").append(sql).append(']');
-        }
-        return message.toString();
+    @Override
+    public StarRocksErrorDetail getDetail() {
+        return this.detail;
     }
 
 }

@@ -1,9 +1,7 @@
 package io.github.srboot.jdbc;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -11,30 +9,36 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.lang.Nullable;
 
 /**
- * Spring {@link SQLExceptionTranslator} that turns errors returned by StarRocks into {@link StarRocksException} and
- * its subtypes.
+ * Spring {@link SQLExceptionTranslator} for StarRocks: errors it recognises become exceptions of Spring's own
+ * hierarchy carrying the StarRocks detail ({@link StarRocksError}); everything else keeps Spring's translation.
  *
- * <p>Set it on a {@code JdbcTemplate} ({@code setExceptionTranslator}) to get the same exceptions as
- * {@link StarRocksTemplate}. Failures the server did not report (lost connections, timeouts, driver errors without
- * a vendor code) go to the fallback translator, so they keep Spring's usual meaning
- * ({@code DataAccessResourceFailureException}, {@code QueryTimeoutException}, ...).
+ * <ul>
+ * <li>syntax errors, unknown or existing objects and ALTERs StarRocks cannot apply: {@code BadSqlGrammarException}
+ * subclasses ({@link StarRocksSyntaxException}, {@link StarRocksObjectNotFoundException},
+ * {@link StarRocksObjectExistsException}, {@link StarRocksUnsupportedAlterException});</li>
+ * <li>access denied: {@link StarRocksAccessDeniedException}, a {@code PermissionDeniedDataAccessException};</li>
+ * <li>a schema change in progress and other states that pass: {@link StarRocksSchemaChangeInProgressException} and
+ * {@link StarRocksBusyException}, {@code TransientDataAccessException}s;</li>
+ * <li>any other server error, and failures the server did not report (lost connections, timeouts, driver errors
+ * without a vendor code): the fallback translator's result, unchanged.</li>
+ * </ul>
  *
  * <p>Created {@linkplain #StarRocksSqlExceptionTranslator(DataSource) for a DataSource} (as the auto-configuration
- * does for the application's {@code JdbcTemplate}), it first checks once that the DataSource really is StarRocks
- * ({@code @@version_comment} names StarRocks), and leaves every error of another database to the fallback, so that
- * an application whose own DataSource is not StarRocks keeps Spring's translation.
+ * does for the application's {@code JdbcTemplate}), it checks once that the DataSource really is StarRocks
+ * ({@code @@version_comment} names StarRocks) and otherwise hands every error to the translator a
+ * {@code JdbcTemplate} on that DataSource uses by default, so an application whose DataSource is not StarRocks keeps
+ * exactly Spring's translation.
  */
 public final class StarRocksSqlExceptionTranslator implements SQLExceptionTranslator {
 
     private static final Log logger = LogFactory.getLog(StarRocksSqlExceptionTranslator.class);
-
-    static final String VERSION_COMMENT_QUERY = "SELECT @@version_comment";
 
     private final SQLExceptionTranslator fallback;
 
@@ -65,10 +69,12 @@ public final class StarRocksSqlExceptionTranslator implements SQLExceptionTransl
 
     /**
      * Translates server errors only once {@code dataSource} has been found to be StarRocks; errors of any other
-     * database go to Spring's {@link SQLExceptionSubclassTranslator}.
+     * database go to Spring's default translator for that DataSource.
      */
     public StarRocksSqlExceptionTranslator(DataSource dataSource) {
-        this.fallback = new SQLExceptionSubclassTranslator();
+        // JdbcTemplate picks Spring's default for a DataSource (error codes when the application provides an
+        // sql-error-codes.xml, SQLException subclasses otherwise): ask it rather than repeat its rule.
+        this.fallback = new JdbcTemplate(dataSource).getExceptionTranslator();
         this.dataSource = dataSource;
     }
 
@@ -76,11 +82,17 @@ public final class StarRocksSqlExceptionTranslator implements SQLExceptionTransl
     @Nullable
     public DataAccessException translate(String task, @Nullable String sql, SQLException ex) {
         SQLException serverError = findServerError(ex);
-        if (serverError == null || !isStarRocks()) {
-            return this.fallback.translate(task, sql, ex);
+        if (serverError != null && isStarRocks()) {
+            DataAccessException translated = StarRocksErrorKind
+                .classify(serverError.getErrorCode(), serverError.getMessage())
+                .toException(task, sql, serverError);
+            if (translated != null) {
+                return translated;
+            }
+            // Spring's exceptions print the statement: hand them the redacted one.
+            return this.fallback.translate(task, SqlRedaction.redact(sql), ex);
         }
-        return StarRocksErrorKind.classify(serverError.getErrorCode(), serverError.getMessage())
-            .toException(task, sql, serverError);
+        return this.fallback.translate(task, sql, ex);
     }
 
     /**
@@ -95,17 +107,14 @@ public final class StarRocksSqlExceptionTranslator implements SQLExceptionTransl
         Connection connection = null;
         try {
             connection = DataSourceUtils.getConnection(this.dataSource);
-            try (Statement statement = connection.createStatement();
-                    ResultSet result = statement.executeQuery(VERSION_COMMENT_QUERY)) {
-                String versionComment = result.next() ? result.getString(1) : null;
-                boolean isStarRocks = versionComment != null && versionComment.contains("StarRocks");
-                if (!isStarRocks) {
-                    logger.debug("The DataSource is not StarRocks (@@version_comment: " + versionComment
-                            + "): its errors keep Spring's translation");
-                }
-                this.starRocks = isStarRocks;
-                return isStarRocks;
+            String versionComment = StarRocksDetection.versionComment(connection);
+            boolean isStarRocks = StarRocksDetection.namesStarRocks(versionComment);
+            if (!isStarRocks) {
+                logger.debug("The DataSource is not StarRocks (@@version_comment: " + versionComment
+                        + "): its errors keep Spring's translation");
             }
+            this.starRocks = isStarRocks;
+            return isStarRocks;
         }
         catch (SQLException | RuntimeException ex) {
             logger.debug("Could not tell whether the DataSource is StarRocks: " + ex.getMessage());

@@ -38,15 +38,22 @@ import org.springframework.util.Assert;
  * The one object to inject for StarRocks DDL over JDBC: executes statements from the {@code ddl} model, reflects a
  * database back into that model, and waits for StarRocks' asynchronous ALTER jobs. Thread-safe; create it once.
  *
- * <p>Every statement is logged at DEBUG (secrets redacted) and failures are {@link StarRocksException}s. A
+ * <p>Every statement is logged at DEBUG (secrets redacted); failures keep Spring's exception types and carry the
+ * StarRocks detail ({@link StarRocksError}, see {@link StarRocksSqlExceptionTranslator}). A
  * statement refused because a schema change is running on its table is retried after that job ends, up to
  * {@link AlterJobPolling#timeout()}.
  *
  * <p>Spring Boot auto-configures one over the application's {@code DataSource} (polling from
  * {@code starrocks.schema.alter-poll-interval} and {@code starrocks.schema.alter-timeout}). When StarRocks is a
  * second DataSource beside the application's primary one, mark the StarRocks DataSource bean with
- * {@code @StarRocksDataSource} and the template uses that one. Statements without a database qualifier run in the
- * connection's current database (the one in the JDBC URL); reflection always names its database.
+ * {@code @StarRocksDataSource} and the template uses that one.
+ *
+ * <p>With a {@linkplain #StarRocksTemplate(DataSource, AlterJobPolling, String) default database} (the
+ * auto-configuration passes {@code starrocks.database}), every object a {@code ddl} statement creates, alters,
+ * truncates or drops without a database qualifier is qualified with it, and so are ALTER-job waits on unqualified
+ * tables. Without one they run in the connection's current database (the one in the JDBC URL). Names inside a
+ * view's or materialized view's query, and statements given as text ({@link #execute(String)}), are left as
+ * written: StarRocks resolves them in the connection's current database. Reflection always names its database.
  */
 public final class StarRocksTemplate {
 
@@ -55,6 +62,11 @@ public final class StarRocksTemplate {
     private final JdbcTemplate jdbcTemplate;
 
     private final AlterJobWatcher alterJobs;
+
+    @Nullable
+    private final String defaultDatabase;
+
+    private final StarRocksTemplateObserver observer;
 
     /**
      * A template over a StarRocks DataSource, with the default ALTER job polling.
@@ -68,14 +80,49 @@ public final class StarRocksTemplate {
      * @param polling how to wait for asynchronous ALTER jobs
      */
     public StarRocksTemplate(DataSource dataSource, AlterJobPolling polling) {
-        this(createJdbcTemplate(dataSource), polling, PollTimer.system());
+        this(dataSource, polling, null);
+    }
+
+    /**
+     * A template over a StarRocks DataSource that qualifies unqualified object names with a default database.
+     * @param polling how to wait for asynchronous ALTER jobs
+     * @param defaultDatabase the database for unqualified names, or {@code null} for the connection's current one
+     */
+    public StarRocksTemplate(DataSource dataSource, AlterJobPolling polling, @Nullable String defaultDatabase) {
+        this(dataSource, polling, defaultDatabase, StarRocksTemplateObserver.NONE);
+    }
+
+    /**
+     * A template over a StarRocks DataSource with a default database and an observer of its statements and ALTER
+     * job waits (metrics, tracing).
+     * @param polling how to wait for asynchronous ALTER jobs
+     * @param defaultDatabase the database for unqualified names, or {@code null} for the connection's current one
+     * @param observer wraps every statement and ALTER-job wait
+     */
+    public StarRocksTemplate(DataSource dataSource, AlterJobPolling polling, @Nullable String defaultDatabase,
+            StarRocksTemplateObserver observer) {
+        this(createJdbcTemplate(dataSource), polling, PollTimer.system(), defaultDatabase, observer);
     }
 
     StarRocksTemplate(JdbcTemplate jdbcTemplate, AlterJobPolling polling, PollTimer timer) {
+        this(jdbcTemplate, polling, timer, null, StarRocksTemplateObserver.NONE);
+    }
+
+    StarRocksTemplate(JdbcTemplate jdbcTemplate, AlterJobPolling polling, PollTimer timer,
+            @Nullable String defaultDatabase) {
+        this(jdbcTemplate, polling, timer, defaultDatabase, StarRocksTemplateObserver.NONE);
+    }
+
+    StarRocksTemplate(JdbcTemplate jdbcTemplate, AlterJobPolling polling, PollTimer timer,
+            @Nullable String defaultDatabase, StarRocksTemplateObserver observer) {
+        Assert.notNull(observer, "observer must not be null");
         Assert.notNull(jdbcTemplate, "jdbcTemplate must not be null");
         Assert.notNull(polling, "polling must not be null");
+        Assert.isTrue(defaultDatabase == null || !defaultDatabase.isBlank(), "defaultDatabase must not be blank");
         this.jdbcTemplate = jdbcTemplate;
         this.alterJobs = new AlterJobWatcher(jdbcTemplate, polling, timer);
+        this.defaultDatabase = defaultDatabase;
+        this.observer = observer;
     }
 
     private static JdbcTemplate createJdbcTemplate(DataSource dataSource) {
@@ -87,10 +134,19 @@ public final class StarRocksTemplate {
 
     /**
      * The {@code JdbcOperations} this template runs on; its exceptions are translated to
-     * {@link StarRocksException}s as well.
+     * Spring exceptions carrying the {@link StarRocksError} detail as well.
      */
     public JdbcOperations getJdbcOperations() {
         return this.jdbcTemplate;
+    }
+
+    /**
+     * The database unqualified names are qualified with, or {@code null} when they run in the connection's current
+     * database.
+     */
+    @Nullable
+    public String getDefaultDatabase() {
+        return this.defaultDatabase;
     }
 
     /**
@@ -103,20 +159,21 @@ public final class StarRocksTemplate {
     /**
      * Executes a statement as written (for statements the {@code ddl} model does not cover). A statement refused
      * because a schema change runs on the table named in the server's message is retried once that job ends.
-     * @throws StarRocksException when StarRocks refuses it
+     * @throws org.springframework.dao.DataAccessException when StarRocks refuses it
      */
     public void execute(String sql) {
         Assert.hasText(sql, "sql must not be empty");
-        run(null, null, sql);
+        run(null, null, null, sql);
     }
 
     /**
      * Executes a statement of the {@code ddl} model, rendered by its printer. An {@code ALTER TABLE} or
      * {@code TRUNCATE} refused because a schema change runs on its table is retried once that job ends.
-     * @throws StarRocksException when StarRocks refuses it
+     * @throws org.springframework.dao.DataAccessException when StarRocks refuses it
      */
     public void execute(DdlStatement statement) {
         Assert.notNull(statement, "statement must not be null");
+        statement = qualify(statement);
         ObjectName target = null;
         if (statement instanceof AlterTable alter) {
             target = alter.table();
@@ -125,11 +182,11 @@ public final class StarRocksTemplate {
             target = truncate.table();
         }
         run((target != null) ? target.database() : null, (target != null) ? target.name() : null,
-                Ddl.render(statement));
+                targetOf(statement), Ddl.render(statement));
     }
 
     /**
-     * {@code CREATE TABLE | VIEW | MATERIALIZED VIEW} in the connection's current database.
+     * {@code CREATE TABLE | VIEW | MATERIALIZED VIEW} in the default database, or the connection's current one.
      * @throws StarRocksObjectExistsException when it exists already
      */
     public void create(SchemaObject object) {
@@ -145,7 +202,7 @@ public final class StarRocksTemplate {
     }
 
     /**
-     * {@code CREATE ... IF NOT EXISTS} in the connection's current database: does nothing when an object of that
+     * {@code CREATE ... IF NOT EXISTS} in the default database, or the connection's current one: does nothing when an object of that
      * name exists (whatever its definition).
      */
     public void createIfNotExists(SchemaObject object) {
@@ -201,19 +258,21 @@ public final class StarRocksTemplate {
     /**
      * Applies an {@code ALTER TABLE} and waits until the asynchronous jobs it started ({@code COLUMN},
      * {@code OPTIMIZE}, {@code ROLLUP}) have finished, for at most {@link AlterJobPolling#timeout()}. Jobs that
-     * existed before the statement are not waited for. An unqualified table is looked up in the connection's
-     * current database.
+     * existed before the statement are not waited for. An unqualified table is looked up in the default database,
+     * or the connection's current one.
      * @return the jobs the statement started, as they ended (empty for synchronous changes)
      * @throws StarRocksAlterJobCancelledException when a job was cancelled (carries its {@code Msg})
      * @throws StarRocksAlterJobTimeoutException when a job still runs at the timeout
      */
     public List<AlterJob> alterAndWait(AlterTable alter) {
         Assert.notNull(alter, "alter must not be null");
+        alter = (AlterTable) qualify(alter);
         String table = alter.table().name();
         String database = (alter.table().database() != null) ? alter.table().database() : currentDatabase();
         Map<AlterJobType, AlterJob> earlier = this.alterJobs.newestJobs(database, table);
         execute(alter);
-        return this.alterJobs.await(database, table, this.alterJobs.polling().timeout(), earlier, true);
+        return this.observer.alterJobWait(new StarRocksTemplateObserver.AlterJobWait(database, table),
+                () -> this.alterJobs.await(database, table, this.alterJobs.polling().timeout(), earlier, true));
     }
 
     /**
@@ -310,7 +369,8 @@ public final class StarRocksTemplate {
         Assert.hasText(database, "database must not be empty");
         Assert.hasText(table, "table must not be empty");
         Assert.isTrue(timeout != null && !timeout.isNegative(), "timeout must be zero or positive");
-        return this.alterJobs.await(database, table, timeout, Map.of(), true);
+        return this.observer.alterJobWait(new StarRocksTemplateObserver.AlterJobWait(database, table),
+                () -> this.alterJobs.await(database, table, timeout, Map.of(), true));
     }
 
     /**
@@ -389,6 +449,38 @@ public final class StarRocksTemplate {
         return text;
     }
 
+    /**
+     * The statement with the default database on the object it targets, when that has no database.
+     */
+    private DdlStatement qualify(DdlStatement statement) {
+        if (this.defaultDatabase == null) {
+            return statement;
+        }
+        if (statement instanceof CreateObject create && create.database() == null) {
+            return new CreateObject(this.defaultDatabase, create.object(), create.ifNotExists(), create.orReplace());
+        }
+        if (statement instanceof AlterTable alter && alter.table().database() == null) {
+            return new AlterTable(qualify(alter.table()), alter.clauses());
+        }
+        if (statement instanceof AlterView alter && alter.view().database() == null) {
+            return new AlterView(qualify(alter.view()), alter.columns(), alter.query());
+        }
+        if (statement instanceof AlterMaterializedView alter && alter.view().database() == null) {
+            return new AlterMaterializedView(qualify(alter.view()), alter.action());
+        }
+        if (statement instanceof TruncateTable truncate && truncate.table().database() == null) {
+            return new TruncateTable(qualify(truncate.table()), truncate.partitions());
+        }
+        if (statement instanceof DropObject drop && drop.name().database() == null) {
+            return new DropObject(drop.kind(), qualify(drop.name()), drop.ifExists(), drop.force());
+        }
+        return statement;
+    }
+
+    private ObjectName qualify(ObjectName name) {
+        return ObjectName.of(this.defaultDatabase, name.name());
+    }
+
     @Nullable
     private String currentDatabase() {
         String database = this.jdbcTemplate.queryForObject(CatalogQueries.CURRENT_DATABASE, String.class);
@@ -400,14 +492,44 @@ public final class StarRocksTemplate {
     }
 
     /**
-     * Runs one statement: logs it, retries it while a schema change blocks it.
+     * Runs one statement: logs it, retries it while a schema change blocks it, all inside the observer.
+     * @param database the database of the table to wait for when a schema change blocks it
+     * @param table the table to wait for, or {@code null} to take it from the server's refusal
+     * @param target the object the statement is about (for the observer), or {@code null}
      */
-    private void run(@Nullable String database, @Nullable String table, String sql) {
+    private void run(@Nullable String database, @Nullable String table, @Nullable ObjectName target, String sql) {
         if (logger.isDebugEnabled()) {
             logger.debug("Executing StarRocks statement: " + SqlRedaction.redact(sql));
         }
         RedactedStatement statement = new RedactedStatement(sql);
-        this.alterJobs.runRetryingWhileSchemaChangeRuns(database, table, () -> this.jdbcTemplate.execute(statement));
+        this.observer.statement(
+                StarRocksTemplateObserver.Statement.of((target != null) ? target.database() : null,
+                        (target != null) ? target.name() : null, sql),
+                () -> this.alterJobs.runRetryingWhileSchemaChangeRuns(database, table,
+                        () -> this.jdbcTemplate.execute(statement)));
+    }
+
+    @Nullable
+    private static ObjectName targetOf(DdlStatement statement) {
+        if (statement instanceof CreateObject create) {
+            return new ObjectName(create.database(), create.object().name());
+        }
+        if (statement instanceof AlterTable alter) {
+            return alter.table();
+        }
+        if (statement instanceof AlterView alter) {
+            return alter.view();
+        }
+        if (statement instanceof AlterMaterializedView alter) {
+            return alter.view();
+        }
+        if (statement instanceof TruncateTable truncate) {
+            return truncate.table();
+        }
+        if (statement instanceof DropObject drop) {
+            return drop.name();
+        }
+        return null;
     }
 
     /**

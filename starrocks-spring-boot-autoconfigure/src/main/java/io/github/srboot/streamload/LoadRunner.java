@@ -78,6 +78,9 @@ final class LoadRunner {
     Mono<LoadResult> run(Job job) {
         long started = System.nanoTime();
         return Mono.defer(() -> attempt(job, 1, started))
+            .doOnSubscribe((subscription) -> notifyObserver(() -> this.observer.loadStarting(job.database(),
+                    job.table(), job.label(), job.headers().getOrDefault("format", "csv"))))
+            .doOnCancel(() -> notifyObserver(() -> this.observer.loadCancelled(job.table(), job.label())))
             .doOnNext((result) -> notifyObserver(() -> this.observer.loadSucceeded(result)))
             .doOnError(StreamLoadException.class, (failure) -> notifyObserver(() -> this.observer
                 .loadFailed(job.table(), failure, Duration.ofNanos(System.nanoTime() - started))));

@@ -21,6 +21,16 @@ public interface StreamLoadObserver {
         return new StreamLoadObserver() {
 
             @Override
+            public void loadStarting(String database, String table, String label, String format) {
+                all.forEach((observer) -> observer.loadStarting(database, table, label, format));
+            }
+
+            @Override
+            public void loadCancelled(String table, String label) {
+                all.forEach((observer) -> observer.loadCancelled(table, label));
+            }
+
+            @Override
             public void loadSucceeded(LoadResult result) {
                 all.forEach((observer) -> observer.loadSucceeded(result));
             }
@@ -41,6 +51,18 @@ public interface StreamLoadObserver {
             }
 
         };
+    }
+
+    /**
+     * A load (one labelled batch, with all its retries) starts; it ends with exactly one of
+     * {@link #loadSucceeded}, {@link #loadFailed} or {@link #loadCancelled}, which carry the same label.
+     * @param format the {@code format} header sent ({@code json}, {@code csv}, or a compressed CSV format)
+     */
+    default void loadStarting(String database, String table, String label, String format) {
+    }
+
+    /** The load's subscriber cancelled it before an outcome was known. */
+    default void loadCancelled(String table, String label) {
     }
 
     /** A load succeeded (including {@code Publish Timeout} and an already committed label). */

@@ -94,6 +94,10 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     private int active;
 
+    private final TransactionHttp transactionHttp;
+
+    private final List<URI> frontendUrls;
+
     private StreamLoadTemplate(Builder builder) {
         if (builder.frontends.isEmpty()) {
             throw new IllegalArgumentException("StreamLoadTemplate needs at least one FE HTTP URL.");
@@ -127,6 +131,9 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 builder.labelPollInterval, builder.observer);
         this.encodingScheduler = Schedulers.parallel();
         builder.observer.bindInFlightBytes(this.budget::used);
+        this.frontendUrls = builder.frontends;
+        this.transactionHttp = new TransactionHttp(builder.frontends, builder.username, builder.password,
+                builder.connectTimeout, builder.redirectHostRewrite, builder.maxRedirects);
     }
 
     /**
@@ -332,6 +339,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
             }
         }
         this.http.close();
+        this.transactionHttp.close();
     }
 
     private <T> Flux<T> tracked(java.util.function.Supplier<Publisher<T>> work) {
@@ -430,6 +438,157 @@ public final class StreamLoadTemplate implements AutoCloseable {
             throw new IllegalArgumentException(name + " must be at least 1, got " + value);
         }
         return value;
+    }
+
+    // ---- Change data capture ----
+
+    /**
+     * Applies change records (inserts, updates, deletes) to a Primary Key table: batched by
+     * {@link CdcOptions#maxBatchChanges()} / {@link CdcOptions#maxBatchInterval()}, each batch compacted per key
+     * and loaded as upserts ({@code __op}), hard deletes, soft deletes and partial updates (grouped by changed
+     * columns), ordered by {@code merge_condition} on the version audit column; the table is created or its
+     * columns added first when the options say so. Batches run one after the other; emits one result per load.
+     */
+    public Flux<LoadResult> applyChanges(String table, Flux<ChangeRecord> changes, CdcOptions options) {
+        return tracked(() -> {
+            Target target = target(table);
+            return changeApplier().apply(target.database(), target.table(), changes, options);
+        });
+    }
+
+    /**
+     * A blocking writer of change records (see {@link ChangeWriter}).
+     */
+    public ChangeWriter changeWriter(String table, CdcOptions options) {
+        requireOpen();
+        Target target = target(table);
+        return new ChangeWriter(target.table(), options.maxBatchChanges(), (batch) -> tracked(
+                () -> changeApplier().applyBatch(target.database(), target.table(), batch, options)));
+    }
+
+    private ChangeApplier changeApplier() {
+        ChangeApplier applier = this.changeApplier;
+        if (applier == null) {
+            synchronized (this.activity) {
+                if (this.changeApplier == null) {
+                    this.changeApplier = new ChangeApplier(this, this.baseMapper);
+                }
+                applier = this.changeApplier;
+            }
+        }
+        return applier;
+    }
+
+    private volatile ChangeApplier changeApplier;
+
+    // ---- Deterministic labels for streams and writers ----
+
+    /**
+     * Continuous ingestion with deterministic labels: each batch is one load labelled
+     * {@link CheckpointLabels#of(String, String, String) prefix_table_checkpointId} (prefix from the options or the
+     * template), loaded in order. A restarted producer that replays batches under the same ids gets
+     * {@link LoadStatus#ALREADY_LOADED} for those that committed before, so nothing is loaded twice, whatever the
+     * table's key model. Each batch must fit in {@code max-in-flight-bytes}.
+     */
+    public <T> Flux<LoadResult> streamCheckpoints(String table, Flux<CheckpointBatch<T>> batches,
+            LoadOptions options) {
+        if (options.label() != null) {
+            return Flux.error(new IllegalArgumentException(
+                    "streamCheckpoints labels each batch from its checkpoint id; remove LoadOptions.label."));
+        }
+        return batches.concatMap((batch) -> load(table, Flux.fromIterable(batch.rows()),
+                options.withLabel(checkpointLabel(table, options, batch.checkpointId()))), 0);
+    }
+
+    /**
+     * A blocking writer whose loads are labelled from the caller's checkpoint ids (see {@link CheckpointWriter}).
+     */
+    public <T> CheckpointWriter<T> checkpointWriter(String table, LoadOptions options) {
+        if (options.label() != null) {
+            throw new IllegalArgumentException(
+                    "A checkpoint writer labels each load from its checkpoint id; remove LoadOptions.label.");
+        }
+        requireOpen();
+        target(table);
+        return new CheckpointWriter<>(table, (checkpointId, rows) -> load(table, Flux.fromIterable(rows),
+                options.withLabel(checkpointLabel(table, options, checkpointId))).block());
+    }
+
+    private RowCodec codec(ZoneId zone) {
+        return this.codecs.computeIfAbsent(zone, (key) -> new RowCodec(this.baseMapper, key));
+    }
+
+    private String checkpointLabel(String table, LoadOptions options, String checkpointId) {
+        String prefix = (options.labelPrefix() != null) ? options.labelPrefix() : this.labelPrefix;
+        return CheckpointLabels.of(prefix, target(table).table(), checkpointId);
+    }
+
+    // ---- Merge commit ----
+
+    /**
+     * Loads rows with merge commit ({@code enable_merge_commit}, StarRocks 3.4+): the server merges the loads of
+     * many small writers into one transaction per {@link MergeCommit#interval()}. The FE redirects such loads to
+     * the leader FE, which picks a BE: configure every FE (or at least the leader) as a frontend, since a body is
+     * only sent to an address that is not a configured FE. There is no label idempotency (the server names the
+     * merged transaction; {@link LoadResult#label()} is that name): a failure after the body was sent is not
+     * resent and its outcome is unknown, so the delivery guarantee is at most once (at least once if the caller
+     * retries; Primary Key tables with {@code merge_condition} absorb such repeats). JSON only.
+     */
+    public Mono<LoadResult> loadWithMergeCommit(String table, Flux<?> rows, LoadOptions options,
+            MergeCommit mergeCommit) {
+        return tracked(() -> {
+            Target target = target(table);
+            Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
+            MergeCommitLoader loader = new MergeCommitLoader(this.transactionHttp, this.frontendUrls);
+            return rows.collectList().flatMap((list) -> loader.load(target.database(), target.table(), list, options,
+                    mergeCommit, timeout, timeout.plus(mergeCommit.interval()).plus(this.budgetWait),
+                    codec(options.zone()).mapper));
+        }).next();
+    }
+
+    // ---- Exactly-once: transactions, checkpoint labels, recovery ----
+
+    /**
+     * A transaction Stream Load on {@code table} under {@code label}, loading JSON (see
+     * {@link StreamLoadTransaction}); nothing is sent until {@code begin()}.
+     */
+    public StreamLoadTransaction transaction(String table, String label) {
+        return transaction(table, label, LoadOptions.json());
+    }
+
+    /**
+     * A transaction Stream Load with load options (columns, partial update, merge condition, timeout, extra headers
+     * such as {@code prepared_timeout}); the format must be JSON.
+     */
+    public StreamLoadTransaction transaction(String table, String label, LoadOptions options) {
+        requireOpen();
+        Target target = target(table);
+        Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
+        return new StreamLoadTransaction(this.transactionHttp, this.frontendUrls, target.database(), target.table(),
+                label, options, timeout, this.budgetWait, codec(options.zone()).mapper);
+    }
+
+    /**
+     * After a crash, finishes the transactions of {@code table} labelled {@link CheckpointLabels#of(String, String,
+     * long) prefix_table_n} for the checkpoints around {@code lastCheckpoint} (the caller's last recorded one, -1
+     * for none): PREPARED ones up to it are committed, open ones after it rolled back, and committed ones after it
+     * reported so that their replay is skipped. Looks at {@code window} checkpoints on each side.
+     */
+    public Mono<RecoveryReport> recover(String table, String labelPrefix, long lastCheckpoint, int window) {
+        requireOpen();
+        Target target = target(table);
+        return TransactionRecovery.recover((label) -> transaction(table, label), target.table(), labelPrefix,
+                lastCheckpoint, window);
+    }
+
+    /**
+     * The state of a label in the table's database ({@code get_load_state}: {@code PREPARE}, {@code PREPARED},
+     * {@code COMMITTED}, {@code VISIBLE}, {@code ABORTED} or {@code UNKNOWN}).
+     */
+    public Mono<String> loadState(String table, String label) {
+        Target target = target(table);
+        return StreamLoadTransaction.loadState(this.transactionHttp, this.frontendUrls, target.database(), label,
+                this.budgetWait, new ObjectMapper());
     }
 
     /** The database and table of a load. */

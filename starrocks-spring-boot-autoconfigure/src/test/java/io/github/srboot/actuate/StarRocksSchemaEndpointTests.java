@@ -1,10 +1,17 @@
 package io.github.srboot.actuate;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.srboot.actuate.StarRocksSchemaEndpoint.ChangeDescriptor;
 import io.github.srboot.actuate.StarRocksSchemaEndpoint.SchemaDriftDescriptor;
 import io.github.srboot.ddl.Ddl;
+import io.github.srboot.jdbc.StarRocksReflectionException;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.schema.MigrationPlan;
 import io.github.srboot.schema.SchemaDiff;
@@ -30,7 +37,99 @@ class StarRocksSchemaEndpointTests {
             }
 
         };
-        return new StarRocksSchemaEndpoint(diff);
+        return new StarRocksSchemaEndpoint(new CachedSchemaPlan(diff, Duration.ZERO));
+    }
+
+    /** A diff that counts its plans and fails when told to. */
+    private static final class CountingDiff extends StarRocksSchemaDiff {
+
+        private final AtomicInteger plans = new AtomicInteger();
+
+        private final RuntimeException failure;
+
+        CountingDiff(RuntimeException failure) {
+            super(new StarRocksTemplate(new SimpleDriverDataSource()), "analytics", List::of, false);
+            this.failure = failure;
+        }
+
+        @Override
+        public MigrationPlan plan() {
+            this.plans.incrementAndGet();
+            if (this.failure != null) {
+                throw this.failure;
+            }
+            return new MigrationPlan(List.of());
+        }
+
+    }
+
+    @Test
+    void reusesAPlanForTheTtl() {
+        CountingDiff diff = new CountingDiff(null);
+        MutableClock clock = new MutableClock();
+        StarRocksSchemaEndpoint endpoint = new StarRocksSchemaEndpoint(
+                new CachedSchemaPlan(diff, Duration.ofSeconds(30), clock));
+
+        endpoint.drift();
+        endpoint.drift();
+        assertThat(diff.plans).hasValue(1);
+        clock.advance(Duration.ofSeconds(30));
+        SchemaDriftDescriptor drift = endpoint.drift();
+        assertThat(diff.plans).hasValue(2);
+        assertThat(drift.computedAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void namesTheObjectItCouldNotRead() {
+        String showCreate = "SHOW CREATE TABLE `analytics`.`events`";
+        CountingDiff diff = new CountingDiff(
+                new StarRocksReflectionException("SHOW CREATE returned no definition", showCreate, null));
+
+        SchemaDriftDescriptor drift = new StarRocksSchemaEndpoint(new CachedSchemaPlan(diff, Duration.ZERO)).drift();
+
+        assertThat(drift.drift()).isNull();
+        assertThat(drift.unreadable()).singleElement()
+            .satisfies((unreadable) -> {
+                assertThat(unreadable.statement()).isEqualTo(showCreate);
+                assertThat(unreadable.problem()).contains("SHOW CREATE returned no definition");
+            });
+    }
+
+    @Test
+    void reportsOtherFailuresWithoutThrowing() {
+        CountingDiff diff = new CountingDiff(new IllegalStateException("desired schema: duplicate table t"));
+
+        SchemaDriftDescriptor drift = new StarRocksSchemaEndpoint(new CachedSchemaPlan(diff, Duration.ZERO)).drift();
+
+        assertThat(drift.drift()).isNull();
+        assertThat(drift.unreadable()).isEmpty();
+        assertThat(drift.error()).isEqualTo("desired schema: duplicate table t");
+    }
+
+    /** A clock tests move by hand. */
+    static final class MutableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            this.now = this.now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return this.now;
+        }
+
     }
 
     @Test

@@ -2,11 +2,19 @@ package io.github.srboot.autoconfigure;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +64,53 @@ class ConfigurationMetadataTests {
             }
         }
         throw new AssertionError("starrocks.http.connect-timeout is missing from the metadata");
+    }
+
+    /**
+     * The defaults live in the library ({@code StreamLoadTemplate.Builder.DEFAULT_*}, {@code RetryPolicy.DEFAULT},
+     * ...) and the properties read them from there, which the configuration processor cannot evaluate: the IDE
+     * sees them through additional-spring-configuration-metadata.json. Each listed default, bound as a user would
+     * set it, must equal what the properties start with.
+     */
+    @Test
+    void listedDefaultsAreThePropertiesDefaults() throws Exception {
+        JsonNode metadata;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            metadata = new ObjectMapper().readTree(in);
+        }
+        Map<String, Object> listed = new LinkedHashMap<>();
+        for (JsonNode property : metadata.get("properties")) {
+            String name = property.get("name").asText();
+            JsonNode defaultValue = property.get("defaultValue");
+            if (name.startsWith("starrocks.") && defaultValue != null && !defaultValue.isArray()) {
+                listed.put(name, defaultValue.asText());
+            }
+        }
+        assertThat(listed).containsKeys("starrocks.stream-load.max-in-flight-bytes", "starrocks.health.probe-timeout");
+        StarRocksProperties bound = new StarRocksProperties();
+        new Binder(new MapConfigurationPropertySource(listed)).bind("starrocks", Bindable.ofInstance(bound));
+        BeanWrapper expected = new BeanWrapperImpl(new StarRocksProperties());
+        BeanWrapper actual = new BeanWrapperImpl(bound);
+        for (String name : listed.keySet()) {
+            String path = beanPath(name.substring("starrocks.".length()));
+            assertThat(actual.getPropertyValue(path)).as(name).isEqualTo(expected.getPropertyValue(path));
+        }
+    }
+
+    /** {@code stream-load.batch.max-rows} -> {@code streamLoad.batch.maxRows}. */
+    private static String beanPath(String kebab) {
+        StringBuilder path = new StringBuilder();
+        boolean upper = false;
+        for (char c : kebab.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            }
+            else {
+                path.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return path.toString();
     }
 
 }

@@ -5,6 +5,13 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.github.srboot.actuate.StarRocksClusterProbe;
+import io.github.srboot.streamload.BatchPolicy;
+import io.github.srboot.streamload.RetryPolicy;
+import io.github.srboot.streamload.StreamLoadTemplate;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -107,6 +114,41 @@ class StarRocksAutoConfigurationTests {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("starrocks.schema.alter-timeout");
         });
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({ "starrocks.stream-load.max-retries, -1", "starrocks.stream-load.retry-backoff, 0s",
+            "starrocks.stream-load.batch.max-rows, 0", "starrocks.stream-load.batch.max-interval, 0s",
+            "starrocks.stream-load.max-concurrent-loads, 0", "starrocks.stream-load.per-table-concurrency, 0",
+            "starrocks.stream-load.label-prefix, 'bad prefix!'", "starrocks.stream-load.max-in-flight-bytes, 1MB",
+            "starrocks.http.max-redirects, 0", "starrocks.http.redirect-host-rewrite, 'be:notaport'",
+            "starrocks.schema.alter-poll-interval, 0s", "starrocks.schema.alter-timeout, -1s",
+            "starrocks.health.probe-timeout, 0s", "starrocks.health.cache-ttl, -1s",
+            "starrocks.schema.report-cache-ttl, -1s", "starrocks.database, ' '" })
+    void invalidValuesFailNamingTheProperty(String property, String value) {
+        this.contextRunner.withPropertyValues(property + "=" + value).run((context) -> assertThat(context).hasFailed()
+            .getFailure()
+            .rootCause()
+            .hasMessageContaining("Property " + property + " "));
+    }
+
+    @Test
+    void propertyDefaultsAreTheLibraryDefaults() {
+        StarRocksProperties properties = new StarRocksProperties();
+        StarRocksProperties.StreamLoad load = properties.getStreamLoad();
+        assertThat(new RetryPolicy(load.getMaxRetries(), load.getRetryBackoff(), load.getMaxRetryBackoff(),
+                load.getBusyBackoff())).isEqualTo(RetryPolicy.DEFAULT);
+        assertThat(new BatchPolicy(load.getBatch().getMaxRows(), load.getBatch().getMaxBytes().toBytes(),
+                load.getBatch().getMaxInterval())).isEqualTo(BatchPolicy.DEFAULT);
+        assertThat(load.getMaxInFlightBytes().toBytes())
+            .isEqualTo(StreamLoadTemplate.Builder.DEFAULT_MAX_IN_FLIGHT_BYTES);
+        assertThat(load.getShutdownTimeout()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_SHUTDOWN_TIMEOUT);
+        assertThat(load.getLabelPrefix()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_LABEL_PREFIX);
+        assertThat(properties.getHttp().getConnectTimeout()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_CONNECT_TIMEOUT);
+        assertThat(properties.getHttp().getMaxRedirects()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_MAX_REDIRECTS);
+        assertThat(properties.getHealth().getProbeTimeout()).isEqualTo(StarRocksClusterProbe.DEFAULT_PROBE_TIMEOUT);
+        assertThat(properties.getHealth().getCacheTtl()).isEqualTo(StarRocksClusterProbe.DEFAULT_CACHE_TTL);
+        assertThat(properties.getJdbc().getEnabled()).isNull();
     }
 
     @Test

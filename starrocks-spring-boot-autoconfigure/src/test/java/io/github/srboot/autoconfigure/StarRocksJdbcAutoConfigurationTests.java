@@ -3,6 +3,14 @@ package io.github.srboot.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+
 import javax.sql.DataSource;
 
 import io.github.srboot.jdbc.AlterJobPolling;
@@ -30,9 +38,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class StarRocksJdbcAutoConfigurationTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+    private final ApplicationContextRunner unconfigured = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(StarRocksAutoConfiguration.class,
                 StarRocksJdbcAutoConfiguration.class, JdbcTemplateAutoConfiguration.class));
+
+    /** The DataSources below are scripted, not reached through a URL: the application says they are StarRocks. */
+    private final ApplicationContextRunner runner = this.unconfigured.withPropertyValues("starrocks.jdbc.enabled=true");
 
     private static DataSource dataSourceOf(StarRocksTemplate template) {
         return ((JdbcTemplate) template.getJdbcOperations()).getDataSource();
@@ -43,6 +54,80 @@ class StarRocksJdbcAutoConfigurationTests {
         this.runner.run((context) -> assertThat(context).hasNotFailed()
             .doesNotHaveBean(StarRocksTemplate.class)
             .doesNotHaveBean(StarRocksSqlExceptionTranslator.class));
+    }
+
+    @Test
+    void aDataSourceNotKnownToBeStarRocksGetsNothing() {
+        this.unconfigured.withUserConfiguration(SingleDataSource.class).run((context) -> {
+            assertThat(context).hasNotFailed()
+                .doesNotHaveBean(StarRocksTemplate.class)
+                .doesNotHaveBean(StarRocksSqlExceptionTranslator.class);
+            assertThat(context.getBean(JdbcTemplate.class).getExceptionTranslator())
+                .isNotInstanceOf(StarRocksSqlExceptionTranslator.class);
+        });
+    }
+
+    @Test
+    void jdbcEnabledFalseSwitchesEverythingOff() {
+        this.unconfigured.withUserConfiguration(PrimaryAndStarRocksDataSources.class)
+            .withPropertyValues("starrocks.jdbc.enabled=false")
+            .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(StarRocksTemplate.class));
+    }
+
+    @Test
+    void aStarRocksDataSourceBeanIsEnough() {
+        this.unconfigured.withUserConfiguration(PrimaryAndStarRocksDataSources.class)
+            .run((context) -> assertThat(context).hasSingleBean(StarRocksTemplate.class));
+    }
+
+    @Test
+    void starRocksConnectionDetailsOfTheirOwnAreEnough() {
+        this.unconfigured.withUserConfiguration(SingleDataSource.class, OwnConnectionDetails.class)
+            .run((context) -> assertThat(context).hasSingleBean(StarRocksTemplate.class));
+    }
+
+    @Test
+    void aUrlOfAnotherProtocolIsNeverAsked() {
+        this.unconfigured.withUserConfiguration(SingleDataSource.class)
+            .withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/app")
+            .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(StarRocksTemplate.class));
+    }
+
+    @Test
+    void aMySqlProtocolUrlIsAskedWhetherItIsStarRocks() throws SQLException {
+        ScriptedDriver driver = new ScriptedDriver();
+        DriverManager.registerDriver(driver);
+        try {
+            this.unconfigured.withUserConfiguration(SingleDataSource.class)
+                .withPropertyValues("spring.datasource.url=jdbc:mysql://127.0.0.1:1/scripted_starrocks")
+                .run((context) -> assertThat(context).hasSingleBean(StarRocksTemplate.class)
+                    .hasSingleBean(StarRocksSqlExceptionTranslator.class));
+            assertThat(driver.connections).as("asked once per start-up").hasValue(1);
+            this.unconfigured.withUserConfiguration(SingleDataSource.class)
+                .withPropertyValues("spring.datasource.url=jdbc:mysql://127.0.0.1:1/scripted_mysql")
+                .run((context) -> assertThat(context).hasNotFailed()
+                    .doesNotHaveBean(StarRocksTemplate.class)
+                    .doesNotHaveBean(StarRocksSqlExceptionTranslator.class));
+        }
+        finally {
+            DriverManager.deregisterDriver(driver);
+        }
+    }
+
+    @Test
+    void aMySqlProtocolUrlThatCannotBeAskedIsAssumedToBeStarRocks() {
+        // Port 1 on the loopback refuses at once; no driver of the test answers this URL.
+        this.unconfigured.withUserConfiguration(SingleDataSource.class)
+            .withPropertyValues("spring.datasource.url=jdbc:mysql://127.0.0.1:1/unreachable")
+            .run((context) -> assertThat(context).hasSingleBean(StarRocksTemplate.class));
+    }
+
+    @Test
+    void theTemplateQualifiesWithTheConfiguredDatabase() {
+        this.runner.withUserConfiguration(SingleDataSource.class)
+            .withPropertyValues("starrocks.database=shop")
+            .run((context) -> assertThat(context.getBean(StarRocksTemplate.class).getDefaultDatabase())
+                .isEqualTo("shop"));
     }
 
     @Test
@@ -199,6 +284,87 @@ class StarRocksJdbcAutoConfigurationTests {
         @Bean
         StarRocksTemplate myTemplate(DataSource dataSource) {
             return new StarRocksTemplate(dataSource);
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnConnectionDetails {
+
+        @Bean
+        StarRocksConnectionDetails myConnectionDetails() {
+            return new StarRocksConnectionDetails() {
+
+                @Override
+                public List<java.net.URI> getFrontends() {
+                    return List.of(java.net.URI.create("http://fe:8030"));
+                }
+
+                @Override
+                public String getUsername() {
+                    return "root";
+                }
+
+                @Override
+                public String getPassword() {
+                    return "";
+                }
+
+            };
+        }
+
+    }
+
+    /**
+     * A JDBC driver for the URLs ending in {@code scripted_starrocks} and {@code scripted_mysql}, answering
+     * {@code @@version_comment} as each server does.
+     */
+    static final class ScriptedDriver implements Driver {
+
+        private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public Connection connect(String url, Properties info) throws SQLException {
+            if (!acceptsURL(url)) {
+                return null;
+            }
+            this.connections.incrementAndGet();
+            String versionComment = url.endsWith("scripted_starrocks") ? "StarRocks version 3.5.5"
+                    : "MySQL Community Server - GPL";
+            return new ScriptedJdbc()
+                .on("@@version_comment", new Rows(List.of("@@version_comment"), List.of(List.of(versionComment))))
+                .dataSource()
+                .getConnection();
+        }
+
+        @Override
+        public boolean acceptsURL(String url) {
+            return url.endsWith("scripted_starrocks") || url.endsWith("scripted_mysql");
+        }
+
+        @Override
+        public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+            return new DriverPropertyInfo[0];
+        }
+
+        @Override
+        public int getMajorVersion() {
+            return 1;
+        }
+
+        @Override
+        public int getMinorVersion() {
+            return 0;
+        }
+
+        @Override
+        public boolean jdbcCompliant() {
+            return false;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
         }
 
     }

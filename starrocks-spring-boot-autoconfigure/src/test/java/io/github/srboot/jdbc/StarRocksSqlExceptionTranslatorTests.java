@@ -15,6 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PermissionDeniedDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.BadSqlGrammarException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -51,7 +54,9 @@ class StarRocksSqlExceptionTranslatorTests {
                         + "on it. Please wait until the current operation completes.",
                         StarRocksSchemaChangeInProgressException.class),
                 arguments(1064, "HY000", "A backup operation is in progress on the table \"events\". Please wait "
-                        + "until the current operation completes.", StarRocksException.class),
+                        + "until the current operation completes.", StarRocksBusyException.class),
+                arguments(1064, "HY000", "too many versions. tablet_id: 10012, version_count: 1001, limit: 1000",
+                        StarRocksBusyException.class),
                 arguments(1045, "28000", "Access denied for user 'app' (using password: YES)",
                         StarRocksAccessDeniedException.class),
                 arguments(5203, "42000", "Access denied; you need (at least one of) the CREATE TABLE privilege(s) on "
@@ -66,8 +71,8 @@ class StarRocksSqlExceptionTranslatorTests {
                 arguments(1064, "HY000", "Can not change default value", StarRocksUnsupportedAlterException.class),
                 arguments(1064, "HY000", "Can not modify key column 'id' of primary key table",
                         StarRocksUnsupportedAlterException.class),
-                arguments(1064, "HY000", "Getting analyzing error. Detail message: Invalid number format: abc.",
-                        StarRocksException.class));
+                arguments(5203, "42000", "Access denied; you need (at least one of) the SELECT privilege(s)",
+                        StarRocksAccessDeniedException.class));
     }
 
     @ParameterizedTest(name = "{0} {2}")
@@ -77,12 +82,47 @@ class StarRocksSqlExceptionTranslatorTests {
         DataAccessException translated = this.translator.translate("StarRocksTemplate.execute", sql,
                 new SQLException(message, state, code));
         assertThat(translated).isExactlyInstanceOf(expected);
-        StarRocksException starRocks = (StarRocksException) translated;
+        StarRocksError starRocks = (StarRocksError) translated;
         assertThat(starRocks.getSql()).isEqualTo(sql);
         assertThat(starRocks.getErrorCode()).isEqualTo(code);
         assertThat(starRocks.getSqlState()).isEqualTo(state);
         assertThat(starRocks.getServerMessage()).isEqualTo(message);
-        assertThat(starRocks.getMessage()).contains(message, "StarRocks error " + code, sql);
+        assertThat(translated.getMessage()).contains(message, "StarRocks error " + code, sql);
+    }
+
+    static Stream<Arguments> springHierarchy() {
+        return Stream.of(arguments(1064, "42000", "Getting syntax error at line 1", BadSqlGrammarException.class),
+                arguments(1146, "42S02", "Table 'shop.events' doesn't exist", BadSqlGrammarException.class),
+                arguments(1050, "42S01", "Table 'events' already exists", BadSqlGrammarException.class),
+                arguments(1064, "HY000", "Can not modify key column 'id'", BadSqlGrammarException.class),
+                arguments(1045, "28000", "Access denied for user 'app'", PermissionDeniedDataAccessException.class),
+                arguments(1064, "HY000", "A schema change operation is in progress on the table \"t\".",
+                        TransientDataAccessException.class),
+                arguments(1064, "HY000", "A backup operation is in progress on the table \"t\".",
+                        TransientDataAccessException.class));
+    }
+
+    @ParameterizedTest(name = "{2} is a {3}")
+    @MethodSource("springHierarchy")
+    void keepsSpringsHierarchy(int code, String state, String message, Class<?> springType) {
+        DataAccessException translated = this.translator.translate("execute", "ALTER TABLE t ADD COLUMN x INT",
+                new SQLException(message, state, code));
+        assertThat(translated).isInstanceOf(springType).isInstanceOf(StarRocksError.class);
+        assertThat(StarRocksError.find(new RuntimeException(translated))).get()
+            .extracting(StarRocksErrorDetail::errorCode)
+            .isEqualTo(code);
+    }
+
+    @Test
+    void unrecognisedServerErrorsKeepSpringsTranslationWithTheStatementRedacted() {
+        String sql = "CREATE EXTERNAL CATALOG c PROPERTIES (\"password\" = \"s3cr3t\", \"x\" = \"abc\")";
+        DataAccessException translated = this.translator.translate("execute", sql,
+                new SQLException("Getting analyzing error. Detail message: Invalid number format: abc.", "42000",
+                        1064));
+        assertThat(translated).isExactlyInstanceOf(BadSqlGrammarException.class);
+        assertThat(((BadSqlGrammarException) translated).getSQLException().getErrorCode()).isEqualTo(1064);
+        assertThat(translated.getMessage()).doesNotContain("s3cr3t");
+        assertThat(StarRocksError.find(translated)).isEmpty();
     }
 
     @Test
@@ -90,17 +130,17 @@ class StarRocksSqlExceptionTranslatorTests {
         DataAccessException translated = this.translator.translate("query", "SELECT 1",
                 new java.sql.SQLNonTransientConnectionException("Communications link failure", "08S01", 0));
         assertThat(translated).isInstanceOf(DataAccessResourceFailureException.class)
-            .isNotInstanceOf(StarRocksException.class);
+            .isNotInstanceOf(StarRocksError.class);
     }
 
     @Test
     void connectionFailuresWithCodeAreNotTreatedAsServerErrors() {
         DataAccessException translated = this.translator.translate("query", "SELECT 1",
                 new java.sql.SQLNonTransientConnectionException("Could not create connection", "08001", 0));
-        assertThat(translated).isNotInstanceOf(StarRocksException.class);
+        assertThat(translated).isNotInstanceOf(StarRocksError.class);
         DataAccessException withCode = this.translator.translate("query", "SELECT 1",
                 new SQLException("Communications link failure", "08S01", 2013));
-        assertThat(withCode).isNotInstanceOf(StarRocksException.class);
+        assertThat(withCode).isNotInstanceOf(StarRocksError.class);
     }
 
     @Test
@@ -135,7 +175,7 @@ class StarRocksSqlExceptionTranslatorTests {
                 new SQLException("Duplicate entry '1' for key 'PRIMARY'", "23000", 1062));
 
         assertThat(translated).isInstanceOf(DataIntegrityViolationException.class)
-            .isNotInstanceOf(StarRocksException.class);
+            .isNotInstanceOf(StarRocksError.class);
     }
 
     @Test
@@ -146,7 +186,7 @@ class StarRocksSqlExceptionTranslatorTests {
         StarRocksSqlExceptionTranslator translator = new StarRocksSqlExceptionTranslator(server.dataSource());
         SQLException exists = new SQLException("Table 't' already exists", "42S01", 1050);
 
-        assertThat(translator.translate("create", "CREATE TABLE t", exists)).isNotInstanceOf(StarRocksException.class);
+        assertThat(translator.translate("create", "CREATE TABLE t", exists)).isNotInstanceOf(StarRocksError.class);
         assertThat(translator.translate("create", "CREATE TABLE t", exists))
             .isInstanceOf(StarRocksObjectExistsException.class);
     }
@@ -157,7 +197,7 @@ class StarRocksSqlExceptionTranslatorTests {
         DataAccessException translated = this.translator.translate("execute", sql,
                 new SQLException("Getting syntax error at line 1", "42000", 1064));
         assertThat(translated.getMessage()).doesNotContain("s3cr3t").contains("\"password\" = \"******\"");
-        assertThat(((StarRocksException) translated).getSql()).doesNotContain("s3cr3t");
+        assertThat(((StarRocksError) translated).getSql()).doesNotContain("s3cr3t");
     }
 
 }

@@ -74,6 +74,27 @@ class StarRocksTemplateDdlTests {
     }
 
     @Test
+    void aDefaultDatabaseQualifiesUnqualifiedTargetsOnly() {
+        this.server.on("^(CREATE|DROP|ALTER|TRUNCATE)", new UpdateCount(0));
+        JdbcTemplate jdbcTemplate = new JdbcTemplate(this.server.dataSource());
+        StarRocksTemplate withDefault = new StarRocksTemplate(jdbcTemplate,
+                new AlterJobPolling(Duration.ofMillis(200), Duration.ofSeconds(5)), this.timer, "shop");
+        withDefault.create(events());
+        withDefault.create("other", events());
+        withDefault.dropIfExists(ObjectKind.VIEW, ObjectName.of("v"));
+        withDefault.alter(AlterTable.of("events", new AlterClause.AddColumn(Column.of("note", DataType.STRING), null)));
+        withDefault.execute(new io.github.srboot.ddl.TruncateTable(ObjectName.of("other", "events"), List.of()));
+        List<String> sql = this.server.executedSql();
+        assertThat(sql.get(0)).startsWith("CREATE TABLE `shop`.`events` (");
+        assertThat(sql.get(1)).startsWith("CREATE TABLE `other`.`events` (");
+        assertThat(sql.get(2)).isEqualTo("DROP VIEW IF EXISTS `shop`.`v`");
+        assertThat(sql.get(3)).startsWith("ALTER TABLE `shop`.`events` ADD COLUMN `note`");
+        assertThat(sql.get(4)).isEqualTo("TRUNCATE TABLE `other`.`events`");
+        assertThat(withDefault.getDefaultDatabase()).isEqualTo("shop");
+        assertThat(this.template.getDefaultDatabase()).isNull();
+    }
+
+    @Test
     void dropAndDatabaseStatements() {
         this.server.on("^(DROP|CREATE DATABASE)", new UpdateCount(0));
         this.template.drop(ObjectKind.MATERIALIZED_VIEW, ObjectName.of("shop", "mv"));

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.util.List;
 
 import io.github.srboot.autoconfigure.StarRocksConnectionDetails;
+import io.github.srboot.streamload.HostRewrite;
 
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionDetailsFactory;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
 
 /**
- * Supplies {@link StarRocksConnectionDetails} (FE HTTP URL, credentials, database) for a {@code @ServiceConnection}
+ * Supplies {@link StarRocksConnectionDetails} (FE HTTP URL, credentials, database, the BE redirect rewrite) for a
+ * {@code @ServiceConnection}
  * {@link StarRocksContainer}; Spring Boot's own factory supplies the JDBC details from the same container.
  */
 class StarRocksContainerConnectionDetailsFactory
@@ -49,6 +51,15 @@ class StarRocksContainerConnectionDetailsFactory
         @Override
         public String getDatabase() {
             return getContainer().getDatabaseName();
+        }
+
+        /**
+         * The BE announces 127.0.0.1:8040 inside the container: Stream Load redirects go to its mapped port.
+         */
+        @Override
+        public HostRewrite getRedirectHostRewrite() {
+            URI backend = getContainer().getBackendHttpUrl();
+            return new HostRewrite(backend.getHost(), backend.getPort());
         }
 
     }

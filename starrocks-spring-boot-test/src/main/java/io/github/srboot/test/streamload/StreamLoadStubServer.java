@@ -224,6 +224,24 @@ public final class StreamLoadStubServer implements AutoCloseable {
     }
 
     /**
+     * {@code ALTER TABLE ... ADD COLUMN} on a declared table: the column is appended, existing rows keep their values
+     * and hold the column's default (or NULL), as in StarRocks.
+     * @return the table's live contents from now on
+     * @throws IllegalArgumentException when no such table is declared or it has a column of that name
+     */
+    public TableContents addColumn(String database, String table, StubColumn column) {
+        Objects.requireNonNull(column, "column");
+        TableContents current = table(database, table);
+        if (current.table().column(column.name()).isPresent()) {
+            throw new IllegalArgumentException("Table '" + database + "." + table + "' already has a column '"
+                    + column.name() + "'");
+        }
+        TableContents altered = current.withColumnAdded(column);
+        this.tables.get(key(database)).put(key(table), altered);
+        return altered;
+    }
+
+    /**
      * The contents of a declared table.
      * @throws IllegalArgumentException when no such table is declared
      */

@@ -139,6 +139,30 @@ public final class TableContents {
         return Collections.unmodifiableList(result);
     }
 
+    /**
+     * What {@code ALTER TABLE ... ADD COLUMN} makes of this table: the same rows and counters, the column appended
+     * (as the last column), holding its default (or NULL) in every existing row, as StarRocks fills added columns.
+     */
+    synchronized TableContents withColumnAdded(StubColumn column) {
+        List<StubColumn> columns = new ArrayList<>(this.table.columns());
+        columns.add(column);
+        TableContents altered = new TableContents(new StubTable(this.table.database(), this.table.name(),
+                this.table.keyModel(), columns, this.table.keyColumns()), this.storingRows);
+        int added = columns.size() - 1;
+        this.rowsByKey.forEach((key, row) -> altered.rowsByKey.put(key, widened(row, altered.defaultValue(added))));
+        this.appendedRows.forEach((row) -> altered.appendedRows.add(widened(row, altered.defaultValue(added))));
+        altered.loadedRows.set(this.loadedRows.get());
+        altered.loadedBytes.set(this.loadedBytes.get());
+        altered.committedLoads.set(this.committedLoads.get());
+        return altered;
+    }
+
+    private static String[] widened(String[] row, String value) {
+        String[] widened = Arrays.copyOf(row, row.length + 1);
+        widened[row.length] = value;
+        return widened;
+    }
+
     synchronized void clear() {
         this.rowsByKey.clear();
         this.appendedRows.clear();

@@ -104,4 +104,38 @@ public final class StarRocksTestCluster {
         return this.frontend;
     }
 
+
+    /**
+     * The user for SQL and HTTP.
+     */
+    public String username() {
+        return this.username;
+    }
+
+    /**
+     * The password for SQL and HTTP.
+     */
+    public String password() {
+        return this.password;
+    }
+
+    /**
+     * A {@link io.github.srboot.streamload.StreamLoadTemplate} builder pointed at the cluster's FE, with the
+     * container's BE address rewrite when the cluster is the container (its BE announces an address the host
+     * cannot reach).
+     */
+    public io.github.srboot.streamload.StreamLoadTemplate.Builder streamLoadTemplate(String database) {
+        io.github.srboot.streamload.StreamLoadTemplate.Builder builder = io.github.srboot.streamload.StreamLoadTemplate
+            .builder()
+            .frontends(java.util.List.of(this.frontend))
+            .credentials(this.username, this.password)
+            .database(database);
+        if (!isExternalClusterConfigured()) {
+            URI backend = container().getBackendHttpUrl();
+            builder.redirectHostRewrite(new io.github.srboot.streamload.HostRewrite(backend.getHost(),
+                    backend.getPort()));
+        }
+        return builder;
+    }
+
 }

@@ -1,0 +1,21 @@
+package io.github.srboot.streamload;
+
+/**
+ * How {@link StreamLoadTemplate#applyChanges} applies a {@link ChangeOperation#DELETE}.
+ */
+public enum DeleteMode {
+
+    /**
+     * The row is removed ({@code __op = 1}). StarRocks does not apply {@code merge_condition} to deletes, so a
+     * stale delete still removes a newer row, and a stale upsert arriving after a delete re-creates the row: the
+     * changes of one table must reach StarRocks in source order (one load at a time per table, the default).
+     */
+    HARD,
+
+    /**
+     * The row stays, marked deleted in the audit columns ({@code _sr_is_deleted = true}, {@code _sr_op_type = 2})
+     * with its last values; ordered by {@code merge_condition} like any upsert, so out-of-order deliveries are safe.
+     */
+    SOFT
+
+}

@@ -1,0 +1,337 @@
+package io.github.srboot.streamload;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * One transaction of StarRocks' transaction Stream Load API on one table under a caller-chosen label:
+ * {@link #begin()}, any number of {@link #load}s, {@link #prepare()} (durable, not visible), then
+ * {@link #commit()} or {@link #rollback()}. Obtain one from {@link StreamLoadTemplate#transaction(String, String)}.
+ *
+ * <p>Statuses are handled as StarRocks defines them: {@code OK}; {@code TXN_IN_PROCESSING} (another request still
+ * works on the transaction) is waited out with backoff; committing twice answers {@code OK} (reported with
+ * {@link TransactionResult#alreadyDone()}); {@code TXN_NOT_EXISTS} on commit or rollback is resolved with
+ * {@code get_load_state} (a label already VISIBLE is committed); {@code LABEL_ALREADY_EXISTS} on begin and
+ * {@code FAILED} fail with a {@link StreamLoadTransactionException}. Commit, prepare and rollback are repeated after
+ * a lost answer (they are idempotent); a {@code load} whose answer was lost fails with an unknown outcome. Loads
+ * are sent as JSON to the BE that began the transaction.
+ */
+public final class StreamLoadTransaction {
+
+    private static final int IN_PROCESSING_RETRIES = 10;
+
+    private static final int TRANSPORT_RETRIES = 3;
+
+    private final TransactionHttp http;
+
+    private final List<URI> frontends;
+
+    private final String database;
+
+    private final String table;
+
+    private final String label;
+
+    private final LoadOptions options;
+
+    private final Duration timeout;
+
+    private final Duration callTimeout;
+
+    private final ObjectMapper mapper;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private volatile URI backend;
+
+    StreamLoadTransaction(TransactionHttp http, List<URI> frontends, String database, String table, String label,
+            LoadOptions options, Duration timeout, Duration callTimeout, ObjectMapper mapper) {
+        Labels.requireValidLabel(label);
+        if (options.format() != LoadFormat.JSON) {
+            throw new IllegalArgumentException("Transaction loads are sent as JSON; use LoadOptions.json(), not "
+                    + options.format() + ".");
+        }
+        if (options.compression() != null && options.compression() != LoadCompression.NONE) {
+            throw new IllegalArgumentException("Transaction loads are sent uncompressed; remove the compression "
+                    + options.compression() + ".");
+        }
+        this.http = http;
+        this.frontends = frontends;
+        this.database = database;
+        this.table = table;
+        this.label = label;
+        this.options = options;
+        this.timeout = timeout;
+        this.callTimeout = callTimeout;
+        this.mapper = mapper;
+    }
+
+    /** The transaction's label. */
+    public String label() {
+        return this.label;
+    }
+
+    /** The table the transaction loads. */
+    public String table() {
+        return this.table;
+    }
+
+    /**
+     * Opens the transaction ({@code timeout} header: the load timeout; extra headers of the options such as
+     * {@code prepared_timeout} go along).
+     */
+    public Mono<TransactionResult> begin() {
+        Map<String, String> headers = baseHeaders();
+        headers.put("timeout", Long.toString(Math.max(1, this.timeout.toSeconds())));
+        headers.putAll(this.options.headers());
+        return viaFrontends(TransactionOperation.BEGIN, headers)
+            .onErrorMap(StreamLoadTransaction::isTransport, (ex) -> unknown(TransactionOperation.BEGIN, ex))
+            .flatMap((reply) -> {
+                ServerAnswer answer = parse(TransactionOperation.BEGIN, reply);
+                if (!isOk(answer)) {
+                    return Mono.error(failure(TransactionOperation.BEGIN, answer));
+                }
+                this.backend = base(reply.server());
+                return Mono.just(result(TransactionOperation.BEGIN, answer, false));
+            });
+    }
+
+    /** Adds rows to the transaction (JSON; columns, partial update and merge condition from the options). */
+    public Mono<TransactionResult> load(List<?> rows) {
+        return Mono.defer(() -> {
+            byte[] body;
+            try {
+                body = this.mapper.writeValueAsBytes(rows);
+            }
+            catch (JsonProcessingException ex) {
+                return Mono.error(new IllegalArgumentException("Could not encode the rows of transaction "
+                        + this.label + ": " + ex.getOriginalMessage(), ex));
+            }
+            Map<String, String> headers = new LinkedHashMap<>(LoadHeaders.of(this.label,
+                    new EncodedBatch(null, rows.size(), body.length, this.options.columns()), this.options,
+                    LoadCompression.NONE, this.timeout));
+            headers.put("db", this.database);
+            headers.put("table", this.table);
+            URI target = (this.backend != null) ? this.backend : null;
+            Mono<TransactionHttp.Reply> sent = (target != null)
+                    ? this.http.send(HttpMethod.PUT, target.resolve("/api/transaction/load"), headers, body,
+                            this.timeout.plus(this.callTimeout))
+                    : viaFrontends(TransactionOperation.LOAD, headers, body, this.timeout.plus(this.callTimeout));
+            return sent.onErrorMap(StreamLoadTransaction::isTransport,
+                    (ex) -> unknown(TransactionOperation.LOAD, ex))
+                .flatMap((reply) -> {
+                    ServerAnswer answer = parse(TransactionOperation.LOAD, reply);
+                    if (isInProcessing(answer)) {
+                        return Mono.error(new InProcessing(answer));
+                    }
+                    if (!isOk(answer)) {
+                        return Mono.error(failure(TransactionOperation.LOAD, answer));
+                    }
+                    return Mono.just(result(TransactionOperation.LOAD, answer, false));
+                })
+                .retryWhen(inProcessingRetry(TransactionOperation.LOAD));
+        });
+    }
+
+    /** Adds rows to the transaction. */
+    public Mono<TransactionResult> load(Flux<?> rows) {
+        return rows.collectList().flatMap(this::load);
+    }
+
+    /** Makes the loaded rows durable but invisible (two-phase commit, first phase). */
+    public Mono<TransactionResult> prepare() {
+        return finish(TransactionOperation.PREPARE);
+    }
+
+    /** Makes the rows visible; committing again answers OK ({@link TransactionResult#alreadyDone()}). */
+    public Mono<TransactionResult> commit() {
+        return finish(TransactionOperation.COMMIT);
+    }
+
+    /** Drops the transaction's rows; a label the server no longer knows counts as rolled back. */
+    public Mono<TransactionResult> rollback() {
+        return finish(TransactionOperation.ROLLBACK);
+    }
+
+    /**
+     * The label's state from {@code get_load_state}: {@code PREPARE}, {@code PREPARED}, {@code COMMITTED},
+     * {@code VISIBLE}, {@code ABORTED} or {@code UNKNOWN}.
+     */
+    public Mono<String> state() {
+        return loadState(this.http, this.frontends, this.database, this.label, this.callTimeout, this.json)
+            .onErrorMap(StreamLoadTransaction::isTransport, (ex) -> new StreamLoadTransactionException(this.table,
+                    this.label, TransactionOperation.COMMIT, null, "get_load_state: " + ex, null, true, ex));
+    }
+
+    private Mono<TransactionResult> finish(TransactionOperation operation) {
+        Mono<TransactionResult> once = viaFrontends(operation, baseHeaders()).flatMap((reply) -> {
+            ServerAnswer answer = parse(operation, reply);
+            if (isInProcessing(answer)) {
+                return Mono.error(new InProcessing(answer));
+            }
+            String status = status(answer);
+            if (status.equals("TXN_NOT_EXISTS") && operation != TransactionOperation.PREPARE) {
+                return resolveMissing(operation, answer);
+            }
+            if (!isOk(answer)) {
+                return Mono.error(failure(operation, answer));
+            }
+            String message = (answer.message() != null) ? answer.message().toLowerCase(Locale.ROOT) : "";
+            boolean already = message.contains("already committed") || message.contains("already rolled back");
+            return Mono.just(result(operation, answer, already));
+        });
+        return once.retryWhen(inProcessingRetry(operation))
+            .retryWhen(Retry.backoff(TRANSPORT_RETRIES, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2))
+                .filter(StreamLoadTransaction::isTransport)
+                .onRetryExhaustedThrow((spec, signal) -> unknown(operation, signal.failure())));
+    }
+
+    /** A commit or rollback of a label the server no longer holds as a transaction: its load state decides. */
+    private Mono<TransactionResult> resolveMissing(TransactionOperation operation, ServerAnswer answer) {
+        return state().flatMap((state) -> {
+            boolean committed = state.equals("VISIBLE") || state.equals("COMMITTED");
+            if (operation == TransactionOperation.COMMIT && committed) {
+                return Mono.just(result(operation, answer, true));
+            }
+            if (operation == TransactionOperation.ROLLBACK && !committed) {
+                return Mono.just(result(operation, answer, true));
+            }
+            return Mono.error(new StreamLoadTransactionException(this.table, this.label, operation, status(answer),
+                    answer.message() + " (load state " + state + ")", null, false, null));
+        });
+    }
+
+    private Mono<TransactionHttp.Reply> viaFrontends(TransactionOperation operation, Map<String, String> headers) {
+        return viaFrontends(operation, headers, null, this.callTimeout);
+    }
+
+    /** Tries the configured FEs in order while they refuse connections (nothing was sent to them). */
+    private Mono<TransactionHttp.Reply> viaFrontends(TransactionOperation operation, Map<String, String> headers,
+            byte[] body, Duration callTimeout) {
+        HttpMethod method = (operation == TransactionOperation.LOAD) ? HttpMethod.PUT : HttpMethod.POST;
+        Function<URI, Mono<TransactionHttp.Reply>> call = (frontend) -> this.http.send(method,
+                URI.create(frontend + "/api/transaction/" + operation.path()), headers, body, callTimeout);
+        return TransactionHttp.firstReachable(this.frontends, call);
+    }
+
+    private Map<String, String> baseHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("label", this.label);
+        headers.put("db", this.database);
+        headers.put("table", this.table);
+        return headers;
+    }
+
+    private ServerAnswer parse(TransactionOperation operation, TransactionHttp.Reply reply) {
+        if (reply.status() == 401 || reply.status() == 403) {
+            throw new StreamLoadTransactionException(this.table, this.label, operation, "HTTP " + reply.status(),
+                    "credentials refused: check starrocks.username/password and the INSERT privilege", null, false,
+                    null);
+        }
+        ServerAnswer answer = ServerAnswer.parse(this.json, reply.body());
+        if (reply.status() >= 500 || answer == null || answer.status() == null) {
+            throw new StreamLoadTransactionException(this.table, this.label, operation, "HTTP " + reply.status(),
+                    RowFields.abbreviate(reply.body().strip()), null, reply.status() >= 500, null);
+        }
+        return answer;
+    }
+
+    private TransactionResult result(TransactionOperation operation, ServerAnswer answer, boolean already) {
+        return new TransactionResult(this.table, this.label, operation, answer.txnId(), answer.message(),
+                answer.loadedRows(), answer.filteredRows(), answer.loadBytes(), already);
+    }
+
+    private StreamLoadTransactionException failure(TransactionOperation operation, ServerAnswer answer) {
+        return new StreamLoadTransactionException(this.table, this.label, operation, answer.status(),
+                answer.message(), answer.existingJobStatus(), false, null);
+    }
+
+    private StreamLoadTransactionException unknown(TransactionOperation operation, Throwable cause) {
+        return new StreamLoadTransactionException(this.table, this.label, operation, null, String.valueOf(cause),
+                null, true, cause);
+    }
+
+    private Retry inProcessingRetry(TransactionOperation operation) {
+        return Retry.backoff(IN_PROCESSING_RETRIES, Duration.ofMillis(50)).maxBackoff(Duration.ofSeconds(2))
+            .filter(InProcessing.class::isInstance)
+            .onRetryExhaustedThrow((spec, signal) -> failure(operation, ((InProcessing) signal.failure()).answer));
+    }
+
+    private static String status(ServerAnswer answer) {
+        return answer.status().trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean isOk(ServerAnswer answer) {
+        String status = status(answer);
+        return status.equals("OK") || status.equals("SUCCESS");
+    }
+
+    private static boolean isInProcessing(ServerAnswer answer) {
+        return status(answer).equals("TXN_IN_PROCESSING");
+    }
+
+    private static URI base(URI server) {
+        return URI.create(server.getScheme() + "://" + server.getRawAuthority());
+    }
+
+    static boolean isTransport(Throwable failure) {
+        return failure instanceof IOException || failure instanceof TimeoutException
+                || failure instanceof WebClientRequestException
+                || failure instanceof reactor.netty.http.client.PrematureCloseException;
+    }
+
+    /** {@code get_load_state} of a label, asked of the configured FEs in order (the FE redirects to the leader). */
+    static Mono<String> loadState(TransactionHttp http, List<URI> frontends, String database, String label,
+            Duration timeout, ObjectMapper json) {
+        Function<URI, Mono<String>> ask = (frontend) -> http
+            .get(URI.create(frontend + "/api/" + UriUtils.encodePathSegment(database, "UTF-8")
+                    + "/get_load_state?label=" + UriUtils.encodeQueryParam(label, "UTF-8")), timeout)
+            .flatMap((reply) -> {
+                try {
+                    JsonNode state = json.readTree(reply.body()).path("state");
+                    if (reply.status() == 200 && state.isTextual()) {
+                        return Mono.just(state.asText().trim().toUpperCase(Locale.ROOT));
+                    }
+                }
+                catch (IOException ex) {
+                    // reported below
+                }
+                return Mono.error(new IllegalStateException("Unexpected get_load_state answer for label " + label
+                        + ": HTTP " + reply.status() + " " + RowFields.abbreviate(reply.body().strip())));
+            });
+        return TransactionHttp.firstReachable(frontends, ask);
+    }
+
+    /** {@code TXN_IN_PROCESSING}: another request works on the transaction; asked again with backoff. */
+    private static final class InProcessing extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient ServerAnswer answer;
+
+        InProcessing(ServerAnswer answer) {
+            super(answer.message(), null, false, false);
+            this.answer = answer;
+        }
+
+    }
+
+}

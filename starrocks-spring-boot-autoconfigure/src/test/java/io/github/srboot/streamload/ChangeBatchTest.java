@@ -1,0 +1,151 @@
+package io.github.srboot.streamload;
+
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Planning the loads of a batch of change records: compaction per key, load shapes, audit columns.
+ */
+class ChangeBatchTest {
+
+    private static final LocalDateTime SYNCED = LocalDateTime.of(2024, 5, 1, 10, 0);
+
+    private static ChangeBatch.Plan plan(CdcOptions options, ChangeRecord... changes) {
+        return ChangeBatch.plan(List.of(changes), options, (values) -> {
+            Map<String, Object> read = new LinkedHashMap<>();
+            ((Map<?, ?>) values).forEach((name, value) -> read.put((String) name, value));
+            return read;
+        }, SYNCED);
+    }
+
+    private static Map<String, Object> key(Object id) {
+        return Map.of("id", id);
+    }
+
+    private static Map<String, Object> row(Object... namesAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            row.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return row;
+    }
+
+    @Test
+    void upsertsCarryTheAuditColumnsAndTheOperation() {
+        ChangeBatch.Plan plan = plan(CdcOptions.builder().build(),
+                ChangeRecord.insert(key(1), row("id", 1, "name", "a"), 7));
+
+        assertThat(plan.loads()).singleElement().satisfies((load) -> {
+            assertThat(load.columns()).containsExactly("id", "name", "_sr_op_type", "_sr_is_deleted",
+                    "_sr_synced_at", "_sr_version", "__op");
+            assertThat(load.rows()).containsExactly(row("id", 1, "name", "a", "_sr_op_type", 0, "_sr_is_deleted",
+                    false, "_sr_synced_at", SYNCED, "_sr_version", 7L, "__op", 0));
+            assertThat(load.partial()).isFalse();
+            assertThat(load.delete()).isFalse();
+        });
+    }
+
+    @Test
+    void hardDeletesAreLoadedApartWithTheKeyOnly() {
+        ChangeBatch.Plan plan = plan(CdcOptions.builder().build(),
+                ChangeRecord.insert(key(1), row("id", 1, "name", "a"), 1), ChangeRecord.delete(key(2), 2));
+
+        assertThat(plan.loads()).hasSize(2);
+        assertThat(plan.loads().get(1).rows()).containsExactly(row("id", 2, "_sr_version", 2L, "__op", 1));
+        assertThat(plan.loads().get(1).delete()).isTrue();
+        assertThat(ChangeApplier.loadOptions(plan.loads().get(1), CdcOptions.builder().build()).mergeCondition())
+            .isNull();
+        assertThat(ChangeApplier.loadOptions(plan.loads().get(0), CdcOptions.builder().build()).mergeCondition())
+            .isEqualTo("_sr_version");
+    }
+
+    @Test
+    void softDeletesArePartialUpdatesOfTheKeyAndAuditColumns() {
+        CdcOptions soft = CdcOptions.builder().deleteMode(DeleteMode.SOFT).build();
+        ChangeBatch.Plan plan = plan(soft, ChangeRecord.delete(key(3), 9));
+
+        assertThat(plan.loads()).singleElement().satisfies((load) -> {
+            assertThat(load.partial()).isTrue();
+            assertThat(load.rows()).containsExactly(row("id", 3, "_sr_op_type", 2, "_sr_is_deleted", true,
+                    "_sr_synced_at", SYNCED, "_sr_version", 9L));
+            assertThat(ChangeApplier.loadOptions(load, soft).partialUpdate()).isTrue();
+            assertThat(ChangeApplier.loadOptions(load, soft).mergeCondition()).isEqualTo("_sr_version");
+        });
+    }
+
+    @Test
+    void theNewestChangeOfAKeyWinsWhateverTheArrivalOrder() {
+        ChangeBatch.Plan plan = plan(CdcOptions.builder().build(),
+                ChangeRecord.update(key(1), row("id", 1, "name", "new"), 5),
+                ChangeRecord.update(key(1L), row("id", 1L, "name", "old"), 4),
+                ChangeRecord.delete(key(1), 3));
+
+        assertThat(plan.superseded()).isEqualTo(2);
+        assertThat(plan.loads()).singleElement()
+            .satisfies((load) -> assertThat(load.rows()).singleElement().satisfies((row) -> assertThat(row)
+                .containsEntry("name", "new").containsEntry("_sr_version", 5L)));
+    }
+
+    @Test
+    void partialUpdatesAreGroupedByChangedColumnsAndMergedPerKey() {
+        CdcOptions options = CdcOptions.builder().partialUpdateMode(CdcOptions.PartialUpdateMode.COLUMN).build();
+        ChangeBatch.Plan plan = plan(options,
+                ChangeRecord.partialUpdate(key(1), row("qty", 1, "name", "ignored"), 1, Set.of("qty")),
+                ChangeRecord.partialUpdate(key(2), row("qty", 2), 1, Set.of("qty")),
+                ChangeRecord.partialUpdate(key(3), row("name", "c"), 1, Set.of("name")),
+                ChangeRecord.partialUpdate(key(3), row("qty", 3), 2, Set.of("qty")));
+
+        assertThat(plan.loads()).hasSize(2);
+        assertThat(plan.loads().get(0).columns()).containsExactly("id", "qty", "_sr_op_type", "_sr_is_deleted",
+                "_sr_synced_at", "_sr_version");
+        assertThat(plan.loads().get(0).rows()).extracting((row) -> row.get("id")).containsExactly(1, 2);
+        assertThat(plan.loads().get(1).columns()).containsExactly("id", "name", "qty", "_sr_op_type",
+                "_sr_is_deleted", "_sr_synced_at", "_sr_version");
+        assertThat(ChangeApplier.loadOptions(plan.loads().get(0), options).headers())
+            .containsEntry("partial_update_mode", "column");
+    }
+
+    @Test
+    void aPartialUpdateAfterAWholeRowOfTheSameKeyMakesOneWholeRow() {
+        ChangeBatch.Plan plan = plan(CdcOptions.builder().build(),
+                ChangeRecord.insert(key(1), row("id", 1, "name", "a", "qty", 1), 1),
+                ChangeRecord.partialUpdate(key(1), row("qty", 5), 2, Set.of("qty")));
+
+        assertThat(plan.loads()).singleElement().satisfies((load) -> {
+            assertThat(load.partial()).isFalse();
+            assertThat(load.rows().get(0)).containsEntry("name", "a").containsEntry("qty", 5);
+        });
+    }
+
+    @Test
+    void aChangedColumnMissingFromTheValuesIsNamed() {
+        assertThatThrownBy(() -> plan(CdcOptions.builder().build(),
+                ChangeRecord.partialUpdate(key(1), row("qty", 5), 2, Set.of("price"))))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("'price'");
+    }
+
+    @Test
+    void keyValuesThatContradictTheRowAreRefused() {
+        assertThatThrownBy(() -> plan(CdcOptions.builder().build(),
+                ChangeRecord.insert(key(1), row("id", 2, "name", "a"), 1)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("'id' = 1");
+    }
+
+    @Test
+    void recordsWithoutKeyOrValuesAreRefused() {
+        assertThatThrownBy(() -> ChangeRecord.insert(Map.of(), row("a", 1), 1))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ChangeRecord.update(key(1), null, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+}

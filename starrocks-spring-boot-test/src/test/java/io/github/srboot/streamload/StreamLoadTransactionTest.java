@@ -1,0 +1,193 @@
+package io.github.srboot.streamload;
+
+import java.util.List;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.srboot.test.streamload.LoadState;
+import io.github.srboot.test.streamload.StreamLoadStubServer;
+import io.github.srboot.test.streamload.TableContents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The transaction Stream Load API against the stub: begin, load, prepare, commit, rollback with StarRocks'
+ * statuses, and recovery of a pipeline that crashed between prepare and commit, with no loss and no duplicate (on a
+ * DUPLICATE KEY table, where a second load of a batch would show).
+ */
+class StreamLoadTransactionTest {
+
+    private StreamLoadStubServer stub;
+
+    private StreamLoadTemplate template;
+
+    @BeforeEach
+    void start() {
+        this.stub = StreamLoadStubServer.builder().backends(2).table(StubTemplates.appendOnly("events")).start();
+        this.template = StubTemplates.builder(this.stub).build();
+    }
+
+    @AfterEach
+    void stop() {
+        this.template.close();
+        this.stub.close();
+    }
+
+    private TableContents events() {
+        return this.stub.table("shop", "events");
+    }
+
+    private static List<StubTemplates.Item> batch(long checkpoint) {
+        return LongStream.range(0, 3).mapToObj((i) -> new StubTemplates.Item(checkpoint * 100 + i, "c" + checkpoint))
+            .toList();
+    }
+
+    @Test
+    void preparedRowsAreInvisibleUntilCommitAndACommitTwiceIsOk() {
+        StreamLoadTransaction transaction = this.template.transaction("events", "txn_a");
+        TransactionResult begun = transaction.begin().block();
+        TransactionResult loaded = transaction.load(batch(1)).block();
+        transaction.load(batch(2)).block();
+        TransactionResult prepared = transaction.prepare().block();
+
+        assertThat(begun.txnId()).isPositive();
+        assertThat(loaded.loadedRows()).isEqualTo(3);
+        assertThat(prepared.loadedRows()).isEqualTo(6);
+        assertThat(events().rowCount()).isZero();
+        assertThat(this.stub.loadState("shop", "txn_a")).isEqualTo(LoadState.PREPARED);
+        assertThat(transaction.state().block()).isEqualTo("PREPARED");
+
+        TransactionResult committed = transaction.commit().block();
+        TransactionResult again = transaction.commit().block();
+
+        assertThat(committed.alreadyDone()).isFalse();
+        assertThat(again.alreadyDone()).isTrue();
+        assertThat(events().rowCount()).isEqualTo(6);
+        assertThat(transaction.state().block()).isEqualTo("VISIBLE");
+    }
+
+    @Test
+    void aFrontendThatRefusesConnectionsIsSkippedAndNoAnswerIsAnUnknownOutcome() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        java.net.URI refusing = java.net.URI.create("http://127.0.0.1:" + closedPort);
+        try (StreamLoadTemplate failover = StubTemplates.builder(this.stub)
+            .frontends(List.of(refusing, this.stub.frontendUrls().get(0)))
+            .build();
+                StreamLoadTemplate unreachable = StubTemplates.builder(this.stub).frontends(List.of(refusing)).build()) {
+            StreamLoadTransaction transaction = failover.transaction("events", "txn_failover");
+            transaction.begin().then(transaction.load(batch(1))).then(transaction.commit()).block();
+
+            assertThat(events().rowCount()).isEqualTo(3);
+            assertThatThrownBy(() -> unreachable.transaction("events", "txn_failover_2").commit().block())
+                .isInstanceOfSatisfying(StreamLoadTransactionException.class,
+                        (ex) -> assertThat(ex.outcomeUnknown()).isTrue());
+        }
+    }
+
+    @Test
+    void rollbackDropsTheRowsAndFreesTheLabel() {
+        StreamLoadTransaction transaction = this.template.transaction("events", "txn_b");
+        transaction.begin().block();
+        transaction.load(batch(1)).block();
+        transaction.rollback().block();
+
+        assertThat(events().rowCount()).isZero();
+        assertThat(transaction.state().block()).isEqualTo("ABORTED");
+        transaction.begin().block();
+        transaction.load(batch(2)).block();
+        transaction.commit().block();
+        assertThat(events().rows()).extracting((row) -> row.get("name")).containsOnly("c2");
+    }
+
+    @Test
+    void beginUnderACommittedLabelFailsWithLabelAlreadyExists() {
+        StreamLoadTransaction first = this.template.transaction("events", "txn_c");
+        first.begin().then(first.load(batch(1))).then(first.commit()).block();
+
+        assertThatThrownBy(() -> this.template.transaction("events", "txn_c").begin().block())
+            .isInstanceOfSatisfying(StreamLoadTransactionException.class, (ex) -> {
+                assertThat(ex.serverStatus()).isEqualTo("LABEL_ALREADY_EXISTS");
+                assertThat(ex.existingJobStatus()).isEqualTo("FINISHED");
+                assertThat(ex.operation()).isEqualTo(TransactionOperation.BEGIN);
+            });
+    }
+
+    @Test
+    void committingAnUnknownLabelFailsAndRollingItBackIsNothingToDo() {
+        StreamLoadTransaction transaction = this.template.transaction("events", "txn_never_begun");
+
+        assertThatThrownBy(() -> transaction.commit().block())
+            .isInstanceOfSatisfying(StreamLoadTransactionException.class,
+                    (ex) -> assertThat(ex.serverStatus()).isEqualTo("TXN_NOT_EXISTS"))
+            .hasMessageContaining("load state UNKNOWN");
+        assertThat(transaction.rollback().block().alreadyDone()).isTrue();
+    }
+
+    @Test
+    void aCrashBetweenPrepareAndCommitIsRecoveredWithoutLossOrDuplicate() {
+        // Checkpoints 0..3: each begins, loads and prepares; the pipeline records checkpoints 0..2 (its source
+        // position and checkpoint id), commits 0 and 1, then crashes before committing 2 and before recording 3.
+        for (long checkpoint = 0; checkpoint <= 3; checkpoint++) {
+            StreamLoadTransaction transaction = this.template.transaction("events",
+                    CheckpointLabels.of("pipe", "events", checkpoint));
+            transaction.begin().then(transaction.load(batch(checkpoint))).then(transaction.prepare()).block();
+            if (checkpoint <= 1) {
+                transaction.commit().block();
+            }
+        }
+        this.template.close();
+        long lastRecordedCheckpoint = 2;
+
+        this.template = StubTemplates.builder(this.stub).build();
+        RecoveryReport report = this.template.recover("events", "pipe", lastRecordedCheckpoint, 5).block();
+
+        assertThat(report.committed()).containsExactly("pipe_events_2");
+        assertThat(report.rolledBack()).containsExactly("pipe_events_3");
+        assertThat(report.alreadyVisible()).isEmpty();
+        // The source replays from after checkpoint 2: checkpoint 3's batch again, under the same label.
+        StreamLoadTransaction replay = this.template.transaction("events", "pipe_events_3");
+        replay.begin().then(replay.load(batch(3))).then(replay.prepare()).then(replay.commit()).block();
+
+        assertThat(events().rowCount()).isEqualTo(12);
+        for (long checkpoint = 0; checkpoint <= 3; checkpoint++) {
+            for (long i = 0; i < 3; i++) {
+                assertThat(events().rowsWithKey(checkpoint * 100 + i)).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void recoveryReportsCommittedCheckpointsAfterTheRecordedOneSoThatTheirReplayIsSkipped() {
+        StreamLoadTransaction transaction = this.template.transaction("events", CheckpointLabels.of("pipe", "events",
+                5));
+        transaction.begin().then(transaction.load(batch(5))).then(transaction.prepare()).then(transaction.commit())
+            .block();
+
+        RecoveryReport report = this.template.recover("events", "pipe", 4, 3).block();
+
+        assertThat(report.alreadyVisible()).containsExactly("pipe_events_5");
+        assertThat(report.committed()).isEmpty();
+        assertThat(report.rolledBack()).isEmpty();
+    }
+
+    @Test
+    void aCompletedCheckpointWhoseTransactionWasAbortedFailsRecoveryLoudly() {
+        StreamLoadTransaction transaction = this.template.transaction("events", CheckpointLabels.of("pipe", "events",
+                1));
+        transaction.begin().then(transaction.load(batch(1))).then(transaction.prepare())
+            .then(transaction.rollback()).block();
+
+        assertThatThrownBy(() -> this.template.recover("events", "pipe", 1, 2).block())
+            .isInstanceOf(StreamLoadTransactionException.class)
+            .hasMessageContaining("pipe_events_1")
+            .hasMessageContaining("replay the source from before checkpoint 1");
+    }
+
+}
