@@ -33,8 +33,10 @@ import io.github.srboot.test.streamload.TableContents;
  * third of the run; then every stored row is compared with the source and {@code lost=<n> duplicated=<n>} is
  * printed with per-fault counts. Prints figures; the exit status is 1 when a row was lost or duplicated.
  *
- * <p>Arguments: {@code [rows] [tables] [rows-per-load] [fault-rate] [seed]}; defaults 10,000,000 rows, 4 tables,
- * 1,000 rows per load (10,000 loads), 0.12 per load request at each FE and BE, seed 15.
+ * <p>Arguments: {@code [at-least-once|exactly-once] [rows] [tables] [rows-per-load] [fault-rate] [seed]}; defaults
+ * at-least-once, 10,000,000 rows, 4 tables, 1,000 rows per load (10,000 loads; 5,000 rows per transaction, so 2,000
+ * transactions, in the exactly-once mode), 0.12 per load request at each FE and BE, seed 15. The exactly-once mode is
+ * {@link ExactlyOnceSoak}.
  */
 public final class FaultSoak {
 
@@ -45,7 +47,7 @@ public final class FaultSoak {
     public record SoakRow(long id, String payload) {
     }
 
-    private static final String DATABASE = "soak";
+    static final String DATABASE = "soak";
 
     private static final String[] PAYLOADS = new String[1000];
 
@@ -63,12 +65,21 @@ public final class FaultSoak {
                 Fault.tooManyRunningTransactions(), Fault.redirectToUnreachableBackend());
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        boolean exactlyOnce = arguments.length > 0 && arguments[0].equals("exactly-once");
+        String[] args = (arguments.length > 0 && arguments[0].endsWith("-once"))
+                ? java.util.Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
         long rows = (args.length > 0) ? Long.parseLong(args[0]) : 10_000_000L;
         int tables = (args.length > 1) ? Integer.parseInt(args[1]) : 4;
-        int rowsPerLoad = (args.length > 2) ? Integer.parseInt(args[2]) : 1_000;
+        // A transaction takes four requests (begin, load, prepare, commit): bigger checkpoints keep that mode's run
+        // near the at-least-once mode's duration.
+        int rowsPerLoad = (args.length > 2) ? Integer.parseInt(args[2]) : (exactlyOnce ? 5_000 : 1_000);
         double rate = (args.length > 3) ? Double.parseDouble(args[3]) : 0.12;
         long seed = (args.length > 4) ? Long.parseLong(args[4]) : 15;
+        if (exactlyOnce) {
+            ExactlyOnceSoak.run(rows, tables, rowsPerLoad, rate, seed);
+            return;
+        }
         long perTable = rows / tables;
         System.out.printf(Locale.ROOT, "Fault soak (at-least-once): %,d rows into %d tables, %,d rows per load, fault"
                 + " rate %.2f per load request at each FE and BE, seed %d, 2 FEs and 2 BEs; %s%n", perTable * tables,
@@ -127,7 +138,7 @@ public final class FaultSoak {
                             return next;
                         }
                         long id = next[0]++;
-                        out.next(new SoakRow(id, PAYLOADS[(int) (id % PAYLOADS.length)]));
+                        out.next(row(id));
                         long sent = emitted.incrementAndGet();
                         // One FE goes down for the middle third of the run, then comes back.
                         if (sent == total / 3) {
@@ -149,12 +160,23 @@ public final class FaultSoak {
             }
             stub.faults().clear();
             double seconds = (System.nanoTime() - started) / 1e9;
-            report(stub, declared, perTable, loads.get(), retries.get(), outcomes, seconds);
+            report(stub, declared, perTable, String.format(Locale.ROOT, "loads %,d (outcomes %s), client retries %,d",
+                    loads.get(), outcomes, retries.get()), seconds);
         }
     }
 
-    private static void report(StreamLoadStubServer stub, List<StubTable> declared, long perTable, long loads,
-            long retries, Map<String, Long> outcomes, double seconds) {
+    /** Source row {@code id} of every table. */
+    static SoakRow row(long id) {
+        return new SoakRow(id, PAYLOADS[(int) (id % PAYLOADS.length)]);
+    }
+
+    /**
+     * Compares every stored row with the source, prints the figures and {@code lost=<n> duplicated=<n>}, and exits
+     * with status 1 when a row was lost, duplicated or unexpected.
+     * @param activity what the client did, for the summary line
+     */
+    static void report(StreamLoadStubServer stub, List<StubTable> declared, long perTable, String activity,
+            double seconds) {
         long lost = 0;
         long duplicated = 0;
         long unexpected = 0;
@@ -201,8 +223,8 @@ public final class FaultSoak {
                             ? (failure.message().contains("versions") ? " (too many versions)" : " (running txns)")
                             : ""), 1L, Long::sum);
         }
-        System.out.printf(Locale.ROOT, "source rows %,d, stored rows %,d, loads %,d (outcomes %s), client retries %,d,"
-                + " %.1f s%n", perTable * declared.size(), stored, loads, outcomes, retries, seconds);
+        System.out.printf(Locale.ROOT, "source rows %,d, stored rows %,d, %s, %.1f s%n", perTable * declared.size(),
+                stored, activity, seconds);
         System.out.printf(Locale.ROOT, "load requests %,d (FE+BE), all requests %,d, faults injected %,d = %.1f%% of"
                 + " load requests; FE %s down for the middle third%n", loadRequests, requests, injected.size(),
                 100.0 * injected.size() / Math.max(1, loadRequests), stub.frontends().get(0).url());
