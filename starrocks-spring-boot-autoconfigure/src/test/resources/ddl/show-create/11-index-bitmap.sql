@@ -4,7 +4,7 @@ CREATE TABLE `users` (
   `gender` char(1) NULL COMMENT "",
   `age` smallint(6) NULL COMMENT "",
   INDEX idx_city (`city`) USING BITMAP COMMENT 'city lookups',
-  INDEX idx_gender_age (`gender`,`age`) USING BITMAP
+  INDEX idx_gender (`gender`) USING BITMAP
 ) ENGINE=OLAP 
 DUPLICATE KEY(`user_id`)
 DISTRIBUTED BY HASH(`user_id`) BUCKETS 6 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.github.srboot.jdbc.StarRocksError;
 import io.github.srboot.jdbc.StarRocksReflectionException;
+import io.github.srboot.schema.ChangeKind;
 import io.github.srboot.schema.MigrationPlan;
 import io.github.srboot.schema.StarRocksSchemaDiff;
 
@@ -67,10 +68,16 @@ public final class CachedSchemaPlan {
 
     private Result compute() {
         try {
-            return new Result(this.diff.plan(), List.of(), null, this.clock.instant());
+            MigrationPlan plan = this.diff.plan();
+            // Objects whose definition cannot be read are in the plan, reported and left alone.
+            List<UnreadableObject> unreadable = plan.changes().stream()
+                .filter((change) -> change.kind() == ChangeKind.UNREADABLE_OBJECT)
+                .map((change) -> new UnreadableObject(null, change.object() + ": " + String.join("; ", change.details())))
+                .toList();
+            return new Result(plan, unreadable, null, this.clock.instant());
         }
         catch (StarRocksReflectionException ex) {
-            // Reflection stops at the first object it cannot read: that object is what is reported.
+            // Reflection of the whole catalog failed (not one object's definition): the failing statement is named.
             return new Result(null, List.of(new UnreadableObject(ex.getSql(), ex.getMessage())), null,
                     this.clock.instant());
         }
@@ -84,7 +91,8 @@ public final class CachedSchemaPlan {
      * One attempt to plan.
      *
      * @param plan the plan, or {@code null} when planning failed
-     * @param unreadable the objects reflection could not read (planning stops at the first)
+     * @param unreadable the objects reflection could not read: those the plan reports as
+     * {@code UNREADABLE_OBJECT} (the others were compared), or the statement that stopped reflection altogether
      * @param error why planning failed otherwise (connection, privileges, desired schema), or {@code null}
      * @param computedAt when the attempt was made
      */

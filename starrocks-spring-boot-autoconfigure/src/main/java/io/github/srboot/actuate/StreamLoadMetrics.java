@@ -16,7 +16,8 @@ import io.github.srboot.streamload.StreamLoadObserver;
 /**
  * Micrometer meters of {@code StreamLoadTemplate}: {@code starrocks.stream-load.loads}, {@code .rows},
  * {@code .bytes}, {@code .filtered-rows}, {@code .retries} (by reason), {@code .failures} (by reason),
- * {@code .latency} (timer) and {@code .in-flight-bytes} (gauge), tagged by table and outcome.
+ * {@code .latency} (timer), {@code .in-flight-bytes} (gauge), tagged by table and outcome, and
+ * {@code .unflushed-batches} / {@code .unflushed-rows} (left behind at shutdown, by state).
  */
 public final class StreamLoadMetrics implements StreamLoadObserver {
 
@@ -49,6 +50,13 @@ public final class StreamLoadMetrics implements StreamLoadObserver {
     @Override
     public void retrying(String table, String label, RetryReason reason, int nextAttempt) {
         counter("retries", table, "reason", reason.name().toLowerCase(Locale.ROOT)).increment();
+    }
+
+    @Override
+    public void unflushedAtShutdown(String table, String label, int rows, boolean sent) {
+        String state = sent ? "outcome-unknown" : "not-sent";
+        counter("unflushed-batches", table, "state", state).increment();
+        counter("unflushed-rows", table, "state", state).increment(Math.max(0, rows));
     }
 
     @Override

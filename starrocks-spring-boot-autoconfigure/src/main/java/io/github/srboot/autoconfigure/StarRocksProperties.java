@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.util.unit.DataSize;
 
 import io.github.srboot.actuate.StarRocksClusterProbe;
+import io.github.srboot.flyway.DriftCheck;
+import io.github.srboot.flyway.HistoryTable;
 import io.github.srboot.jdbc.AlterJobPolling;
 import io.github.srboot.streamload.BatchPolicy;
 import io.github.srboot.streamload.HostRewrite;
@@ -51,6 +53,8 @@ public class StarRocksProperties implements InitializingBean {
     private final Jdbc jdbc = new Jdbc();
 
     private final Health health = new Health();
+
+    private final Flyway flyway = new Flyway();
 
     public String getUsername() {
         return this.username;
@@ -94,6 +98,10 @@ public class StarRocksProperties implements InitializingBean {
 
     public Health getHealth() {
         return this.health;
+    }
+
+    public Flyway getFlyway() {
+        return this.flyway;
     }
 
     /**
@@ -176,6 +184,13 @@ public class StarRocksProperties implements InitializingBean {
         requireNotNegative("starrocks.schema.report-cache-ttl", this.schema.getReportCacheTtl());
         requirePositive("starrocks.health.probe-timeout", this.health.getProbeTimeout());
         requireNotNegative("starrocks.health.cache-ttl", this.health.getCacheTtl());
+        check("starrocks.flyway.alter-timeout", this.flyway.getAlterTimeout(),
+                () -> new AlterJobPolling(AlterJobPolling.DEFAULT_POLL_INTERVAL, this.flyway.getAlterTimeout()));
+        Integer replicationNum = this.flyway.getHistoryReplicationNum();
+        if (replicationNum != null) {
+            check("starrocks.flyway.history-replication-num", replicationNum,
+                    () -> HistoryTable.definition("flyway_schema_history", replicationNum));
+        }
     }
 
     /**
@@ -251,6 +266,15 @@ public class StarRocksProperties implements InitializingBean {
          */
         private Duration frontendProbeInterval = StreamLoadTemplate.Builder.DEFAULT_FRONTEND_PROBE_INTERVAL;
 
+        /**
+         * TLS for the FE and BE HTTP calls (https FE URLs).
+         */
+        private final Ssl ssl = new Ssl();
+
+        public Ssl getSsl() {
+            return this.ssl;
+        }
+
         public String getRedirectHostRewrite() {
             return this.redirectHostRewrite;
         }
@@ -299,6 +323,27 @@ public class StarRocksProperties implements InitializingBean {
             this.readTimeout = readTimeout;
         }
 
+        /**
+         * TLS settings of the FE/BE HTTP client.
+         */
+        public static class Ssl {
+
+            /**
+             * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material (and key material, for client
+             * certificates) the FE and BE HTTP calls use. Not set: the JVM's default trust store.
+             */
+            private String bundle;
+
+            public String getBundle() {
+                return this.bundle;
+            }
+
+            public void setBundle(String bundle) {
+                this.bundle = bundle;
+            }
+
+        }
+
     }
 
     /**
@@ -314,7 +359,8 @@ public class StarRocksProperties implements InitializingBean {
         private Boolean enabled;
 
         /**
-         * Retries of a failed load (5xx, connection errors, timeouts, busy server), always with the same label.
+         * Retries of a failed load (5xx, connection errors, timeouts, busy server, temporary refusals such as the BE's
+         * HTTP concurrency limit or 'No backend alive'), always with the same label.
          */
         private int maxRetries = RetryPolicy.DEFAULT.maxRetries();
 
@@ -371,7 +417,9 @@ public class StarRocksProperties implements InitializingBean {
         private Duration responseTimeoutMargin = StreamLoadTemplate.Builder.DEFAULT_RESPONSE_TIMEOUT_MARGIN;
 
         /**
-         * How long shutdown waits for buffered rows and loads in flight.
+         * Bound on shutdown (StreamLoadTemplate.close()): buffered rows are loaded and loads in flight awaited for at
+         * most this long, even when a BE stalls; what is left then is abandoned, counted in the
+         * starrocks.stream-load.unflushed-rows metric and reported by a StreamLoadShutdownException.
          */
         private Duration shutdownTimeout = StreamLoadTemplate.Builder.DEFAULT_SHUTDOWN_TIMEOUT;
 
@@ -590,6 +638,20 @@ public class StarRocksProperties implements InitializingBean {
             this.reportCacheTtl = reportCacheTtl;
         }
 
+        /**
+         * What to do after Flyway's migrate when the database still differs from the declared desired schema: off,
+         * warn (log the plan) or fail (stop start-up with the plan). Nothing is checked without a desired schema.
+         */
+        private DriftCheck driftCheck = DriftCheck.WARN;
+
+        public DriftCheck getDriftCheck() {
+            return this.driftCheck;
+        }
+
+        public void setDriftCheck(DriftCheck driftCheck) {
+            this.driftCheck = driftCheck;
+        }
+
         public List<String> getLocations() {
             return this.locations;
         }
@@ -694,6 +756,56 @@ public class StarRocksProperties implements InitializingBean {
 
         public void setCacheTtl(Duration cacheTtl) {
             this.cacheTtl = cacheTtl;
+        }
+
+    }
+
+    /**
+     * Flyway on StarRocks: the schema history table and the waits for asynchronous ALTER jobs between migration
+     * statements.
+     */
+    public static class Flyway {
+
+        /**
+         * Whether Flyway waits, after each migration statement that starts an asynchronous ALTER job (column
+         * changes, ORDER BY, DISTRIBUTED BY, rollups, index builds, bloom_filter_columns), until that job has
+         * finished.
+         */
+        private boolean waitForAlterJobs = true;
+
+        /**
+         * How long Flyway waits for one asynchronous ALTER job before failing the migration.
+         */
+        private Duration alterTimeout = AlterJobPolling.DEFAULT_TIMEOUT;
+
+        /**
+         * replication_num of the schema history table Flyway creates; when not set, the server's default (3 unless
+         * the cluster changed it).
+         */
+        private Integer historyReplicationNum;
+
+        public boolean isWaitForAlterJobs() {
+            return this.waitForAlterJobs;
+        }
+
+        public void setWaitForAlterJobs(boolean waitForAlterJobs) {
+            this.waitForAlterJobs = waitForAlterJobs;
+        }
+
+        public Duration getAlterTimeout() {
+            return this.alterTimeout;
+        }
+
+        public void setAlterTimeout(Duration alterTimeout) {
+            this.alterTimeout = alterTimeout;
+        }
+
+        public Integer getHistoryReplicationNum() {
+            return this.historyReplicationNum;
+        }
+
+        public void setHistoryReplicationNum(Integer historyReplicationNum) {
+            this.historyReplicationNum = historyReplicationNum;
         }
 
     }

@@ -10,7 +10,6 @@ import io.github.srboot.ddl.SchemaObject;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.schema.DesiredSchemaLoader;
 import io.github.srboot.schema.StarRocksSchemaDiff;
-import io.github.srboot.schema.WriteMigrationRunner;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;

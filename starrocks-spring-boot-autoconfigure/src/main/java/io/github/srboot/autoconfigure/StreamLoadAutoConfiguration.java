@@ -2,8 +2,12 @@ package io.github.srboot.autoconfigure;
 
 import java.util.List;
 
+import javax.net.ssl.SSLException;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,15 +16,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslManagerBundle;
+import org.springframework.boot.ssl.SslOptions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import io.github.srboot.actuate.StreamLoadMetrics;
 import io.github.srboot.actuate.StreamLoadObservationConvention;
@@ -37,13 +47,16 @@ import io.github.srboot.streamload.StreamLoadTemplate;
  * configured, or unset with a {@link StarRocksConnectionDetails} bean of its own such as a service connection).
  * Micrometer metrics are added when a {@code MeterRegistry} exists, a {@code starrocks.stream-load} observation per
  * load when an {@code ObservationRegistry} exists, and {@link StreamLoadTemplateLifecycle} stops the template in the
- * graceful-shutdown phase.
+ * graceful-shutdown phase. The template's WebClients start from the application's {@code WebClient.Builder} when
+ * there is one, and use the SSL bundle named by {@code starrocks.http.ssl.bundle}.
  */
 @AutoConfiguration(after = StarRocksAutoConfiguration.class,
         afterName = { "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
                 "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
                 "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration",
-                "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration" })
+                "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration",
+                "org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration",
+                "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass(name = { "org.springframework.web.reactive.function.client.WebClient",
         "reactor.netty.http.client.HttpClient", "com.fasterxml.jackson.databind.ObjectMapper" })
 @Conditional(StreamLoadAutoConfiguration.StreamLoadEnabledCondition.class)
@@ -53,7 +66,8 @@ public class StreamLoadAutoConfiguration {
     @ConditionalOnMissingBean
     StreamLoadTemplate streamLoadTemplate(StarRocksProperties properties, StarRocksConnectionDetails connectionDetails,
             ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<StreamLoadObserver> observers,
-            ObjectProvider<StreamLoadTemplateCustomizer> customizers) {
+            ObjectProvider<StreamLoadTemplateCustomizer> customizers, ObjectProvider<WebClient.Builder> webClientBuilder,
+            ObjectProvider<SslBundles> sslBundles) {
         if (connectionDetails.getFrontends().isEmpty()) {
             throw new InvalidConfigurationPropertyValueException("starrocks.http.frontends", List.of(),
                     "Stream Load is enabled (starrocks.stream-load.enabled=true) but no FE HTTP URL is configured.");
@@ -79,7 +93,18 @@ public class StreamLoadAutoConfiguration {
             .connectTimeout(http.getConnectTimeout())
             .readTimeout(http.getReadTimeout())
             .maxRedirects(http.getMaxRedirects())
-            .frontendProbeInterval(http.getFrontendProbeInterval());
+            .frontendProbeInterval(http.getFrontendProbeInterval())
+            .webClientBuilder(webClientBuilder.getIfAvailable());
+        String bundle = http.getSsl().getBundle();
+        if (bundle != null && !bundle.isBlank()) {
+            SslBundles bundles = sslBundles.getIfAvailable();
+            if (bundles == null) {
+                throw new InvalidConfigurationPropertyValueException("starrocks.http.ssl.bundle", bundle,
+                        "No SslBundles bean exists (spring.ssl.bundle.* auto-configuration is off).");
+            }
+            SslContext sslContext = nettySslContext(bundles.getBundle(bundle));
+            builder.httpClientCustomizer((client) -> client.secure((spec) -> spec.sslContext(sslContext)));
+        }
         HostRewrite redirectHostRewrite = connectionDetails.getRedirectHostRewrite();
         if (redirectHostRewrite != null) {
             builder.redirectHostRewrite(redirectHostRewrite);
@@ -94,6 +119,32 @@ public class StreamLoadAutoConfiguration {
         }
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         return builder.build();
+    }
+
+    /**
+     * A Netty client TLS context with the bundle's trust and key material, protocols and ciphers.
+     */
+    private static SslContext nettySslContext(SslBundle bundle) {
+        SslManagerBundle managers = bundle.getManagers();
+        SslOptions options = bundle.getOptions();
+        try {
+            return SslContextBuilder.forClient()
+                .keyManager(managers.getKeyManagerFactory())
+                .trustManager(managers.getTrustManagerFactory())
+                .protocols(options.getEnabledProtocols())
+                .ciphers((options.getCiphers() != null) ? List.of(options.getCiphers()) : null)
+                .build();
+        }
+        catch (SSLException ex) {
+            throw new IllegalStateException("The SSL bundle of starrocks.http.ssl.bundle cannot make a TLS client: "
+                    + ex.getMessage(), ex);
+        }
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    static UnintendedWebServerWarning starRocksUnintendedWebServerWarning() {
+        return new UnintendedWebServerWarning();
     }
 
     /**

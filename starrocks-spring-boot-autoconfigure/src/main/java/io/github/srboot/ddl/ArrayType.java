@@ -14,6 +14,7 @@ public record ArrayType(DataType element) implements DataType {
         if (element == null) {
             throw new DdlValidationException("type ARRAY", "the element type must not be null");
         }
+        AggregateStateType.requireNotNested("type ARRAY", element);
     }
 
     @Override

@@ -33,13 +33,7 @@ public record Column(String name, DataType type, boolean key, AggregationType ag
             generatedAs = SqlText.expression(subject + " generation expression", generatedAs);
         }
         if (defaultValue != null) {
-            // Even DEFAULT NULL counts as a set default for these types on the server.
-            if (type instanceof ArrayType || type instanceof MapType || type instanceof StructType
-                    || isScalar(type, ScalarKind.JSON) || isScalar(type, ScalarKind.BITMAP)
-                    || isScalar(type, ScalarKind.HLL) || isScalar(type, ScalarKind.PERCENTILE)) {
-                throw new DdlValidationException(subject, "a column of type " + DdlPrinter.type(type)
-                        + " cannot have a DEFAULT (not allowed on ARRAY, MAP, STRUCT, JSON, BITMAP, HLL, PERCENTILE)");
-            }
+            checkDefault(subject, type, nullable, defaultValue);
         }
         if (defaultValue instanceof DefaultValue.CurrentTimestamp && !isScalar(type, ScalarKind.DATETIME)) {
             throw new DdlValidationException(subject, "DEFAULT CURRENT_TIMESTAMP needs a DATETIME column, not "
@@ -76,6 +70,54 @@ public record Column(String name, DataType type, boolean key, AggregationType ag
         }
         if (key && aggregation != null) {
             throw new DdlValidationException(subject, "a KEY column cannot have the aggregation type " + aggregation);
+        }
+    }
+
+    /**
+     * The rules of FE {@code ColumnDefAnalyzer.validateDefaultValue} that need no expression analysis, with its
+     * reasons: a string literal never on ARRAY/MAP/STRUCT, only {@code ""} on BITMAP/HLL/VARBINARY, none on
+     * PERCENTILE; a complex constant ({@code [..]}, {@code map{..}}, {@code row(..)}) only on ARRAY/MAP/STRUCT and
+     * without NULL inside; no default at all on an aggregate state; no {@code DEFAULT NULL} on a NOT NULL column.
+     */
+    private static void checkDefault(String subject, DataType type, Boolean nullable, DefaultValue value) {
+        boolean complex = type instanceof ArrayType || type instanceof MapType || type instanceof StructType;
+        if (type instanceof AggregateStateType) {
+            throw new DdlValidationException(subject, "an aggregate state column cannot have a DEFAULT "
+                    + "(StarRocks: \"Invalid default value\")");
+        }
+        if (value instanceof DefaultValue.Null && Boolean.FALSE.equals(nullable)) {
+            throw new DdlValidationException(subject, "a NOT NULL column cannot have DEFAULT NULL "
+                    + "(StarRocks: \"Invalid default value\")");
+        }
+        if (value instanceof DefaultValue.Literal literal) {
+            if (complex) {
+                throw new DdlValidationException(subject, "the default of a " + DdlPrinter.type(type)
+                        + " column needs expression syntax ([..], map{..}, row(..)), not a string");
+            }
+            // BINARY is StarRocks' other spelling of VARBINARY.
+            if ((isScalar(type, ScalarKind.BITMAP) || isScalar(type, ScalarKind.HLL)
+                    || isScalar(type, ScalarKind.VARBINARY) || isScalar(type, ScalarKind.BINARY))
+                    && !literal.value().isEmpty()) {
+                throw new DdlValidationException(subject, "type " + DdlPrinter.type(type)
+                        + " only supports the empty string \"\" as default value");
+            }
+            if (isScalar(type, ScalarKind.JSON) && !JsonText.isValid(literal.value())) {
+                throw new DdlValidationException(subject, "the default " + DdlPrinter.string(literal.value())
+                        + " of a JSON column is not valid JSON (StarRocks: \"Invalid JSON format for default value\")");
+            }
+            if (isScalar(type, ScalarKind.PERCENTILE)) {
+                throw new DdlValidationException(subject, "StarRocks cannot add a default value for type PERCENTILE");
+            }
+        }
+        if (value instanceof DefaultValue.Complex constant) {
+            if (!complex) {
+                throw new DdlValidationException(subject, "the default " + constant.expression()
+                        + " is an ARRAY, MAP or STRUCT constant and cannot be cast to " + DdlPrinter.type(type));
+            }
+            if (SqlText.containsWord(constant.expression(), "NULL")) {
+                throw new DdlValidationException(subject, "NULL is not supported inside a complex type default value"
+                        + " (only literals, arrays, maps and row() are)");
+            }
         }
     }
 

@@ -38,7 +38,7 @@ public interface ColumnOption {
     }
 
     /**
-     * An aggregation type (AGGREGATE KEY tables only).
+     * An aggregation type: in AGGREGATE KEY tables, or REPLACE on the value columns of the other models.
      * @param aggregation the aggregation
      * @return the option
      */

@@ -7,7 +7,7 @@ import java.util.List;
  * the spelling that carries meaning ({@code STRING} stays {@code STRING}, {@code DECIMAL64(10, 2)} stays as written);
  * {@link #canonical()} gives the normal form used to compare types.
  */
-public sealed interface DataType permits ScalarType, ArrayType, MapType, StructType {
+public sealed interface DataType permits ScalarType, ArrayType, MapType, StructType, AggregateStateType {
 
     /** {@code BOOLEAN}. */
     DataType BOOLEAN = ScalarType.of(ScalarKind.BOOLEAN);
@@ -95,7 +95,7 @@ public sealed interface DataType permits ScalarType, ArrayType, MapType, StructT
 
     /**
      * {@code DECIMAL(precision, scale)}.
-     * @param precision 1..38
+     * @param precision 1..76
      * @param scale 0..precision
      * @return the type
      */

@@ -34,6 +34,19 @@ public final class Ddl {
     }
 
     /**
+     * Parses {@code CREATE TABLE}, {@code CREATE VIEW} and {@code CREATE MATERIALIZED VIEW} statements like
+     * {@link #parse(String)}, keeping what {@code parse} leaves out: each statement's database qualifier
+     * ({@code CREATE TABLE db.t}), {@code IF NOT EXISTS} and {@code OR REPLACE}.
+     * @param sql the script
+     * @return the statements in script order
+     * @throws DdlSyntaxException when the text is not valid DDL of the supported statements
+     * @throws DdlValidationException when a statement breaks a semantic rule of the model
+     */
+    public static List<CreateObject> parseStatements(String sql) {
+        return DdlParser.parseCreate(sql);
+    }
+
+    /**
      * Any DDL statement of the model, without trailing {@code ;}.
      * @param statement the statement
      * @return the statement text

@@ -13,8 +13,9 @@ import java.util.Set;
  * A recursive-descent parser over {@link DdlLexer} tokens. Expressions (generated columns, {@code DEFAULT (..)},
  * partition expressions) are kept as text with whitespace and comments between tokens collapsed to one space; view
  * and materialized view queries are kept verbatim. MySQL display widths of integer types ({@code int(11)}) are
- * dropped; the engine name is kept as written. Statement modifiers ({@code IF NOT EXISTS}, {@code OR REPLACE}) are
- * accepted and not part of the returned objects. Table clauses must come in the server's order; column attributes
+ * kept as written (types compare through {@link DataType#canonical()}); the engine name is kept as written. Statement
+ * modifiers ({@code IF NOT EXISTS}, {@code OR REPLACE}) and a database qualifier are not part of the returned objects
+ * ({@link #parseCreate(String)} keeps them). Table clauses must come in the server's order; column attributes
  * and materialized view clauses may come in any order, each at most once. Syntax errors are reported as
  * {@link DdlSyntaxException} with line, column and offending token; broken semantic rules surface as the model's
  * {@link DdlValidationException}.
@@ -35,6 +36,12 @@ final class DdlParser {
 
     private int position;
 
+    /** The database qualifier of the statement being read, null when none. */
+    private String database;
+
+    /** Whether the statement being read says IF NOT EXISTS. */
+    private boolean ifNotExists;
+
     private DdlParser(String source) {
         this.source = source;
         this.tokens = DdlLexer.tokenize(source);
@@ -48,11 +55,20 @@ final class DdlParser {
      * @throws DdlValidationException when a statement breaks a semantic rule of the model
      */
     static List<SchemaObject> parse(String sql) {
+        return parseCreate(sql).stream().map(CreateObject::object).toList();
+    }
+
+    /**
+     * Parses a script of {@code CREATE} statements, keeping each statement's database qualifier and modifiers.
+     * @param sql the script
+     * @return the statements in script order
+     */
+    static List<CreateObject> parseCreate(String sql) {
         return new DdlParser(sql).script();
     }
 
-    private List<SchemaObject> script() {
-        List<SchemaObject> objects = new ArrayList<>();
+    private List<CreateObject> script() {
+        List<CreateObject> objects = new ArrayList<>();
         while (true) {
             while (acceptSymbol(";")) {
                 // empty statements are allowed between scripts' semicolons
@@ -67,32 +83,41 @@ final class DdlParser {
         }
     }
 
-    private SchemaObject statement() {
+    private CreateObject statement() {
         expectWord("CREATE");
         boolean orReplace = false;
         if (acceptWord("OR")) {
             expectWord("REPLACE");
             orReplace = true;
         }
+        this.database = null;
+        this.ifNotExists = false;
         if (acceptWord("VIEW")) {
-            return view();
+            View view = view();
+            return new CreateObject(this.database, view, this.ifNotExists, orReplace);
         }
         if (orReplace) {
             throw error("expected VIEW after CREATE OR REPLACE");
         }
+        boolean temporary = acceptWord("TEMPORARY");
         if (acceptWord("TABLE")) {
-            return table();
+            Table table = table(temporary);
+            return new CreateObject(this.database, table, this.ifNotExists, false);
+        }
+        if (temporary) {
+            throw error("expected TABLE after CREATE TEMPORARY");
         }
         if (acceptWord("MATERIALIZED")) {
             expectWord("VIEW");
-            return materializedView();
+            MaterializedView view = materializedView();
+            return new CreateObject(this.database, view, this.ifNotExists, false);
         }
         throw error("expected TABLE, VIEW or MATERIALIZED VIEW after CREATE");
     }
 
     // ---------------------------------------------------------------- CREATE TABLE
 
-    private Table table() {
+    private Table table(boolean temporary) {
         skipIfNotExists();
         String name = objectName("table");
         expectSymbol("(");
@@ -136,7 +161,8 @@ final class DdlParser {
             throw error("unexpected text in CREATE TABLE; its clauses come in the order ENGINE, key, COMMENT, "
                     + "PARTITION BY, DISTRIBUTED BY, ORDER BY, PROPERTIES");
         }
-        return new Table(name, columns, indexes, engine, keys, comment, partition, distribution, orderBy, properties);
+        return new Table(name, columns, indexes, engine, keys, comment, partition, distribution, orderBy, properties,
+                temporary);
     }
 
     private KeysDesc keysDesc() {
@@ -157,7 +183,7 @@ final class DdlParser {
 
     private Column column() {
         String name = identifier("column name");
-        Column.Builder column = Column.builder(name, dataType());
+        Column.Builder column = Column.builder(name, columnType());
         boolean nullabilitySeen = false;
         boolean valueSeen = false;
         boolean aggregationSeen = false;
@@ -255,6 +281,16 @@ final class DdlParser {
             next();
             return DefaultValue.CURRENT_TIMESTAMP;
         }
+        if (token.isSymbol("[") || ((token.isWord("MAP") && this.tokens.get(this.position + 1).isSymbol("{"))
+                || (token.isWord("ROW") && this.tokens.get(this.position + 1).isSymbol("(")))) {
+            // [..], map{..}, row(..): the constant of an ARRAY, MAP or STRUCT column.
+            int start = this.position;
+            if (!token.isSymbol("[")) {
+                next();
+            }
+            parenthesisedRange();
+            return DefaultValue.complex(text(start, this.position));
+        }
         if (token.isSymbol("(")) {
             int[] inner = parenthesisedRange();
             if (inner[0] == inner[1]) {
@@ -263,7 +299,8 @@ final class DdlParser {
             }
             return DefaultValue.expression(text(inner[0], inner[1]));
         }
-        throw error("expected a DEFAULT value: a string, NULL, CURRENT_TIMESTAMP or (expression)");
+        throw error("expected a DEFAULT value: a string, NULL, CURRENT_TIMESTAMP, (expression), [..], map{..} or "
+                + "row(..)");
     }
 
     private String signedNumber(String what) {
@@ -310,7 +347,8 @@ final class DdlParser {
                 case "BITMAP" -> IndexType.BITMAP;
                 case "GIN" -> IndexType.GIN;
                 case "NGRAMBF" -> IndexType.NGRAMBF;
-                default -> throw error("expected the index type BITMAP, GIN or NGRAMBF");
+                case "VECTOR" -> IndexType.VECTOR;
+                default -> throw error("expected the index type BITMAP, GIN, NGRAMBF or VECTOR");
             };
             next();
         }
@@ -320,6 +358,34 @@ final class DdlParser {
     }
 
     // ---------------------------------------------------------------- data types
+
+    /**
+     * A column's type: a data type, or an aggregate state {@code function(type, ...)}, which StarRocks' grammar
+     * reads in place of the type (a name that is no type, followed by '(').
+     */
+    private DataType columnType() {
+        Token token = peek();
+        if (token.kind() == Token.Kind.WORD && !isTypeName(token.upperText())
+                && this.tokens.get(this.position + 1).isSymbol("(")) {
+            next();
+            expectSymbol("(");
+            List<DataType> arguments = new ArrayList<>();
+            do {
+                arguments.add(dataType());
+                if (peek().isWord("NULL") || peek().isWord("NOT")) {
+                    throw error("nullability of an aggregate state argument is not supported");
+                }
+            }
+            while (acceptSymbol(","));
+            expectSymbol(")");
+            return new AggregateStateType(token.text(), arguments);
+        }
+        return dataType();
+    }
+
+    private static boolean isTypeName(String name) {
+        return name.equals("ARRAY") || name.equals("MAP") || name.equals("STRUCT") || scalarKind(name) != null;
+    }
 
     private DataType dataType() {
         Token token = peek();
@@ -373,20 +439,28 @@ final class DdlParser {
             while (acceptSymbol(","));
             expectSymbol(")");
         }
-        if (kind.isInteger()) {
-            if (arguments.size() > 1) {
-                throw new DdlSyntaxException("an integer type takes at most one display width", token.line(),
-                        token.column(), token.text());
-            }
-            // int(11) and friends: a MySQL display width, meaningless to StarRocks.
-            arguments.clear();
+        if (kind.isInteger() && arguments.size() > 1) {
+            throw new DdlSyntaxException("an integer type takes at most one display width", token.line(),
+                    token.column(), token.text());
         }
+        // int(11) and friends keep their MySQL display width, so the text round-trips; canonical() drops it.
         return new ScalarType(kind, arguments);
     }
 
     private static ScalarKind scalarKind(String name) {
-        if (name.equals("INTEGER")) {
-            return ScalarKind.INT;
+        switch (name) {
+            case "INTEGER" -> {
+                return ScalarKind.INT;
+            }
+            case "NUMERIC", "NUMBER" -> {
+                return ScalarKind.DECIMAL;
+            }
+            case "TEXT" -> {
+                return ScalarKind.STRING;
+            }
+            default -> {
+                // the kinds spelled as their names
+            }
         }
         for (ScalarKind kind : ScalarKind.values()) {
             if (kind.name().equals(name)) {
@@ -405,14 +479,29 @@ final class DdlParser {
                 // StarRocks 3.0 printed expression partitioning as RANGE(expression) without a partition list.
                 return new ExpressionPartitionDesc(items.stream().map((item) -> text(item[0], item[1])).toList());
             }
+            if (items.size() == 1 && !isSingleIdentifier(items.get(0))) {
+                // RANGE(from_unixtime(ts)) (...): one expression with a partition list.
+                String expression = text(items.get(0)[0], items.get(0)[1]);
+                return RangePartitionDesc.onExpression(expression, rangePartitions(List.of(expression)));
+            }
             List<String> partitionColumns = itemsAsIdentifiers(items, "range partition column");
             return new RangePartitionDesc(partitionColumns, rangePartitions(partitionColumns));
         }
         if (acceptWord("LIST")) {
             List<String> partitionColumns = identifierList("list partition column");
+            if (!peek().isSymbol("(")) {
+                // PARTITION BY LIST (c1, c2) without partitions is StarRocks' automatic list partitioning, the same
+                // grammar alternative as PARTITION BY (c1, c2): LIST is optional there.
+                return ExpressionPartitionDesc.columns(partitionColumns.toArray(String[]::new));
+            }
             return new ListPartitionDesc(partitionColumns, listPartitions());
         }
-        return new ExpressionPartitionDesc(partitionExpressions());
+        List<String> expressions = partitionExpressions();
+        if (peek().isSymbol("(")) {
+            // PARTITION BY date_trunc('day', dt) (START .. END .. EVERY ..): one function with its first partitions.
+            return new ExpressionPartitionDesc(expressions, rangePartitions(expressions));
+        }
+        return new ExpressionPartitionDesc(expressions);
     }
 
     /** {@code PARTITION BY e1, e2} or {@code PARTITION BY (e1, e2)}. */
@@ -432,7 +521,8 @@ final class DdlParser {
             while (true) {
                 Token token = peek();
                 if (token.kind() == Token.Kind.END || token.isSymbol(";")
-                        || (depth == 0 && (token.isSymbol(",") || isPartitionExpressionEnd(token)))) {
+                        || (depth == 0 && (token.isSymbol(",") || isPartitionExpressionEnd(token)))
+                        || (depth == 0 && start != this.position && startsPartitionList())) {
                     break;
                 }
                 depth += depthChange(token);
@@ -448,6 +538,12 @@ final class DdlParser {
         }
         while (acceptSymbol(","));
         return expressions;
+    }
+
+    /** At '(' followed by PARTITION or START: the partition list after a partition function. */
+    private boolean startsPartitionList() {
+        return peek().isSymbol("(") && (this.tokens.get(this.position + 1).isWord("PARTITION")
+                || this.tokens.get(this.position + 1).isWord("START"));
     }
 
     private static boolean isPartitionExpressionEnd(Token token) {
@@ -467,7 +563,8 @@ final class DdlParser {
             }
             else {
                 expectWord("PARTITION");
-                partitions.add(rangePartition(partitions, partitionColumns));
+                RangePartition partition = rangePartition(partitions, partitionColumns);
+                partitions.add(peek().isSymbol("(") ? withProperties(partition, propertyList()) : partition);
             }
         }
         while (acceptSymbol(","));
@@ -599,26 +696,38 @@ final class DdlParser {
                 if (acceptSymbol("(")) {
                     List<String> tuple = new ArrayList<>();
                     do {
-                        tuple.add(string("partition value"));
+                        tuple.add(listValue());
                     }
                     while (acceptSymbol(","));
                     expectSymbol(")");
                     values.add(tuple);
                 }
                 else {
-                    values.add(List.of(string("partition value")));
+                    values.add(java.util.Collections.singletonList(listValue()));
                 }
             }
             while (acceptSymbol(","));
             expectSymbol(")");
-            if (peek().isSymbol("(")) {
-                throw error("properties of a single partition are not supported");
-            }
-            partitions.add(new ListPartition(name, values));
+            Map<String, String> properties = peek().isSymbol("(") ? propertyList() : Map.of();
+            partitions.add(new ListPartition(name, values, properties));
         }
         while (acceptSymbol(","));
         expectSymbol(")");
         return partitions;
+    }
+
+    /** A range partition with the properties written after it ({@code PARTITION p VALUES .. ("k" = "v")}). */
+    private static RangePartition withProperties(RangePartition partition, Map<String, String> properties) {
+        if (partition instanceof RangePartition.LessThan lessThan) {
+            return new RangePartition.LessThan(lessThan.name(), lessThan.values(), properties);
+        }
+        RangePartition.Fixed fixed = (RangePartition.Fixed) partition;
+        return new RangePartition.Fixed(fixed.name(), fixed.lower(), fixed.upper(), properties);
+    }
+
+    /** A LIST partition value: a string, or NULL (held as null). */
+    private String listValue() {
+        return acceptWord("NULL") ? null : string("partition value");
     }
 
     private DistributionDesc distributionDesc() {
@@ -657,7 +766,7 @@ final class DdlParser {
     private View view() {
         skipIfNotExists();
         String name = objectName("view");
-        List<ViewColumn> columns = peek().isSymbol("(") ? viewColumns() : List.of();
+        List<ViewColumn> columns = peek().isSymbol("(") ? viewColumns(null) : List.of();
         String comment = acceptWord("COMMENT") ? string("view comment") : null;
         ViewSecurity security = null;
         if (acceptWord("SECURITY")) {
@@ -675,12 +784,22 @@ final class DdlParser {
         return new View(name, columns, comment, security, query());
     }
 
-    private List<ViewColumn> viewColumns() {
+    /** The column list; indexes after the columns go to {@code indexes}, refused when it is null (a view). */
+    private List<ViewColumn> viewColumns(List<IndexDef> indexes) {
         expectSymbol("(");
         List<ViewColumn> columns = new ArrayList<>();
         do {
+            if (peek().isWord("INDEX") && indexes != null && !columns.isEmpty()) {
+                next();
+                indexes.add(index());
+                continue;
+            }
             if (peek().isWord("INDEX")) {
-                throw error("indexes of materialized views are not supported");
+                throw error((indexes == null) ? "a view has no indexes"
+                        : "the indexes of a materialized view come after its columns");
+            }
+            if (indexes != null && !indexes.isEmpty()) {
+                throw error("the indexes of a materialized view come after its columns");
             }
             String name = identifier("view column name");
             String comment = acceptWord("COMMENT") ? string("view column comment") : null;
@@ -710,7 +829,8 @@ final class DdlParser {
     private MaterializedView materializedView() {
         skipIfNotExists();
         String name = objectName("materialized view");
-        List<ViewColumn> columns = peek().isSymbol("(") ? viewColumns() : List.of();
+        List<IndexDef> indexes = new ArrayList<>();
+        List<ViewColumn> columns = peek().isSymbol("(") ? viewColumns(indexes) : List.of();
         String comment = acceptWord("COMMENT") ? string("materialized view comment") : null;
         PartitionDesc partition = null;
         DistributionDesc distribution = null;
@@ -749,7 +869,7 @@ final class DdlParser {
         expectWord("AS");
         return new MaterializedView(name, columns, comment, partition, distribution,
                 (orderBy != null) ? orderBy : List.of(), refresh, (properties != null) ? properties : Map.of(),
-                query());
+                query(), indexes);
     }
 
     private static void onceClause(boolean seen, Token clause) {
@@ -796,14 +916,25 @@ final class DdlParser {
         if (acceptWord("IF")) {
             expectWord("NOT");
             expectWord("EXISTS");
+            this.ifNotExists = true;
         }
     }
 
+    /** {@code name} or {@code db.name} (also {@code default_catalog.db.name}); the database is kept aside. */
     private String objectName(String what) {
         String name = identifier(what + " name");
-        if (peek().isSymbol(".")) {
-            throw error("a database-qualified " + what + " name is not supported here; write the name alone and "
-                    + "choose the database through the connection");
+        if (acceptSymbol(".")) {
+            String qualified = identifier(what + " name after the database");
+            if (acceptSymbol(".")) {
+                if (!name.equalsIgnoreCase("default_catalog")) {
+                    throw error("only the internal catalog (default_catalog) holds tables this model describes, not "
+                            + name);
+                }
+                name = qualified;
+                qualified = identifier(what + " name after the database");
+            }
+            this.database = name;
+            return qualified;
         }
         return name;
     }
@@ -876,6 +1007,10 @@ final class DdlParser {
         }
     }
 
+    private boolean isSingleIdentifier(int[] item) {
+        return item[1] - item[0] == 1 && this.tokens.get(item[0]).isIdentifier();
+    }
+
     private List<String> itemsAsIdentifiers(List<int[]> items, String what) {
         List<String> names = new ArrayList<>();
         for (int[] item : items) {
@@ -914,10 +1049,10 @@ final class DdlParser {
     }
 
     private static int depthChange(Token token) {
-        if (token.isSymbol("(") || token.isSymbol("[")) {
+        if (token.isSymbol("(") || token.isSymbol("[") || token.isSymbol("{")) {
             return 1;
         }
-        if (token.isSymbol(")") || token.isSymbol("]")) {
+        if (token.isSymbol(")") || token.isSymbol("]") || token.isSymbol("}")) {
             return -1;
         }
         return 0;

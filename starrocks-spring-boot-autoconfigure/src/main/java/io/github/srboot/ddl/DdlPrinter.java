@@ -88,6 +88,11 @@ final class DdlPrinter {
         if (type instanceof MapType map) {
             return "MAP<" + type(map.key()) + ", " + type(map.value()) + ">";
         }
+        if (type instanceof AggregateStateType state) {
+            StringJoiner arguments = new StringJoiner(", ", state.function() + "(", ")");
+            state.arguments().forEach((argument) -> arguments.add(type(argument)));
+            return arguments.toString();
+        }
         StructType struct = (StructType) type;
         StringJoiner fields = new StringJoiner(", ", "STRUCT<", ">");
         struct.fields().forEach((field) -> fields.add(identifier(field.name()) + " " + type(field.type())));
@@ -134,7 +139,7 @@ final class DdlPrinter {
     }
 
     private static String table(String database, Table table, boolean ifNotExists) {
-        StringBuilder sql = new StringBuilder("CREATE TABLE ");
+        StringBuilder sql = new StringBuilder(table.temporary() ? "CREATE TEMPORARY TABLE " : "CREATE TABLE ");
         if (ifNotExists) {
             sql.append("IF NOT EXISTS ");
         }
@@ -195,6 +200,9 @@ final class DdlPrinter {
         if (value instanceof DefaultValue.Expression expression) {
             return "(" + expression.expression() + ")";
         }
+        if (value instanceof DefaultValue.Complex constant) {
+            return constant.expression();
+        }
         return (value instanceof DefaultValue.Null) ? "NULL" : "CURRENT_TIMESTAMP";
     }
 
@@ -215,7 +223,8 @@ final class DdlPrinter {
 
     static String partition(PartitionDesc partition) {
         if (partition instanceof RangePartitionDesc range) {
-            return "PARTITION BY RANGE(" + identifiers(range.columns()) + ") "
+            return "PARTITION BY RANGE(" + ((range.expression() != null) ? range.expression()
+                    : identifiers(range.columns())) + ") "
                     + partitionList(range.partitions().stream().map(DdlPrinter::partitionDefinition).toList());
         }
         if (partition instanceof ListPartitionDesc list) {
@@ -223,12 +232,18 @@ final class DdlPrinter {
                     + partitionList(list.partitions().stream().map(DdlPrinter::partitionDefinition).toList());
         }
         ExpressionPartitionDesc expression = (ExpressionPartitionDesc) partition;
-        if (expression.columnNames().size() == expression.expressions().size()) {
-            // Only columns: the parenthesised list, the form every 3.1+ server (and SHOW CREATE) uses.
+        if (expression.columnNames().size() == expression.expressions().size()
+                || expression.expressions().size() > 1) {
+            // Only columns, or several expressions: the parenthesised list. It is the form every 3.1+ server (and
+            // SHOW CREATE) uses for columns, and the only one a materialized view takes for several expressions
+            // (StarRocks.g4 mvPartitionExprs: primaryExpression | '(' primaryExpression, ... ')'); a table takes
+            // both forms (partitionDesc: PARTITION BY '(' partitionExpr, ... ')').
             return "PARTITION BY (" + String.join(", ", expression.expressions()) + ")";
         }
-        // One function expression, or a mixed list (3.4+), which has no parenthesised form.
-        return "PARTITION BY " + String.join(", ", expression.expressions());
+        // One function expression, written bare as SHOW CREATE prints it.
+        String sql = "PARTITION BY " + expression.expressions().get(0);
+        return expression.initialPartitions().isEmpty() ? sql : sql + " "
+                + partitionList(expression.initialPartitions().stream().map(DdlPrinter::partitionDefinition).toList());
     }
 
     private static String partitionList(List<String> partitions) {
@@ -250,22 +265,33 @@ final class DdlPrinter {
         String head = "PARTITION " + (ifNotExists ? "IF NOT EXISTS " : "");
         if (partition instanceof RangePartition.LessThan lessThan) {
             return head + identifier(lessThan.name()) + " VALUES LESS THAN "
-                    + (lessThan.isMaxValue() ? "MAXVALUE" : "(" + strings(lessThan.values()) + ")");
+                    + (lessThan.isMaxValue() ? "MAXVALUE" : "(" + strings(lessThan.values()) + ")")
+                    + partitionProperties(lessThan.properties());
         }
         if (partition instanceof RangePartition.Fixed fixed) {
             return head + identifier(fixed.name()) + " VALUES [(" + strings(fixed.lower()) + "), ("
-                    + strings(fixed.upper()) + "))";
+                    + strings(fixed.upper()) + "))" + partitionProperties(fixed.properties());
         }
         ListPartition list = (ListPartition) partition;
-        return head + identifier(list.name()) + " VALUES IN (" + listValues(list) + ")";
+        return head + identifier(list.name()) + " VALUES IN (" + listValues(list) + ")"
+                + partitionProperties(list.properties());
+    }
+
+    private static String partitionProperties(Map<String, String> properties) {
+        return properties.isEmpty() ? "" : " (" + inlineProperties(properties) + ")";
     }
 
     private static String listValues(ListPartition partition) {
         StringJoiner joiner = new StringJoiner(", ");
         for (List<String> tuple : partition.values()) {
-            joiner.add((tuple.size() == 1) ? string(tuple.get(0)) : "(" + strings(tuple) + ")");
+            joiner.add((tuple.size() == 1) ? listValue(tuple.get(0)) : "(" + String.join(", ",
+                    tuple.stream().map(DdlPrinter::listValue).toList()) + ")");
         }
         return joiner.toString();
+    }
+
+    private static String listValue(String value) {
+        return (value != null) ? string(value) : "NULL";
     }
 
     static String distribution(DistributionDesc distribution) {
@@ -296,7 +322,7 @@ final class DdlPrinter {
             sql.append("IF NOT EXISTS ");
         }
         sql.append(qualified(database, view.name()));
-        appendViewColumns(sql, view.columns());
+        appendViewColumns(sql, view.columns(), List.of());
         if (view.comment() != null) {
             sql.append("\nCOMMENT ").append(string(view.comment()));
         }
@@ -306,7 +332,7 @@ final class DdlPrinter {
         return sql.append("\nAS ").append(query(view.query())).toString();
     }
 
-    private static void appendViewColumns(StringBuilder sql, List<ViewColumn> columns) {
+    private static void appendViewColumns(StringBuilder sql, List<ViewColumn> columns, List<IndexDef> indexes) {
         if (columns.isEmpty()) {
             return;
         }
@@ -315,6 +341,7 @@ final class DdlPrinter {
             lines.add(INDENT + identifier(column.name())
                     + ((column.comment() != null) ? " COMMENT " + string(column.comment()) : ""));
         }
+        indexes.forEach((index) -> lines.add(INDENT + index(index)));
         sql.append(" (\n").append(String.join(",\n", lines)).append("\n)");
     }
 
@@ -324,7 +351,7 @@ final class DdlPrinter {
             sql.append("IF NOT EXISTS ");
         }
         sql.append(qualified(database, view.name()));
-        appendViewColumns(sql, view.columns());
+        appendViewColumns(sql, view.columns(), view.indexes());
         appendStorageLayout(sql, view.comment(), view.partition(), view.distribution(), view.orderBy());
         if (view.refresh() != null) {
             sql.append('\n').append(refresh(view.refresh()));
@@ -477,7 +504,7 @@ final class DdlPrinter {
 
     private static String alterView(AlterView alter) {
         StringBuilder sql = new StringBuilder("ALTER VIEW ").append(qualified(alter.view()));
-        appendViewColumns(sql, alter.columns());
+        appendViewColumns(sql, alter.columns(), List.of());
         return sql.append("\nAS ").append(query(alter.query())).toString();
     }
 

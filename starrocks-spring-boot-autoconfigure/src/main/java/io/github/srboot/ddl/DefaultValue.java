@@ -52,6 +52,28 @@ public sealed interface DefaultValue {
 
     }
 
+    /**
+     * {@code DEFAULT [..]}, {@code DEFAULT map{..}}, {@code DEFAULT row(..)}: a constant of an ARRAY, MAP or STRUCT
+     * column, written without enclosing parentheses. The text is kept as written with whitespace runs collapsed.
+     *
+     * @param expression the constant, e.g. {@code ['a', 'b']}, {@code map{'k': 1}}, {@code row(1, 'x')}
+     */
+    record Complex(String expression) implements DefaultValue {
+
+        /**
+         * Normalises whitespace and checks the text is an array, map or row constructor.
+         */
+        public Complex {
+            expression = SqlText.expression("DEFAULT constant", expression);
+            String lower = expression.toLowerCase(java.util.Locale.ROOT);
+            if (!(expression.startsWith("[") || lower.matches("map\\s*\\{.*") || lower.matches("row\\s*\\(.*"))) {
+                throw new DdlValidationException("DEFAULT constant", "expected [..], map{..} or row(..), got "
+                        + DdlPrinter.string(expression));
+            }
+        }
+
+    }
+
     /** {@code DEFAULT NULL}. */
     DefaultValue NULL = new Null();
 
@@ -65,6 +87,15 @@ public sealed interface DefaultValue {
      */
     static DefaultValue literal(String value) {
         return new Literal(value);
+    }
+
+    /**
+     * A complex constant default.
+     * @param expression {@code [..]}, {@code map{..}} or {@code row(..)}
+     * @return the default
+     */
+    static DefaultValue complex(String expression) {
+        return new Complex(expression);
     }
 
     /**

@@ -9,9 +9,16 @@ import java.util.List;
  * {@code date_trunc(...)}, {@code time_slice(...)} or another date expression. Expressions are kept as text with
  * whitespace runs collapsed.
  *
+ * <p>One function expression may come with the partitions to create at once ({@code PARTITION BY date_trunc('day',
+ * dt) (START ("2022-06-01") END ("2022-06-05") EVERY (INTERVAL 1 DAY))}, StarRocks' grammar: {@code PARTITION BY
+ * functionCall '(' rangePartitionDesc, ... ')'}); {@code SHOW CREATE} does not print them, as it prints none of the
+ * partitions automatic partitioning creates, so they are no part of the comparison.
+ *
  * @param expressions the expressions, at least one
+ * @param initialPartitions the partitions declared with one function expression, empty when none
  */
-public record ExpressionPartitionDesc(List<String> expressions) implements PartitionDesc {
+public record ExpressionPartitionDesc(List<String> expressions, List<RangePartition> initialPartitions)
+        implements PartitionDesc {
 
     /**
      * Checks and normalises the expressions.
@@ -24,6 +31,22 @@ public record ExpressionPartitionDesc(List<String> expressions) implements Parti
         if (expressions.isEmpty()) {
             throw new DdlValidationException("PARTITION BY", "needs at least one expression");
         }
+        initialPartitions = Lists.copy("PARTITION BY", initialPartitions);
+        if (!initialPartitions.isEmpty()) {
+            if (expressions.size() != 1 || SqlText.bareIdentifier(expressions.get(0)) != null) {
+                throw new DdlValidationException("PARTITION BY", "partitions can be declared with one function "
+                        + "expression only, not with " + expressions);
+            }
+            initialPartitions.forEach((partition) -> RangePartitionDesc.checkWidth(1, partition));
+        }
+    }
+
+    /**
+     * Expression partitioning without declared partitions.
+     * @param expressions the expressions, at least one
+     */
+    public ExpressionPartitionDesc(List<String> expressions) {
+        this(expressions, List.of());
     }
 
     /**

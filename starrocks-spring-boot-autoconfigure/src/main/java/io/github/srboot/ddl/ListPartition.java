@@ -7,9 +7,12 @@ import java.util.List;
  * {@code PARTITION name VALUES IN (...)}: each value is a tuple with one string per partition column.
  *
  * @param name the partition name
- * @param values the value tuples, at least one
+ * @param values the value tuples, at least one; a value is null for {@code NULL}
+ * @param properties the partition's own properties ({@code PARTITION p VALUES IN (..) ("replication_num" = "1")}),
+ * in written order, never null; {@code SHOW CREATE} does not print them, so the diff does not compare them
  */
-public record ListPartition(String name, List<List<String>> values) implements PartitionDefinition {
+public record ListPartition(String name, List<List<String>> values, java.util.Map<String, String> properties)
+        implements PartitionDefinition {
 
     /**
      * Checks the partition.
@@ -17,7 +20,10 @@ public record ListPartition(String name, List<List<String>> values) implements P
     public ListPartition {
         Names.require("partition", name);
         String subject = "partition " + Names.display(name);
-        values = Lists.copy(subject, values).stream().map((tuple) -> Lists.copy(subject, tuple)).toList();
+        // A value may be NULL (held as null): StarRocks' grammar takes NULL as a list partition value.
+        values = Lists.copy(subject, values).stream()
+            .map((tuple) -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tuple)))
+            .toList();
         if (values.isEmpty()) {
             throw new DdlValidationException(subject, "VALUES IN needs at least one value");
         }
@@ -28,6 +34,16 @@ public record ListPartition(String name, List<List<String>> values) implements P
                         + tuple.size() + " and " + width);
             }
         }
+        properties = Lists.properties(subject, properties);
+    }
+
+    /**
+     * A partition without properties of its own.
+     * @param name the partition name
+     * @param values the value tuples, at least one
+     */
+    public ListPartition(String name, List<List<String>> values) {
+        this(name, values, java.util.Map.of());
     }
 
     /**

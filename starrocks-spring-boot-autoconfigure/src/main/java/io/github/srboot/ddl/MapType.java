@@ -15,6 +15,8 @@ public record MapType(DataType key, DataType value) implements DataType {
         if (key == null || value == null) {
             throw new DdlValidationException("type MAP", "the key and value types must not be null");
         }
+        AggregateStateType.requireNotNested("type MAP", key);
+        AggregateStateType.requireNotNested("type MAP", value);
     }
 
     @Override

@@ -19,10 +19,12 @@ import java.util.Map;
  * @param refresh the refresh scheme, or null when not written
  * @param properties the properties in written order (compared as a map), never null
  * @param query the defining query, verbatim (only leading and trailing whitespace removed)
+ * @param indexes the indexes declared after the column list ({@code (c1, c2, INDEX i (c1) USING BITMAP)}, as
+ * {@code SHOW CREATE} prints those made with {@code CREATE INDEX .. ON mv}), never null
  */
 public record MaterializedView(String name, List<ViewColumn> columns, String comment, PartitionDesc partition,
         DistributionDesc distribution, List<String> orderBy, RefreshScheme refresh, Map<String, String> properties,
-        String query) implements SchemaObject {
+        String query, List<IndexDef> indexes) implements SchemaObject {
 
     /**
      * Checks the materialized view.
@@ -36,6 +38,29 @@ public record MaterializedView(String name, List<ViewColumn> columns, String com
         orderBy = Lists.names(subject + " ORDER BY column", orderBy);
         properties = Lists.properties(subject, properties);
         query = SqlText.query(subject, query);
+        indexes = Lists.copy(subject, indexes);
+        if (!indexes.isEmpty() && columns.isEmpty()) {
+            throw new DdlValidationException(subject, "indexes are declared after the column list, so they need one "
+                    + "(StarRocks.g4: '(' columnNameWithComment, ... (',' indexDesc)* ')')");
+        }
+    }
+
+    /**
+     * A materialized view without indexes.
+     * @param name the view name (unqualified)
+     * @param columns the column list, empty when not written
+     * @param comment the comment, or null when none
+     * @param partition the partition clause, or null when none
+     * @param distribution the distribution clause, or null when not written
+     * @param orderBy the sort key, empty when not written
+     * @param refresh the refresh scheme, or null when not written
+     * @param properties the properties in written order, never null
+     * @param query the defining query
+     */
+    public MaterializedView(String name, List<ViewColumn> columns, String comment, PartitionDesc partition,
+            DistributionDesc distribution, List<String> orderBy, RefreshScheme refresh, Map<String, String> properties,
+            String query) {
+        this(name, columns, comment, partition, distribution, orderBy, refresh, properties, query, List.of());
     }
 
     /**
@@ -70,6 +95,8 @@ public record MaterializedView(String name, List<ViewColumn> columns, String com
         private RefreshScheme refresh;
 
         private final Map<String, String> properties = new LinkedHashMap<>();
+
+        private final List<IndexDef> indexes = new ArrayList<>();
 
         private Builder(String name, String query) {
             this.name = name;
@@ -155,7 +182,17 @@ public record MaterializedView(String name, List<ViewColumn> columns, String com
          */
         public MaterializedView build() {
             return new MaterializedView(this.name, this.columns, this.comment, this.partition, this.distribution,
-                    this.orderBy, this.refresh, this.properties, this.query);
+                    this.orderBy, this.refresh, this.properties, this.query, this.indexes);
+        }
+
+        /**
+         * Adds an index, declared after the column list.
+         * @param index the index
+         * @return this builder
+         */
+        public Builder index(IndexDef index) {
+            this.indexes.add(index);
+            return this;
         }
 
     }

@@ -13,8 +13,11 @@ public sealed interface RangePartition extends PartitionDefinition {
      *
      * @param name the partition name
      * @param values the upper bound, one value per partition column (a prefix is allowed); empty for MAXVALUE
+     * @param properties the partition's own properties ({@code PARTITION p VALUES .. ("replication_num" = "1")}), in
+     * written order, never null; {@code SHOW CREATE} does not print them, so the diff does not compare them
      */
-    record LessThan(String name, List<String> values) implements RangePartition {
+    record LessThan(String name, List<String> values, java.util.Map<String, String> properties)
+            implements RangePartition {
 
         /**
          * Checks the partition.
@@ -22,6 +25,16 @@ public sealed interface RangePartition extends PartitionDefinition {
         public LessThan {
             Names.require("partition", name);
             values = Lists.copy("partition " + Names.display(name), values);
+            properties = Lists.properties("partition " + Names.display(name), properties);
+        }
+
+        /**
+         * A partition without properties of its own.
+         * @param name the partition name
+         * @param values the upper bound, empty for MAXVALUE
+         */
+        public LessThan(String name, List<String> values) {
+            this(name, values, java.util.Map.of());
         }
 
         /**
@@ -40,8 +53,11 @@ public sealed interface RangePartition extends PartitionDefinition {
      * @param name the partition name
      * @param lower the inclusive lower bound, one value per partition column
      * @param upper the exclusive upper bound, one value per partition column
+     * @param properties the partition's own properties ({@code PARTITION p VALUES .. ("replication_num" = "1")}), in
+     * written order, never null; {@code SHOW CREATE} does not print them, so the diff does not compare them
      */
-    record Fixed(String name, List<String> lower, List<String> upper) implements RangePartition {
+    record Fixed(String name, List<String> lower, List<String> upper, java.util.Map<String, String> properties)
+            implements RangePartition {
 
         /**
          * Checks the partition.
@@ -56,6 +72,17 @@ public sealed interface RangePartition extends PartitionDefinition {
                         "the lower and upper bounds need the same, non-zero number of values, got " + lower.size()
                                 + " and " + upper.size());
             }
+            properties = Lists.properties(subject, properties);
+        }
+
+        /**
+         * A partition without properties of its own.
+         * @param name the partition name
+         * @param lower the inclusive lower bound
+         * @param upper the exclusive upper bound
+         */
+        public Fixed(String name, List<String> lower, List<String> upper) {
+            this(name, lower, upper, java.util.Map.of());
         }
 
     }

@@ -3,29 +3,58 @@ package io.github.srboot.ddl;
 import java.util.List;
 
 /**
- * {@code PARTITION BY RANGE(cols) (...)}.
+ * {@code PARTITION BY RANGE(cols) (...)}, or {@code PARTITION BY RANGE(expression) (...)} on one expression such as
+ * {@code from_unixtime(ts)}, {@code str2date(dt, '%Y-%m-%d')} or {@code cast(substr(code, 3, 11) as bigint)}
+ * (StarRocks' grammar: {@code PARTITION BY RANGE primaryExpression '(' rangePartitionDesc, ... ')'}).
  *
- * @param columns the partition columns, at least one
+ * @param columns the partition columns, at least one; empty when partitioned by an expression
  * @param partitions the declared partitions and batches in order (may be empty, e.g. with dynamic partitioning)
+ * @param expression the partition expression (whitespace-normalised text), or null when partitioned by columns
  */
-public record RangePartitionDesc(List<String> columns, List<RangePartition> partitions) implements PartitionDesc {
+public record RangePartitionDesc(List<String> columns, List<RangePartition> partitions, String expression)
+        implements PartitionDesc {
 
     /**
      * Checks the clause.
      */
     public RangePartitionDesc {
         columns = Lists.names("RANGE partition column", columns);
-        if (columns.isEmpty()) {
+        if (expression != null) {
+            expression = SqlText.expression("PARTITION BY RANGE expression", expression);
+            if (!columns.isEmpty()) {
+                throw new DdlValidationException("PARTITION BY RANGE",
+                        "takes either partition columns or one expression, not both");
+            }
+        }
+        else if (columns.isEmpty()) {
             throw new DdlValidationException("PARTITION BY RANGE", "needs at least one column");
         }
         partitions = Lists.copy("PARTITION BY RANGE", partitions);
         for (RangePartition partition : partitions) {
-            checkWidth(columns, partition);
+            checkWidth((expression != null) ? 1 : columns.size(), partition);
         }
     }
 
-    static void checkWidth(List<String> columns, RangePartition partition) {
-        int width = columns.size();
+    /**
+     * {@code PARTITION BY RANGE(cols) (...)}.
+     * @param columns the partition columns, at least one
+     * @param partitions the declared partitions and batches in order
+     */
+    public RangePartitionDesc(List<String> columns, List<RangePartition> partitions) {
+        this(columns, partitions, null);
+    }
+
+    /**
+     * {@code PARTITION BY RANGE(expression) (...)}.
+     * @param expression the partition expression, e.g. {@code from_unixtime(ts)}
+     * @param partitions the declared partitions and batches in order
+     * @return the clause
+     */
+    public static RangePartitionDesc onExpression(String expression, List<RangePartition> partitions) {
+        return new RangePartitionDesc(List.of(), partitions, expression);
+    }
+
+    static void checkWidth(int width, RangePartition partition) {
         if (partition instanceof RangePartition.LessThan lessThan && lessThan.values().size() > width) {
             throw new DdlValidationException("partition " + Names.display(lessThan.name()),
                     "has " + lessThan.values().size() + " values for " + width + " partition column(s)");

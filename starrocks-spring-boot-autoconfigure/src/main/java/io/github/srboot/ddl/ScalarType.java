@@ -44,9 +44,10 @@ public record ScalarType(ScalarKind kind, List<Integer> arguments) implements Da
                 throw new DdlValidationException(subject,
                         "precision " + arguments.get(0) + " is outside 1.." + kind.maxPrecision());
             }
-            if (count == 2 && (arguments.get(1) < 0 || arguments.get(1) > arguments.get(0))) {
-                throw new DdlValidationException(subject,
-                        "scale " + arguments.get(1) + " is outside 0.." + arguments.get(0) + " (the precision)");
+            if (count == 2 && (arguments.get(1) < 0 || arguments.get(1) > kind.maxScale(arguments.get(0)))) {
+                throw new DdlValidationException(subject, "scale " + arguments.get(1) + " is outside 0.."
+                        + kind.maxScale(arguments.get(0)) + ((kind == ScalarKind.DECIMALV2)
+                                ? " (at most the precision, and at most 9 for DECIMALV2)" : " (the precision)"));
             }
         }
         else {
@@ -132,10 +133,12 @@ public record ScalarType(ScalarKind kind, List<Integer> arguments) implements Da
             return of(this.kind, 1);
         }
         if (this.kind.isDecimal()) {
-            // DECIMAL without precision is DECIMAL(10, 0) on the server, like MySQL.
+            // DECIMAL without precision is DECIMAL(10, 0) on the server, like MySQL. DECIMALV2 is another storage
+            // type than the DECIMAL32/64/128/256 family, so it keeps its kind.
             int precision = this.arguments.isEmpty() ? 10 : this.arguments.get(0);
             int scale = (this.arguments.size() == 2) ? this.arguments.get(1) : 0;
-            return of(ScalarKind.DECIMAL, precision, scale);
+            return of((this.kind == ScalarKind.DECIMALV2) ? ScalarKind.DECIMALV2 : ScalarKind.DECIMAL, precision,
+                    scale);
         }
         return this;
     }

@@ -52,7 +52,7 @@ final class SqlText {
             }
             if (c == ',' && depth == 0) {
                 // A top-level comma would end the expression and start another column or partition item.
-                throw new DdlValidationException(what, "a ',' outside parentheses is not allowed in " + show(text));
+                throw new DdlValidationException(what, "a ',' outside brackets is not allowed in " + show(text));
             }
             if (Character.isLetter(c) || c == '_') {
                 int end = i;
@@ -69,22 +69,54 @@ final class SqlText {
                 i = end;
                 continue;
             }
-            if (c == '(') {
+            // Brackets of array subscripts and constructors ([..], map{..}) nest like parentheses.
+            if (c == '(' || c == '[' || c == '{') {
                 depth++;
             }
-            else if (c == ')') {
+            else if (c == ')' || c == ']' || c == '}') {
                 depth--;
                 if (depth < 0) {
-                    throw new DdlValidationException(what, "unbalanced ')' in " + show(text));
+                    throw new DdlValidationException(what, "unbalanced '" + c + "' in " + show(text));
                 }
             }
             out.append(c);
             i++;
         }
         if (depth != 0) {
-            throw new DdlValidationException(what, "unbalanced '(' in " + show(text));
+            throw new DdlValidationException(what, "unbalanced brackets in " + show(text));
         }
         return out.toString();
+    }
+
+    /**
+     * Whether an expression holds a word (case-insensitive) outside quotes.
+     * @param text the expression
+     * @param word the word
+     * @return true when present
+     */
+    static boolean containsWord(String text, String word) {
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                int end = endOfQuoted(text, i);
+                i = (end < 0) ? text.length() : end;
+                continue;
+            }
+            if (Character.isLetter(c) || c == '_') {
+                int end = i;
+                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                    end++;
+                }
+                if (text.substring(i, end).equalsIgnoreCase(word)) {
+                    return true;
+                }
+                i = end;
+                continue;
+            }
+            i++;
+        }
+        return false;
     }
 
     /**

@@ -16,6 +16,7 @@ public record StructField(String name, DataType type) {
         if (type == null) {
             throw new DdlValidationException("struct field " + Names.display(name), "the type must not be null");
         }
+        AggregateStateType.requireNotNested("struct field " + Names.display(name), type);
     }
 
 }

@@ -20,10 +20,12 @@ import java.util.Map;
  * @param distribution the distribution clause, or null when not written
  * @param orderBy the sort key columns, empty when not written
  * @param properties the properties in written order (compared as a map), never null
+ * @param temporary whether this is a {@code CREATE TEMPORARY TABLE}: a table that lives only in the session that
+ * created it, so never part of a database's schema (the schema diff leaves it out)
  */
 public record Table(String name, List<Column> columns, List<IndexDef> indexes, String engine, KeysDesc keys,
         String comment, PartitionDesc partition, DistributionDesc distribution, List<String> orderBy,
-        Map<String, String> properties) implements SchemaObject {
+        Map<String, String> properties, boolean temporary) implements SchemaObject {
 
     /**
      * Copies the collections and checks the table's rules.
@@ -44,6 +46,25 @@ public record Table(String name, List<Column> columns, List<IndexDef> indexes, S
     }
 
     /**
+     * A table that is not temporary.
+     * @param name the table name (unqualified)
+     * @param columns the columns in order, at least one
+     * @param indexes the indexes declared in the column list, never null
+     * @param engine the engine as written ({@code OLAP}), or null when not written
+     * @param keys the key clause, or null when not written
+     * @param comment the table comment, or null when none
+     * @param partition the partition clause, or null when unpartitioned
+     * @param distribution the distribution clause, or null when not written
+     * @param orderBy the sort key columns, empty when not written
+     * @param properties the properties in written order, never null
+     */
+    public Table(String name, List<Column> columns, List<IndexDef> indexes, String engine, KeysDesc keys,
+            String comment, PartitionDesc partition, DistributionDesc distribution, List<String> orderBy,
+            Map<String, String> properties) {
+        this(name, columns, indexes, engine, keys, comment, partition, distribution, orderBy, properties, false);
+    }
+
+    /**
      * Starts a builder.
      * @param name the table name
      * @return the builder
@@ -53,11 +74,26 @@ public record Table(String name, List<Column> columns, List<IndexDef> indexes, S
     }
 
     /**
-     * The table model, {@code DUPLICATE} when no key clause is written.
+     * The table model. Without a key clause StarRocks makes an AGGREGATE KEY table when a column has an aggregation
+     * (an aggregation type or an aggregate state type), with the other columns as keys, and a DUPLICATE KEY table
+     * otherwise (FE {@code CreateTableAnalyzer}).
      * @return the model
      */
     public KeysType keysType() {
-        return (this.keys != null) ? this.keys.type() : KeysType.DUPLICATE;
+        if (this.keys != null) {
+            return this.keys.type();
+        }
+        return TableRules.impliedAggregateKeys(this.columns).isEmpty() ? KeysType.DUPLICATE : KeysType.AGGREGATE;
+    }
+
+    /**
+     * The key columns: those of the key clause, or without one the columns StarRocks makes keys of an implied
+     * AGGREGATE KEY table; empty for a DUPLICATE KEY table without a key clause (the server picks leading columns
+     * by their types).
+     * @return the key column names
+     */
+    public List<String> keyColumns() {
+        return (this.keys != null) ? this.keys.columns() : TableRules.impliedAggregateKeys(this.columns);
     }
 
     /**
@@ -89,6 +125,7 @@ public record Table(String name, List<Column> columns, List<IndexDef> indexes, S
         builder.distribution = this.distribution;
         builder.orderBy.addAll(this.orderBy);
         builder.properties.putAll(this.properties);
+        builder.temporary = this.temporary;
         return builder;
     }
 
@@ -116,6 +153,8 @@ public record Table(String name, List<Column> columns, List<IndexDef> indexes, S
         private final List<String> orderBy = new ArrayList<>();
 
         private final Map<String, String> properties = new LinkedHashMap<>();
+
+        private boolean temporary;
 
         private Builder(String name) {
             this.name = name;
@@ -317,13 +356,23 @@ public record Table(String name, List<Column> columns, List<IndexDef> indexes, S
         }
 
         /**
+         * Makes this a {@code CREATE TEMPORARY TABLE}.
+         * @param temporary whether the table is temporary
+         * @return this builder
+         */
+        public Builder temporary(boolean temporary) {
+            this.temporary = temporary;
+            return this;
+        }
+
+        /**
          * Builds the table.
          * @return the table
          * @throws DdlValidationException when a rule is broken
          */
         public Table build() {
             return new Table(this.name, this.columns, this.indexes, this.engine, this.keys, this.comment, this.partition,
-                    this.distribution, this.orderBy, this.properties);
+                    this.distribution, this.orderBy, this.properties, this.temporary);
         }
 
     }

@@ -29,9 +29,16 @@ final class TableRules {
                 throw new DdlValidationException(table, "column " + Names.display(column.name()) + " is declared twice");
             }
         }
-        KeysType model = (keys != null) ? keys.type() : KeysType.DUPLICATE;
-        List<String> keyColumns = (keys != null) ? keys.columns() : List.of();
-        checkKeys(table, columns, columnNames, keys);
+        List<String> implied = impliedAggregateKeys(columns);
+        if (keys == null && implied.isEmpty() && columns.stream().anyMatch(TableRules::aggregated)) {
+            throw new DdlValidationException(table, "every column has an aggregation, so the AGGREGATE KEY table "
+                    + "StarRocks makes of it would have no key column (\"The number of key columns is 0.\")");
+        }
+        KeysDesc effectiveKeys = (keys == null && !implied.isEmpty()) ? KeysDesc.of(KeysType.AGGREGATE,
+                implied.toArray(String[]::new)) : keys;
+        KeysType model = (effectiveKeys != null) ? effectiveKeys.type() : KeysType.DUPLICATE;
+        List<String> keyColumns = (effectiveKeys != null) ? effectiveKeys.columns() : List.of();
+        checkKeys(table, columns, columnNames, effectiveKeys);
         checkColumns(table, columns, model, keyColumns);
         checkDistribution(table, columns, columnNames, model, distribution);
         checkPartition(table, columnNames, partition);
@@ -42,7 +49,26 @@ final class TableRules {
                 throw new DdlValidationException(table, "index " + Names.display(index.name()) + " is declared twice");
             }
             requireColumns(table, "index " + Names.display(index.name()), columnNames, index.columns());
+            checkIndex(table, index, columns, model, keyColumns);
         }
+    }
+
+    /**
+     * The key columns of the AGGREGATE KEY table StarRocks makes when no key clause is written and some column has an
+     * aggregation: every column without one, in order (FE {@code CreateTableAnalyzer}).
+     * @param columns the columns
+     * @return the implied keys, empty when no column has an aggregation
+     */
+    static List<String> impliedAggregateKeys(List<Column> columns) {
+        if (columns.stream().noneMatch(TableRules::aggregated)) {
+            return List.of();
+        }
+        return columns.stream().filter((column) -> !aggregated(column)).map(Column::name).toList();
+    }
+
+    /** Whether a column has an aggregation: an aggregation type, or an aggregate state type. */
+    static boolean aggregated(Column column) {
+        return column.aggregation() != null || column.type() instanceof AggregateStateType;
     }
 
     private static void checkKeys(String table, List<Column> columns, Set<String> columnNames, KeysDesc keys) {
@@ -71,15 +97,22 @@ final class TableRules {
         for (Column column : columns) {
             String subject = "column " + Names.display(column.name());
             boolean isKey = keys.contains(Names.fold(column.name()));
-            if (column.aggregation() != null && model != KeysType.AGGREGATE) {
-                throw new DdlValidationException(table, subject + " has the aggregation type " + column.aggregation()
-                        + ", allowed only in AGGREGATE KEY tables, not " + model + " KEY");
+            if (isKey && aggregated(column)) {
+                // FE KeysDesc.checkColumnDefs: "Key column[c] should not specify aggregate type."
+                throw new DdlValidationException(table, "key " + subject + " cannot have an aggregation ("
+                        + ((column.aggregation() != null) ? column.aggregation() : DdlPrinter.type(column.type()))
+                        + ")");
             }
-            if (model == KeysType.AGGREGATE && isKey && column.aggregation() != null) {
-                throw new DdlValidationException(table,
-                        "key " + subject + " of an AGGREGATE KEY table cannot have an aggregation type");
+            if (model != KeysType.AGGREGATE && !isKey && aggregated(column)
+                    && column.aggregation() != AggregationType.REPLACE) {
+                // FE KeysDesc.checkColumnDefs: only REPLACE, which the server then replaces by the model's own
+                // (the implicit REPLACE of UNIQUE and PRIMARY KEY tables, none in DUPLICATE KEY tables).
+                throw new DdlValidationException(table, "a " + model + " KEY table should not specify an aggregation "
+                        + "for the value " + subject + " (only REPLACE is accepted there, got "
+                        + ((column.aggregation() != null) ? column.aggregation() : DdlPrinter.type(column.type()))
+                        + "); aggregations belong to AGGREGATE KEY tables");
             }
-            if (model == KeysType.AGGREGATE && !isKey && column.aggregation() == null && !column.isGenerated()) {
+            if (model == KeysType.AGGREGATE && !isKey && !aggregated(column) && !column.isGenerated()) {
                 throw new DdlValidationException(table,
                         "value " + subject + " of an AGGREGATE KEY table needs an aggregation type");
             }
@@ -118,6 +151,41 @@ final class TableRules {
         }
     }
 
+    /**
+     * FE {@code IndexDef.analyze} (one column per index) and {@code VectorIndexUtil.checkVectorIndexValid} (a vector
+     * index needs a NOT NULL {@code ARRAY<FLOAT>} column of a DUPLICATE or PRIMARY KEY table).
+     */
+    private static void checkIndex(String table, IndexDef index, List<Column> columns, KeysType model,
+            List<String> keyColumns) {
+        String subject = "index " + Names.display(index.name());
+        if (index.columns().size() != 1) {
+            throw new DdlValidationException(table, subject + " names " + index.columns().size()
+                    + " columns; StarRocks indexes apply to a single column");
+        }
+        if (index.type() != IndexType.VECTOR) {
+            return;
+        }
+        if (model != KeysType.DUPLICATE && model != KeysType.PRIMARY) {
+            throw new DdlValidationException(table, "the vector " + subject
+                    + " can only be built on a DUPLICATE or PRIMARY KEY table, not " + model + " KEY");
+        }
+        Column column = columns.stream()
+            .filter((candidate) -> Names.fold(candidate.name()).equals(Names.fold(index.columns().get(0))))
+            .findFirst()
+            .orElseThrow();
+        boolean primaryKey = model == KeysType.PRIMARY
+                && keyColumns.stream().anyMatch((key) -> Names.fold(key).equals(Names.fold(column.name())));
+        if (!Boolean.FALSE.equals(column.nullable()) && !primaryKey) {
+            throw new DdlValidationException(table, "the vector " + subject + " can only be built on a NOT NULL "
+                    + "column, and " + Names.display(column.name()) + " is nullable");
+        }
+        if (!(column.type() instanceof ArrayType array && array.element() instanceof ScalarType element
+                && element.kind() == ScalarKind.FLOAT)) {
+            throw new DdlValidationException(table, "the vector " + subject + " needs an ARRAY<FLOAT> column, not "
+                    + DdlPrinter.type(column.type()));
+        }
+    }
+
     private static void checkDistribution(String table, List<Column> columns, Set<String> columnNames, KeysType model,
             DistributionDesc distribution) {
         if (distribution instanceof HashDistribution hash) {
@@ -129,8 +197,8 @@ final class TableRules {
                         "DISTRIBUTED BY RANDOM is not allowed for " + model + " KEY tables; use HASH");
             }
             for (Column column : columns) {
-                if (column.aggregation() == AggregationType.REPLACE
-                        || column.aggregation() == AggregationType.REPLACE_IF_NOT_NULL) {
+                if (model == KeysType.AGGREGATE && (column.aggregation() == AggregationType.REPLACE
+                        || column.aggregation() == AggregationType.REPLACE_IF_NOT_NULL)) {
                     throw new DdlValidationException(table, "DISTRIBUTED BY RANDOM is not allowed with the "
                             + column.aggregation() + " column " + Names.display(column.name()) + "; use HASH");
                 }

@@ -1,5 +1,6 @@
 /**
- * Flyway support for StarRocks: the database type plugin and the callbacks that wait for ALTER jobs.
- * Depends on {@code schema}, {@code jdbc} and {@code ddl}.
+ * Flyway on StarRocks: the database type registered through Flyway's plugin SPI, the callback that waits for
+ * asynchronous ALTER jobs between migration statements, and the drift check after migrate. Depends on {@code schema},
+ * {@code jdbc} and {@code ddl}; nothing depends on it but the auto-configuration.
  */
 package io.github.srboot.flyway;

@@ -87,32 +87,48 @@ final class AlterJobWatcher {
         long deadline = this.timer.nanoTime() + timeout.toNanos();
         List<AlterJob> ended = new ArrayList<>();
         for (AlterJobType type : AlterJobType.values()) {
-            AlterJob earlierJob = earlier.get(type);
-            while (true) {
-                Optional<AlterJob> newest = newestJob(type, database, table);
-                if (newest.isEmpty() || (earlierJob != null && earlierJob.jobId().equals(newest.get().jobId()))) {
-                    break;
-                }
-                AlterJob job = newest.get();
-                if (job.isCancelled() && failOnCancelled) {
-                    throw new StarRocksAlterJobCancelledException(
-                            ShowStatements.showNewestAlterJob(type, database, table), job);
-                }
-                if (job.isDone()) {
-                    logger.debug("ALTER job ended: " + job);
-                    ended.add(job);
-                    break;
-                }
-                long remaining = deadline - this.timer.nanoTime();
-                if (remaining <= 0) {
-                    throw new StarRocksAlterJobTimeoutException("ALTER job " + job.jobId() + " on table '" + table + "'",
-                            ShowStatements.showNewestAlterJob(type, database, table), job, timeout, null);
-                }
-                logger.debug("Waiting for " + job);
-                pause(Duration.ofNanos(Math.min(remaining, this.polling.pollInterval().toNanos())), table, job, timeout);
-            }
+            awaitOne(type, database, table, deadline, timeout, earlier.get(type), failOnCancelled).ifPresent(ended::add);
         }
         return ended;
+    }
+
+    /**
+     * Waits until the newest job of one kind on the table has ended, unless it is {@code earlierJob} (the same job
+     * id means the statement in between started none).
+     * @return the job that ended, or empty when there is no new job of that kind
+     */
+    Optional<AlterJob> awaitOne(AlterJobType type, @Nullable String database, String table, long deadline,
+            Duration timeout, @Nullable AlterJob earlierJob, boolean failOnCancelled) {
+        while (true) {
+            Optional<AlterJob> newest = newestJob(type, database, table);
+            if (newest.isEmpty() || (earlierJob != null && earlierJob.jobId().equals(newest.get().jobId()))) {
+                return Optional.empty();
+            }
+            AlterJob job = newest.get();
+            if (job.isCancelled() && failOnCancelled) {
+                throw new StarRocksAlterJobCancelledException(ShowStatements.showNewestAlterJob(type, database, table),
+                        job);
+            }
+            if (job.isDone()) {
+                logger.debug("ALTER job ended: " + job);
+                return Optional.of(job);
+            }
+            long remaining = deadline - this.timer.nanoTime();
+            if (remaining <= 0) {
+                throw new StarRocksAlterJobTimeoutException("ALTER job " + job.jobId() + " on table '" + table + "'",
+                        ShowStatements.showNewestAlterJob(type, database, table), job, timeout, null);
+            }
+            logger.debug("Waiting for " + job);
+            pause(Duration.ofNanos(Math.min(remaining, this.polling.pollInterval().toNanos())), table, job, timeout);
+        }
+    }
+
+    /**
+     * {@link #awaitOne} with a deadline {@code timeout} from now.
+     */
+    Optional<AlterJob> awaitOne(AlterJobType type, @Nullable String database, String table, Duration timeout,
+            @Nullable AlterJob earlierJob) {
+        return awaitOne(type, database, table, this.timer.nanoTime() + timeout.toNanos(), timeout, earlierJob, true);
     }
 
     /**

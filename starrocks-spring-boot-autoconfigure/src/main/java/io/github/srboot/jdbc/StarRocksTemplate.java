@@ -358,6 +358,30 @@ public final class StarRocksTemplate {
     }
 
     /**
+     * Reads every table, view and materialized view of a database like {@link #describeAll(String)}, but an object
+     * whose definition cannot be read into the model (syntax newer than the parser, for instance) does not stop the
+     * others: it is listed as unreadable with the reason, and logged.
+     * @return the objects read and the objects that could not be
+     */
+    public ReflectedSchema reflect(String database) {
+        Assert.hasText(database, "database must not be empty");
+        CatalogRows rows = readCatalog(database, null);
+        List<SchemaObject> described = new ArrayList<>();
+        List<UnreadableObject> unreadable = new ArrayList<>();
+        for (CatalogObject object : SchemaReflection.objects(rows)) {
+            try {
+                described.add(read(database, object, rows));
+            }
+            catch (StarRocksReflectionException ex) {
+                logger.warn("StarRocks " + object.kind() + " `" + database + "`.`" + object.name() + "` cannot be read "
+                        + "into the ddl model and is left out: " + ex.getMessage());
+                unreadable.add(new UnreadableObject(object.name(), object.kind(), ex.getMessage()));
+            }
+        }
+        return new ReflectedSchema(described, unreadable);
+    }
+
+    /**
      * Waits until the newest {@code COLUMN}, {@code OPTIMIZE} and {@code ROLLUP} jobs on a table have ended,
      * polling every {@link AlterJobPolling#pollInterval()}.
      * @return the jobs that ended (at most one per kind; empty when the table never had an ALTER job)
@@ -378,6 +402,37 @@ public final class StarRocksTemplate {
      */
     public List<AlterJob> awaitAlterJobs(String database, String table) {
         return awaitAlterJobs(database, table, this.alterJobs.polling().timeout());
+    }
+
+    /**
+     * The newest job of one kind on a table ({@code SHOW ALTER TABLE COLUMN | OPTIMIZE | ROLLUP}), whatever its
+     * state; read it before a statement to tell the job that statement starts from earlier ones.
+     * @return the job, or empty when the table never had one of that kind
+     */
+    public Optional<AlterJob> newestAlterJob(AlterJobType type, String database, String table) {
+        Assert.notNull(type, "type must not be null");
+        Assert.hasText(database, "database must not be empty");
+        Assert.hasText(table, "table must not be empty");
+        return this.alterJobs.newestJob(type, database, table);
+    }
+
+    /**
+     * Waits until the newest job of one kind on a table has ended, unless it is {@code earlier} (read before the
+     * statement that may have started a job: the same job means that statement started none), polling every
+     * {@link AlterJobPolling#pollInterval()}.
+     * @param earlier the newest job of that kind before the statement, or {@code null} when there was none
+     * @return the job that ended, or empty when no new job of that kind exists
+     * @throws StarRocksAlterJobCancelledException when the job was cancelled (carries its {@code Msg})
+     * @throws StarRocksAlterJobTimeoutException when the job still runs after {@code timeout} (carries its last
+     * state and progress)
+     */
+    public Optional<AlterJob> awaitAlterJob(AlterJobType type, String database, String table, Duration timeout,
+            @Nullable AlterJob earlier) {
+        Assert.notNull(type, "type must not be null");
+        Assert.hasText(database, "database must not be empty");
+        Assert.hasText(table, "table must not be empty");
+        Assert.isTrue(timeout != null && !timeout.isNegative(), "timeout must be zero or positive");
+        return this.alterJobs.awaitOne(type, database, table, timeout, earlier);
     }
 
     private List<String> list(String database, ObjectKind kind) {

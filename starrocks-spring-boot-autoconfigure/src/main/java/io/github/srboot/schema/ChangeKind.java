@@ -27,6 +27,12 @@ public enum ChangeKind {
     /** An object (or partition) that exists but is not desired, while drops are not allowed; reported only. */
     UNEXPECTED_OBJECT,
 
+    /**
+     * An object of the database whose definition cannot be read (syntax newer than the parser); reported with the
+     * reason and left alone, whatever the desired schema says about it.
+     */
+    UNREADABLE_OBJECT,
+
     /** The desired object exists as another kind of object (e.g. a table where a view is desired); refused. */
     OBJECT_TYPE,
 
@@ -86,7 +92,8 @@ public enum ChangeKind {
 
     /**
      * Drop and create of a materialized view whose query, partitioning, distribution, sort key or columns changed;
-     * destructive (its data is rebuilt by the next refresh).
+     * destructive (its data is rebuilt by the next refresh), so planned only when drops are allowed and reported
+     * otherwise.
      */
     MATERIALIZED_VIEW_RECREATE,
 

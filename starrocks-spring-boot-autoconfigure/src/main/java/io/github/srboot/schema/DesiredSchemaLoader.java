@@ -10,8 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.srboot.ddl.CreateObject;
 import io.github.srboot.ddl.Ddl;
 import io.github.srboot.ddl.SchemaObject;
+import io.github.srboot.ddl.Table;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -19,9 +23,14 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 /**
  * Collects the desired schema from its two sources: {@code *.sql} files under the configured locations (plain
  * {@code CREATE TABLE / VIEW / MATERIALIZED VIEW} statements, read with {@link Ddl#parse(String)}) and
- * {@link SchemaObject} beans. An object defined twice fails with both places named.
+ * {@link SchemaObject} beans. An object defined twice fails with both places named. A {@code CREATE TEMPORARY TABLE}
+ * is left out with a warning: a temporary table lives only in the session that creates it, so no database holds it.
+ * A database qualifier ({@code CREATE TABLE db.t}) is read and not used, with a warning: the desired schema describes
+ * the database of the connection.
  */
 public final class DesiredSchemaLoader {
+
+    private static final Log logger = LogFactory.getLog(DesiredSchemaLoader.class);
 
     private final ResourcePatternResolver resolver;
 
@@ -88,13 +97,30 @@ public final class DesiredSchemaLoader {
         catch (IOException ex) {
             throw new SchemaSourceException("Could not read the desired-schema file " + origin, ex);
         }
+        List<CreateObject> statements;
         try {
-            return Ddl.parse(sql);
+            statements = Ddl.parseStatements(sql);
         }
         catch (RuntimeException ex) {
             throw new SchemaSourceException("Could not parse the desired-schema file " + origin + ": "
                     + ex.getMessage(), ex);
         }
+        List<SchemaObject> objects = new ArrayList<>();
+        for (CreateObject statement : statements) {
+            SchemaObject object = statement.object();
+            if (object instanceof Table table && table.temporary()) {
+                logger.warn("Left the temporary table '" + table.name() + "' of " + origin + " out of the desired "
+                        + "schema: a temporary table lives only in the session that creates it; create it in that "
+                        + "session instead");
+                continue;
+            }
+            if (statement.database() != null) {
+                logger.warn("The database qualifier '" + statement.database() + "' of '" + object.name() + "' in "
+                        + origin + " is not used: the desired schema describes the database of the connection");
+            }
+            objects.add(object);
+        }
+        return objects;
     }
 
     private static String describe(Resource resource) {

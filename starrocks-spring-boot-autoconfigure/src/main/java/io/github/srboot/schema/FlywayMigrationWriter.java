@@ -14,6 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.srboot.ddl.AlterTable;
+import io.github.srboot.ddl.Ddl;
+import io.github.srboot.ddl.DdlStatement;
+
 /**
  * Writes a {@link MigrationPlan} as the next Flyway versioned migration, {@code V<next>__<description>.sql}: every
  * statement is preceded by comments carrying its kind and flags (async, destructive), and refused or reported
@@ -100,8 +104,10 @@ public final class FlywayMigrationWriter {
             script.append(", ").append(refused).append(" refused (see the comments below)");
         }
         script.append(".\n");
-        script.append("-- Statements flagged async start a StarRocks job that must finish before the next schema change "
-                + "on the same table.\n");
+        script.append("-- Statements marked \"waits\" start an asynchronous StarRocks job that must finish before the "
+                + "next schema change on the same table:\n");
+        script.append("-- the starter's Flyway callback waits for it after the statement (starrocks.flyway.wait-for-alter-jobs"
+                + "); another runner must wait itself.\n");
         int number = 1;
         for (SchemaChange change : plan.changes()) {
             script.append('\n');
@@ -117,12 +123,26 @@ public final class FlywayMigrationWriter {
                 comment(script, "   NOT APPLIED: " + reported.reason());
             }
             else {
-                for (String sql : change.sql()) {
-                    script.append(sql).append(";\n");
+                for (DdlStatement statement : change.statements()) {
+                    if (waits(change, statement)) {
+                        comment(script, "   waits: asynchronous job on " + ((AlterTable) statement).table().name());
+                    }
+                    script.append(Ddl.render(statement)).append(";\n");
                 }
             }
         }
         return script.toString();
+    }
+
+    /**
+     * Whether a statement starts an asynchronous job to wait for: the {@code ALTER TABLE}s of an asynchronous
+     * change (one statement per job: the diff groups all column changes of a table into one {@code ALTER}).
+     * @param change the change
+     * @param statement one of its statements
+     * @return true when the statement is followed by a wait
+     */
+    public static boolean waits(SchemaChange change, DdlStatement statement) {
+        return change.asynchronous() && statement instanceof AlterTable;
     }
 
     private static void comment(StringBuilder script, String text) {

@@ -11,6 +11,8 @@ import io.github.srboot.ddl.DefaultValue;
 import io.github.srboot.ddl.DistributionDesc;
 import io.github.srboot.ddl.ExpressionPartitionDesc;
 import io.github.srboot.ddl.HashDistribution;
+import io.github.srboot.ddl.IndexDef;
+import io.github.srboot.ddl.IndexType;
 import io.github.srboot.ddl.KeysType;
 import io.github.srboot.ddl.ListPartitionDesc;
 import io.github.srboot.ddl.PartitionDesc;
@@ -80,9 +82,12 @@ final class Normal {
      * @return the aggregation, or null for none
      */
     static AggregationType aggregation(Column column, KeysType model, boolean keyColumn) {
-        if (column.aggregation() != null) {
+        if (model == KeysType.AGGREGATE) {
             return column.aggregation();
         }
+        // Outside AGGREGATE KEY tables the only aggregation StarRocks accepts is REPLACE, and it then stores the
+        // model's own: REPLACE for UNIQUE KEY values, none for DUPLICATE and PRIMARY KEY (which SHOW CREATE does not
+        // print) (FE CreateTableAnalyzer / KeysDesc.checkColumnDefs).
         return (model == KeysType.UNIQUE && !keyColumn) ? AggregationType.REPLACE : null;
     }
 
@@ -103,6 +108,9 @@ final class Normal {
         if (value instanceof DefaultValue.CurrentTimestamp) {
             return "current_timestamp";
         }
+        if (value instanceof DefaultValue.Complex constant) {
+            return "constant " + SqlNormalizer.normalize(constant.expression());
+        }
         String expression = SqlNormalizer.normalize(((DefaultValue.Expression) value).expression());
         return expression.equals("now ( )") || expression.equals("current_timestamp ( )") ? "current_timestamp"
                 : "expression " + expression;
@@ -118,6 +126,58 @@ final class Normal {
     }
 
     /**
+     * A table comment for comparison: none, empty and {@code "OLAP"} are the same. Servers that fall back to the
+     * table type's name for a table without a comment print {@code COMMENT "OLAP"} for it (shared-data clusters and
+     * older FEs; corpus show-create 0014, 0052, altered 1011-1014).
+     * @param comment the comment, may be null
+     * @return the comment, empty for none
+     */
+    static String tableComment(String comment) {
+        return (comment == null || comment.equals("OLAP")) ? "" : comment;
+    }
+
+    /**
+     * A materialized view comment for comparison: none, empty and {@code "MATERIALIZED_VIEW"} are the same, by the
+     * same fallback of the FE to the table type's name as {@link #tableComment(String)}.
+     * @param comment the comment, may be null
+     * @return the comment, empty for none
+     */
+    static String materializedViewComment(String comment) {
+        return (comment == null || comment.equals("MATERIALIZED_VIEW")) ? "" : comment;
+    }
+
+    /**
+     * An MV refresh START moment for comparison: a date alone means midnight, which is how the server prints it
+     * ({@code START("2024-01-01")} is shown as {@code START("2024-01-01 00:00:00")}).
+     * @param start the moment as written, may be null
+     * @return the moment with a time of day, or null
+     */
+    static String refreshStart(String start) {
+        if (start == null) {
+            return null;
+        }
+        String trimmed = start.trim();
+        return trimmed.matches("\\d{4}-\\d{2}-\\d{2}") ? trimmed + " 00:00:00" : trimmed;
+    }
+
+    /**
+     * The properties of an index with the defaults the server adds when printing it: a GIN index always shows
+     * {@code "imp_lib" = "clucene"} (its only implementation) and {@code "parser" = "none"} when none is given
+     * (BE {@code inverted_index_common.h}, corpus show-create 0031, 0032, 0035, 0036). Keys fold to lower case.
+     * @param index the index
+     * @return the comparable properties
+     */
+    static Map<String, String> indexProperties(IndexDef index) {
+        Map<String, String> properties = properties(index.properties());
+        if (index.type() == IndexType.GIN) {
+            properties.putIfAbsent("imp_lib", "clucene");
+            properties.putIfAbsent("parser", "none");
+            properties.replaceAll((key, value) -> value.toLowerCase(Locale.ROOT));
+        }
+        return new java.util.TreeMap<>(properties);
+    }
+
+    /**
      * The partitioning scheme without its partitions: kind, columns or expressions.
      * @param partition the partition clause, may be null
      * @return e.g. {@code RANGE(dt)}, {@code LIST(city)}, {@code EXPRESSION(date_trunc ( 'day' , dt ))},
@@ -128,7 +188,8 @@ final class Normal {
             return "NONE";
         }
         if (partition instanceof RangePartitionDesc range) {
-            return "RANGE(" + String.join(", ", fold(range.columns())) + ")";
+            return "RANGE(" + ((range.expression() != null) ? SqlNormalizer.normalize(range.expression())
+                    : String.join(", ", fold(range.columns()))) + ")";
         }
         if (partition instanceof ListPartitionDesc list) {
             return "LIST(" + String.join(", ", fold(list.columns())) + ")";

@@ -46,16 +46,17 @@ public final class SchemaDiff {
      * @param actual the objects that exist (reflected from the database)
      * @param desired the objects wanted
      * @param allowDrop whether objects, columns and partitions that are not desired are dropped (destructive) rather
-     * than reported
+     * than reported (temporary tables, on either side, are left out: they belong to a session, not to the schema)
      * @return the plan, empty when the schemas agree
      * @throws IllegalArgumentException when one side names an object twice
      */
     public static MigrationPlan compare(Collection<? extends SchemaObject> actual,
             Collection<? extends SchemaObject> desired, boolean allowDrop) {
-        Map<String, SchemaObject> existing = byName(actual, "actual");
-        byName(desired, "desired");
+        // Temporary tables belong to a session, not to the database's schema: neither side's count.
+        Map<String, SchemaObject> existing = byName(persistent(actual), "actual");
+        byName(persistent(desired), "desired");
         Map<Phase, List<SchemaChange>> phases = new EnumMap<>(Phase.class);
-        for (SchemaObject wanted : desired) {
+        for (SchemaObject wanted : persistent(desired)) {
             SchemaObject current = existing.remove(wanted.name());
             if (current == null) {
                 add(phases, createPhase(wanted), create(wanted));
@@ -78,6 +79,13 @@ public final class SchemaDiff {
         return new MigrationPlan(ordered);
     }
 
+    private static List<SchemaObject> persistent(Collection<? extends SchemaObject> objects) {
+        return objects.stream()
+            .filter((object) -> !(object instanceof Table table && table.temporary()))
+            .map(SchemaObject.class::cast)
+            .toList();
+    }
+
     private static Map<String, SchemaObject> byName(Collection<? extends SchemaObject> objects, String side) {
         Map<String, SchemaObject> byName = new LinkedHashMap<>();
         for (SchemaObject object : objects) {
@@ -95,7 +103,7 @@ public final class SchemaDiff {
         if (wanted instanceof View view) {
             return ViewDiff.compare((View) current, view);
         }
-        return ViewDiff.compare((MaterializedView) current, (MaterializedView) wanted);
+        return ViewDiff.compare((MaterializedView) current, (MaterializedView) wanted, allowDrop);
     }
 
     private static SchemaChange create(SchemaObject wanted) {

@@ -42,6 +42,7 @@ final class SqlNormalizer {
             return "";
         }
         List<String> tokens = tokens(sql, literalsIgnoreCase);
+        addDictionaryGetDefault(tokens);
         while (!tokens.isEmpty() && tokens.get(tokens.size() - 1).equals(";")) {
             tokens.remove(tokens.size() - 1);
         }
@@ -174,6 +175,42 @@ final class SqlNormalizer {
             }
         }
         return tokens;
+    }
+
+    /**
+     * Writes out the argument the server adds to {@code dictionary_get(dictionary, key...)}: its analyser stores the
+     * optional trailing boolean {@code null_if_not_exist} and prints it ({@code DICTIONARY_GET('d', k, false)};
+     * corpus show-create 0028, 0029), so a call without a boolean last argument gets {@code , false}.
+     */
+    private static void addDictionaryGetDefault(List<String> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (!tokens.get(i).equals("dictionary_get") || !tokens.get(i + 1).equals("(")) {
+                continue;
+            }
+            int depth = 0;
+            int lastArgument = i + 2;
+            for (int j = i + 1; j < tokens.size(); j++) {
+                String token = tokens.get(j);
+                if (token.equals("(") || token.equals("[") || token.equals("{")) {
+                    depth++;
+                }
+                else if (token.equals(")") || token.equals("]") || token.equals("}")) {
+                    depth--;
+                    if (depth == 0) {
+                        List<String> last = tokens.subList(lastArgument, j);
+                        boolean flagged = last.size() == 1 && (last.get(0).equals("true") || last.get(0).equals("false"));
+                        if (!flagged && j > i + 2) {
+                            tokens.add(j, "false");
+                            tokens.add(j, ",");
+                        }
+                        break;
+                    }
+                }
+                else if (token.equals(",") && depth == 1) {
+                    lastArgument = j + 1;
+                }
+            }
+        }
     }
 
     private static int skipLine(String sql, int from) {

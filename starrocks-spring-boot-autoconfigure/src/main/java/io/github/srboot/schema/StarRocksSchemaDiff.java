@@ -2,8 +2,10 @@ package io.github.srboot.schema;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.github.srboot.ddl.AlterMaterializedView;
@@ -14,7 +16,9 @@ import io.github.srboot.ddl.DdlStatement;
 import io.github.srboot.ddl.DropObject;
 import io.github.srboot.ddl.ObjectName;
 import io.github.srboot.ddl.SchemaObject;
+import io.github.srboot.jdbc.ReflectedSchema;
 import io.github.srboot.jdbc.StarRocksTemplate;
+import io.github.srboot.jdbc.UnreadableObject;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -89,18 +93,42 @@ public class StarRocksSchemaDiff {
 
     /**
      * The actual schema, reflected from the database now.
-     * @return every table, view and materialized view of the database
+     * @return every table, view and materialized view of the database whose definition could be read
      */
     public List<SchemaObject> actual() {
-        return this.target.describeAll(requireDatabase());
+        return reflect().objects();
     }
 
     /**
-     * Compares the database with the desired schema.
+     * The actual schema, reflected from the database now, with the objects whose definition could not be read.
+     * @return the objects read and those that could not be
+     */
+    public ReflectedSchema reflect() {
+        return this.target.reflect(requireDatabase());
+    }
+
+    /**
+     * Compares the database with the desired schema. An object whose definition cannot be read is reported as
+     * {@link ChangeKind#UNREADABLE_OBJECT} (first in the plan) and left alone; the other objects are compared.
      * @return the plan, empty when there is no drift
      */
     public MigrationPlan plan() {
-        return SchemaDiff.compare(actual(), desired(), this.allowDrop);
+        return plan(reflect(), desired(), this.allowDrop);
+    }
+
+    static MigrationPlan plan(ReflectedSchema actual, List<SchemaObject> desired, boolean allowDrop) {
+        Set<String> unreadable = new HashSet<>();
+        List<SchemaChange> changes = new ArrayList<>();
+        for (UnreadableObject object : actual.unreadable()) {
+            unreadable.add(object.name());
+            changes.add(new SchemaChange.Reported(ChangeKind.UNREADABLE_OBJECT, new ObjectRef(object.kind(),
+                    object.name()), List.of(object.reason()), "its definition cannot be read into the ddl model, "
+                            + "so it is neither compared nor changed; compare it with the desired schema by hand"));
+        }
+        List<SchemaObject> comparable = desired.stream().filter((object) -> !unreadable.contains(object.name()))
+            .toList();
+        changes.addAll(SchemaDiff.compare(actual.objects(), comparable, allowDrop).changes());
+        return new MigrationPlan(changes);
     }
 
     /**
@@ -176,7 +204,7 @@ public class StarRocksSchemaDiff {
      */
     interface Target {
 
-        List<SchemaObject> describeAll(String database);
+        ReflectedSchema reflect(String database);
 
         void execute(DdlStatement statement);
 
@@ -187,8 +215,8 @@ public class StarRocksSchemaDiff {
     private record TemplateTarget(StarRocksTemplate template) implements Target {
 
         @Override
-        public List<SchemaObject> describeAll(String database) {
-            return this.template.describeAll(database);
+        public ReflectedSchema reflect(String database) {
+            return this.template.reflect(database);
         }
 
         @Override

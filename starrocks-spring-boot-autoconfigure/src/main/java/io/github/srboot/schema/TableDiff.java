@@ -85,9 +85,10 @@ final class TableDiff {
         List<String> actualKeys = keyColumns(this.actual);
         boolean same;
         String wanted;
-        if (this.desired.keys() != null) {
-            same = actualModel == desiredModel && Normal.sameNames(actualKeys, this.desired.keys().columns());
-            wanted = desiredModel + " KEY(" + String.join(", ", this.desired.keys().columns()) + ")";
+        if (this.desired.keys() != null || desiredModel == KeysType.AGGREGATE) {
+            // A key clause, or the AGGREGATE KEY table StarRocks makes without one when columns have aggregations.
+            same = actualModel == desiredModel && Normal.sameNames(actualKeys, this.desired.keyColumns());
+            wanted = desiredModel + " KEY(" + String.join(", ", this.desired.keyColumns()) + ")";
         }
         else {
             // Without a key clause the server picks leading columns as DUPLICATE KEY; which ones depends on types
@@ -105,7 +106,7 @@ final class TableDiff {
     }
 
     private static List<String> keyColumns(Table table) {
-        return (table.keys() != null) ? table.keys().columns() : List.of();
+        return table.keyColumns();
     }
 
     private boolean isKeyColumn(Table table, String column) {
@@ -460,9 +461,9 @@ final class TableDiff {
         return index.type() != IndexType.BITMAP;
     }
 
-    private static boolean sameIndex(IndexDef first, IndexDef second) {
+    static boolean sameIndex(IndexDef first, IndexDef second) {
         return first.type() == second.type() && Normal.sameNames(first.columns(), second.columns())
-                && Normal.properties(first.properties()).equals(Normal.properties(second.properties()))
+                && Normal.indexProperties(first).equals(Normal.indexProperties(second))
                 && Normal.comment(first.comment()).equals(Normal.comment(second.comment()));
     }
 
@@ -582,7 +583,7 @@ final class TableDiff {
     private void comment() {
         String from = Normal.comment(this.actual.comment());
         String to = Normal.comment(this.desired.comment());
-        if (!from.equals(to)) {
+        if (!Normal.tableComment(this.actual.comment()).equals(Normal.tableComment(this.desired.comment()))) {
             this.changes.add(new SchemaChange.Executable(ChangeKind.TABLE_COMMENT, this.object,
                     List.of("comment '" + from + "' -> '" + to + "'"),
                     List.of(alter(new AlterClause.SetComment(to))), false, false));
@@ -595,7 +596,9 @@ final class TableDiff {
         for (Map.Entry<String, String> property : this.desired.properties().entrySet()) {
             String key = property.getKey().toLowerCase(Locale.ROOT);
             String current = existing.get(key);
-            if (PropertyRules.sameValue(key, current, property.getValue())) {
+            String wanted = PropertyRules.keptValue(key, property.getValue(), this.desired);
+            if ((current == null && PropertyRules.notPrinted(key, this.desired))
+                    || PropertyRules.sameValue(key, current, wanted)) {
                 continue;
             }
             String detail = "property " + property.getKey() + ": " + (current != null ? "'" + current + "'" : "unset")

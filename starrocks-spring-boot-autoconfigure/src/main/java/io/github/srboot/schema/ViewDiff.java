@@ -1,6 +1,7 @@
 package io.github.srboot.schema;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.Objects;
 import io.github.srboot.ddl.AlterMaterializedView;
 import io.github.srboot.ddl.AlterView;
 import io.github.srboot.ddl.CreateObject;
+import io.github.srboot.ddl.Ddl;
 import io.github.srboot.ddl.DropObject;
+import io.github.srboot.ddl.IndexDef;
 import io.github.srboot.ddl.Interval;
 import io.github.srboot.ddl.MaterializedView;
 import io.github.srboot.ddl.MaterializedViewAction;
@@ -72,7 +75,7 @@ final class ViewDiff {
      * @param desired the materialized view as desired
      * @return the changes, empty when equal
      */
-    static List<SchemaChange> compare(MaterializedView actual, MaterializedView desired) {
+    static List<SchemaChange> compare(MaterializedView actual, MaterializedView desired, boolean allowDrop) {
         ObjectRef object = ObjectRef.of(desired);
         List<String> rebuild = new ArrayList<>();
         if (!SqlNormalizer.sameQuery(actual.query(), desired.query())) {
@@ -99,6 +102,12 @@ final class ViewDiff {
             rebuild.add("columns " + names(actual.columns()) + " -> " + names(desired.columns()));
         }
         if (!rebuild.isEmpty()) {
+            if (!allowDrop) {
+                return List.of(new SchemaChange.Reported(ChangeKind.MATERIALIZED_VIEW_RECREATE, object, rebuild,
+                        "StarRocks cannot alter these, and dropping the materialized view (its data is rebuilt by the "
+                                + "next refresh) is not allowed; set starrocks.schema.allow-drop=true (or pass "
+                                + "allowDrop) to drop and create it, or drop it by hand"));
+            }
             rebuild.add("StarRocks cannot alter these: the materialized view is dropped and created again, and its "
                     + "data is rebuilt by the next refresh");
             return List.of(new SchemaChange.Executable(ChangeKind.MATERIALIZED_VIEW_RECREATE, object, rebuild,
@@ -109,7 +118,9 @@ final class ViewDiff {
         List<SchemaChange> changes = new ArrayList<>();
         refresh(actual, desired, object, changes);
         properties(actual, desired, object, changes);
-        if (!Normal.comment(actual.comment()).equals(Normal.comment(desired.comment()))) {
+        indexes(actual, desired, object, changes);
+        if (!Normal.materializedViewComment(actual.comment())
+            .equals(Normal.materializedViewComment(desired.comment()))) {
             changes.add(new SchemaChange.Refused(ChangeKind.MATERIALIZED_VIEW_COMMENT, object,
                     List.of("comment '" + Normal.comment(actual.comment()) + "' -> '"
                             + Normal.comment(desired.comment()) + "'"),
@@ -118,6 +129,36 @@ final class ViewDiff {
                             + "by the next refresh)"));
         }
         return changes;
+    }
+
+    /**
+     * Indexes of a materialized view ({@code CREATE INDEX i ON mv (c) USING BITMAP}): compared like a table's (GIN
+     * defaults added), reported with the statement to run, which the model has no form for.
+     */
+    private static void indexes(MaterializedView actual, MaterializedView desired, ObjectRef object,
+            List<SchemaChange> changes) {
+        Map<String, IndexDef> existing = new LinkedHashMap<>();
+        actual.indexes().forEach((index) -> existing.put(Normal.fold(index.name()), index));
+        for (IndexDef wanted : desired.indexes()) {
+            IndexDef current = existing.remove(Normal.fold(wanted.name()));
+            if (current == null || !TableDiff.sameIndex(current, wanted)) {
+                changes.add(new SchemaChange.Refused(ChangeKind.ADD_INDEX, object,
+                        List.of(((current == null) ? "add " : "replace ") + wanted.type() + " index " + wanted.name()),
+                        "the plan has no statement for an index of a materialized view",
+                        ((current == null) ? "" : "run DROP INDEX " + Ddl.quoteIdentifier(wanted.name()) + " ON "
+                                + Ddl.quoteIdentifier(object.name()) + ", then ") + "run CREATE INDEX "
+                                + Ddl.quoteIdentifier(wanted.name()) + " ON " + Ddl.quoteIdentifier(object.name())
+                                + " (" + String.join(", ", wanted.columns().stream().map(Ddl::quoteIdentifier).toList())
+                                + ") USING " + wanted.type()));
+            }
+        }
+        for (IndexDef unwanted : existing.values()) {
+            changes.add(new SchemaChange.Refused(ChangeKind.DROP_INDEX, object,
+                    List.of("drop index " + unwanted.name()),
+                    "the plan has no statement for an index of a materialized view",
+                    "run DROP INDEX " + Ddl.quoteIdentifier(unwanted.name()) + " ON "
+                            + Ddl.quoteIdentifier(object.name())));
+        }
     }
 
     private static void refresh(MaterializedView actual, MaterializedView desired, ObjectRef object,
@@ -131,7 +172,8 @@ final class ViewDiff {
         // compared when declared: the server fills in the creation time.
         boolean same = current != null && current.type() == wanted.type()
                 && sameInterval(current.every(), wanted.every())
-                && (wanted.start() == null || Objects.equals(current.start(), wanted.start()));
+                && (wanted.start() == null || Objects.equals(Normal.refreshStart(current.start()),
+                        Normal.refreshStart(wanted.start())));
         if (same) {
             return;
         }

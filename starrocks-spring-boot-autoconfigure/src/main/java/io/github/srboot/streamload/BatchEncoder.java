@@ -217,7 +217,12 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
         void encode(Object row) throws IOException {
             if (this.operation == null) {
                 if (this.columns == null) {
-                    this.columns = this.options.columns();
+                    // A partial update needs the columns header (the FE refuses it without one): the first row's.
+                    this.columns = (this.options.partialUpdate() && this.options.columns().isEmpty())
+                            ? List.copyOf(this.codec.fields.names(row)) : this.options.columns();
+                }
+                else {
+                    requireKnownFields(row);
                 }
                 this.provider.serializeValue(this.generator, row);
                 return;
@@ -230,7 +235,28 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                 }
                 this.columns = List.copyOf(names);
             }
+            else {
+                requireKnownFields(row);
+            }
             writeWithOperation(row);
+        }
+
+        /**
+         * With a columns header derived from the first row of a partial update, the server reads only those keys: a
+         * later row with another key would lose it silently, so it is refused.
+         */
+        private void requireKnownFields(Object row) {
+            if (!this.options.partialUpdate() || !this.options.columns().isEmpty()) {
+                return;
+            }
+            List<String> names = this.codec.fields.names(row);
+            if (!this.columns.containsAll(names)) {
+                List<String> extra = new ArrayList<>(names);
+                extra.removeAll(this.columns);
+                throw new IllegalArgumentException("A row of this partial update has fields " + extra
+                        + " that the batch's first row had not; the columns header " + this.columns
+                        + " would drop them. Set LoadOptions.withColumns(...) to every column the rows update.");
+            }
         }
 
         private void writeWithOperation(Object row) throws IOException {
@@ -297,10 +323,15 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
 
     }
 
-    /** Delimited text with enclosing and escaping where needed, {@code \N} for null. */
+    /**
+     * Delimited text read with the {@code enclose: "} and {@code escape: \} headers: text with special characters
+     * enclosed, {@code "} and {@code \} escaped inside, {@code \\N} for null. StarRocks' reader drops each escape byte
+     * before its NULL check ({@code csv_reader.cpp}, {@code nullable_converter.cpp}), so {@code \\N} arrives as the
+     * NULL marker {@code \N}, and the text {@code \N} itself cannot be written at all.
+     */
     static final class Csv extends BatchEncoder {
 
-        private static final byte[] NULL = { '\\', 'N' };
+        private static final byte[] NULL = { '\\', '\\', 'N' };
 
         private final byte[] buffer = new byte[16 * 1024];
 
@@ -478,6 +509,12 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
         private boolean needsEnclosing(CharSequence text) {
             int length = text.length();
             if (length == 2 && text.charAt(0) == '\\' && text.charAt(1) == 'N') {
+                // Enclosed or escaped, it still reaches the NULL check as \N: StarRocks would store NULL.
+                throw new IllegalArgumentException("The text value \\N cannot be loaded as CSV: StarRocks' CSV reader"
+                        + " reads it as NULL however it is quoted or escaped; load it with LoadFormat.JSON.");
+            }
+            if (length == 0) {
+                // "" is the empty string; an empty field alone on its line would be a blank line, which is skipped.
                 return true;
             }
             for (int i = 0; i < length; i++) {

@@ -204,11 +204,14 @@ public final class CdcTypes {
         if (type instanceof MapType || type instanceof StructType) {
             return Family.MAP;
         }
-        ScalarKind kind = ((ScalarType) type).kind();
+        if (!(type instanceof ScalarType scalar)) {
+            return Family.OTHER; // an aggregate state column takes no change value
+        }
+        ScalarKind kind = scalar.kind();
         return switch (kind) {
             case BOOLEAN -> Family.BOOLEAN;
-            case TINYINT, SMALLINT, INT, BIGINT, LARGEINT, FLOAT, DOUBLE, DECIMAL, DECIMAL32, DECIMAL64, DECIMAL128 ->
-                Family.NUMBER;
+            case TINYINT, SMALLINT, INT, BIGINT, LARGEINT, FLOAT, DOUBLE, DECIMAL, DECIMALV2, DECIMAL32, DECIMAL64,
+                    DECIMAL128, DECIMAL256 -> Family.NUMBER;
             case CHAR, VARCHAR, STRING -> Family.TEXT;
             case DATE -> Family.DATE;
             case DATETIME -> Family.DATETIME;

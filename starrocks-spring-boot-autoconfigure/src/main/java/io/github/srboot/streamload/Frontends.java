@@ -85,6 +85,26 @@ final class Frontends {
     }
 
     /**
+     * Whether an FE's {@code /api/health} answer says it can take loads: HTTP 200 and, when it reports them, at
+     * least one online backend ({@code online_backend_num}); an FE without a live BE only answers "No backend alive".
+     */
+    static boolean healthy(int status, String body) {
+        if (status != 200) {
+            return false;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode online = HEALTH_READER.readTree(body).path("online_backend_num");
+            return !online.isNumber() || online.asLong() > 0;
+        }
+        catch (java.io.IOException ex) {
+            return true;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper HEALTH_READER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
      * Takes an FE out of rotation after a transport failure.
      */
     void eject(URI url, Throwable cause) {
@@ -93,6 +113,23 @@ final class Frontends {
                 node.lastProbe = System.nanoTime();
                 node.ejected = true;
                 logger.warn("StarRocks FE " + url + " ejected after " + cause + "; probing /api/health before use.");
+            }
+        }
+    }
+
+    /** Whether this address answered a load itself (a BE, CN or a proxy following the redirect). */
+    boolean runsLoads(URI url) {
+        return this.nodes.stream().anyMatch((node) -> node.url.equals(url) && node.runsLoads);
+    }
+
+    /** Remembers that this address runs loads itself: later loads send it the body at once. */
+    void markRunsLoads(URI url) {
+        for (Node node : this.nodes) {
+            if (node.url.equals(url) && !node.runsLoads) {
+                node.runsLoads = true;
+                logger.warn("StarRocks address " + url + " in starrocks.http.frontends runs Stream Loads itself instead"
+                        + " of redirecting to a BE (a BE/CN, or a proxy that follows the redirect): loads through it"
+                        + " send the body to it directly.");
             }
         }
     }
@@ -118,6 +155,8 @@ final class Frontends {
         volatile boolean ejected;
 
         volatile long lastProbe;
+
+        volatile boolean runsLoads;
 
         final AtomicBoolean probing = new AtomicBoolean();
 

@@ -19,6 +19,7 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
 
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriUtils;
 
 import io.github.srboot.streamload.StreamLoadObserver.RetryReason;
@@ -50,6 +51,9 @@ final class LoadRunner {
     private final Duration labelPollInterval;
 
     private final StreamLoadObserver observer;
+
+    /** FEs already reported for redirecting https loads to plain http. */
+    private final java.util.Set<URI> cleartextWarned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     LoadRunner(StreamLoadHttp http, Frontends frontends, ObjectMapper json, RetryPolicy retry, int maxRedirects,
             HostRewrite hostRewrite, Duration responseTimeoutMargin, Duration labelPollInterval,
@@ -104,19 +108,54 @@ final class LoadRunner {
     }
 
     private Mono<LoadResult> retryOrGiveUp(Job job, int attempt, long started, Transient failure) {
-        if (attempt > this.retry.maxRetries()) {
-            StreamLoadException.Reason reason = (failure.reason == RetryReason.NO_FRONTEND)
-                    ? StreamLoadException.Reason.FRONTENDS_UNAVAILABLE : StreamLoadException.Reason.RETRIES_EXHAUSTED;
-            return Mono.error(new StreamLoadException(reason, job.table(), job.label(), failure.serverStatus(),
-                    failure.getMessage(), attempt, List.of(), failure.getCause()));
-        }
+        boolean last = attempt > this.retry.maxRetries();
+        // The body may have reached a BE: the label's state says whether it committed, before anything is resent.
+        Mono<LoadResult> settled = failure.outcomeUncertain ? settle(job, attempt, started, failure, last)
+                : Mono.empty();
+        return settled.switchIfEmpty(Mono.defer(() -> last ? Mono.error(giveUp(job, attempt, failure))
+                : retryLater(job, attempt, started, failure)));
+    }
+
+    private StreamLoadException giveUp(Job job, int attempt, Transient failure) {
+        StreamLoadException.Reason reason = (failure.reason == RetryReason.NO_FRONTEND)
+                ? StreamLoadException.Reason.FRONTENDS_UNAVAILABLE : StreamLoadException.Reason.RETRIES_EXHAUSTED;
+        return new StreamLoadException(reason, job.table(), job.label(), failure.serverStatus(), failure.getMessage(),
+                attempt, List.of(), failure.getCause());
+    }
+
+    /**
+     * Asks the FE for the label's state after an attempt whose body may have arrived: a committed label is the
+     * load's success; an aborted or unknown label is empty (resending is safe); a label still running is polled.
+     * When the state cannot be settled, the last attempt fails with {@code OUTCOME_UNKNOWN}; earlier ones retry (the
+     * same label keeps the retry from loading twice).
+     */
+    private Mono<LoadResult> settle(Job job, int attempt, long started, Transient failure, boolean last) {
+        long deadline = System.nanoTime() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
+        return this.frontends.select()
+            .flatMap((frontend) -> pollLabel(job, frontend, deadline).flatMap((state) -> switch (state) {
+            case "VISIBLE" -> Mono.just(settledResult(job, LoadStatus.ALREADY_LOADED, state, attempt, started,
+                    frontend));
+            case "COMMITTED" -> Mono.just(settledResult(job, LoadStatus.PUBLISH_TIMEOUT, state, attempt, started,
+                    frontend));
+            case "ABORTED", "UNKNOWN" -> Mono.<LoadResult>empty();
+            default -> Mono.<LoadResult>error(new IllegalStateException("unknown load state '" + state + "'"));
+        }))
+            .onErrorResume((ex) -> !(ex instanceof StreamLoadException), (ex) -> last
+                    ? Mono.error(new StreamLoadException(StreamLoadException.Reason.OUTCOME_UNKNOWN, job.table(),
+                            job.label(), failure.serverStatus(), failure.getMessage() + "; the label's state could not"
+                                    + " be settled: " + unwrap(ex),
+                            attempt, List.of(), failure.getCause()))
+                    : Mono.empty());
+    }
+
+    private Mono<LoadResult> retryLater(Job job, int attempt, long started, Transient failure) {
         boolean busy = failure.reason == RetryReason.SERVER_BUSY;
         Duration delay = this.retry.delay(attempt, busy, ThreadLocalRandom.current().nextDouble());
         if (busy) {
             logger.warn("StarRocks is busy loading into '" + job.table() + "' (" + failure.getMessage()
                     + "); retrying label " + job.label() + " in " + delay.toMillis() + " ms (attempt " + (attempt + 1)
                     + " of " + (this.retry.maxRetries() + 1) + "). Bigger, rarer batches (starrocks.stream-load.batch.*)"
-                    + " or merge commit reduce the load on the server.");
+                    + " reduce the load on the server.");
         }
         else if (logger.isInfoEnabled()) {
             logger.info("Stream Load into '" + job.table() + "' (label " + job.label() + ") failed transiently: "
@@ -126,10 +165,21 @@ final class LoadRunner {
         return Mono.delay(delay).then(Mono.defer(() -> attempt(job, attempt + 1, started)));
     }
 
+    private static LoadResult settledResult(Job job, LoadStatus status, String state, int attempt, long started,
+            URI frontend) {
+        return new LoadResult(job.database(), job.table(), job.label(), -1, status,
+                "get_load_state: " + state + " (the answer of the attempt that committed was lost)", -1, -1, -1, -1,
+                -1, new LoadResult.ServerTimings(-1, -1, -1, -1, -1, -1), null, attempt,
+                Duration.ofNanos(System.nanoTime() - started), frontend, null);
+    }
+
     private Mono<LoadResult> viaFrontend(Job job, int attempt, long started, URI frontend) {
         URI url = URI.create(frontend + "/api/" + UriUtils.encodePathSegment(job.database(), "UTF-8") + "/"
                 + UriUtils.encodePathSegment(job.table(), "UTF-8") + "/_stream_load");
-        return this.http.askFrontend(url, job.headers())
+        if (this.frontends.runsLoads(frontend)) {
+            return sendBody(job, url, 0, attempt, started, frontend);
+        }
+        return this.http.askFrontend(url, probeHeaders(job.headers()))
             .onErrorMap(LoadRunner::isTransport, (ex) -> {
                 this.frontends.eject(frontend, ex);
                 return transportFailure(ex);
@@ -138,8 +188,35 @@ final class LoadRunner {
                 if (answer.isRedirect()) {
                     return toBackend(job, answer, 1, attempt, started, frontend);
                 }
+                if (refusedTheProbe(answer)) {
+                    // Not an FE: a BE or CN, or a proxy that follows the redirect itself. It refused the header-only
+                    // request before beginning a transaction, so the label is still free: send it the body.
+                    this.frontends.markRunsLoads(frontend);
+                    return sendBody(job, url, 0, attempt, started, frontend);
+                }
                 return classify(job, answer, attempt, started, frontend, null);
             });
+    }
+
+    /**
+     * The headers of the header-only request to an FE: the load's own, with a {@code format} no BE accepts. An FE
+     * redirects without reading {@code format} ({@code LoadAction}); anything that would run the load itself (a BE,
+     * a CN, a proxy following the redirect) refuses it in its header handler, before a transaction begins
+     * ({@code StreamLoadAction::_on_header}: "unknown data format"), so an empty body can never commit the label.
+     */
+    static Map<String, String> probeHeaders(Map<String, String> headers) {
+        Map<String, String> probe = new java.util.LinkedHashMap<>(headers);
+        probe.put("format", PROBE_FORMAT);
+        return probe;
+    }
+
+    /** A {@code format} value no StarRocks BE accepts (see {@link #probeHeaders}). */
+    static final String PROBE_FORMAT = "srboot-fe-probe";
+
+    private boolean refusedTheProbe(StreamLoadHttp.Answer answer) {
+        ServerAnswer parsed = (answer.status() == 200) ? ServerAnswer.parse(this.json, answer.body()) : null;
+        return parsed != null && parsed.message() != null && parsed.message().contains("unknown data format")
+                && parsed.message().contains(PROBE_FORMAT);
     }
 
     private Mono<LoadResult> toBackend(Job job, StreamLoadHttp.Answer redirect, int hops, int attempt, long started,
@@ -152,12 +229,24 @@ final class LoadRunner {
             return Mono.error(protocol(job, attempt, "HTTP " + redirect.status() + " without a Location header"));
         }
         URI backend = rewrite(URI.create(location));
+        if ("https".equalsIgnoreCase(frontend.getScheme()) && "http".equalsIgnoreCase(backend.getScheme())
+                && this.cleartextWarned.add(frontend)) {
+            logger.warn("StarRocks FE " + frontend + " (https) redirects Stream Load to " + backend.getScheme() + "://"
+                    + backend.getHost() + ":" + backend.getPort() + " (plain http): the credentials and rows of every"
+                    + " load through it cross the network unencrypted.");
+        }
+        return sendBody(job, backend, hops, attempt, started, frontend);
+    }
+
+    /** Sends the body to a BE (or to an address that runs loads itself) and acts on its answer. */
+    private Mono<LoadResult> sendBody(Job job, URI target, int hops, int attempt, long started, URI frontend) {
         Duration responseTimeout = job.loadTimeout().plus(this.responseTimeoutMargin);
         return this.http
-            .sendToBackend(backend, job.headers(), job.batch().body().body(), job.batch().bodySize(), responseTimeout)
-            .onErrorMap(LoadRunner::isTransport, LoadRunner::transportFailure)
+            .sendToBackend(target, job.headers(), job.batch().body().body(), job.batch().bodySize(), responseTimeout,
+                    hops == 0)
+            .onErrorMap(LoadRunner::isTransport, (ex) -> transportFailure(ex).bodyMayHaveArrived())
             .flatMap((answer) -> answer.isRedirect() ? toBackend(job, answer, hops + 1, attempt, started, frontend)
-                    : classify(job, answer, attempt, started, frontend, backend));
+                    : classify(job, answer, attempt, started, frontend, target));
     }
 
     private Mono<LoadResult> classify(Job job, StreamLoadHttp.Answer answer, int attempt, long started, URI frontend,
@@ -179,9 +268,9 @@ final class LoadRunner {
         String outcome = parsed.normalizedStatus();
         switch (outcome) {
             case "success":
-                return Mono.just(result(job, parsed, LoadStatus.SUCCESS, attempt, started, frontend, backend));
+                return received(job, parsed, LoadStatus.SUCCESS, attempt, started, frontend, backend);
             case "publish timeout":
-                return Mono.just(result(job, parsed, LoadStatus.PUBLISH_TIMEOUT, attempt, started, frontend, backend));
+                return received(job, parsed, LoadStatus.PUBLISH_TIMEOUT, attempt, started, frontend, backend);
             case "label already exists":
                 return labelExists(job, parsed, attempt, started, frontend, backend);
             case "fail":
@@ -189,11 +278,54 @@ final class LoadRunner {
                 if (isBusy(parsed.message())) {
                     return Mono.error(new Transient(RetryReason.SERVER_BUSY, null, parsed.message()));
                 }
+                if (isUnavailable(parsed.message())) {
+                    return Mono.error(new Transient(RetryReason.SERVER_UNAVAILABLE, null, parsed.message()));
+                }
                 return rejected(job, parsed, attempt);
             default:
                 return Mono.error(protocol(job, attempt, "unknown Status '" + parsed.status() + "': "
                         + abbreviate(answer.body())));
         }
+    }
+
+    /**
+     * A committed answer, checked against what was sent: the server must have read the whole body (and, where the
+     * client counted them, every row); rows it filtered are logged with the first lines of its error log.
+     */
+    private Mono<LoadResult> received(Job job, ServerAnswer parsed, LoadStatus status, int attempt, long started,
+            URI frontend, URI backend) {
+        long sent = job.batch().bodySize();
+        String missing = null;
+        if (parsed.loadBytes() >= 0 && parsed.loadBytes() != sent) {
+            missing = "the server read " + parsed.loadBytes() + " of the " + sent + " bytes sent";
+        }
+        else if (job.batch().rows() >= 0 && parsed.totalRows() >= 0 && parsed.totalRows() != job.batch().rows()
+                && countsEveryRow(job.headers())) {
+            missing = "the server read " + parsed.totalRows() + " of the " + job.batch().rows() + " rows sent";
+        }
+        if (missing != null) {
+            return Mono.error(new StreamLoadException(StreamLoadException.Reason.BODY_NOT_RECEIVED, job.table(),
+                    job.label(), parsed.status(), missing + " (" + parsed.message() + ")", attempt, List.of(), null));
+        }
+        LoadResult result = result(job, parsed, status, attempt, started, frontend, backend);
+        if (parsed.filteredRows() <= 0) {
+            return Mono.just(result);
+        }
+        Mono<List<String>> lines = (parsed.errorUrl() == null || parsed.errorUrl().isBlank()) ? Mono.just(List.of())
+                : errorLog(parsed.errorUrl());
+        return lines.map((rows) -> {
+            logger.warn("Stream Load into '" + job.table() + "' (label " + job.label() + ") succeeded but the server"
+                    + " filtered " + parsed.filteredRows() + " of " + parsed.totalRows() + " row(s) (max_filter_ratio"
+                    + " allowed it); error log " + parsed.errorUrl()
+                    + (rows.isEmpty() ? "" : ", first lines:\n  " + String.join("\n  ", rows)));
+            return result;
+        });
+    }
+
+    /** Whether NumberTotalRows counts every row of the body (not when headers make the server skip or pick rows). */
+    private static boolean countsEveryRow(Map<String, String> headers) {
+        return !headers.containsKey("skip_header") && !headers.containsKey("json_root")
+                && !headers.containsKey("jsonpaths");
     }
 
     private Mono<LoadResult> labelExists(Job job, ServerAnswer parsed, int attempt, long started, URI frontend,
@@ -203,8 +335,9 @@ final class LoadRunner {
         if (existing.equals("FINISHED")) {
             return Mono.just(result(job, parsed, LoadStatus.ALREADY_LOADED, attempt, started, frontend, backend));
         }
-        // RUNNING or not reported: the earlier attempt's fate decides; ask the FE until it is final.
-        long deadline = started + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
+        // RUNNING or not reported: the earlier attempt's fate decides; ask the FE until it is final, for at most one
+        // load timeout from now (the earlier attempt may have started just now).
+        long deadline = System.nanoTime() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
         return pollLabel(job, frontend, deadline)
             .onErrorMap((ex) -> !(ex instanceof Transient) && !(ex instanceof StreamLoadException),
                     (ex) -> protocol(job, attempt, "label look-up failed: " + ex.getMessage()))
@@ -226,7 +359,8 @@ final class LoadRunner {
             if (state.equals("PREPARE") || state.equals("PREPARED")) {
                 if (System.nanoTime() > deadline) {
                     return Mono.error(new Transient(RetryReason.TIMEOUT, null,
-                            "label " + job.label() + " still " + state + " after the load timeout"));
+                            "label " + job.label() + " still " + state + " after the load timeout")
+                        .bodyMayHaveArrived());
                 }
                 return Mono.delay(this.labelPollInterval).then(Mono.defer(() -> pollLabel(job, frontend, deadline)));
             }
@@ -311,13 +445,35 @@ final class LoadRunner {
                 || text.contains("too many running txns");
     }
 
-    private static boolean isTransport(Throwable failure) {
+    /**
+     * Refusals that come before a transaction begins and go away by themselves: the BE's HTTP workers are all busy
+     * or it is shutting down ({@code StreamLoadAction::on_header}), the FE has no live BE ({@code LoadAction}).
+     */
+    static boolean isUnavailable(String message) {
+        if (message == null) {
+            return false;
+        }
+        String text = message.toLowerCase(Locale.ROOT);
+        return text.contains("exceed http cuncurrent limit") || text.contains("exceed http concurrent limit")
+                || text.contains("service is shutting down") || text.contains("no backend alive")
+                || text.contains("no backend or compute node alive");
+    }
+
+    private static boolean isTransport(Throwable thrown) {
+        Throwable failure = unwrap(thrown);
         return failure instanceof IOException || failure instanceof ChannelException
                 || failure instanceof TimeoutException || failure instanceof PrematureCloseException
                 || failure instanceof ReadTimeoutException;
     }
 
-    private static Transient transportFailure(Throwable failure) {
+    /** WebClient wraps what the transport threw; classification looks at the transport's own exception. */
+    private static Throwable unwrap(Throwable failure) {
+        return (failure instanceof WebClientRequestException && failure.getCause() != null) ? failure.getCause()
+                : failure;
+    }
+
+    private static Transient transportFailure(Throwable thrown) {
+        Throwable failure = unwrap(thrown);
         boolean timeout = failure instanceof ReadTimeoutException || failure instanceof TimeoutException
                 || failure instanceof java.net.SocketTimeoutException
                 || failure instanceof io.netty.channel.ConnectTimeoutException;
@@ -340,9 +496,17 @@ final class LoadRunner {
 
         final RetryReason reason;
 
+        /** Whether the body may have reached a BE, so that the load may have committed. */
+        boolean outcomeUncertain;
+
         Transient(RetryReason reason, Throwable cause, String message) {
             super((message != null) ? message : String.valueOf(cause), cause, false, false);
             this.reason = reason;
+        }
+
+        Transient bodyMayHaveArrived() {
+            this.outcomeUncertain = true;
+            return this;
         }
 
         String serverStatus() {

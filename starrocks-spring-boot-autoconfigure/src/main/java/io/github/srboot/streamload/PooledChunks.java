@@ -87,14 +87,37 @@ final class PooledChunks extends OutputStream {
     }
 
     /**
-     * The body as a new sequence of buffers sharing this memory: each subscription sends the bytes once more and
-     * the transport releases what it was given, so the chunks stay valid for the next attempt.
+     * The body as a new sequence of buffers sharing this memory: each subscription takes its own references to every
+     * chunk at once (so a late subscription, after the load ended and the batch was released, fails cleanly instead
+     * of touching freed memory), hands each one to the transport, which releases what it was given, and releases
+     * the ones it never handed over when cancelled (a server that answered before reading the whole body).
      */
     Flux<ByteBuf> body() {
         return Flux.defer(() -> {
-            requireOpen();
-            return Flux.fromIterable(this.chunks).map(ByteBuf::retainedDuplicate);
+            List<ByteBuf> references = retainAll();
+            int[] next = { 0 };
+            return Flux.<ByteBuf>generate((sink) -> {
+                if (next[0] < references.size()) {
+                    sink.next(references.get(next[0]++));
+                }
+                else {
+                    sink.complete();
+                }
+            }).doFinally((signal) -> {
+                while (next[0] < references.size()) {
+                    references.get(next[0]++).release();
+                }
+            });
         });
+    }
+
+    private synchronized List<ByteBuf> retainAll() {
+        requireOpen();
+        List<ByteBuf> references = new ArrayList<>(this.chunks.size());
+        for (ByteBuf chunk : this.chunks) {
+            references.add(chunk.retainedDuplicate());
+        }
+        return references;
     }
 
     /** The body as one byte array (tests and small diagnostics only). */
@@ -109,8 +132,8 @@ final class PooledChunks extends OutputStream {
         return bytes;
     }
 
-    /** Returns the memory to the pool; idempotent. */
-    void release() {
+    /** Returns the memory to the pool (once the transport released its references too); idempotent. */
+    synchronized void release() {
         if (!this.released) {
             this.released = true;
             this.chunks.forEach(ByteBuf::release);

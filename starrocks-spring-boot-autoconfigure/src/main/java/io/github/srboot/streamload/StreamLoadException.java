@@ -25,6 +25,8 @@ public class StreamLoadException extends RuntimeException {
 
     private final transient List<String> rejectedRows;
 
+    private transient volatile FailedBatch failedBatch;
+
     /**
      * Creates an exception; the message is composed from the parts.
      */
@@ -90,6 +92,22 @@ public class StreamLoadException extends RuntimeException {
         return this.attempts;
     }
 
+    /**
+     * The batch that did not load, for {@link StreamLoadTemplate#retry(FailedBatch)} under the same label; present
+     * for batches of {@code stream()} and writers (a single {@code load} is retried by subscribing again).
+     */
+    public java.util.Optional<FailedBatch> failedBatch() {
+        return java.util.Optional.ofNullable(this.failedBatch);
+    }
+
+    /** Attaches the batch that failed (once, by the template). */
+    StreamLoadException withFailedBatch(FailedBatch batch) {
+        if (this.failedBatch == null) {
+            this.failedBatch = batch;
+        }
+        return this;
+    }
+
     /** The first lines of the server's rejected-rows log (empty when none or unavailable). */
     public List<String> rejectedRows() {
         return this.rejectedRows;
@@ -115,6 +133,34 @@ public class StreamLoadException extends RuntimeException {
         /** The server answered something this client cannot interpret (redirect loop, unknown status, bad JSON). */
         PROTOCOL("unexpected answer from the server",
                 "Check that starrocks.http.frontends points at StarRocks FE HTTP ports (8030)."),
+
+        /**
+         * The server answered {@code Success} (or {@code Publish Timeout}) without having read the whole body or
+         * every row: something between the client and the BE (a proxy, a gateway following the redirect) dropped
+         * data. The label is spent on what arrived.
+         */
+        BODY_NOT_RECEIVED("the server committed the load without the whole body",
+                "Point starrocks.http.frontends at the FEs (or at a proxy that forwards request bodies); load the"
+                        + " rows again under a new label after checking what arrived."),
+
+        /**
+         * Nobody knows whether the load committed: its answer was lost and the label's state could not be settled
+         * (or the template closed while it ran). Look the label up ({@code GET /api/{db}/get_load_state?label=...})
+         * before loading the rows again, and reuse the label if you do.
+         */
+        OUTCOME_UNKNOWN("the load's outcome is unknown",
+                "Look the label up with get_load_state before loading these rows again, and reuse the label."),
+
+        /** The template closed (shutdown timeout passed) before the load was sent: its rows were not loaded. */
+        SHUTDOWN("the template closed before the load was sent",
+                "Load the rows again after restart, or raise starrocks.stream-load.shutdown-timeout."),
+
+        /**
+         * Not sent because an earlier batch of the same writer failed: sending it would make rows visible out of
+         * order.
+         */
+        SKIPPED_AFTER_FAILURE("an earlier batch of the same writer failed, so this one was not sent",
+                "Retry the earlier batch first (StreamLoadTemplate.retry), then this one, in order."),
 
         /** The load could not start on the client side (too large for the in-flight budget, template closed). */
         CLIENT("the client could not run the load", "See the message for the limit involved.");

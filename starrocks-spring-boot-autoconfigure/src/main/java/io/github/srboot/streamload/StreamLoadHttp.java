@@ -5,56 +5,81 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.resources.ConnectionProvider;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
 /**
- * The HTTP calls of Stream Load over Reactor Netty: a header-only request to the FE on a fresh connection (the FE
- * closes it after its 307), the body to the BE on pooled keep-alive connections, and small GETs (health, load
- * state, error log).
+ * The HTTP calls of Stream Load, all through Spring's {@link WebClient} over tuned Reactor Netty clients: a
+ * header-only request to the FE on a fresh connection (the FE closes it after its 307), the body to the BE on pooled
+ * keep-alive connections, and small GETs (health, load state, error log).
  *
- * <p>No redirect is followed here; the caller reads {@code Location} and decides.
+ * <p>Both clients start from the application's {@code WebClient.Builder} when there is one (its customizers,
+ * filters and observation registry apply), and get their own connector: no redirect is ever followed here (the
+ * caller reads {@code Location} and decides), timeouts are per request, and the body goes out as the batch's
+ * pooled Netty buffers wrapped as {@link DataBuffer}s, never copied.
  */
 final class StreamLoadHttp implements AutoCloseable {
 
+    private static final NettyDataBufferFactory BUFFERS = new NettyDataBufferFactory(
+            io.netty.buffer.PooledByteBufAllocator.DEFAULT);
+
     private final ConnectionProvider backendPool;
 
-    private final HttpClient frontendClient;
+    private final WebClient frontendClient;
 
-    private final HttpClient backendClient;
+    private final WebClient backendClient;
 
     private final String authorization;
 
     private final Duration readTimeout;
 
+    /**
+     * @param webClientBuilder the application's builder (cloned, never changed), or {@code null} for a plain one
+     * @param httpClientCustomizer applied to both Reactor Netty clients last (SSL), or {@code null}
+     */
     StreamLoadHttp(String username, String password, Duration connectTimeout, Duration readTimeout,
-            int maxBackendConnections) {
+            int maxBackendConnections, WebClient.Builder webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer) {
         this.authorization = "Basic " + Base64.getEncoder()
             .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.readTimeout = readTimeout;
         int connectMillis = Math.toIntExact(Math.max(1, connectTimeout.toMillis()));
+        UnaryOperator<HttpClient> customizer = (httpClientCustomizer != null) ? httpClientCustomizer
+                : UnaryOperator.identity();
         this.backendPool = ConnectionProvider.builder("starrocks-stream-load")
             .maxConnections(maxBackendConnections)
             .pendingAcquireMaxCount(-1)
             .maxIdleTime(Duration.ofSeconds(30))
             .build();
-        this.backendClient = HttpClient.create(this.backendPool)
+        HttpClient backend = customizer.apply(HttpClient.create(this.backendPool)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
             .keepAlive(true)
             .followRedirect(false)
-            .compress(false);
-        this.frontendClient = HttpClient.newConnection()
+            .compress(false));
+        HttpClient frontend = customizer.apply(HttpClient.newConnection()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
             .keepAlive(false)
             .followRedirect(false)
-            .compress(false);
+            .compress(false));
+        WebClient.Builder base = (webClientBuilder != null) ? webClientBuilder.clone() : WebClient.builder();
+        this.backendClient = base.clone().clientConnector(new ReactorClientHttpConnector(backend)).build();
+        this.frontendClient = base.clone().clientConnector(new ReactorClientHttpConnector(frontend)).build();
     }
 
     /**
@@ -62,80 +87,103 @@ final class StreamLoadHttp implements AutoCloseable {
      * normally a 307 to a BE.
      */
     Mono<Answer> askFrontend(URI url, Map<String, String> loadHeaders) {
-        return this.frontendClient.headers((headers) -> {
-            loadHeaders.forEach(headers::set);
-            headers.set(HttpHeaderNames.AUTHORIZATION, this.authorization);
-            headers.set(HttpHeaderNames.EXPECT, "100-continue");
-            headers.set(HttpHeaderNames.CONTENT_LENGTH, 0);
-        })
-            .responseTimeout(this.readTimeout)
-            .put()
+        return this.frontendClient.put()
             .uri(url)
-            .responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8)
-                .defaultIfEmpty("")
-                .map((body) -> new Answer(response.status().code(), response.responseHeaders(), body)));
+            .headers((headers) -> {
+                loadHeaders.forEach(headers::set);
+                headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
+                headers.set(HttpHeaders.EXPECT, "100-continue");
+                headers.setContentLength(0);
+            })
+            .httpRequest((request) -> responseTimeout(request.getNativeRequest(), this.readTimeout))
+            .exchangeToMono(StreamLoadHttp::answer);
     }
 
     /**
-     * Sends the body to a BE (pooled connection) with the same headers and {@code Authorization}.
+     * Sends the body to a BE (pooled connection) with the same headers and {@code Authorization}; with
+     * {@code expectContinue} (an address that runs loads itself, maybe a proxy passing the request to an FE, which
+     * requires it) also {@code Expect: 100-continue}.
      */
     Mono<Answer> sendToBackend(URI url, Map<String, String> loadHeaders, Flux<ByteBuf> body, long length,
-            Duration responseTimeout) {
-        return this.backendClient.headers((headers) -> {
-            loadHeaders.forEach(headers::set);
-            headers.set(HttpHeaderNames.AUTHORIZATION, this.authorization);
-            headers.set(HttpHeaderNames.CONTENT_LENGTH, length);
-        })
-            .responseTimeout(responseTimeout)
-            .put()
+            Duration responseTimeout, boolean expectContinue) {
+        Flux<DataBuffer> buffers = body.map(BUFFERS::wrap);
+        return this.backendClient.put()
             .uri(url)
-            .send(body)
-            .responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8)
-                .defaultIfEmpty("")
-                .map((text) -> new Answer(response.status().code(), response.responseHeaders(), text)));
+            .headers((headers) -> {
+                loadHeaders.forEach(headers::set);
+                headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
+                headers.setContentLength(length);
+                if (expectContinue) {
+                    headers.set(HttpHeaders.EXPECT, "100-continue");
+                }
+            })
+            .httpRequest((request) -> responseTimeout(request.getNativeRequest(), responseTimeout))
+            .body(BodyInserters.fromDataBuffers(buffers))
+            .exchangeToMono(StreamLoadHttp::answer);
     }
 
     /**
      * A GET with or without credentials; at most {@code maxBytes} of the body are read.
      */
     Mono<Answer> get(URI url, boolean authenticate, int maxBytes) {
-        HttpClient client = this.backendClient.headers((headers) -> {
-            if (authenticate) {
-                headers.set(HttpHeaderNames.AUTHORIZATION, this.authorization);
-            }
-        }).responseTimeout(this.readTimeout);
-        return client.get().uri(url).response((response, content) -> {
-            int status = response.status().code();
-            HttpHeaders headers = response.responseHeaders();
-            return content.asByteArray()
-                .scan(new byte[0], StreamLoadHttp::append)
-                .takeUntil((bytes) -> bytes.length >= maxBytes)
-                .last(new byte[0])
-                .map((bytes) -> new Answer(status, headers, new String(bytes, 0, Math.min(bytes.length, maxBytes),
-                        StandardCharsets.UTF_8)));
-        }).single();
+        return this.backendClient.get()
+            .uri(url)
+            .headers((headers) -> {
+                if (authenticate) {
+                    headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
+                }
+            })
+            .httpRequest((request) -> responseTimeout(request.getNativeRequest(), this.readTimeout))
+            .exchangeToMono((response) -> {
+                Flux<DataBuffer> head = DataBufferUtils
+                    .takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()), maxBytes);
+                return DataBufferUtils.join(head)
+                    .map((joined) -> {
+                        try {
+                            return joined.toString(StandardCharsets.UTF_8);
+                        }
+                        finally {
+                            DataBufferUtils.release(joined);
+                        }
+                    })
+                    .defaultIfEmpty("")
+                    .map((text) -> new Answer(response.statusCode().value(),
+                            response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION), text));
+            });
     }
 
-    private static byte[] append(byte[] head, byte[] tail) {
-        byte[] joined = new byte[head.length + tail.length];
-        System.arraycopy(head, 0, joined, 0, head.length);
-        System.arraycopy(tail, 0, joined, head.length, tail.length);
-        return joined;
+    private static Mono<Answer> answer(ClientResponse response) {
+        return response.bodyToMono(String.class)
+            .defaultIfEmpty("")
+            .map((body) -> new Answer(response.statusCode().value(),
+                    response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION), body));
+    }
+
+    private static void responseTimeout(Object nativeRequest, Duration timeout) {
+        if (nativeRequest instanceof HttpClientRequest request) {
+            request.responseTimeout(timeout);
+        }
     }
 
     @Override
     public void close() {
-        this.backendPool.disposeLater().block(Duration.ofSeconds(10));
+        close(Duration.ofSeconds(10));
+    }
+
+    /** Closes the pooled connections, waiting at most {@code timeout} for them to close gracefully. */
+    void close(Duration timeout) {
+        try {
+            this.backendPool.disposeLater().block(timeout);
+        }
+        catch (IllegalStateException ex) {
+            // Timed out: the pool is disposed anyway, its last connections close in the background.
+        }
     }
 
     /**
-     * An HTTP answer: status, headers and body text.
+     * An HTTP answer: status, {@code Location} (or {@code null}) and body text.
      */
-    record Answer(int status, HttpHeaders headers, String body) {
-
-        String location() {
-            return this.headers.get(HttpHeaderNames.LOCATION);
-        }
+    record Answer(int status, String location, String body) {
 
         boolean isRedirect() {
             return this.status == 301 || this.status == 302 || this.status == 303 || this.status == 307

@@ -46,6 +46,11 @@ public interface StreamLoadObserver {
             }
 
             @Override
+            public void unflushedAtShutdown(String table, String label, int rows, boolean sent) {
+                all.forEach((observer) -> observer.unflushedAtShutdown(table, label, rows, sent));
+            }
+
+            @Override
             public void bindInFlightBytes(LongSupplier inFlightBytes) {
                 all.forEach((observer) -> observer.bindInFlightBytes(inFlightBytes));
             }
@@ -77,6 +82,13 @@ public interface StreamLoadObserver {
     default void retrying(String table, String label, RetryReason reason, int nextAttempt) {
     }
 
+    /**
+     * A batch was left behind when the template closed after its shutdown timeout ({@code rows} is {@code -1} for a
+     * pre-encoded body; {@code sent}: its outcome is unknown).
+     */
+    default void unflushedAtShutdown(String table, String label, int rows, boolean sent) {
+    }
+
     /** Called once at construction with a live view of the bytes held by batches (encoding, queued, loading). */
     default void bindInFlightBytes(LongSupplier inFlightBytes) {
     }
@@ -95,6 +107,12 @@ public interface StreamLoadObserver {
 
         /** {@code too many versions} or the running transaction limit. */
         SERVER_BUSY,
+
+        /**
+         * The server refused before beginning a transaction and said to try again: BE HTTP workers all busy, BE
+         * shutting down, no BE alive.
+         */
+        SERVER_UNAVAILABLE,
 
         /** Every FE is ejected and none answered a health probe. */
         NO_FRONTEND,

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.logging.Log;
@@ -18,17 +19,20 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Loads rows into StarRocks with Stream Load: reactive, thread-safe, created once and shared.
  *
  * <p>Rows (records, POJOs, {@code Map}s, Jackson {@code ObjectNode}s) are encoded straight into pooled buffers,
- * sent to a BE after the FE's redirect (the body never goes to the FE), retried with the same label, and reported
- * as a {@link LoadResult} or a {@link StreamLoadException}. Memory held by batches is bounded by
+ * sent through Spring's {@code WebClient} to a BE after the FE's redirect (the body never goes to an FE; an address
+ * that runs loads itself gets it directly), checked against what the server read, retried with the same label, and
+ * reported as a {@link LoadResult} or a {@link StreamLoadException}. Memory held by batches is bounded by
  * {@code maxInFlightBytes}; loads of one table run one at a time (in order), loads of different tables in
  * parallel up to {@code maxConcurrentLoads}.
  *
@@ -86,6 +90,14 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     private final Sinks.Empty<Void> closing = Sinks.empty();
 
+    /** Completes when close() gives up on what still runs at the shutdown timeout. */
+    private final Sinks.Empty<Void> aborting = Sinks.empty();
+
+    private final java.util.Queue<StreamLoadShutdownException.Unflushed> unflushed =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private final StreamLoadObserver observer;
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private final Set<StreamLoadWriter<?>> writers = ConcurrentHashMap.newKeySet();
@@ -121,19 +133,22 @@ public final class StreamLoadTemplate implements AutoCloseable {
         this.loadSlots = new AsyncPermits("max-concurrent-loads", builder.maxConcurrentLoads);
         this.perTableConcurrency = requirePositive("per-table concurrency", builder.perTableConcurrency);
         this.http = new StreamLoadHttp(builder.username, builder.password, builder.connectTimeout,
-                builder.readTimeout, Math.max(8, builder.maxConcurrentLoads * 2));
+                builder.readTimeout, Math.max(8, builder.maxConcurrentLoads * 2), builder.webClientBuilder,
+                builder.httpClientCustomizer);
         Frontends frontends = new Frontends(builder.frontends,
                 (url) -> this.http.get(URI.create(url + "/api/health"), false, 4096)
-                    .map((answer) -> answer.status() == 200),
+                    .map((answer) -> Frontends.healthy(answer.status(), answer.body())),
                 builder.frontendProbeInterval);
         this.runner = new LoadRunner(this.http, frontends, new ObjectMapper(), builder.retryPolicy,
                 builder.maxRedirects, builder.redirectHostRewrite, builder.responseTimeoutMargin,
                 builder.labelPollInterval, builder.observer);
         this.encodingScheduler = Schedulers.parallel();
+        this.observer = builder.observer;
         builder.observer.bindInFlightBytes(this.budget::used);
         this.frontendUrls = builder.frontends;
         this.transactionHttp = new TransactionHttp(builder.frontends, builder.username, builder.password,
-                builder.connectTimeout, builder.redirectHostRewrite, builder.maxRedirects);
+                builder.connectTimeout, builder.redirectHostRewrite, builder.maxRedirects, builder.webClientBuilder,
+                builder.httpClientCustomizer);
     }
 
     /**
@@ -152,11 +167,16 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     /**
      * Loads all rows as one Stream Load; completes empty when there are no rows. The rows must fit in
-     * {@code maxInFlightBytes}; use {@link #stream} for larger or endless inputs.
+     * {@code maxInFlightBytes}; use {@link #stream} for larger or endless inputs. The label is fixed by this call:
+     * subscribing again (or {@code retry()}) sends the same label, so the rows are loaded at most once.
      */
     public Mono<LoadResult> load(String table, Flux<?> rows, LoadOptions options) {
+        Labelled labelled = labelled(table, options);
+        if (labelled.invalid() != null) {
+            return Mono.error(labelled.invalid());
+        }
+        Target target = labelled.target();
         return tracked(() -> {
-            Target target = target(table);
             Batcher batcher = batcher(options, SINGLE_LOAD);
             Mono<Batcher.Sealed> sealed = rows.cast(Object.class)
                 .concatMap(batcher::add)
@@ -165,8 +185,28 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 .flatMap((batches) -> batches.isEmpty() ? Mono.<Batcher.Sealed>empty() : Mono.just(batches.get(0)))
                 .doFinally((signal) -> batcher.abandon())
                 .onErrorMap(IllegalStateException.class, (ex) -> clientFailure(target, ex));
-            return sealed.flatMap((batch) -> submit(target, batch, options, label(target, options)));
+            return sealed.flatMap((batch) -> submit(target, batch, options, labelled.label()));
         }).next();
+    }
+
+    /**
+     * The target and label of a single load, fixed when {@code load} is called so that re-subscribing (or
+     * {@code retry()}) reuses the label and StarRocks loads the rows at most once; or why the call is invalid.
+     */
+    private Labelled labelled(String table, LoadOptions options) {
+        if (this.closed.get()) {
+            return new Labelled(null, null, new IllegalStateException("The StreamLoadTemplate is closed."));
+        }
+        try {
+            Target target = target(table);
+            return new Labelled(target, label(target, options), null);
+        }
+        catch (IllegalArgumentException ex) {
+            return new Labelled(null, null, ex);
+        }
+    }
+
+    private record Labelled(Target target, String label, RuntimeException invalid) {
     }
 
     /**
@@ -175,8 +215,12 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * budget) until the load is final, so that retries can resend them.
      */
     public Mono<LoadResult> loadBytes(String table, Publisher<DataBuffer> body, LoadOptions options) {
+        Labelled labelled = labelled(table, options);
+        if (labelled.invalid() != null) {
+            return Mono.error(labelled.invalid());
+        }
+        Target target = labelled.target();
         return tracked(() -> {
-            Target target = target(table);
             PooledChunks chunks = new PooledChunks();
             long[] reserved = { 0 };
             Mono<Batcher.Sealed> sealed = Flux.from(body).concatMap((buffer) -> {
@@ -209,7 +253,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
                     this.budget.release(reserved[0]);
                 }
             });
-            return sealed.flatMap((batch) -> submit(target, batch, options, label(target, options)));
+            return sealed.flatMap((batch) -> submit(target, batch, options, labelled.label()));
         }).next();
     }
 
@@ -231,6 +275,10 @@ public final class StreamLoadTemplate implements AutoCloseable {
             return Flux.error(new IllegalArgumentException(
                     "stream() makes many loads and cannot use one fixed label; set a label prefix instead."));
         }
+        IllegalArgumentException tooLarge = jsonBatchesTooLarge(options);
+        if (tooLarge != null) {
+            return Flux.error(tooLarge);
+        }
         return tracked(() -> {
             Target target = target(table);
             Batcher batcher = batcher(options, null);
@@ -250,7 +298,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 return (Publisher<Batcher.Sealed>) batcher.add(signal);
             })
                 .doFinally((signal) -> batcher.abandon())
-                .concatMap((batch) -> submit(target, batch, options, label(target, options)), 0)
+                .concatMap((batch) -> submit(target, batch, options, label(target, options), Gate.KEEP_ONLY), 0)
                 .doOnDiscard(Batcher.Sealed.class, Batcher.Sealed::release);
         });
     }
@@ -271,11 +319,21 @@ public final class StreamLoadTemplate implements AutoCloseable {
             throw new IllegalArgumentException(
                     "A writer makes many loads and cannot use one fixed label; set a label prefix instead.");
         }
+        IllegalArgumentException tooLarge = jsonBatchesTooLarge(options);
+        if (tooLarge != null) {
+            throw tooLarge;
+        }
         requireOpen();
         Target target = target(table);
+        Gate gate = new Gate();
         StreamLoadWriter<T> writer = new StreamLoadWriter<>(this, target.table(),
-                batcher(options, null), this.batchPolicy.maxInterval(),
-                (batch) -> submit(target, batch, options, label(target, options)));
+                batcher(options, null), this.batchPolicy.maxInterval(), gate::reset,
+                (batch) -> Mono.defer(() -> {
+                    // Counted like streams, so that close() waits for (or abandons) the writer's loads too.
+                    enter();
+                    return submit(target, batch, options, label(target, options), gate)
+                        .doFinally((signal) -> exit());
+                }));
         this.writers.add(writer);
         enter();
         return writer;
@@ -303,43 +361,73 @@ public final class StreamLoadTemplate implements AutoCloseable {
     }
 
     /**
-     * Stops taking new work, loads what is buffered (streams and writers), waits up to the shutdown timeout for
-     * loads in flight, then releases connections. Idempotent.
+     * Stops taking new work, loads what is buffered (streams and writers) and waits for loads in flight, all within
+     * the shutdown timeout (even when a BE stalls); then releases connections. Idempotent.
+     *
+     * @throws StreamLoadShutdownException when batches were still unsent or unanswered at the shutdown timeout (they
+     * are abandoned, counted by {@link StreamLoadObserver#unflushedAtShutdown}, and listed in the exception), or when
+     * flushing a writer failed (each failure suppressed in the exception, with its {@link FailedBatch})
      */
     @Override
     public void close() {
         if (!this.closed.compareAndSet(false, true)) {
             return;
         }
+        long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
         this.closing.tryEmitEmpty();
+        List<RuntimeException> writerFailures = new java.util.ArrayList<>();
         for (StreamLoadWriter<?> writer : List.copyOf(this.writers)) {
             try {
-                writer.close();
+                writer.closeBefore(deadline);
             }
             catch (RuntimeException ex) {
                 logger.error("Flushing a Stream Load writer for '" + writer.table() + "' at shutdown failed", ex);
+                writerFailures.add(ex);
             }
         }
-        long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+        boolean timedOut = !awaitIdle(deadline);
+        if (timedOut) {
+            logger.warn(activeCount() + " Stream Load operation(s) still running after the shutdown timeout of "
+                    + this.shutdownTimeout + "; abandoning them and closing connections.");
+            // Fails every load still waiting or running; each records itself in this.unflushed synchronously.
+            this.aborting.tryEmitEmpty();
+        }
+        long remaining = Math.max(0, deadline - System.nanoTime());
+        this.http.close(Duration.ofNanos(Math.max(remaining, Duration.ofMillis(100).toNanos())));
+        this.transactionHttp.close();
+        if (!this.unflushed.isEmpty() || !writerFailures.isEmpty()) {
+            // Rows a writer still held that failed to load at shutdown are reported too (suppressed failures).
+            StreamLoadShutdownException failure = new StreamLoadShutdownException(this.shutdownTimeout,
+                    List.copyOf(this.unflushed));
+            writerFailures.forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
+    /** Waits until no operation is active; {@code false} when the deadline passed first. */
+    private boolean awaitIdle(long deadline) {
         synchronized (this.activity) {
             while (this.active > 0) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    logger.warn(this.active + " Stream Load operation(s) still running after the shutdown timeout of "
-                            + this.shutdownTimeout + "; closing connections anyway.");
-                    break;
+                    return false;
                 }
                 try {
                     this.activity.wait(Math.max(1, remaining / 1_000_000));
                 }
                 catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
-                    break;
+                    return false;
                 }
             }
+            return true;
         }
-        this.http.close();
-        this.transactionHttp.close();
+    }
+
+    private int activeCount() {
+        synchronized (this.activity) {
+            return this.active;
+        }
     }
 
     private <T> Flux<T> tracked(java.util.function.Supplier<Publisher<T>> work) {
@@ -394,20 +482,169 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * Runs one sealed batch in its table's lane and a global load slot, then frees it.
      */
     Mono<LoadResult> submit(Target target, Batcher.Sealed sealed, LoadOptions options, String label) {
+        return submit(target, sealed, options, label, null);
+    }
+
+    /**
+     * Runs one sealed batch in its table's lane and a global load slot, then frees it. With a gate (writers), the
+     * batch is kept for {@link #retry} when it fails, and is not sent once an earlier batch of the gate failed.
+     */
+    Mono<LoadResult> submit(Target target, Batcher.Sealed sealed, LoadOptions options, String label, Gate gate) {
+        if (options.format() == LoadFormat.JSON && !ignoresJsonSize(options)
+                && sealed.batch.bodySize() > JSON_BODY_LIMIT) {
+            sealed.release();
+            return Mono.error(new StreamLoadException(StreamLoadException.Reason.CLIENT, target.table(), label, null,
+                    "the JSON body of " + sealed.batch.bodySize() + " bytes exceeds StarRocks' JSON limit of "
+                            + JSON_BODY_LIMIT + " bytes (BE streaming_load_max_batch_size_mb); not sent. Load fewer"
+                            + " rows at once, use CSV, or add the header ignore_json_size=true",
+                    0, List.of(), null));
+        }
         Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
         Map<String, String> headers = LoadHeaders.of(label, sealed.batch, options, compression(options), timeout);
         LoadRunner.Job job = new LoadRunner.Job(target.database(), target.table(), label, sealed.batch, headers,
                 timeout);
-        AsyncPermits lane = this.tableLanes.computeIfAbsent(target.database() + "." + target.table(),
+        return run(job, sealed, gate);
+    }
+
+    /**
+     * Sends a batch that failed again, under its label, with its headers; a batch whose earlier attempt committed
+     * after all comes back {@code ALREADY_LOADED}.
+     */
+    public Mono<LoadResult> retry(FailedBatch batch) {
+        return tracked(() -> {
+            PooledChunks body = new PooledChunks();
+            body.adopt(io.netty.buffer.Unpooled.wrappedBuffer(batch.body().duplicate()));
+            EncodedBatch encoded = new EncodedBatch(body, batch.rows(), batch.bodySize(), List.of());
+            LoadRunner.Job job = new LoadRunner.Job(batch.database(), batch.table(), batch.label(), encoded,
+                    batch.headers(), batch.loadTimeout());
+            return run(job, new Batcher.Sealed(encoded, 0, this.budget), Gate.KEEP_ONLY);
+        }).next();
+    }
+
+    private Mono<LoadResult> run(LoadRunner.Job job, Batcher.Sealed sealed, Gate gate) {
+        AsyncPermits lane = this.tableLanes.computeIfAbsent(job.database() + "." + job.table(),
                 (key) -> new AsyncPermits("loads in flight for " + key, this.perTableConcurrency));
-        return Mono.usingWhen(lane.acquire(1).thenReturn(lane),
+        AtomicBoolean sent = new AtomicBoolean();
+        Mono<LoadResult> load = Mono.usingWhen(lane.acquire(1).thenReturn(lane),
                 (heldLane) -> Mono.usingWhen(this.loadSlots.acquire(1).thenReturn(this.loadSlots),
-                        (slot) -> this.runner.run(job), (slot) -> Mono.fromRunnable(() -> slot.release(1))),
-                (heldLane) -> Mono.fromRunnable(() -> heldLane.release(1)))
+                        (slot) -> Mono.defer(() -> {
+                            StreamLoadException blocked = (gate != null) ? gate.blocked(job) : null;
+                            if (blocked != null) {
+                                return Mono.error(blocked);
+                            }
+                            sent.set(true);
+                            // The gate hears of a failure while the lane is still held, before a later batch runs.
+                            return this.runner.run(job).doOnError(StreamLoadException.class, (failure) -> {
+                                if (gate != null) {
+                                    gate.failed(job, failure);
+                                }
+                            });
+                        }), (slot) -> Mono.fromRunnable(() -> slot.release(1))),
+                (heldLane) -> Mono.fromRunnable(() -> heldLane.release(1)));
+        Mono<LoadResult> abandoned = this.aborting.asMono()
+            .then(Mono.error(() -> abandonedAtShutdown(job, sent.get())));
+        return Mono.firstWithSignal(load, abandoned)
+            .doOnError(StreamLoadException.class, (failure) -> {
+                if (gate != null) {
+                    failure.withFailedBatch(keep(job));
+                }
+            })
             // Freed before the outcome is delivered, so a caller that saw the result sees the memory back.
             .doOnSuccess((result) -> sealed.release())
             .doOnError((failure) -> sealed.release())
             .doOnCancel(sealed::release);
+    }
+
+    /** A heap copy of a failed batch, for the caller to retry. */
+    private static FailedBatch keep(LoadRunner.Job job) {
+        return new FailedBatch(job.database(), job.table(), job.label(), job.batch().rows(), job.headers(),
+                job.loadTimeout(), java.nio.ByteBuffer.wrap(job.batch().body().toByteArray()));
+    }
+
+    /**
+     * Keeps the batches of one writer in order: once one failed, the later ones are not sent.
+     */
+    static class Gate {
+
+        /** Keeps a failed batch for retry, blocks nothing. */
+        static final Gate KEEP_ONLY = new Gate() {
+
+            @Override
+            StreamLoadException blocked(LoadRunner.Job job) {
+                return null;
+            }
+
+            @Override
+            void failed(LoadRunner.Job job, StreamLoadException failure) {
+            }
+
+        };
+
+        private volatile String firstFailedLabel;
+
+        StreamLoadException blocked(LoadRunner.Job job) {
+            String failed = this.firstFailedLabel;
+            if (failed == null) {
+                return null;
+            }
+            return new StreamLoadException(StreamLoadException.Reason.SKIPPED_AFTER_FAILURE, job.table(), job.label(),
+                    null, "batch with label " + failed + " failed before it", 0, List.of(), null);
+        }
+
+        void failed(LoadRunner.Job job, StreamLoadException failure) {
+            if (this.firstFailedLabel == null) {
+                this.firstFailedLabel = job.label();
+            }
+        }
+
+        /** The failure was reported to the caller, who decides what to resend: later batches may go again. */
+        void reset() {
+            this.firstFailedLabel = null;
+        }
+
+    }
+
+    /**
+     * StarRocks' default limit on a JSON body: the BE holds a JSON body in memory and refuses one over
+     * {@code streaming_load_max_batch_size_mb} (100) MiB unless {@code ignore_json_size} is set
+     * ({@code StreamLoadAction::_on_header}).
+     */
+    static final long JSON_BODY_LIMIT = 100L * 1024 * 1024;
+
+    private static boolean ignoresJsonSize(LoadOptions options) {
+        return options.headers().entrySet().stream()
+            .anyMatch((header) -> header.getKey().equalsIgnoreCase("ignore_json_size")
+                    && header.getValue().trim().equalsIgnoreCase("true"));
+    }
+
+    /** Why batches cut by the batch policy could pass the JSON limit, or {@code null} when they cannot. */
+    private IllegalArgumentException jsonBatchesTooLarge(LoadOptions options) {
+        // A batch is cut once it reaches max-bytes, so it may pass it by one row: keep 1 MiB of room.
+        long room = JSON_BODY_LIMIT - PooledChunks.CHUNK_SIZE * 16L;
+        if (options.format() != LoadFormat.JSON || ignoresJsonSize(options) || this.batchPolicy.maxBytes() <= room) {
+            return null;
+        }
+        return new IllegalArgumentException("batch max-bytes (" + this.batchPolicy.maxBytes() + ") lets JSON batches"
+                + " pass StarRocks' JSON limit of " + JSON_BODY_LIMIT + " bytes (BE streaming_load_max_batch_size_mb):"
+                + " set starrocks.stream-load.batch.max-bytes to at most " + room + ", use CSV, or add the header"
+                + " ignore_json_size=true.");
+    }
+
+    /** Records a batch given up at the shutdown timeout and the failure its caller sees. */
+    private StreamLoadException abandonedAtShutdown(LoadRunner.Job job, boolean sent) {
+        int rows = job.batch().rows();
+        this.unflushed.add(new StreamLoadShutdownException.Unflushed(job.table(), job.label(), rows, sent));
+        try {
+            this.observer.unflushedAtShutdown(job.table(), job.label(), rows, sent);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("A StreamLoadObserver failed; the shutdown report is unchanged", ex);
+        }
+        String detail = "the template closed after its shutdown timeout of " + this.shutdownTimeout
+                + (sent ? " while the load ran" : " before the load was sent");
+        return new StreamLoadException(sent ? StreamLoadException.Reason.OUTCOME_UNKNOWN
+                : StreamLoadException.Reason.SHUTDOWN, job.table(), job.label(), null, detail, sent ? 1 : 0,
+                List.of(), null);
     }
 
     private Target target(String table) {
@@ -680,7 +917,29 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
         private StreamLoadObserver observer = StreamLoadObserver.NONE;
 
+        private WebClient.Builder webClientBuilder;
+
+        private UnaryOperator<HttpClient> httpClientCustomizer;
+
         private Builder() {
+        }
+
+        /**
+         * The application's {@code WebClient.Builder} (cloned, never changed), so that its customizers, filters and
+         * observations apply to every Stream Load exchange; {@code null} for a plain one. Its connector is replaced
+         * by the template's tuned Reactor Netty clients.
+         */
+        public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+            this.webClientBuilder = webClientBuilder;
+            return this;
+        }
+
+        /**
+         * Applied last to the template's Reactor Netty clients (FE and BE), e.g. to set up TLS; {@code null} for none.
+         */
+        public Builder httpClientCustomizer(UnaryOperator<HttpClient> httpClientCustomizer) {
+            this.httpClientCustomizer = httpClientCustomizer;
+            return this;
         }
 
         /** FE HTTP base URLs ({@code http://fe:8030}), used round robin. */

@@ -28,9 +28,12 @@ import org.springframework.web.util.UriUtils;
  *
  * <p>Statuses are handled as StarRocks defines them: {@code OK}; {@code TXN_IN_PROCESSING} (another request still
  * works on the transaction) is waited out with backoff; committing twice answers {@code OK} (reported with
- * {@link TransactionResult#alreadyDone()}); {@code TXN_NOT_EXISTS} on commit or rollback is resolved with
- * {@code get_load_state} (a label already VISIBLE is committed); {@code LABEL_ALREADY_EXISTS} on begin and
- * {@code FAILED} fail with a {@link StreamLoadTransactionException}. Commit, prepare and rollback are repeated after
+ * {@link TransactionResult#alreadyDone()}); a commit or rollback that the FE refuses ({@code FAILED}: "No
+ * transaction found" for a label never begun, or a commit of a rolled-back or a rollback of a committed
+ * transaction, as StarRocks' SQL tests record; {@code TXN_NOT_EXISTS}) is settled with {@code get_load_state}: a
+ * commit is done when the label is COMMITTED or VISIBLE, a rollback when it is ABORTED or UNKNOWN, anything else
+ * fails; {@code LABEL_ALREADY_EXISTS} on begin and {@code FAILED} elsewhere fail with a
+ * {@link StreamLoadTransactionException}. Commit, prepare and rollback are repeated after
  * a lost answer (they are idempotent); a {@code load} whose answer was lost fails with an unknown outcome. Loads
  * are sent as JSON to the BE that began the transaction.
  */
@@ -188,8 +191,9 @@ public final class StreamLoadTransaction {
                 return Mono.error(new InProcessing(answer));
             }
             String status = status(answer);
-            if (status.equals("TXN_NOT_EXISTS") && operation != TransactionOperation.PREPARE) {
-                return resolveMissing(operation, answer);
+            if ((status.equals("TXN_NOT_EXISTS") || status.equals("FAILED"))
+                    && operation != TransactionOperation.PREPARE) {
+                return settleByLoadState(operation, answer);
             }
             if (!isOk(answer)) {
                 return Mono.error(failure(operation, answer));
@@ -204,14 +208,19 @@ public final class StreamLoadTransaction {
                 .onRetryExhaustedThrow((spec, signal) -> unknown(operation, signal.failure())));
     }
 
-    /** A commit or rollback of a label the server no longer holds as a transaction: its load state decides. */
-    private Mono<TransactionResult> resolveMissing(TransactionOperation operation, ServerAnswer answer) {
+    /**
+     * A commit or rollback the FE refused: the label's load state says whether the wanted end is already reached
+     * (an earlier attempt whose answer was lost, a transaction never begun has nothing to roll back) or not (the
+     * refusal stands, with the state in the message).
+     */
+    private Mono<TransactionResult> settleByLoadState(TransactionOperation operation, ServerAnswer answer) {
         return state().flatMap((state) -> {
             boolean committed = state.equals("VISIBLE") || state.equals("COMMITTED");
+            boolean nothingToRollBack = state.equals("ABORTED") || state.equals("UNKNOWN");
             if (operation == TransactionOperation.COMMIT && committed) {
                 return Mono.just(result(operation, answer, true));
             }
-            if (operation == TransactionOperation.ROLLBACK && !committed) {
+            if (operation == TransactionOperation.ROLLBACK && nothingToRollBack) {
                 return Mono.just(result(operation, answer, true));
             }
             return Mono.error(new StreamLoadTransactionException(this.table, this.label, operation, status(answer),

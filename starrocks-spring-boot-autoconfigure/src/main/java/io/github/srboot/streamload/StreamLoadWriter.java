@@ -17,8 +17,11 @@ import reactor.core.scheduler.Schedulers;
  * batch, batches are loaded in the background by the batch policy (rows, bytes, age), and {@code write} waits
  * when the template's in-flight budget is spent, so memory never grows without bound.
  *
- * <p>Thread-safe, but blocking: do not call it from reactive (non-blocking) threads. A failed background load is thrown (once) from the next {@code write}, {@code flush} or
- * {@code close}. Obtain one from {@link StreamLoadTemplate#writer(String, LoadOptions)}.
+ * <p>Thread-safe, but blocking: do not call it from reactive (non-blocking) threads. A failed background load is
+ * thrown (once) from the next {@code write}, {@code flush} or {@code close}, as a {@link StreamLoadException} whose
+ * {@link StreamLoadException#failedBatch()} can be sent again with {@link StreamLoadTemplate#retry(FailedBatch)};
+ * batches after it are not sent until that failure has been thrown (they fail as {@code SKIPPED_AFTER_FAILURE},
+ * suppressed on the first failure when {@code flush} sees them), so rows never become visible out of order. Obtain one from {@link StreamLoadTemplate#writer(String, LoadOptions)}.
  *
  * @param <T> the row type
  */
@@ -43,8 +46,12 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
 
     private boolean closed;
 
+    /** Lets later batches load again once a failure was thrown to the caller. */
+    private final Runnable failureReported;
+
     StreamLoadWriter(StreamLoadTemplate template, String table, Batcher batcher, Duration maxInterval,
-            Function<Batcher.Sealed, Mono<LoadResult>> loader) {
+            Runnable failureReported, Function<Batcher.Sealed, Mono<LoadResult>> loader) {
+        this.failureReported = failureReported;
         this.template = template;
         this.table = table;
         this.batcher = batcher;
@@ -79,6 +86,10 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
      * @throws StreamLoadException when a load failed
      */
     public void flush() {
+        flush(Long.MAX_VALUE);
+    }
+
+    private void flush(long deadline) {
         List<CompletableFuture<LoadResult>> waiting;
         this.lock.lock();
         try {
@@ -96,12 +107,25 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
         RuntimeException first = null;
         for (CompletableFuture<LoadResult> load : waiting) {
             try {
-                load.get();
+                if (deadline == Long.MAX_VALUE) {
+                    load.get();
+                }
+                else {
+                    load.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                }
+            }
+            catch (java.util.concurrent.TimeoutException ex) {
+                // Shutdown: the template reports what did not finish in time.
+                break;
             }
             catch (ExecutionException ex) {
                 if (first == null) {
                     first = (ex.getCause() instanceof RuntimeException runtime) ? runtime
                             : new IllegalStateException(ex.getCause());
+                }
+                else if (ex.getCause() != first) {
+                    // Later batches (skipped after the first failure), each with its batch, in order.
+                    first.addSuppressed(ex.getCause());
                 }
             }
             catch (InterruptedException ex) {
@@ -113,6 +137,7 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
         if (first != null) {
             // Reported here; do not report it again on the next call.
             this.failure.compareAndSet(first, null);
+            this.failureReported.run();
             throw first;
         }
         RuntimeException late = this.failure.getAndSet(null);
@@ -126,6 +151,14 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
      */
     @Override
     public void close() {
+        closeBefore(Long.MAX_VALUE);
+    }
+
+    /**
+     * Flushes, waiting for the loads until {@code deadline} ({@link System#nanoTime()}) at most, then stops the
+     * writer; loads still running at the deadline go on (the template abandons them at its shutdown timeout).
+     */
+    void closeBefore(long deadline) {
         this.lock.lock();
         try {
             if (this.closed) {
@@ -136,7 +169,7 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
             this.lock.unlock();
         }
         try {
-            flush();
+            flush(deadline);
         }
         finally {
             this.lock.lock();
@@ -182,12 +215,28 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
         this.pending.removeIf((load) -> load.isDone() && !load.isCompletedExceptionally());
         CompletableFuture<LoadResult> load = this.loader.apply(sealed).toFuture();
         load.whenComplete((result, ex) -> {
-            if (ex != null) {
+            // A batch skipped after a failure is reported with that failure (flush), never ahead of it.
+            boolean skipped = ex instanceof StreamLoadException failed
+                    && failed.reason() == StreamLoadException.Reason.SKIPPED_AFTER_FAILURE;
+            if (ex != null && !skipped) {
                 this.failure.compareAndSet(null,
                         (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex));
             }
         });
         this.pending.add(load);
+    }
+
+    private static Throwable failureOf(CompletableFuture<LoadResult> load) {
+        try {
+            load.join();
+            return null;
+        }
+        catch (java.util.concurrent.CompletionException ex) {
+            return ex.getCause();
+        }
+        catch (java.util.concurrent.CancellationException ex) {
+            return ex;
+        }
     }
 
     private void requireUsable() {
@@ -196,7 +245,17 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
         }
         RuntimeException failed = this.failure.getAndSet(null);
         if (failed != null) {
+            // The failed batches in the order they were started: the first, with the ones skipped after it.
+            for (CompletableFuture<LoadResult> load : this.pending) {
+                if (load.isCompletedExceptionally()) {
+                    Throwable later = failureOf(load);
+                    if (later != null && later != failed) {
+                        failed.addSuppressed(later);
+                    }
+                }
+            }
             this.pending.removeIf(CompletableFuture::isCompletedExceptionally);
+            this.failureReported.run();
             throw failed;
         }
     }

@@ -47,7 +47,8 @@ final class TransactionHttp implements AutoCloseable {
     private final Set<String> frontends = new HashSet<>();
 
     TransactionHttp(List<URI> frontends, String username, String password, Duration connectTimeout,
-            HostRewrite hostRewrite, int maxRedirects) {
+            HostRewrite hostRewrite, int maxRedirects, WebClient.Builder webClientBuilder,
+            java.util.function.UnaryOperator<HttpClient> httpClientCustomizer) {
         this.authorization = "Basic " + Base64.getEncoder()
             .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.hostRewrite = hostRewrite;
@@ -62,7 +63,13 @@ final class TransactionHttp implements AutoCloseable {
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(Math.max(1, connectTimeout.toMillis())))
             .followRedirect(false)
             .compress(false);
-        this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
+        if (httpClientCustomizer != null) {
+            // The template's TLS (starrocks.http.ssl.bundle) applies here too.
+            httpClient = httpClientCustomizer.apply(httpClient);
+        }
+        // Like the template's other calls: from the application's WebClient.Builder when there is one.
+        WebClient.Builder base = (webClientBuilder != null) ? webClientBuilder.clone() : WebClient.builder();
+        this.client = base.clientConnector(new ReactorClientHttpConnector(httpClient)).build();
     }
 
     /**

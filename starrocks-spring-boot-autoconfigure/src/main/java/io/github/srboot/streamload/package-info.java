@@ -1,5 +1,5 @@
 /**
- * {@code StreamLoadTemplate}: reactive Stream Load ingestion (encoding, batching, labels, redirect,
- * retries, transactions). Depends on {@code ddl} (types) and {@code jdbc} (schema evolution).
+ * {@code StreamLoadTemplate}: reactive Stream Load ingestion over Spring's {@code WebClient} (encoding, batching,
+ * labels, redirect, retries, label look-ups, shutdown). Depends on {@code ddl} (types) and {@code jdbc} (schema evolution).
  */
 package io.github.srboot.streamload;

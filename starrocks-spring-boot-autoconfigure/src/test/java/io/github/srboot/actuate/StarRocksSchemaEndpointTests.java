@@ -16,6 +16,9 @@ import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.schema.MigrationPlan;
 import io.github.srboot.schema.SchemaDiff;
 import io.github.srboot.schema.StarRocksSchemaDiff;
+import io.github.srboot.support.RecordedCatalog;
+import io.github.srboot.support.RecordedCatalog.ColumnRow;
+import io.github.srboot.support.ScriptedJdbc;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -160,6 +163,38 @@ class StarRocksSchemaEndpointTests {
         assertThat(columns.object()).isEqualTo("table t");
         assertThat(columns.asynchronous()).isTrue();
         assertThat(columns.sql()).containsExactly("ALTER TABLE `t` MODIFY COLUMN `v` BIGINT NULL");
+    }
+
+    @Test
+    void anObjectTheParserCannotReadIsReportedWhileTheOthersAreCompared() {
+        ScriptedJdbc server = new ScriptedJdbc();
+        new RecordedCatalog("analytics")
+            .table("t", "DUP_KEYS", """
+                    CREATE TABLE `t` (
+                      `id` bigint(20) NOT NULL COMMENT "",
+                      `v` int(11) NULL COMMENT ""
+                    ) ENGINE=OLAP\s
+                    DUPLICATE KEY(`id`)
+                    DISTRIBUTED BY HASH(`id`) BUCKETS 4\s
+                    PROPERTIES (
+                    "replication_num" = "1"
+                    );""", ColumnRow.of("id", "bigint(20)"), ColumnRow.of("v", "int(11)"))
+            .table("future", "DUP_KEYS", "CREATE TABLE `future` (`id` int(11) NULL) SOME CLAUSE FROM 5.0",
+                    ColumnRow.of("id", "int(11)"))
+            .installOn(server);
+        StarRocksSchemaDiff diff = new StarRocksSchemaDiff(new StarRocksTemplate(server.dataSource()), "analytics",
+                () -> Ddl.parse(TABLE.replace("v INT", "v BIGINT")), false);
+
+        SchemaDriftDescriptor drift = new StarRocksSchemaEndpoint(new CachedSchemaPlan(diff, Duration.ZERO)).drift();
+
+        assertThat(drift.changes()).extracting(ChangeDescriptor::kind).containsExactly("UNREADABLE_OBJECT",
+                "COLUMNS");
+        assertThat(drift.changes().get(0).object()).isEqualTo("table future");
+        assertThat(drift.changes().get(0).details()).singleElement().asString().contains("'future'");
+        assertThat(drift.statements()).containsExactly("ALTER TABLE `t` MODIFY COLUMN `v` BIGINT NULL");
+        assertThat(drift.drift()).isTrue();
+        assertThat(drift.unreadable()).singleElement()
+            .satisfies((unreadable) -> assertThat(unreadable.problem()).startsWith("table future: ").contains("'future'"));
     }
 
 }

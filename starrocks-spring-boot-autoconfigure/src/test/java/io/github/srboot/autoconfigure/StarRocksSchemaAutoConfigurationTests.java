@@ -8,7 +8,6 @@ import io.github.srboot.ddl.SchemaObject;
 import io.github.srboot.ddl.Table;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.schema.StarRocksSchemaDiff;
-import io.github.srboot.schema.WriteMigrationRunner;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

@@ -91,10 +91,22 @@ class DataTypeTest {
 
     @Test
     void decimalPrecisionAndScaleAreChecked() {
+        // FE TypeDefAnalyzer: precision 1..max of the kind (DECIMAL is stored as DECIMAL32/64/128/256, so up to 76).
         assertThatThrownBy(() -> decimal(0, 0)).isInstanceOf(DdlValidationException.class)
-            .hasMessageContaining("precision 0 is outside 1..38");
-        assertThatThrownBy(() -> decimal(39, 2)).isInstanceOf(DdlValidationException.class)
-            .hasMessageContaining("precision 39 is outside 1..38");
+            .hasMessageContaining("precision 0 is outside 1..76");
+        assertThatThrownBy(() -> decimal(77, 2)).isInstanceOf(DdlValidationException.class)
+            .hasMessageContaining("precision 77 is outside 1..76");
+        assertThat(decimal(76, 10).sql()).isEqualTo("DECIMAL(76, 10)");
+        assertThat(ScalarType.of(ScalarKind.DECIMAL256, 50, 5).canonical()).isEqualTo(decimal(50, 5));
+        assertThatThrownBy(() -> ScalarType.of(ScalarKind.DECIMAL128, 39, 2)).isInstanceOf(DdlValidationException.class)
+            .hasMessageContaining("outside 1..38");
+        // DECIMALV2: precision up to 27 and scale at most 9; another storage type than DECIMAL, so not equal to it.
+        assertThat(ScalarType.of(ScalarKind.DECIMALV2, 27, 9).sql()).isEqualTo("DECIMALV2(27, 9)");
+        assertThatThrownBy(() -> ScalarType.of(ScalarKind.DECIMALV2, 28, 2)).isInstanceOf(DdlValidationException.class)
+            .hasMessageContaining("outside 1..27");
+        assertThatThrownBy(() -> ScalarType.of(ScalarKind.DECIMALV2, 20, 10)).isInstanceOf(DdlValidationException.class)
+            .hasMessageContaining("scale 10 is outside 0..9");
+        assertThat(ScalarType.of(ScalarKind.DECIMALV2, 10, 2).canonical()).isNotEqualTo(decimal(10, 2));
         assertThatThrownBy(() -> ScalarType.of(ScalarKind.DECIMAL32, 10, 2)).isInstanceOf(DdlValidationException.class)
             .hasMessageContaining("outside 1..9");
         assertThatThrownBy(() -> ScalarType.of(ScalarKind.DECIMAL64, 19, 2)).isInstanceOf(DdlValidationException.class)

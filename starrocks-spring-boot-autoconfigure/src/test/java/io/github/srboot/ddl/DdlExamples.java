@@ -430,7 +430,7 @@ final class DdlExamples {
                           `v` INT
                         )
                         DUPLICATE KEY(`dt`, `city`)
-                        PARTITION BY date_trunc('month', `dt`), `city`"""));
+                        PARTITION BY (date_trunc('month', `dt`), `city`)"""));
     }
 
     static List<Example> views() {

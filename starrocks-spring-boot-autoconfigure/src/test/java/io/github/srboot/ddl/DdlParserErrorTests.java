@@ -21,7 +21,7 @@ class DdlParserErrorTests {
             CREATE INDEX i ON t (a)                                   | 1 |  8 | INDEX      | expected TABLE, VIEW or MATERIALIZED VIEW
             CREATE OR REPLACE TABLE t (a INT)                         | 1 | 19 | TABLE      | expected VIEW after CREATE OR REPLACE
             DROP TABLE t                                              | 1 |  1 | DROP       | expected CREATE
-            CREATE TABLE db.t (a INT)                                 | 1 | 16 | .          | database-qualified table name
+            CREATE TABLE hive.db.t (a INT)                            | 1 | 22 | t          | only the internal catalog
             CREATE TABLE t (a INT) DISTRIBUTED BY RANDOM COMMENT 'x'  | 1 | 46 | COMMENT    | clauses come in the order
             CREATE TABLE t (a INT NULL NOT NULL)                      | 1 | 28 | NOT        | NULL or NOT NULL only once
             CREATE TABLE t (a INT DEFAULT "1" AUTO_INCREMENT)         | 1 | 35 | AUTO_INCREMENT | DEFAULT, AUTO_INCREMENT or AS only once
@@ -34,7 +34,7 @@ class DdlParserErrorTests {
             CREATE TABLE t (a INT) DISTRIBUTED BY HASH(a) BUCKETS x   | 1 | 55 | x          | expected a whole number as bucket count
             CREATE TABLE t (a INT) PROPERTIES ("k" = "1", "k" = "2")  | 1 | 47 | "k"        | the property is given twice
             CREATE TABLE t (a INT) PROPERTIES ("k" = 1)               | 1 | 42 | 1          | expected a quoted string as property value
-            CREATE TABLE t (a INT, INDEX i (a) USING HASH)            | 1 | 42 | HASH       | expected the index type BITMAP, GIN or NGRAMBF
+            CREATE TABLE t (a INT, INDEX i (a) USING HASH)            | 1 | 42 | HASH       | expected the index type BITMAP, GIN, NGRAMBF or VECTOR
             CREATE VIEW v (a) SELECT 1                                | 1 | 19 | SELECT     | expected AS
             CREATE VIEW v SECURITY DEFINER AS SELECT 1                | 1 | 24 | DEFINER    | expected NONE or INVOKER
             CREATE MATERIALIZED VIEW m REFRESH SOMETIMES AS SELECT 1  | 1 | 36 | SOMETIMES  | expected ASYNC, MANUAL or INCREMENTAL
@@ -44,8 +44,7 @@ class DdlParserErrorTests {
             CREATE TABLE t (d DATE) PARTITION BY RANGE(d) (PARTITION p VALUES IN ("1")) | 1 | 67 | IN | expected LESS THAN or '['
             CREATE TABLE t (d DATE) PARTITION BY RANGE(d) (PARTITION p VALUES LESS THAN (2024)) | 1 | 78 | 2024 | expected a quoted string as partition bound value
             CREATE TABLE t (d DATE) PARTITION BY RANGE(d) (PARTITION p VALUES [("2024-01-01"), ("2024-02-01"))) DISTRIBUTED BY RANDOM x | 1 | 123 | x | clauses come in the order
-            CREATE TABLE t (c VARCHAR(9)) PARTITION BY LIST(c) (PARTITION p VALUES IN ("a") ("replication_num" = "1")) | 1 | 81 | ( | properties of a single partition are not supported
-            CREATE TABLE t (a INT) PARTITION BY RANGE(a + 1) (PARTITION p VALUES LESS THAN ("1")) | 1 | 43 | a | range partitioning on an expression
+            CREATE TABLE t (c VARCHAR(9)) PARTITION BY LIST(c) (PARTITION p VALUES IN ("a") ("replication_num" = 1)) | 1 | 102 | 1 | expected a quoted string as property value
             CREATE TABLE t (a INT) CREATE TABLE u (b INT)             | 1 | 24 | CREATE     | clauses come in the order
             CREATE TABLE t (a INT, b INT AS abs(a                     | 1 | 38 |            | expected ')' to close the generation expression
             CREATE TABLE t (a INT, b INT) PARTITION BY RANGE(a, b) (PARTITION p VALUES LESS THAN ("1", MAXVALUE)) | 1 | 86 | ( | MAXVALUE can only stand alone
@@ -124,7 +123,7 @@ class DdlParserErrorTests {
     void brokenSemanticRulesSurfaceAsValidationErrors() {
         assertThatExceptionOfType(DdlValidationException.class)
             .isThrownBy(() -> Ddl.parse("CREATE TABLE t (a INT, b INT SUM) DUPLICATE KEY(a)"))
-            .withMessageContaining("aggregation type");
+            .withMessageContaining("should not specify an aggregation");
         assertThatExceptionOfType(DdlValidationException.class)
             .isThrownBy(() -> Ddl.parse("CREATE TABLE t (a INT) DISTRIBUTED BY HASH(b)"))
             .withMessageContaining("`b`");

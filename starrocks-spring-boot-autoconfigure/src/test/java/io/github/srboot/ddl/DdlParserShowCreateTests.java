@@ -24,6 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DdlParserShowCreateTests {
 
+    // SHOW CREATE prints integer types with their MySQL display widths, and the model keeps them as written.
+    private static final DataType TINYINT_4 = ScalarType.of(ScalarKind.TINYINT, 4);
+
+    private static final DataType SMALLINT_6 = ScalarType.of(ScalarKind.SMALLINT, 6);
+
+    private static final DataType INT_11 = ScalarType.of(ScalarKind.INT, 11);
+
+    private static final DataType BIGINT_20 = ScalarType.of(ScalarKind.BIGINT, 20);
+
+    private static final DataType LARGEINT_40 = ScalarType.of(ScalarKind.LARGEINT, 40);
+
     /** What StarRocks 3.3+ adds to every shared-nothing OLAP table. */
     private static final Map<String, String> SERVER_DEFAULTS = properties("replication_num", "1", "in_memory", "false",
             "enable_persistent_index", "true", "replicated_storage", "true", "fast_schema_evolution", "true",
@@ -32,10 +43,10 @@ class DdlParserShowCreateTests {
     @Test
     void aggregateTableWithFixedRangePartitions() {
         Table expected = Table.builder("events")
-            .column("site_id", DataType.INT, notNull(), comment(""))
+            .column("site_id", INT_11, notNull(), comment(""))
             .column("event_day", DataType.DATE, notNull(), comment(""))
-            .column("user_id", DataType.BIGINT, notNull(), comment(""))
-            .column("pv", DataType.BIGINT, aggregate(AggregationType.SUM), nullable(), defaultValue("0"),
+            .column("user_id", BIGINT_20, notNull(), comment(""))
+            .column("pv", BIGINT_20, aggregate(AggregationType.SUM), nullable(), defaultValue("0"),
                     comment("page views"))
             .column("uv", DataType.BITMAP, aggregate(AggregationType.BITMAP_UNION), notNull(), comment(""))
             .engine("OLAP")
@@ -51,13 +62,13 @@ class DdlParserShowCreateTests {
     }
 
     @Test
-    void duplicateTableWithEveryScalarTypeDropsDisplayWidths() {
+    void duplicateTableWithEveryScalarTypeKeepsDisplayWidths() {
         Table expected = Table.builder("all_types")
-            .column("c_tinyint", DataType.TINYINT, notNull(), comment(""))
-            .column("c_smallint", DataType.SMALLINT, notNull(), comment(""))
-            .column("c_int", DataType.INT, notNull(), comment(""))
-            .column("c_bigint", DataType.BIGINT, nullable(), comment(""))
-            .column("c_largeint", DataType.LARGEINT, nullable(), comment(""))
+            .column("c_tinyint", TINYINT_4, notNull(), comment(""))
+            .column("c_smallint", SMALLINT_6, notNull(), comment(""))
+            .column("c_int", INT_11, notNull(), comment(""))
+            .column("c_bigint", BIGINT_20, nullable(), comment(""))
+            .column("c_largeint", LARGEINT_40, nullable(), comment(""))
             .column("c_bool", DataType.BOOLEAN, nullable(), comment(""))
             .column("c_float", DataType.FLOAT, nullable(), comment(""))
             .column("c_double", DataType.DOUBLE, nullable(), comment(""))
@@ -84,7 +95,7 @@ class DdlParserShowCreateTests {
         Table expected = Table.builder("access_log")
             .column("ts", DataType.DATETIME, notNull(), comment("request time"))
             .column("path", DataType.varchar(1024), nullable(), comment(""))
-            .column("status", DataType.SMALLINT, nullable(), comment("HTTP status"))
+            .column("status", SMALLINT_6, nullable(), comment("HTTP status"))
             .engine("OLAP")
             .duplicateKey("ts")
             .comment("raw access log")
@@ -98,7 +109,7 @@ class DdlParserShowCreateTests {
     @Test
     void uniqueKeyTableWithSortKey() {
         Table expected = Table.builder("customers")
-            .column("customer_id", DataType.BIGINT, notNull(), comment(""))
+            .column("customer_id", BIGINT_20, notNull(), comment(""))
             .column("region", DataType.varchar(32), notNull(), comment(""))
             .column("name", DataType.varchar(128), nullable(), comment(""))
             .column("updated_at", DataType.DATETIME, nullable(), comment(""))
@@ -114,8 +125,8 @@ class DdlParserShowCreateTests {
     @Test
     void primaryKeyTableWithAutoIncrementAndDefaults() {
         Table expected = Table.builder("orders")
-            .column("order_id", DataType.BIGINT, notNull(), autoIncrement(), comment(""))
-            .column("customer_id", DataType.BIGINT, notNull(), comment(""))
+            .column("order_id", BIGINT_20, notNull(), autoIncrement(), comment(""))
+            .column("customer_id", BIGINT_20, notNull(), comment(""))
             .column("amount", DataType.decimal(18, 2), nullable(), comment("order total"))
             .column("status", DataType.varchar(16), notNull(), defaultValue("NEW"), comment(""))
             .column("created_at", DataType.DATETIME, nullable(), defaultValue(DefaultValue.CURRENT_TIMESTAMP),
@@ -134,10 +145,10 @@ class DdlParserShowCreateTests {
         Table expected = Table.builder("metrics")
             .column("dt", DataType.DATE, notNull(), comment(""))
             .column("host", DataType.varchar(64), notNull(), comment(""))
-            .column("requests", DataType.BIGINT, aggregate(AggregationType.SUM), nullable(), defaultValue("0"),
+            .column("requests", BIGINT_20, aggregate(AggregationType.SUM), nullable(), defaultValue("0"),
                     comment(""))
-            .column("max_latency", DataType.INT, aggregate(AggregationType.MAX), nullable(), comment(""))
-            .column("min_latency", DataType.INT, aggregate(AggregationType.MIN), nullable(), comment(""))
+            .column("max_latency", INT_11, aggregate(AggregationType.MAX), nullable(), comment(""))
+            .column("min_latency", INT_11, aggregate(AggregationType.MIN), nullable(), comment(""))
             .column("last_status", DataType.varchar(16), aggregate(AggregationType.REPLACE), nullable(), comment(""))
             .column("last_agent", DataType.varchar(256), aggregate(AggregationType.REPLACE_IF_NOT_NULL), nullable(),
                     comment(""))
@@ -158,20 +169,20 @@ class DdlParserShowCreateTests {
     @Test
     void nestedTypesInServerSpelling() {
         Table expected = Table.builder("nested")
-            .column("id", DataType.BIGINT, notNull(), comment(""))
+            .column("id", BIGINT_20, notNull(), comment(""))
             .column("tags", DataType.array(DataType.varchar(32)), nullable(), comment(""))
-            .column("scores", DataType.array(DataType.INT), nullable(), comment(""))
+            .column("scores", DataType.array(INT_11), nullable(), comment(""))
             .column("matrix", DataType.array(DataType.array(DataType.DOUBLE)), nullable(), comment(""))
-            .column("attrs", DataType.map(DataType.varchar(20), DataType.INT), nullable(), comment(""))
+            .column("attrs", DataType.map(DataType.varchar(20), INT_11), nullable(), comment(""))
             .column("point", DataType.struct(DataType.field("x", DataType.DOUBLE), DataType.field("y", DataType.DOUBLE)),
                     nullable(), comment(""))
             .column("person",
                     DataType.struct(DataType.field("name", DataType.varchar(65533)),
-                            DataType.field("age", DataType.TINYINT),
+                            DataType.field("age", TINYINT_4),
                             DataType.field("emails", DataType.array(DataType.varchar(128)))),
                     nullable(), comment(""))
             .column("deep",
-                    DataType.map(DataType.INT,
+                    DataType.map(INT_11,
                             DataType.struct(
                                     DataType.field("a",
                                             DataType.array(DataType.map(DataType.varchar(10), DataType.decimal(10, 2)))),
@@ -211,12 +222,12 @@ class DdlParserShowCreateTests {
     @Test
     void everyDefaultForm() {
         Table expected = Table.builder("defaults")
-            .column("id", DataType.BIGINT, notNull(), comment(""))
+            .column("id", BIGINT_20, notNull(), comment(""))
             .column("uid", DataType.varchar(36), notNull(), defaultValue(DefaultValue.expression("uuid()")),
                     comment(""))
-            .column("uid_num", DataType.LARGEINT, notNull(), defaultValue(DefaultValue.expression("uuid_numeric()")),
+            .column("uid_num", LARGEINT_40, notNull(), defaultValue(DefaultValue.expression("uuid_numeric()")),
                     comment(""))
-            .column("qty", DataType.INT, nullable(), defaultValue("0"), comment(""))
+            .column("qty", INT_11, nullable(), defaultValue("0"), comment(""))
             .column("ratio", DataType.DOUBLE, nullable(), defaultValue("1.5"), comment(""))
             .column("label", DataType.varchar(32), nullable(), defaultValue(""), comment(""))
             .column("flag", DataType.BOOLEAN, nullable(), defaultValue("true"), comment(""))
@@ -235,9 +246,9 @@ class DdlParserShowCreateTests {
     @Test
     void generatedColumnsKeepTheirExpressionText() {
         Table expected = Table.builder("line_items")
-            .column("id", DataType.BIGINT, notNull(), comment(""))
+            .column("id", BIGINT_20, notNull(), comment(""))
             .column("price", DataType.decimal(10, 2), nullable(), comment(""))
-            .column("qty", DataType.INT, nullable(), comment(""))
+            .column("qty", INT_11, nullable(), comment(""))
             .column("payload", DataType.JSON, nullable(), comment(""))
             .column("total", DataType.decimal(21, 2), nullable(),
                     generatedAs("`price` * cast(`qty` AS DECIMAL(10,0))"), comment(""))
@@ -254,12 +265,12 @@ class DdlParserShowCreateTests {
     @Test
     void bitmapIndexesWithUnquotedNames() {
         Table expected = Table.builder("users")
-            .column("user_id", DataType.BIGINT, notNull(), comment(""))
+            .column("user_id", BIGINT_20, notNull(), comment(""))
             .column("city", DataType.varchar(64), nullable(), comment(""))
             .column("gender", DataType.chars(1), nullable(), comment(""))
-            .column("age", DataType.SMALLINT, nullable(), comment(""))
+            .column("age", SMALLINT_6, nullable(), comment(""))
             .index(new IndexDef("idx_city", List.of("city"), IndexType.BITMAP, Map.of(), "city lookups"))
-            .index(new IndexDef("idx_gender_age", List.of("gender", "age"), IndexType.BITMAP, Map.of(), null))
+            .index(new IndexDef("idx_gender", List.of("gender"), IndexType.BITMAP, Map.of(), null))
             .engine("OLAP")
             .duplicateKey("user_id")
             .distributedByHash(6, "user_id")
@@ -271,7 +282,7 @@ class DdlParserShowCreateTests {
     @Test
     void ginAndNgramBloomFilterIndexesWithProperties() {
         Table expected = Table.builder("documents")
-            .column("doc_id", DataType.BIGINT, notNull(), comment(""))
+            .column("doc_id", BIGINT_20, notNull(), comment(""))
             .column("title", DataType.varchar(256), nullable(), comment(""))
             .column("body", DataType.varchar(65533), nullable(), comment(""))
             .index(new IndexDef("idx_body", List.of("body"), IndexType.GIN,
@@ -291,7 +302,7 @@ class DdlParserShowCreateTests {
     void fixedRangeEndingInMaxValueIsReadAsLessThanMaxValue() {
         Table expected = Table.builder("sales")
             .column("sale_date", DataType.DATE, notNull(), comment(""))
-            .column("store_id", DataType.INT, notNull(), comment(""))
+            .column("store_id", INT_11, notNull(), comment(""))
             .column("amount", DataType.decimal(12, 2), nullable(), comment(""))
             .engine("OLAP")
             .duplicateKey("sale_date", "store_id")
@@ -306,7 +317,7 @@ class DdlParserShowCreateTests {
     @Test
     void multiColumnRange() {
         Table expected = Table.builder("tenant_events")
-            .column("tenant_id", DataType.INT, notNull(), comment(""))
+            .column("tenant_id", INT_11, notNull(), comment(""))
             .column("event_date", DataType.DATE, notNull(), comment(""))
             .column("payload", DataType.varchar(65533), nullable(), comment(""))
             .engine("OLAP")
@@ -327,8 +338,8 @@ class DdlParserShowCreateTests {
     void dynamicPartitionPropertiesStayProperties() {
         Table expected = Table.builder("clicks")
             .column("click_day", DataType.DATE, notNull(), comment(""))
-            .column("ad_id", DataType.BIGINT, notNull(), comment(""))
-            .column("clicks", DataType.BIGINT, aggregate(AggregationType.SUM), nullable(), defaultValue("0"),
+            .column("ad_id", BIGINT_20, notNull(), comment(""))
+            .column("clicks", BIGINT_20, aggregate(AggregationType.SUM), nullable(), defaultValue("0"),
                     comment(""))
             .engine("OLAP")
             .aggregateKey("click_day", "ad_id")
@@ -347,7 +358,7 @@ class DdlParserShowCreateTests {
     @Test
     void integerRangeBoundsAreStrings() {
         Table expected = Table.builder("shards")
-            .column("shard_key", DataType.INT, notNull(), comment(""))
+            .column("shard_key", INT_11, notNull(), comment(""))
             .column("value", DataType.varchar(64), nullable(), comment(""))
             .engine("OLAP")
             .duplicateKey("shard_key")
@@ -363,7 +374,7 @@ class DdlParserShowCreateTests {
     void singleColumnListPartitions() {
         Table expected = Table.builder("stores")
             .column("city", DataType.varchar(32), notNull(), comment(""))
-            .column("store_id", DataType.INT, notNull(), comment(""))
+            .column("store_id", INT_11, notNull(), comment(""))
             .column("revenue", DataType.decimal(12, 2), nullable(), comment(""))
             .engine("OLAP")
             .duplicateKey("city", "store_id")
@@ -380,7 +391,7 @@ class DdlParserShowCreateTests {
         Table expected = Table.builder("visits")
             .column("dt", DataType.DATE, notNull(), comment(""))
             .column("city", DataType.varchar(32), notNull(), comment(""))
-            .column("visits", DataType.BIGINT, nullable(), comment(""))
+            .column("visits", BIGINT_20, nullable(), comment(""))
             .engine("OLAP")
             .duplicateKey("dt", "city")
             .partitionBy(new ListPartitionDesc(List.of("dt", "city"),
@@ -397,8 +408,8 @@ class DdlParserShowCreateTests {
     void dateTruncExpressionPartitioningWithAutomaticBuckets() {
         Table expected = Table.builder("site_access")
             .column("event_day", DataType.DATETIME, notNull(), comment(""))
-            .column("site_id", DataType.INT, notNull(), comment(""))
-            .column("pv", DataType.BIGINT, nullable(), comment(""))
+            .column("site_id", INT_11, notNull(), comment(""))
+            .column("pv", BIGINT_20, nullable(), comment(""))
             .engine("OLAP")
             .duplicateKey("event_day", "site_id")
             .partitionBy(new ExpressionPartitionDesc(List.of("date_trunc('day', `event_day`)")))
@@ -419,7 +430,7 @@ class DdlParserShowCreateTests {
     void timeSliceExpressionPartitioning() {
         Table expected = Table.builder("sensor_readings")
             .column("ts", DataType.DATETIME, notNull(), comment(""))
-            .column("sensor_id", DataType.BIGINT, notNull(), comment(""))
+            .column("sensor_id", BIGINT_20, notNull(), comment(""))
             .column("reading", DataType.DOUBLE, nullable(), comment(""))
             .engine("OLAP")
             .duplicateKey("ts", "sensor_id")
@@ -435,7 +446,7 @@ class DdlParserShowCreateTests {
         Table expected = Table.builder("orders_by_region")
             .column("dt", DataType.DATE, notNull(), comment(""))
             .column("region", DataType.varchar(16), notNull(), comment(""))
-            .column("order_id", DataType.BIGINT, notNull(), comment(""))
+            .column("order_id", BIGINT_20, notNull(), comment(""))
             .engine("OLAP")
             .duplicateKey("dt", "region")
             .partitionBy(ExpressionPartitionDesc.columns("dt", "region"))
@@ -453,8 +464,8 @@ class DdlParserShowCreateTests {
     void olderRangeExpressionSpellingIsExpressionPartitioning() {
         Table expected = Table.builder("monthly")
             .column("dt", DataType.DATE, notNull(), comment(""))
-            .column("k", DataType.INT, notNull(), comment(""))
-            .column("v", DataType.BIGINT, aggregate(AggregationType.SUM), nullable(), comment(""))
+            .column("k", INT_11, notNull(), comment(""))
+            .column("v", BIGINT_20, aggregate(AggregationType.SUM), nullable(), comment(""))
             .engine("OLAP")
             .aggregateKey("dt", "k")
             .partitionBy(ExpressionPartitionDesc.dateTrunc(IntervalUnit.MONTH, "dt"))
@@ -468,8 +479,8 @@ class DdlParserShowCreateTests {
     @Test
     void hashDistributionWithoutBuckets() {
         Table expected = Table.builder("page_views")
-            .column("view_id", DataType.BIGINT, notNull(), comment(""))
-            .column("user_id", DataType.BIGINT, notNull(), comment(""))
+            .column("view_id", BIGINT_20, notNull(), comment(""))
+            .column("user_id", BIGINT_20, notNull(), comment(""))
             .column("url", DataType.varchar(2048), nullable(), comment(""))
             .engine("OLAP")
             .duplicateKey("view_id")
@@ -486,7 +497,7 @@ class DdlParserShowCreateTests {
     @Test
     void storagePropertiesKeepWrittenOrderAndCompareAsMap() {
         Table expected = Table.builder("archive")
-            .column("id", DataType.BIGINT, notNull(), comment(""))
+            .column("id", BIGINT_20, notNull(), comment(""))
             .column("k1", DataType.varchar(64), nullable(), comment(""))
             .column("k2", DataType.varchar(64), nullable(), comment(""))
             .column("body", DataType.varchar(65533), nullable(), comment(""))
@@ -507,10 +518,10 @@ class DdlParserShowCreateTests {
     @Test
     void unicodeKeywordAndQuoteLadenNamesAndComments() {
         Table expected = Table.builder("订单明细")
-            .column("订单号", DataType.BIGINT, notNull(), comment("订单的唯一编号"))
+            .column("订单号", BIGINT_20, notNull(), comment("订单的唯一编号"))
             .column("select", DataType.varchar(64), nullable(), comment("a column named like a keyword"))
-            .column("with space", DataType.INT, nullable(), comment("it's -- not a comment; really"))
-            .column("back`tick", DataType.INT, nullable(), comment("/* still text */ # also text"))
+            .column("with space", INT_11, nullable(), comment("it's -- not a comment; really"))
+            .column("back`tick", INT_11, nullable(), comment("/* still text */ # also text"))
             .engine("OLAP")
             .duplicateKey("订单号")
             .comment("中文表注释")
@@ -524,7 +535,7 @@ class DdlParserShowCreateTests {
     void rangeWithEmptyPartitionListForDynamicPartitioning() {
         Table expected = Table.builder("dynamic_only")
             .column("dt", DataType.DATE, notNull(), comment(""))
-            .column("v", DataType.INT, nullable(), comment(""))
+            .column("v", INT_11, nullable(), comment(""))
             .engine("OLAP")
             .duplicateKey("dt")
             .partitionBy(new RangePartitionDesc(List.of("dt"), List.of()))
@@ -541,7 +552,7 @@ class DdlParserShowCreateTests {
     void sharedDataTableWithItsStorageProperties() {
         Table expected = Table.builder("lake_events")
             .column("event_time", DataType.DATETIME, notNull(), comment(""))
-            .column("user_id", DataType.BIGINT, notNull(), comment(""))
+            .column("user_id", BIGINT_20, notNull(), comment(""))
             .column("event", DataType.varchar(64), nullable(), comment(""))
             .engine("OLAP")
             .duplicateKey("event_time", "user_id")
@@ -558,8 +569,8 @@ class DdlParserShowCreateTests {
     void primaryKeyTableWithListPartitionsSortKeyAndGeneratedColumn() {
         Table expected = Table.builder("shipments")
             .column("region", DataType.varchar(16), notNull(), comment(""))
-            .column("shipment_id", DataType.BIGINT, notNull(), comment(""))
-            .column("weight_g", DataType.INT, nullable(), comment(""))
+            .column("shipment_id", BIGINT_20, notNull(), comment(""))
+            .column("weight_g", INT_11, nullable(), comment(""))
             .column("status", DataType.varchar(16), notNull(), defaultValue("PENDING"), comment(""))
             .column("weight_kg", DataType.DOUBLE, nullable(), generatedAs("`weight_g` / 1000"), comment("derived"))
             .engine("OLAP")

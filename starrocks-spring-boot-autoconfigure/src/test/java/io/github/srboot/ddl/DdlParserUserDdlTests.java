@@ -252,11 +252,15 @@ class DdlParserUserDdlTests {
     }
 
     @Test
-    void integerAliasAndDisplayWidthsAreReadAsThePlainType() {
+    void integerAliasAndDisplayWidthsAreKeptAsWrittenAndCompareAsThePlainType() {
         Table table = (Table) Ddl.parse("create table t (a integer(11), b bigint(20), c tinyint(1), d largeint(40))")
             .get(0);
         assertThat(table.columns()).extracting(Column::type)
+            .containsExactly(ScalarType.of(ScalarKind.INT, 11), ScalarType.of(ScalarKind.BIGINT, 20),
+                    ScalarType.of(ScalarKind.TINYINT, 1), ScalarType.of(ScalarKind.LARGEINT, 40));
+        assertThat(table.columns()).extracting((column) -> column.type().canonical())
             .containsExactly(DataType.INT, DataType.BIGINT, DataType.TINYINT, DataType.LARGEINT);
+        assertThat(Ddl.render(table)).contains("`a` INT(11)", "`b` BIGINT(20)", "`c` TINYINT(1)", "`d` LARGEINT(40)");
     }
 
     @Test

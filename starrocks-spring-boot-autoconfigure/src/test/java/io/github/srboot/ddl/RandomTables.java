@@ -42,10 +42,11 @@ final class RandomTables {
         for (int i = 0; i < keyCount; i++) {
             DataType type = (i == 0 && this.random.nextBoolean()) ? DataType.DATE : pick(KEY_TYPES);
             Column.Builder column = Column.builder(name(used), type);
-            column.nullable((model == KeysType.PRIMARY) ? pickNullable(false) : pickNullable(null));
+            Boolean nullable = (model == KeysType.PRIMARY) ? pickNullable(false) : pickNullable(null);
+            column.nullable(nullable);
             column.comment(maybe(text()));
             if (this.random.nextInt(4) == 0 && model != KeysType.AGGREGATE) {
-                column.defaultValue(literalDefault(type));
+                column.defaultValue(literalDefault(type, nullable));
             }
             columns.add(column.build());
             keys.add(columns.get(i).name());
@@ -82,11 +83,13 @@ final class RandomTables {
             else {
                 DataType type = valueType(2);
                 column = Column.builder(name(used), type);
+                Boolean nullable = pickNullable(null);
+                column.nullable(nullable);
                 if (type instanceof ScalarType scalar && scalar.kind() != ScalarKind.JSON && this.random.nextInt(3) == 0) {
-                    column.defaultValue(literalDefault(type));
+                    column.defaultValue(literalDefault(type, nullable));
                 }
             }
-            if (!column.build().autoIncrement()) {
+            if (model == KeysType.AGGREGATE) {
                 column.nullable(pickNullable(null));
             }
             column.comment(maybe(text()));
@@ -189,9 +192,17 @@ final class RandomTables {
         };
     }
 
-    private DefaultValue literalDefault(DataType type) {
+    /** A default StarRocks accepts for the type: only "" for binary types, no DEFAULT NULL on NOT NULL columns. */
+    private DefaultValue literalDefault(DataType type, Boolean nullable) {
         if (type.equals(DataType.DATETIME) && this.random.nextBoolean()) {
             return DefaultValue.CURRENT_TIMESTAMP;
+        }
+        if (type instanceof ScalarType scalar
+                && (scalar.kind() == ScalarKind.VARBINARY || scalar.kind() == ScalarKind.BINARY)) {
+            return DefaultValue.literal("");
+        }
+        if (Boolean.FALSE.equals(nullable)) {
+            return pick(DefaultValue.literal(text()), DefaultValue.literal("0"));
         }
         return pick(DefaultValue.literal(text()), DefaultValue.NULL, DefaultValue.literal("0"));
     }

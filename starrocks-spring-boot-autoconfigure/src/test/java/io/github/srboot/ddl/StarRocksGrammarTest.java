@@ -38,7 +38,8 @@ class StarRocksGrammarTest {
                     + "USING BITMAP"),
             "ADD INDEX GIN (3.3+)", new Rejection("GIN", "newer syntax: USING GIN arrived in StarRocks 3.3"),
             "expression partitioning: mixed list (3.4+)",
-            new Rejection(",", "newer syntax: a list mixing functions and columns after PARTITION BY arrived in 3.4"),
+            new Rejection("PARTITION BY (date_trunc(", "newer syntax: a list mixing functions and columns after "
+                    + "PARTITION BY arrived in 3.4 (the parenthesised form, the one a materialized view needs, too)"),
             "view: OR REPLACE, qualified, columns with comments, COMMENT, SECURITY INVOKER",
             new Rejection("SECURITY", "newer syntax: the SECURITY clause of CREATE VIEW is newer than the grammar"),
             "view: IF NOT EXISTS, SECURITY NONE",
@@ -94,6 +95,8 @@ class StarRocksGrammarTest {
     void everyDataTypeIsAcceptedInsideCreateTable() {
         List<DataType> types = Stream.of(ScalarKind.values())
             .filter((kind) -> kind != ScalarKind.BITMAP && kind != ScalarKind.HLL && kind != ScalarKind.PERCENTILE)
+            // DECIMAL256 is newer than the independent 3.2 grammar (StarRocks.g4 decimalType lists it today).
+            .filter((kind) -> kind != ScalarKind.DECIMAL256)
             .map(ScalarType::of)
             .map(DataType.class::cast)
             .toList();

@@ -59,14 +59,33 @@ class TableValidationTest {
     }
 
     @Test
-    void aggregationTypeOnlyInAggregateTables() {
+    void outsideAggregateTablesOnlyReplaceIsAccepted() {
+        // FE KeysDesc.checkColumnDefs: "... table should not specify aggregate type for non-key column".
         refused(() -> Table.builder("t").column("k", INT).column("v", INT, aggregate(AggregationType.SUM))
             .duplicateKey("k").build(), "table `t`",
-                "column `v` has the aggregation type SUM, allowed only in AGGREGATE KEY tables, not DUPLICATE KEY");
+                "a DUPLICATE KEY table should not specify an aggregation for the value column `v` (only REPLACE is "
+                        + "accepted there, got SUM)");
         refused(() -> Table.builder("t").column("k", INT, notNull()).column("v", INT, aggregate(AggregationType.MAX))
-            .primaryKey("k").build(), "table `t`", "not PRIMARY KEY");
+            .primaryKey("k").build(), "table `t`", "a PRIMARY KEY table should not specify an aggregation");
+        // REPLACE is accepted on UNIQUE and PRIMARY KEY value columns (corpus ddl/tables/0085, 0310, 0315, 0316).
+        assertThatCode(() -> Table.builder("t").column("k", INT, notNull()).column("v", INT,
+                aggregate(AggregationType.REPLACE)).primaryKey("k").build()).doesNotThrowAnyException();
+        assertThatCode(() -> Table.builder("t").column("k", INT).column("v", BIGINT, aggregate(AggregationType.REPLACE))
+            .uniqueKey("k").distributedByHash(1, "k").build()).doesNotThrowAnyException();
+    }
+
+    @Test
+    void withoutKeyClauseAnAggregationMakesAnAggregateKeyTable() {
+        // FE CreateTableAnalyzer: no key clause and a column with an aggregation -> AGGREGATE KEY of the other
+        // columns (corpus ddl/tables/0148 `uv_set hll hll_union`, 0281 `v1 int sum`).
+        Table table = Table.builder("t").column("dt", DATE).column("id", INT)
+            .column("uv", DataType.HLL, aggregate(AggregationType.HLL_UNION)).build();
+        assertThat(table.keysType()).isEqualTo(KeysType.AGGREGATE);
+        assertThat(table.keyColumns()).containsExactly("dt", "id");
         refused(() -> Table.builder("t").column("v", INT, aggregate(AggregationType.MIN)).build(), "table `t`",
-                "not DUPLICATE KEY");
+                "would have no key column");
+        refused(() -> Table.builder("t").column("v", INT, aggregate(AggregationType.MIN)).column("k", INT).build(),
+                "table `t`", "key columns must be the first columns in key order");
     }
 
     @Test
@@ -74,7 +93,7 @@ class TableValidationTest {
         refused(() -> Table.builder("t").column("k", INT).column("v", INT).aggregateKey("k").build(), "table `t`",
                 "value column `v` of an AGGREGATE KEY table needs an aggregation type");
         refused(() -> Table.builder("t").column("k", INT, aggregate(AggregationType.SUM)).aggregateKey("k").build(),
-                "table `t`", "key column `k` of an AGGREGATE KEY table cannot have an aggregation type");
+                "table `t`", "key column `k` cannot have an aggregation (SUM)");
     }
 
     @Test
@@ -126,13 +145,57 @@ class TableValidationTest {
     }
 
     @Test
-    void noDefaultOnArrayJsonBitmapHll() {
-        for (DataType type : List.of(DataType.array(INT), DataType.JSON, DataType.BITMAP, DataType.HLL,
-                DataType.map(INT, INT), DataType.struct(DataType.field("f", INT)), DataType.PERCENTILE)) {
-            refused(() -> Column.of("c", type, defaultValue("x")), "column `c`",
-                    "a column of type " + type.sql() + " cannot have a DEFAULT");
-            refused(() -> Column.of("c", type, defaultValue(DefaultValue.NULL)), "column `c`", "cannot have a DEFAULT");
+    void defaultsFollowColumnDefAnalyzer() {
+        // FE ColumnDefAnalyzer.validateDefaultValue: a string is never the default of ARRAY/MAP/STRUCT ...
+        for (DataType type : List.of(DataType.array(INT), DataType.map(INT, INT), DataType.struct(DataType.field("f", INT)))) {
+            refused(() -> Column.of("c", type, defaultValue("x")), "column `c`", "needs expression syntax");
+            assertThatCode(() -> Column.of("c", type, defaultValue(DefaultValue.NULL))).doesNotThrowAnyException();
         }
+        // ... BITMAP, HLL and VARBINARY take only "" (corpus ddl/tables/0114 `bm BITMAP BITMAP_UNION DEFAULT ""`) ...
+        for (DataType type : List.of(DataType.BITMAP, DataType.HLL, DataType.varbinary(10))) {
+            refused(() -> Column.of("c", type, defaultValue("x")), "column `c`",
+                    "only supports the empty string \"\" as default value");
+            assertThatCode(() -> Column.of("c", type, defaultValue(""))).doesNotThrowAnyException();
+        }
+        // ... JSON takes a JSON text (corpus ddl/tables/0118 `data JSON DEFAULT '{"default": true}'`) ...
+        assertThatCode(() -> Column.of("c", DataType.JSON, defaultValue("{\"default\": true}")))
+            .doesNotThrowAnyException();
+        assertThatCode(() -> Column.of("c", DataType.JSON, defaultValue("[1, -2.5e3, null, \"\\u00e9\"]")))
+            .doesNotThrowAnyException();
+        refused(() -> Column.of("c", DataType.JSON, defaultValue("{'single': 1}")), "column `c`", "is not valid JSON");
+        refused(() -> Column.of("c", DataType.JSON, defaultValue("")), "column `c`", "is not valid JSON");
+        // ... PERCENTILE none, and a NOT NULL column never DEFAULT NULL.
+        refused(() -> Column.of("c", DataType.PERCENTILE, defaultValue("x")), "column `c`", "PERCENTILE");
+        refused(() -> Column.of("c", INT, notNull(), defaultValue(DefaultValue.NULL)), "column `c`",
+                "a NOT NULL column cannot have DEFAULT NULL");
+    }
+
+    @Test
+    void complexConstantDefaultsOnlyOnComplexColumns() {
+        // Corpus ddl/tables/0105, 0107: DEFAULT ['a', 'b'], DEFAULT map{'k': 1}, DEFAULT row(1, 'x').
+        assertThatCode(() -> Column.of("c", DataType.array(INT), defaultValue(DefaultValue.complex("[10, 20]"))))
+            .doesNotThrowAnyException();
+        assertThatCode(() -> Column.of("c", DataType.map(DataType.varchar(20), INT),
+                defaultValue(DefaultValue.complex("map{'x': 100}")))).doesNotThrowAnyException();
+        refused(() -> Column.of("c", INT, defaultValue(DefaultValue.complex("[1]"))), "column `c`",
+                "cannot be cast to INT");
+        refused(() -> Column.of("c", DataType.array(INT), defaultValue(DefaultValue.complex("[1, NULL]"))),
+                "column `c`", "NULL is not supported inside a complex type default value");
+        refused(() -> DefaultValue.complex("uuid()"), "DEFAULT constant", "expected [..], map{..} or row(..)");
+    }
+
+    @Test
+    void aggregateStateColumnsBelongToAggregateTablesWithoutDefault() {
+        // Corpus ddl/tables/0016: `k6 sum(tinyint)` in an AGGREGATE KEY table.
+        DataType sumOfInt = new AggregateStateType("sum", List.of(INT));
+        assertThatCode(() -> Table.builder("t").column("k", INT).column("s", sumOfInt).aggregateKey("k").build())
+            .doesNotThrowAnyException();
+        refused(() -> Table.builder("t").column("k", INT).column("s", sumOfInt).duplicateKey("k").build(), "table `t`",
+                "should not specify an aggregation for the value column `s` (only REPLACE is accepted there, got "
+                        + "sum(INT))");
+        refused(() -> Column.of("s", sumOfInt, defaultValue("0")), "column `s`",
+                "an aggregate state column cannot have a DEFAULT");
+        refused(() -> DataType.array(sumOfInt), "type ARRAY", "an aggregate state type is a column type only");
     }
 
     @Test

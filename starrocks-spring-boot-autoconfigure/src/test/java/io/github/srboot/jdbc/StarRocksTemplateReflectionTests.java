@@ -9,8 +9,11 @@ import io.github.srboot.ddl.Interval;
 import io.github.srboot.ddl.IntervalUnit;
 import io.github.srboot.ddl.KeysType;
 import io.github.srboot.ddl.MaterializedView;
+import io.github.srboot.ddl.ObjectKind;
 import io.github.srboot.ddl.RangePartitionDesc;
 import io.github.srboot.ddl.RefreshType;
+import io.github.srboot.ddl.ScalarKind;
+import io.github.srboot.ddl.ScalarType;
 import io.github.srboot.ddl.SchemaObject;
 import io.github.srboot.ddl.Table;
 import io.github.srboot.ddl.View;
@@ -162,8 +165,8 @@ class StarRocksTemplateReflectionTests {
         Table orders = (Table) this.template.describe("shop", "orders").orElseThrow();
 
         Table expected = Table.builder("orders")
-            .column("order_id", DataType.BIGINT, notNull(), autoIncrement())
-            .column("customer_id", DataType.BIGINT, notNull())
+            .column("order_id", ScalarType.of(ScalarKind.BIGINT, 20), notNull(), autoIncrement())
+            .column("customer_id", ScalarType.of(ScalarKind.BIGINT, 20), notNull())
             .column("amount", DataType.decimal(18, 2), nullable(), comment("order total"))
             .column("status", DataType.varchar(16), notNull(), defaultValue("NEW"))
             .column("created_at", DataType.DATETIME, nullable(), defaultValue(DefaultValue.CURRENT_TIMESTAMP))
@@ -314,6 +317,22 @@ class StarRocksTemplateReflectionTests {
             .isThrownBy(() -> this.template.describeAll("shop"))
             .withMessageContaining("'odd'")
             .satisfies((ex) -> assertThat(ex.getSql()).isEqualTo("SHOW CREATE TABLE `shop`.`odd`"));
+    }
+
+    @Test
+    void oneUnreadableObjectDoesNotStopReflectingTheOthers() {
+        new RecordedCatalog("shop").table("orders", "PRIMARY_KEYS", ORDERS, ORDERS_COLUMNS)
+            .table("odd", "DUP_KEYS", "CREATE TABLE `odd` (a int(11) USING SOMETHING NEW", ColumnRow.of("a", "int(11)"))
+            .installOn(this.server);
+
+        ReflectedSchema reflected = this.template.reflect("shop");
+
+        assertThat(reflected.objects()).extracting(SchemaObject::name).containsExactly("orders");
+        assertThat(reflected.unreadable()).singleElement().satisfies((object) -> {
+            assertThat(object.name()).isEqualTo("odd");
+            assertThat(object.kind()).isEqualTo(ObjectKind.TABLE);
+            assertThat(object.reason()).contains("'odd'").contains("line 1");
+        });
     }
 
     @Test

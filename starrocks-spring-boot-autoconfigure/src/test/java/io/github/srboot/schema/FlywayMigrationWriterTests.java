@@ -73,6 +73,30 @@ class FlywayMigrationWriterTests {
     }
 
     @Test
+    void everyAsynchronousJobIsFollowedByAWait() {
+        MigrationPlan plan = plan(TABLE, TABLE.replace("v INT", "v BIGINT, w INT").replace("BUCKETS 4", "BUCKETS 8")
+                + " ORDER BY (v, id)");
+
+        String script = FlywayMigrationWriter.render(plan);
+
+        List<String> lines = script.lines().filter((line) -> !line.isBlank()).toList();
+        List<String> alters = lines.stream().filter((line) -> line.startsWith("ALTER TABLE")).toList();
+        assertThat(alters).hasSize(3);
+        for (String alter : alters) {
+            assertThat(lines.get(lines.indexOf(alter) - 1)).isEqualTo("--    waits: asynchronous job on t");
+        }
+        assertThat(script).contains("-- Statements marked \"waits\" start an asynchronous StarRocks job");
+    }
+
+    @Test
+    void synchronousStatementsDoNotWait() {
+        MigrationPlan plan = plan(TABLE, TABLE.replace("DUPLICATE KEY(id)", "DUPLICATE KEY(id) COMMENT 'c'"));
+
+        assertThat(FlywayMigrationWriter.render(plan)).contains("ALTER TABLE `t` COMMENT = \"c\";")
+            .doesNotContain("--    waits:");
+    }
+
+    @Test
     void nothingIsWrittenWithoutAStatementToRun() throws IOException {
         MigrationPlan refusedOnly = plan(TABLE, TABLE.replace("DUPLICATE KEY(id)", "DUPLICATE KEY(id, v)"));
 

@@ -80,7 +80,7 @@ class PhantomDiffCorpusTests {
             expected = ChangeKind.MATERIALIZED_VIEW_RECREATE;
         }
 
-        MigrationPlan plan = SchemaDiff.compare(actual, List.of(changed));
+        MigrationPlan plan = SchemaDiff.compare(actual, List.of(changed), true);
 
         assertThat(plan.changes()).extracting(SchemaChange::kind).containsExactly(expected);
     }

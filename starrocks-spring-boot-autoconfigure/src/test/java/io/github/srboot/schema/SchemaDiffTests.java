@@ -578,9 +578,9 @@ class SchemaDiffTests {
         }
 
         @Test
-        void aMaterializedViewWhoseQueryChangedIsDroppedAndCreated() {
+        void aMaterializedViewWhoseQueryChangedIsDroppedAndCreatedWhenDropsAreAllowed() {
             MigrationPlan plan = plan("CREATE MATERIALIZED VIEW mv REFRESH MANUAL AS SELECT id FROM events",
-                    "CREATE MATERIALIZED VIEW mv REFRESH MANUAL AS SELECT id, name FROM events");
+                    "CREATE MATERIALIZED VIEW mv REFRESH MANUAL AS SELECT id, name FROM events", true);
 
             assertThat(plan.changes()).singleElement().satisfies(change -> {
                 assertThat(change.kind()).isEqualTo(ChangeKind.MATERIALIZED_VIEW_RECREATE);
@@ -589,6 +589,19 @@ class SchemaDiffTests {
             });
             assertThat(plan.statements()).hasSize(2).first().isEqualTo("DROP MATERIALIZED VIEW `mv`");
             PlanGrammar.assertParses(plan);
+        }
+
+        @Test
+        void aMaterializedViewWhoseQueryChangedIsOnlyReportedWhileDropsAreNotAllowed() {
+            MigrationPlan plan = plan("CREATE MATERIALIZED VIEW mv REFRESH MANUAL AS SELECT id FROM events",
+                    "CREATE MATERIALIZED VIEW mv REFRESH MANUAL AS SELECT id, name FROM events");
+
+            assertThat(plan.changes()).singleElement().satisfies(change -> {
+                assertThat(change).isInstanceOf(SchemaChange.Reported.class);
+                assertThat(change.kind()).isEqualTo(ChangeKind.MATERIALIZED_VIEW_RECREATE);
+                assertThat(((SchemaChange.Reported) change).reason()).contains("starrocks.schema.allow-drop=true");
+            });
+            assertThat(plan.statements()).isEmpty();
         }
 
     }

@@ -8,7 +8,10 @@ import java.util.List;
 import io.github.srboot.ddl.AlterTable;
 import io.github.srboot.ddl.Ddl;
 import io.github.srboot.ddl.DdlStatement;
+import io.github.srboot.ddl.ObjectKind;
 import io.github.srboot.ddl.SchemaObject;
+import io.github.srboot.jdbc.ReflectedSchema;
+import io.github.srboot.jdbc.UnreadableObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +42,28 @@ class StarRocksSchemaDiffTests {
 
         assertThat(this.target.describedDatabases).containsExactly("analytics");
         assertThat(plan.statements()).containsExactly("ALTER TABLE `events` MODIFY COLUMN `v` BIGINT NULL");
+    }
+
+    @Test
+    void anUnreadableObjectIsReportedAndLeftAloneWhileTheOthersAreCompared() throws Exception {
+        this.target.unreadable.add(new UnreadableObject("new_syntax", ObjectKind.TABLE,
+                "Could not read the definition of 'new_syntax': line 3, column 5: unexpected 'VECTOR'"));
+        StarRocksSchemaDiff diff = new StarRocksSchemaDiff(this.target, "analytics", () -> Ddl.parse(
+                TABLE.replace("v INT", "v BIGINT") + "; CREATE TABLE new_syntax (id INT) DISTRIBUTED BY HASH(id)"),
+                true);
+
+        MigrationPlan plan = diff.plan();
+
+        assertThat(plan.changes()).extracting(SchemaChange::kind)
+            .containsExactly(ChangeKind.UNREADABLE_OBJECT, ChangeKind.COLUMNS);
+        assertThat(plan.changes().get(0).details()).containsExactly(
+                "Could not read the definition of 'new_syntax': line 3, column 5: unexpected 'VECTOR'");
+        assertThat(plan.statements()).containsExactly("ALTER TABLE `events` MODIFY COLUMN `v` BIGINT NULL");
+        assertThat(diff.writeMigration(this.directory, "widen")).isPresent();
+        assertThat(Files.readString(this.directory.resolve("V1__widen.sql")))
+            .contains("-- 1. UNREADABLE_OBJECT table new_syntax [not applied]")
+            .contains("unexpected 'VECTOR'");
+        assertThat(diff.apply(plan)).extracting(SchemaChange::kind).containsExactly(ChangeKind.COLUMNS);
     }
 
     @Test
@@ -87,6 +112,8 @@ class StarRocksSchemaDiffTests {
 
         private final List<SchemaObject> objects;
 
+        final List<UnreadableObject> unreadable = new ArrayList<>();
+
         final List<String> describedDatabases = new ArrayList<>();
 
         final List<String> calls = new ArrayList<>();
@@ -96,9 +123,9 @@ class StarRocksSchemaDiffTests {
         }
 
         @Override
-        public List<SchemaObject> describeAll(String database) {
+        public ReflectedSchema reflect(String database) {
             this.describedDatabases.add(database);
-            return this.objects;
+            return new ReflectedSchema(this.objects, this.unreadable);
         }
 
         @Override

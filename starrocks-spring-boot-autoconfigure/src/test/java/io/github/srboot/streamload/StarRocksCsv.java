@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A reference reader of the CSV dialect the template writes (StarRocks' {@code enclose: "} and {@code escape: \}):
- * an enclosed field may contain separators and line breaks, {@code \} escapes the next character, and an
- * unenclosed {@code \N} is null. Used to check round trips.
+ * an enclosed field may contain separators and line breaks, {@code \} escapes the next character inside or outside
+ * quotes and is dropped, and a field whose content is then exactly {@code \N} is null, quoted or not (StarRocks'
+ * {@code csv_reader.cpp} escape state and {@code nullable_converter.cpp}). Used to check round trips.
  */
 final class StarRocksCsv {
 
@@ -35,6 +36,10 @@ final class StarRocksCsv {
                     field.append(c);
                     i++;
                 }
+            }
+            else if (c == '\\') {
+                field.append(text.charAt(i + 1));
+                i += 2;
             }
             else if (c == '"' && field.length() == 0) {
                 enclosed = true;
@@ -68,7 +73,7 @@ final class StarRocksCsv {
 
     private static String value(StringBuilder field, boolean wasEnclosed) {
         String text = field.toString();
-        return (!wasEnclosed && text.equals("\\N")) ? null : text;
+        return text.equals("\\N") ? null : text;
     }
 
 }

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,6 +40,10 @@ public final class ScriptedJdbc {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
 
     private final List<Executed> executed = new CopyOnWriteArrayList<>();
+
+    private volatile String productName = "MySQL";
+
+    private volatile String productVersion = "8.0.33";
 
     /** A statement the fake received. */
     public record Executed(String sql, List<Object> parameters) {
@@ -137,9 +142,21 @@ public final class ScriptedJdbc {
         });
     }
 
+    /**
+     * What the connections' {@code DatabaseMetaData} reports: Connector/J reports {@code MySQL} and the server's
+     * {@code version()} for StarRocks too.
+     */
+    public ScriptedJdbc product(String productName, String productVersion) {
+        this.productName = productName;
+        this.productVersion = productVersion;
+        return this;
+    }
+
     private Connection connection() {
         boolean[] closed = new boolean[1];
-        return proxy(Connection.class, (method, args) -> switch (method.getName()) {
+        String[] catalog = new String[1];
+        Connection[] self = new Connection[1];
+        self[0] = proxy(Connection.class, (method, args) -> switch (method.getName()) {
             case "createStatement" -> statement(null);
             case "prepareStatement" -> statement((String) args[0]);
             case "close" -> {
@@ -148,7 +165,28 @@ public final class ScriptedJdbc {
             }
             case "isClosed" -> closed[0];
             case "getAutoCommit" -> true;
-            case "getCatalog" -> null;
+            case "getCatalog" -> catalog[0];
+            case "setCatalog" -> {
+                catalog[0] = (String) args[0];
+                yield null;
+            }
+            case "getMetaData" -> metaData(self[0]);
+            default -> defaultValue(method);
+        });
+        return self[0];
+    }
+
+    private DatabaseMetaData metaData(Connection connection) {
+        return proxy(DatabaseMetaData.class, (method, args) -> switch (method.getName()) {
+            case "getDatabaseProductName" -> this.productName;
+            case "getDatabaseProductVersion" -> this.productVersion;
+            case "getDatabaseMajorVersion" -> Integer.parseInt(this.productVersion.split("\\.")[0]);
+            case "getDatabaseMinorVersion" -> Integer.parseInt(this.productVersion.split("\\.")[1]);
+            case "getURL" -> "jdbc:mysql://scripted:9030/";
+            case "getUserName" -> "root";
+            case "getConnection" -> connection;
+            case "getDriverName" -> "MySQL Connector/J";
+            case "getDriverVersion" -> "scripted";
             default -> defaultValue(method);
         });
     }

@@ -38,10 +38,12 @@ public final class StreamLoadStubMain {
               --fault-rate <0..1>     probability of a fault per load request (default: 0)
               --seed <long>           seed of the fault generator (default: 0)
               --counting-only         count rows and bytes without storing rows
+              --leader <index>        FE at this index (from 0) leads; the others redirect get_load_state to it
+              --proxy                 also run an FE proxy like the Kubernetes operator's (follows the FE's 307)
             """;
 
     private static final List<String> VALUE_OPTIONS = List.of("--fe-ports", "--be-ports", "--user", "--password",
-            "--ddl", "--database", "--fault-rate", "--seed");
+            "--ddl", "--database", "--fault-rate", "--seed", "--leader");
 
     private StreamLoadStubMain() {
     }
@@ -78,6 +80,12 @@ public final class StreamLoadStubMain {
         if (options.countingOnly()) {
             builder.countingOnly();
         }
+        if (options.leader() >= 0) {
+            builder.leaderFrontend(options.leader());
+        }
+        if (options.proxy()) {
+            builder.operatorProxy();
+        }
         StreamLoadStubServer server = builder.start();
         if (options.faultRate() > 0) {
             server.faults().random(options.faultRate(), options.seed());
@@ -88,6 +96,9 @@ public final class StreamLoadStubMain {
         for (StubEndpoint backend : server.backends()) {
             out.println("BE " + backend.url());
         }
+        if (options.proxy()) {
+            out.println("PROXY " + server.proxy().url());
+        }
         out.flush();
         return server;
     }
@@ -96,7 +107,7 @@ public final class StreamLoadStubMain {
      * The parsed command line.
      */
     record Options(int[] frontendPorts, int[] backendPorts, String user, String password, List<StubTable> tables,
-            double faultRate, long seed, boolean countingOnly) {
+            double faultRate, long seed, boolean countingOnly, int leader, boolean proxy) {
 
         static Options parse(String[] args) {
             int[] frontendPorts = { 0 };
@@ -108,10 +119,16 @@ public final class StreamLoadStubMain {
             double faultRate = 0;
             long seed = 0;
             boolean countingOnly = false;
+            int leader = -1;
+            boolean proxy = false;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 if (option.equals("--counting-only")) {
                     countingOnly = true;
+                    continue;
+                }
+                if (option.equals("--proxy")) {
+                    proxy = true;
                     continue;
                 }
                 if (!VALUE_OPTIONS.contains(option)) {
@@ -129,6 +146,7 @@ public final class StreamLoadStubMain {
                     case "--ddl" -> ddl = Path.of(value);
                     case "--database" -> database = value;
                     case "--fault-rate" -> faultRate = number(option, value);
+                    case "--leader" -> leader = index(option, value);
                     case "--seed" -> {
                         try {
                             seed = Long.parseLong(value);
@@ -144,7 +162,12 @@ public final class StreamLoadStubMain {
                 throw new IllegalArgumentException("--fault-rate must be between 0 and 1, got " + faultRate);
             }
             List<StubTable> tables = (ddl != null) ? readDdl(ddl, database) : List.of();
-            return new Options(frontendPorts, backendPorts, user, password, tables, faultRate, seed, countingOnly);
+            if (leader >= frontendPorts.length) {
+                throw new IllegalArgumentException("--leader " + leader + " names no FE: there are "
+                        + frontendPorts.length + " (--fe-ports)");
+            }
+            return new Options(frontendPorts, backendPorts, user, password, tables, faultRate, seed, countingOnly,
+                    leader, proxy);
         }
 
         private static List<StubTable> readDdl(Path file, String database) {
@@ -187,7 +210,21 @@ public final class StreamLoadStubMain {
             return "Options[frontendPorts=" + Arrays.toString(this.frontendPorts) + ", backendPorts="
                     + Arrays.toString(this.backendPorts) + ", user=" + this.user + ", password="
                     + (this.password.isEmpty() ? "" : "******") + ", tables=" + this.tables.size() + ", faultRate="
-                    + this.faultRate + ", seed=" + this.seed + ", countingOnly=" + this.countingOnly + "]";
+                    + this.faultRate + ", seed=" + this.seed + ", countingOnly=" + this.countingOnly + ", leader="
+                    + this.leader + ", proxy=" + this.proxy + "]";
+        }
+
+        private static int index(String option, String value) {
+            try {
+                int index = Integer.parseInt(value.trim());
+                if (index >= 0) {
+                    return index;
+                }
+            }
+            catch (NumberFormatException ex) {
+                // reported below
+            }
+            throw new IllegalArgumentException(option + " needs an FE index from 0, got '" + value + "'");
         }
 
         private static double number(String option, String value) {

@@ -136,4 +136,24 @@ class StreamLoadConnectionTest {
             });
     }
 
+    @Test
+    void aSuccessWithoutTheWholeBodyOrEveryRowIsNotASuccess() {
+        start();
+        // What a gateway that followed the redirect with an empty body gets back: Success, nothing read.
+        this.backendAnswer.set("{\"Status\":\"Success\",\"Message\":\"OK\",\"NumberTotalRows\":0,"
+                + "\"NumberLoadedRows\":0,\"LoadBytes\":0,\"TxnId\":5}");
+        assertThatExceptionOfType(StreamLoadException.class)
+            .isThrownBy(() -> this.template.load("orders", Flux.just(new Item(1, "x"))).block())
+            .satisfies((ex) -> {
+                assertThat(ex.reason()).isEqualTo(StreamLoadException.Reason.BODY_NOT_RECEIVED);
+                assertThat(ex.serverMessage()).contains("read 0 of the");
+            });
+        // Every byte but not every row (rows the client counted): also not a success.
+        this.backendAnswer.set("{\"Status\":\"Success\",\"Message\":\"OK\",\"NumberTotalRows\":1,"
+                + "\"NumberLoadedRows\":1,\"TxnId\":6}");
+        assertThatExceptionOfType(StreamLoadException.class)
+            .isThrownBy(() -> this.template.load("orders", Flux.just(new Item(1, "x"), new Item(2, "y"))).block())
+            .satisfies((ex) -> assertThat(ex.serverMessage()).contains("read 1 of the 2 rows"));
+    }
+
 }

@@ -1,9 +1,11 @@
 package io.github.srboot.streamload;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Flux;
@@ -12,6 +14,7 @@ import io.github.srboot.test.streamload.StreamLoadStubServer;
 import io.github.srboot.test.streamload.StubTable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Primary Key table options against the stub: {@code __op} mapping, partial update and merge condition.
@@ -76,6 +79,28 @@ class StreamLoadPrimaryKeyTest {
         var products = this.stub.table("shop", "products");
         assertThat(products.row(1).orElseThrow()).containsEntry("name", "one");
         assertThat(products.row(3).orElseThrow()).containsEntry("name", "newer");
+    }
+
+    @Test
+    void aJsonPartialUpdateWithoutColumnsSendsTheRowsKeysAsColumns() {
+        // The FE refuses a partial update without a columns header ("key column id not in partial update columns").
+        this.template.load("products", Flux.just(new Stock(1, 11), new Stock(2, 22)),
+                LoadOptions.json().withPartialUpdate(true)).block();
+        var products = this.stub.table("shop", "products");
+        assertThat(products.row(1)).contains(Map.of("id", "1", "name", "one", "qty", "11", "version", "5"));
+        assertThat(products.row(2)).contains(Map.of("id", "2", "name", "two", "qty", "22", "version", "5"));
+    }
+
+    @Test
+    void aJsonPartialUpdateRowWithAKeyTheFirstRowLackedIsRefusedNotDropped() {
+        Map<String, Object> first = new LinkedHashMap<>(Map.of("id", 1, "qty", 11));
+        Map<String, Object> later = new LinkedHashMap<>(Map.of("id", 2, "qty", 22));
+        later.put("name", "renamed");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> this.template.load("products", Flux.just(first, later),
+                    LoadOptions.json().withPartialUpdate(true)).block())
+            .withMessageContaining("[name]");
+        assertThat(this.stub.table("shop", "products").row(2).orElseThrow()).containsEntry("name", "two");
     }
 
 }

@@ -10,9 +10,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
@@ -29,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The Stream Load protocol against the stub: redirect, credentials, answers and their outcomes.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class StreamLoadProtocolTest {
 
     private StreamLoadStubServer stub;
@@ -174,13 +178,13 @@ class StreamLoadProtocolTest {
     }
 
     @Test
-    void aFrontendFailureIsARejection() {
+    void noBackendAliveIsATemporaryRefusalRetriedThenReported() {
         this.stub.backends().forEach(StubEndpoint::stop);
         assertThatExceptionOfType(StreamLoadException.class)
             .isThrownBy(() -> this.template.load("orders", Flux.just(new Item(1, "a"))).block())
             .satisfies((ex) -> {
-                assertThat(ex.reason()).isEqualTo(StreamLoadException.Reason.REJECTED);
-                assertThat(ex.serverStatus()).isEqualTo("FAILED");
+                assertThat(ex.reason()).isEqualTo(StreamLoadException.Reason.RETRIES_EXHAUSTED);
+                assertThat(ex.attempts()).isEqualTo(4);
                 assertThat(ex.serverMessage()).contains("No backend alive");
             });
     }
@@ -199,7 +203,7 @@ class StreamLoadProtocolTest {
     }
 
     @Test
-    void filteredRowsWithinTheRatioSucceedWithTheErrorUrl() {
+    void filteredRowsWithinTheRatioSucceedWithTheErrorUrlAndAreLogged(CapturedOutput output) {
         Flux<Map<String, Object>> rows = Flux.just(Map.of("id", 1, "amount", "1.50"),
                 Map.of("id", 2, "amount", "not a number"));
         LoadResult result = this.template
@@ -208,6 +212,8 @@ class StreamLoadProtocolTest {
         assertThat(result.loadedRows()).isOne();
         assertThat(result.filteredRows()).isOne();
         assertThat(result.errorUrl()).contains("_load_error_log");
+        assertThat(output).contains("(label " + result.label() + ") succeeded but the server filtered 1 of 2 row(s)",
+                "not a number");
     }
 
     @Test

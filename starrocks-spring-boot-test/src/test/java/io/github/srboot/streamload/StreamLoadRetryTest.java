@@ -2,7 +2,11 @@ package io.github.srboot.streamload;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,14 +96,38 @@ class StreamLoadRetryTest {
     }
 
     @Test
-    void aLostResponseIsRetriedWithTheSameLabelAndLoadsNothingTwice() {
+    void aLostResponseIsSettledByTheLabelsStateWithoutSendingTheBatchAgain() {
         this.stub.faults().backend(Fault.responseLostAfterCommit());
         LoadResult result = this.template
             .load("events", Flux.range(1, 3).map((i) -> new Item(i, "e" + i)),
                     LoadOptions.json().withTimeout(Duration.ofSeconds(1)))
             .block();
         assertThat(result.status()).isEqualTo(LoadStatus.ALREADY_LOADED);
-        assertLoadedOnce(result, 2, RetryReason.TIMEOUT);
+        assertThat(result.message()).contains("get_load_state: VISIBLE");
+        // Asked get_load_state after the BE hop failed, instead of sending the batch a second time.
+        assertThat(this.stub.backends().stream().mapToLong(StubEndpoint::loadRequests).sum()).isEqualTo(1);
+        assertLoadedOnce(result, 1);
+    }
+
+    @Test
+    void aLoadWhoseFateCannotBeSettledFailsAsOutcomeUnknown() {
+        this.stub.faults().backend(Fault.responseLostAfterCommit());
+        try (StreamLoadTemplate noRetries = StubTemplates.builder(this.stub)
+            .retryPolicy(new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(1)))
+            .build()) {
+            CompletableFuture<LoadResult> load = noRetries
+                .load("events", Flux.just(new Item(1, "x")), LoadOptions.json().withTimeout(Duration.ofSeconds(5)))
+                .toFuture();
+            // The BE committed and keeps the answer; then every FE goes away, so the label cannot be looked up.
+            Awaitility.await().until(() -> this.stub.table("shop", "events").rowCount() == 1);
+            this.stub.frontends().forEach(StubEndpoint::stop);
+            assertThatExceptionOfType(ExecutionException.class).isThrownBy(load::get)
+                .havingCause()
+                .isInstanceOfSatisfying(StreamLoadException.class, (ex) -> {
+                    assertThat(ex.reason()).isEqualTo(StreamLoadException.Reason.OUTCOME_UNKNOWN);
+                    assertThat(ex.getMessage()).contains("could not be settled", "get_load_state");
+                });
+        }
     }
 
     @Test

@@ -51,6 +51,22 @@ class StreamLoadStubMainTests {
     }
 
     @Test
+    void leaderAndProxyOptionsShapeTheCluster() throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        StreamLoadStubMain.Options options = StreamLoadStubMain.Options.parse(new String[] { "--fe-ports", "0,0",
+                "--leader", "1", "--proxy" });
+        try (StreamLoadStubServer server = StreamLoadStubMain.start(options,
+                new PrintStream(output, true, StandardCharsets.UTF_8))) {
+            List<String> lines = output.toString(StandardCharsets.UTF_8).lines().toList();
+            assertThat(lines).last().isEqualTo("PROXY " + server.proxy().url());
+            assertThat(server.proxy().isRunning()).isTrue();
+        }
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> StreamLoadStubMain.Options.parse(new String[] { "--leader", "1" }))
+            .withMessageContaining("--leader 1 names no FE");
+    }
+
+    @Test
     void faultRateAndSeedDriveRandomFaults() throws Exception {
         StreamLoadStubMain.Options options = StreamLoadStubMain.Options.parse(new String[] { "--fault-rate", "1",
                 "--seed", "3" });
@@ -58,7 +74,7 @@ class StreamLoadStubMainTests {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
             // A raw request: the JDK HttpClient hangs on a final answer to a request sent with expectContinue.
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.frontend().port())) {
-                socket.setSoTimeout(5000);
+                socket.setSoTimeout(60_000);
                 socket.getOutputStream().write(("PUT /api/db/t/_stream_load HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                         + "Authorization: Basic cm9vdDo=\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));

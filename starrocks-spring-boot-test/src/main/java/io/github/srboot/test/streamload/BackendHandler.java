@@ -81,6 +81,12 @@ final class BackendHandler implements StubEndpoint.Handler {
 
     // ---- Stream Load ----
 
+    /**
+     * The header phase of StarRocks' {@code StreamLoadAction::on_header}: every refusal here is answered before any
+     * body byte is read, and the connection is closed. In StarRocks' order: the HTTP concurrency limit, the Basic
+     * credentials' form, the data headers, shutting down, the transaction begin at the FE (password, database,
+     * table, label) and the plan (columns, partial update, merge condition), which aborts the transaction.
+     */
     private void streamLoad(StubEndpoint endpoint, Exchange exchange, String database, String tableName)
             throws IOException {
         endpoint.countLoadRequest();
@@ -98,32 +104,50 @@ final class BackendHandler implements StubEndpoint.Handler {
             exchange.reset();
             return;
         }
-        if (!this.server.authorized(exchange)) {
-            StubReplies.unauthorized(exchange);
-            return;
-        }
         if (label == null || label.isBlank()) {
-            label = "stub_" + UUID.randomUUID().toString().replace('-', '_');
+            label = UUID.randomUUID().toString();
         }
         LoadResponse response = new LoadResponse(label);
-        if (!LABEL.matcher(label).matches()) {
-            respondEarly(exchange, response.fail("Invalid label format: '" + label
-                    + "'; a label has 1 to 128 characters out of [0-9A-Za-z_-]"));
+        if (fault instanceof Fault.EarlyRefusal refusal
+                && refusal.message().equals(StubReplies.HTTP_CONCURRENCY_LIMIT)) {
+            respondEarly(exchange, response.fail(refusal.message()));
+            return;
+        }
+        String user = StreamLoadStubServer.basicUser(exchange);
+        if (user == null) {
+            respondEarly(exchange, response.fail(StubReplies.NO_BASIC_AUTHORIZATION));
             return;
         }
         LoadOptions options;
-        LoadPlan plan;
-        TableContents table;
         try {
+            checkMergeCommitFlag(exchange.header("enable_merge_commit"));
             options = LoadOptions.parse(exchange::header);
-            table = resolveTable(database, tableName);
-            plan = new LoadPlan(table.table(), options);
+            checkJsonSize(exchange, options);
         }
         catch (LoadFailedException ex) {
             respondEarly(exchange, response.fail(ex.getMessage()));
             return;
         }
-        long planned = System.nanoTime();
+        if (fault instanceof Fault.EarlyRefusal refusal) {
+            respondEarly(exchange, response.fail(refusal.message()));
+            return;
+        }
+        if (!this.server.authorized(exchange)) {
+            respondEarly(exchange, response.fail(StubReplies.accessDenied(user)));
+            return;
+        }
+        TableContents table;
+        try {
+            if (!LABEL.matcher(label).matches()) {
+                throw new LoadFailedException("Invalid label format: '" + label
+                        + "'; a label has 1 to 128 characters out of [0-9A-Za-z_-]");
+            }
+            table = resolveTable(database, tableName);
+        }
+        catch (LoadFailedException ex) {
+            respondEarly(exchange, response.fail(ex.getMessage()));
+            return;
+        }
         LoadJob[] conflict = new LoadJob[1];
         LoadJob job = this.server.begin(database, label, table, false, endpoint.port(), conflict);
         if (job == null) {
@@ -131,6 +155,16 @@ final class BackendHandler implements StubEndpoint.Handler {
             return;
         }
         response.txnId(job.txnId);
+        LoadPlan plan;
+        try {
+            plan = new LoadPlan(table.table(), options);
+        }
+        catch (LoadFailedException ex) {
+            job.state(LoadState.ABORTED);
+            respondEarly(exchange, response.fail(ex.getMessage()));
+            return;
+        }
+        long planned = System.nanoTime();
         try {
             execute(endpoint, exchange, job, table, options, plan, response, fault, started, planned);
         }
@@ -149,7 +183,6 @@ final class BackendHandler implements StubEndpoint.Handler {
         ParsedBody parsed;
         BodyInputStream body = null;
         try {
-            checkJsonSize(exchange, options);
             body = exchange.body();
             parsed = parse(body, options, plan);
             body.discard();
@@ -234,9 +267,19 @@ final class BackendHandler implements StubEndpoint.Handler {
         }
         TableContents table = this.server.findTable(database, tableName);
         if (table == null) {
-            throw new LoadFailedException("unknown table, tableName=" + tableName + " in database " + database);
+            throw new LoadFailedException("unknown table \"" + database + "." + tableName + "\"");
         }
         return table;
+    }
+
+    /**
+     * {@code _on_header}: a merge-commit flag that is not a boolean is refused with StarRocks' text.
+     */
+    private static void checkMergeCommitFlag(String value) throws LoadFailedException {
+        if (value != null && !value.isEmpty() && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new LoadFailedException("Invalid parameter enable_merge_commit. The value must be bool type, but is "
+                    + value);
+        }
     }
 
     private static void checkJsonSize(Exchange exchange, LoadOptions options) throws LoadFailedException {
@@ -245,9 +288,10 @@ final class BackendHandler implements StubEndpoint.Handler {
             try {
                 long length = Long.parseLong(contentLength.trim());
                 if (length > LoadOptions.MAX_JSON_BYTES) {
+                    // StarRocks' text, spacing included (be/src/http/action/stream_load.cpp, _on_header)
                     throw new LoadFailedException("The size of this batch exceed the max size ["
-                            + LoadOptions.MAX_JSON_BYTES + "] of json type data data [" + length
-                            + "]. Set ignore_json_size to skip the check, although it may lead huge memory consuming.");
+                            + LoadOptions.MAX_JSON_BYTES + "]  of json type data  data [ " + length + " ]. Set "
+                            + "ignore_json_size to skip the check, although it may lead huge memory consuming.");
                 }
             }
             catch (NumberFormatException ex) {
@@ -324,6 +368,11 @@ final class BackendHandler implements StubEndpoint.Handler {
 
     private Map<String, Object> loadIntoTransaction(StubEndpoint endpoint, Exchange exchange, LoadJob job,
             long started) throws IOException {
+        if (job.state() != LoadState.PREPARE && job.state() != LoadState.PREPARED) {
+            // the BE drops its context of a transaction once committed, rolled back or failed (corpus CASE_044,
+            // CASE_045, CASE_050: TXN_NOT_EXISTS)
+            return StubReplies.transactionNotExists(job.label);
+        }
         if (job.state() != LoadState.PREPARE) {
             return txnFailure(job.txnId, job.label, "Transaction [" + job.label + "] is " + job.state()
                     + " and takes no more data");
@@ -341,7 +390,9 @@ final class BackendHandler implements StubEndpoint.Handler {
             plan = new LoadPlan(job.table.table(), options);
         }
         catch (LoadFailedException ex) {
-            return txnFailure(job.txnId, job.label, ex.getMessage());
+            // a plan the FE refuses is an analysis error and ends the transaction (corpus CASE_047, CASE_050)
+            job.rollback();
+            return StubReplies.transactionStatus(job.txnId, job.label, "ANALYSIS_ERROR", ex.getMessage());
         }
         long planned = System.nanoTime();
         BodyInputStream body = exchange.body();
@@ -384,6 +435,12 @@ final class BackendHandler implements StubEndpoint.Handler {
     private void commit(Exchange exchange) throws IOException {
         onClaimedTransaction(exchange, (job) -> switch (job.state()) {
             case PREPARE, PREPARED -> {
+                if (!job.received()) {
+                    // StarRocks refuses to commit a transaction no load reached (corpus CASE_046: INTERNAL_ERROR);
+                    // the stub's message, StarRocks' text was not found
+                    yield StubReplies.transactionStatus(job.txnId, job.label, "INTERNAL_ERROR",
+                            "Transaction [" + job.label + "] received no data to commit");
+                }
                 long started = System.nanoTime();
                 job.commit();
                 this.server.countCommit();
@@ -474,13 +531,12 @@ final class BackendHandler implements StubEndpoint.Handler {
     // ---- shared ----
 
     /**
-     * Answers before the body was read: without {@code Expect: 100-continue} the client is already sending it, so
-     * it is drained first; with it, the client waits, and the connection is closed after the answer.
+     * Answers before the body was read, as StarRocks does from its header handler (it also drops the request's
+     * {@code Expect}, so no {@code 100 Continue} is sent), and closes the connection without reading the body: a
+     * client that is already sending it may see its write fail or a reset after the answer, as with StarRocks.
      */
     private static void respondEarly(Exchange exchange, Object body) throws IOException {
-        if (!exchange.expectsContinue()) {
-            exchange.discardBody();
-        }
+        exchange.closeAfterResponse();
         exchange.respondJson(200, body);
     }
 

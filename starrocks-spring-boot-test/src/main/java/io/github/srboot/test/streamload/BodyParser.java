@@ -19,8 +19,6 @@ final class BodyParser {
 
     private static final int BUFFER_SIZE = 64 * 1024;
 
-    private static final String CSV_NULL = "\\N";
-
     private BodyParser() {
     }
 
@@ -46,8 +44,9 @@ final class BodyParser {
      */
     static ParsedBody count(InputStream body, LoadOptions options) throws IOException, LoadFailedException {
         long rows;
-        if (options.enclosedCsv()) {
-            rows = EnclosedCsv.read(body.readAllBytes(), options, null);
+        if (options.enclosedCsv() || (!options.json() && (options.trimSpace() || options.skipHeader() > 0))) {
+            rows = CsvReader.of(options).read(body.readAllBytes(), (fields, rawRow, validUtf8) -> {
+            });
         }
         else if (!options.json()) {
             rows = countDelimited(body, options.rowDelimiter());
@@ -62,33 +61,40 @@ final class BodyParser {
     }
 
     private static long parseCsv(InputStream body, LoadOptions options, LoadPlan plan, List<RowChange> accepted,
-            List<String> errors) throws IOException {
-        if (options.enclosedCsv()) {
-            return EnclosedCsv.read(body.readAllBytes(), options,
-                    (fields, rawRow) -> acceptCsvRow(fields, rawRow, options, plan, accepted, errors));
-        }
-        byte[] separator = options.columnSeparator();
-        long[] total = new long[1];
-        forEachDelimited(body, options.rowDelimiter(), (buffer, start, end) -> {
-            total[0]++;
-            List<String> fields = split(buffer, start, end, separator);
-            fields.replaceAll((field) -> CSV_NULL.equals(field) ? null : field);
-            acceptCsvRow(fields, new String(buffer, start, end - start, StandardCharsets.UTF_8), options, plan,
-                    accepted, errors);
-        });
-        return total[0];
+            List<String> errors) throws IOException, LoadFailedException {
+        return CsvReader.of(options).read(body.readAllBytes(),
+                (fields, rawRow, validUtf8) -> acceptCsvRow(fields, rawRow, validUtf8, options, plan, accepted,
+                        errors));
     }
 
-    /** Maps one CSV row whose fields are already split ({@code null} for NULL). */
-    private static void acceptCsvRow(List<String> fields, String rawRow, LoadOptions options, LoadPlan plan,
-            List<RowChange> accepted, List<String> errors) {
+    /**
+     * Maps one CSV row as {@code CSVScanner} does: a row whose field count differs from the columns read, or whose
+     * bytes are not UTF-8, is filtered with StarRocks' message; a field that reads {@code \N} is NULL.
+     */
+    private static void acceptCsvRow(List<String> fields, String rawRow, boolean validUtf8, LoadOptions options,
+            LoadPlan plan, List<RowChange> accepted, List<String> errors) {
         int width = plan.sourceNames().size();
         if (fields.size() != width) {
-            errors.add("Error: Value count does not match column count. Expect " + width + ", but got "
-                    + fields.size() + ". Row: " + rawRow);
+            errors.add("Error: Target column count: " + width + " doesn't match source value column count: "
+                    + fields.size() + ". Column separator: '" + shown(options.columnSeparator())
+                    + "', Row delimiter: '" + shown(options.rowDelimiter()) + "'. Row: " + rawRow);
             return;
         }
-        accept(plan.map(fields.toArray(new String[0]), options.strictMode()), rawRow, accepted, errors);
+        if (!validUtf8) {
+            errors.add("Error: Invalid UTF-8 row. Row: " + rawRow);
+            return;
+        }
+        String[] values = new String[width];
+        for (int i = 0; i < width; i++) {
+            String field = fields.get(i);
+            values[i] = CsvReader.isNull(field) ? null : field;
+        }
+        accept(plan.map(values, options.strictMode()), rawRow, accepted, errors);
+    }
+
+    /** A separator as StarRocks prints it in messages: tab and newline escaped. */
+    private static String shown(byte[] separator) {
+        return new String(separator, StandardCharsets.UTF_8).replace("\t", "\\t").replace("\n", "\\n");
     }
 
     private static void accept(Object mapped, String rowText, List<RowChange> accepted, List<String> errors) {
@@ -98,24 +104,6 @@ final class BodyParser {
         else {
             errors.add("Error: " + ((LoadPlan.Rejection) mapped).reason() + ". Row: " + rowText);
         }
-    }
-
-    private static List<String> split(byte[] buffer, int start, int end, byte[] separator) {
-        List<String> fields = new ArrayList<>();
-        int fieldStart = start;
-        int i = start;
-        while (i <= end - separator.length) {
-            if (matches(buffer, i, separator)) {
-                fields.add(new String(buffer, fieldStart, i - fieldStart, StandardCharsets.UTF_8));
-                i += separator.length;
-                fieldStart = i;
-            }
-            else {
-                i++;
-            }
-        }
-        fields.add(new String(buffer, fieldStart, end - fieldStart, StandardCharsets.UTF_8));
-        return fields;
     }
 
     static boolean matches(byte[] buffer, int at, byte[] pattern) {
@@ -211,15 +199,20 @@ final class BodyParser {
             total++;
             String rowText = row.toString();
             String[] source = new String[plan.sourceNames().size()];
+            if (row.isNull()) {
+                // a bare null document is a data quality error (json_scanner_test test_null_with_jsonpath, JSON042)
+                errors.add("Error: A JSON row cannot be null. Row: " + rowText);
+                continue;
+            }
             if (!paths.isEmpty()) {
                 for (int i = 0; i < source.length; i++) {
-                    source[i] = Json.text(paths.get(i).select(row));
+                    source[i] = loadedText(paths.get(i).select(row), plan, i);
                 }
             }
             else if (row.isObject()) {
                 for (int i = 0; i < source.length; i++) {
                     JsonNode value = field(row, plan.sourceNames().get(i));
-                    source[i] = (value == null) ? plan.defaultForSource(i) : Json.text(value);
+                    source[i] = (value == null) ? plan.defaultForSource(i) : loadedText(value, plan, i);
                 }
             }
             else {
@@ -229,6 +222,30 @@ final class BodyParser {
             accept(plan.map(source, options.strictMode()), rowText, accepted, errors);
         }
         return total;
+    }
+
+    private static String loadedText(JsonNode value, LoadPlan plan, int source) {
+        if (plan.loadsIntoJson(source) && value != null && !value.isMissingNode() && !value.isNull()) {
+            return value.toString();
+        }
+        ValueType type = plan.targetType(source);
+        if (value != null && value.isNumber() && !value.isIntegralNumber() && type != null) {
+            int bits = switch (type.kind()) {
+                case TINYINT -> 8;
+                case SMALLINT -> 16;
+                case INT -> 32;
+                case BIGINT -> 64;
+                default -> 0;
+            };
+            if (bits > 0) {
+                // a JSON number with a fraction or exponent reaches an integer column through a double, cut toward
+                // zero, NULL when out of range (recorded: corpus CASE_032)
+                double number = value.doubleValue();
+                double limit = Math.pow(2, bits - 1);
+                return (number >= -limit && number < limit) ? Long.toString((long) number) : null;
+            }
+        }
+        return Json.text(value);
     }
 
     private static JsonNode field(JsonNode row, String name) {
@@ -255,29 +272,41 @@ final class BodyParser {
         try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
             while (parser.nextToken() != null) {
                 JsonNode document = Json.MAPPER.readTree(parser);
-                JsonNode node = (root != null) ? root.select(document) : document;
-                if (node.isMissingNode()) {
-                    throw new LoadFailedException("json_root " + root + " selects nothing in the JSON body");
-                }
-                if (node.isArray()) {
-                    if (!options.stripOuterArray()) {
-                        throw new LoadFailedException("The JSON body is an array; set strip_outer_array to true to "
-                                + "load each element as a row");
+                if (root != null && options.stripOuterArray() && document.isArray()) {
+                    // json_root with strip_outer_array: each outer element is entered at the root and an array
+                    // found there is expanded (json_scanner.cpp; corpus JSON033, JSON037)
+                    for (JsonNode element : document) {
+                        addRows(root.select(element), root, options, rows);
                     }
-                    node.forEach(rows::add);
+                    continue;
                 }
-                else if (options.stripOuterArray()) {
-                    throw new LoadFailedException("strip_outer_array is true but the JSON body is not an array");
-                }
-                else {
-                    rows.add(node);
-                }
+                addRows((root != null) ? root.select(document) : document, root, options, rows);
             }
         }
         catch (JsonProcessingException ex) {
             throw new LoadFailedException("Failed to parse the JSON body: " + ex.getOriginalMessage());
         }
         return rows;
+    }
+
+    private static void addRows(JsonNode node, JsonPath root, LoadOptions options, List<JsonNode> rows)
+            throws LoadFailedException {
+        if (node.isMissingNode()) {
+            throw new LoadFailedException("json_root " + root + " selects nothing in the JSON body");
+        }
+        if (node.isArray()) {
+            if (!options.stripOuterArray()) {
+                throw new LoadFailedException("The JSON body is an array; set strip_outer_array to true to "
+                        + "load each element as a row");
+            }
+            node.forEach(rows::add);
+        }
+        else if (options.stripOuterArray() && root == null) {
+            throw new LoadFailedException("strip_outer_array is true but the JSON body is not an array");
+        }
+        else {
+            rows.add(node);
+        }
     }
 
     private static long countJsonWithRoot(InputStream body, LoadOptions options)

@@ -36,6 +36,7 @@ public final class DdlTables {
             builder.key(KeyModel.valueOf(table.keys().type().name()),
                     table.keys().columns().toArray(new String[0]));
         }
+        builder.sortKey(table.orderBy().toArray(String[]::new));
         return builder.build();
     }
 

@@ -87,7 +87,8 @@ final class Exchange {
     }
 
     void respondJson(int status, Object json) throws IOException {
-        respond(status, "application/json; charset=utf-8", Json.write(json), Map.of());
+        // the BE's send_reply_json type (corpus HTTP02)
+        respond(status, "application/json", Json.write(json), Map.of());
     }
 
     void respond(int status, String contentType, byte[] content, Map<String, String> headers) throws IOException {

@@ -93,18 +93,45 @@ public sealed interface Fault {
     }
 
     /**
+     * The BE refuses the load from its header handler because its HTTP workers are all busy: {@code Fail} with
+     * {@code Stream Load exceed http cuncurrent limit N, please try again later} (StarRocks' text, typo included,
+     * {@code be/src/http/action/stream_load.cpp}), {@code TxnId -1}, before any body is read; the connection is
+     * closed (BE only). Nothing is loaded and no transaction begins.
+     */
+    static Fault httpConcurrencyLimit() {
+        return new EarlyRefusal(StubReplies.HTTP_CONCURRENCY_LIMIT);
+    }
+
+    /**
+     * The BE refuses the load from its header handler because it is shutting down: {@code Fail} with
+     * {@code Service is shutting down, please retry later!}, {@code TxnId -1}, before any body is read; the
+     * connection is closed (BE only). Nothing is loaded and no transaction begins.
+     */
+    static Fault shuttingDown() {
+        return new EarlyRefusal(StubReplies.SHUTTING_DOWN);
+    }
+
+    /**
+     * The FE finds no live BE: HTTP 200 {@code {"Status":"FAILED","Message":"class com.starrocks.common.DdlException:
+     * No backend alive."}} instead of the redirect (FE only, {@code LoadAction.processNormalStreamLoad}).
+     */
+    static Fault noBackendAlive() {
+        return new NoBackendAlive();
+    }
+
+    /**
      * Whether the FE can inject this fault.
      */
     default boolean appliesToFrontend() {
         return this instanceof HttpStatus || this instanceof ResetBeforeBody || this instanceof Delay
-                || this instanceof RedirectToUnreachableBackend;
+                || this instanceof RedirectToUnreachableBackend || this instanceof NoBackendAlive;
     }
 
     /**
      * Whether the BE can inject this fault.
      */
     default boolean appliesToBackend() {
-        return !(this instanceof RedirectToUnreachableBackend);
+        return !(this instanceof RedirectToUnreachableBackend || this instanceof NoBackendAlive);
     }
 
     /**
@@ -169,6 +196,20 @@ public sealed interface Fault {
 
     /** The FE redirects to a BE address where nothing listens. */
     record RedirectToUnreachableBackend() implements Fault {
+    }
+
+    /**
+     * The BE answers {@code Fail} from its header handler, before the transaction and before any body.
+     * @param message StarRocks' message
+     */
+    record EarlyRefusal(String message) implements Fault {
+        public EarlyRefusal {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** The FE finds no live BE to redirect to. */
+    record NoBackendAlive() implements Fault {
     }
 
 }

@@ -44,7 +44,7 @@ final class FrontendHandler implements StubEndpoint.Handler {
         }
         Matcher loadState = LOAD_STATE.matcher(path);
         if (loadState.matches()) {
-            loadState(exchange, loadState.group(1));
+            loadState(endpoint, exchange, loadState.group(1));
             return;
         }
         Matcher transaction = TRANSACTION.matcher(path);
@@ -64,6 +64,10 @@ final class FrontendHandler implements StubEndpoint.Handler {
         exchange.respondJson(200, body);
     }
 
+    /**
+     * {@code LoadAction}: password first ({@code RestBaseAction.execute}, 401), then the {@code Expect} check (HTTP/1.1
+     * and later only), the leader redirect of merge-commit loads, then the 307 to a BE.
+     */
     private void streamLoad(StubEndpoint endpoint, Exchange exchange) throws IOException {
         endpoint.countLoadRequest();
         Fault fault = this.server.faults().next(StubRole.FRONTEND, endpoint.port(), exchange.header("label"));
@@ -79,16 +83,20 @@ final class FrontendHandler implements StubEndpoint.Handler {
             exchange.reset();
             return;
         }
-        if (!this.server.authorized(exchange)) {
-            unauthorized(endpoint, exchange);
+        String loginProblem = this.server.frontendLoginProblem(exchange);
+        if (loginProblem != null) {
+            unauthorized(endpoint, exchange, loginProblem);
             return;
         }
-        if (!exchange.expectsContinue()) {
-            // StarRocks reads nothing of such a request and answers 200 with an FE failure; the body is drained so
-            // that the client, which is sending it, reads the answer instead of a reset.
+        if (!exchange.expectsContinue() && !exchange.head().version().equals("HTTP/1.0")) {
+            // StarRocks answers 200 with an FE failure; the FE (Netty) has taken in whatever body came along, so
+            // the stub drains it too and the client reads the answer rather than a reset.
             exchange.discardBody();
             exchange.closeAfterResponse();
-            exchange.respondJson(200, feFailure("There is no 100-continue header"));
+            exchange.respondJson(200, StubReplies.loadActionFailure("There is no 100-continue header"));
+            return;
+        }
+        if ("true".equalsIgnoreCase(exchange.header("enable_merge_commit")) && redirectToLeader(endpoint, exchange)) {
             return;
         }
         int port;
@@ -96,16 +104,27 @@ final class FrontendHandler implements StubEndpoint.Handler {
             port = this.server.unreachablePort();
         }
         else {
-            StubEndpoint backend = this.server.nextBackend();
+            StubEndpoint backend = (fault instanceof Fault.NoBackendAlive) ? null : this.server.nextBackend();
             if (backend == null) {
-                endpoint.countBodyBytes(exchange.unreadBytesAvailable());
-                exchange.closeAfterResponse();
-                exchange.respondJson(200, feFailure("No backend alive."));
+                respondEarly(endpoint, exchange, StubReplies.loadActionFailure("No backend alive."));
                 return;
             }
             port = backend.port();
         }
-        redirect(endpoint, exchange, port);
+        redirect(endpoint, exchange, "127.0.0.1", port);
+    }
+
+    /**
+     * {@code RestBaseAction.redirectToLeader}: on a follower, a 307 to the leader FE with the same path and query.
+     * @return whether the request was redirected
+     */
+    private boolean redirectToLeader(StubEndpoint endpoint, Exchange exchange) throws IOException {
+        StubEndpoint leader = this.server.leaderFrontend();
+        if (leader == null || leader == endpoint) {
+            return false;
+        }
+        redirect(endpoint, exchange, "127.0.0.1", leader.port());
+        return true;
     }
 
     private void transaction(StubEndpoint endpoint, Exchange exchange, String operation) throws IOException {
@@ -114,18 +133,22 @@ final class FrontendHandler implements StubEndpoint.Handler {
             StubReplies.methodNotAllowed(exchange);
             return;
         }
-        if (!this.server.authorized(exchange)) {
-            unauthorized(endpoint, exchange);
+        String loginProblem = this.server.frontendLoginProblem(exchange);
+        if (loginProblem != null) {
+            unauthorized(endpoint, exchange, loginProblem);
+            return;
+        }
+        if (redirectToLeader(endpoint, exchange)) {
             return;
         }
         String database = exchange.header("db");
         String label = exchange.header("label");
         if (database == null || database.isBlank()) {
-            respondEarly(endpoint, exchange, feFailure("No database selected."));
+            respondEarly(endpoint, exchange, Map.of("Status", "FAILED", "Message", "No database selected."));
             return;
         }
         if (label == null || label.isBlank()) {
-            respondEarly(endpoint, exchange, feFailure("No label selected."));
+            respondEarly(endpoint, exchange, Map.of("Status", "FAILED", "Message", "No label selected."));
             return;
         }
         int port;
@@ -137,7 +160,7 @@ final class FrontendHandler implements StubEndpoint.Handler {
             else {
                 StubEndpoint backend = this.server.nextBackend();
                 if (backend == null) {
-                    respondEarly(endpoint, exchange, feFailure("No backend alive."));
+                    respondEarly(endpoint, exchange, StubReplies.loadActionFailure("No backend alive."));
                     return;
                 }
                 port = backend.port();
@@ -146,47 +169,56 @@ final class FrontendHandler implements StubEndpoint.Handler {
         else {
             LoadJob job = this.server.job(database, label);
             if (job == null || !job.transactional) {
-                respondEarly(endpoint, exchange, StubReplies.transactionNotExists(label));
+                // TransactionLoadAction: an exception's class and message, Status FAILED (corpus CASE_046)
+                respondEarly(endpoint, exchange, Map.of("Status", "FAILED", "Message",
+                        "class com.starrocks.common.StarRocksException: No transaction found with db[" + database
+                                + "] and label[" + label + "]"));
                 return;
             }
             port = job.backendPort;
         }
-        redirect(endpoint, exchange, port);
-    }
-
-    private void loadState(Exchange exchange, String database) throws IOException {
-        if (!this.server.authorized(exchange)) {
-            exchange.respond(401, "application/json; charset=utf-8",
-                    Json.write(Map.of("status", "FAILED", "msg", "Access denied")),
-                    Map.of("WWW-Authenticate", "Basic realm=\"\""));
-            return;
-        }
-        String label = exchange.head().query().get("label");
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (label == null || label.isBlank()) {
-            body.put("status", "FAILED");
-            body.put("msg", "No label selected");
-        }
-        else if (!this.server.databaseExists(database)) {
-            body.put("status", "FAILED");
-            body.put("msg", "unknown database, database=" + database);
-        }
-        else {
-            body.put("status", "OK");
-            body.put("msg", "Success");
-            body.put("state", this.server.loadState(database, label).name());
-        }
-        exchange.respondJson(200, body);
+        redirect(endpoint, exchange, "127.0.0.1", port);
     }
 
     /**
-     * 307 to the BE with the same path and query; then the FE closes without reading the body.
+     * {@code GetStreamLoadState}: password (401), the leader redirect on a follower, then the label's state as a
+     * {@code RestBaseResult} with {@code state}.
      */
-    private void redirect(StubEndpoint endpoint, Exchange exchange, int backendPort) throws IOException {
+    private void loadState(StubEndpoint endpoint, Exchange exchange, String database) throws IOException {
+        String loginProblem = this.server.frontendLoginProblem(exchange);
+        if (loginProblem != null) {
+            unauthorized(endpoint, exchange, loginProblem);
+            return;
+        }
+        if (redirectToLeader(endpoint, exchange)) {
+            return;
+        }
+        String label = exchange.head().query().get("label");
+        if (label == null || label.isBlank()) {
+            exchange.respondJson(200, StubReplies.restFailure("No label selected."));
+        }
+        else if (!this.server.databaseExists(database)) {
+            exchange.respondJson(200, StubReplies.restFailure("unknown database, database=" + database));
+        }
+        else {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("state", this.server.loadState(database, label).name());
+            body.put("status", "OK");
+            body.put("code", "0");
+            body.put("msg", "Success");
+            body.put("message", "OK");
+            exchange.respondJson(200, body);
+        }
+    }
+
+    /**
+     * 307 to another node with the same path and query; then the FE closes without reading the body.
+     */
+    private void redirect(StubEndpoint endpoint, Exchange exchange, String host, int port) throws IOException {
         endpoint.countBodyBytes(exchange.unreadBytesAvailable());
         exchange.closeAfterResponse();
         exchange.respond(307, null, new byte[0],
-                Map.of("Location", "http://127.0.0.1:" + backendPort + exchange.head().target()));
+                Map.of("Location", "http://" + host + ":" + port + exchange.head().target()));
     }
 
     private void respondEarly(StubEndpoint endpoint, Exchange exchange, Object body) throws IOException {
@@ -195,21 +227,14 @@ final class FrontendHandler implements StubEndpoint.Handler {
         exchange.respondJson(200, body);
     }
 
-    private void unauthorized(StubEndpoint endpoint, Exchange exchange) throws IOException {
+    private void unauthorized(StubEndpoint endpoint, Exchange exchange, String message) throws IOException {
         endpoint.countBodyBytes(exchange.unreadBytesAvailable());
-        StubReplies.unauthorized(exchange);
+        StubReplies.feUnauthorized(exchange, message);
     }
 
     private static void injectedStatus(StubEndpoint endpoint, Exchange exchange, int status) throws IOException {
         endpoint.countBodyBytes(exchange.unreadBytesAvailable());
         StubReplies.injectedStatus(exchange, status);
-    }
-
-    private static Map<String, Object> feFailure(String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("Status", "FAILED");
-        body.put("Message", message);
-        return body;
     }
 
     static void sleep(Duration duration) throws IOException {

@@ -28,12 +28,16 @@ final class Json {
     }
 
     /**
-     * The stored text of a JSON value: strings unquoted, numbers and booleans as written, objects and arrays as JSON,
-     * {@code null} for JSON null or a missing value.
+     * The text a JSON value loads as: strings unquoted, numbers as written, booleans as {@code 1}/{@code 0} (the
+     * JSON scanner's cast, corpus JSON024), objects and arrays as compact JSON (JSON017), {@code null} for JSON null
+     * or a missing value.
      */
     static String text(JsonNode node) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return null;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue() ? "1" : "0";
         }
         if (node.isValueNode()) {
             return node.isBigDecimal() ? node.decimalValue().toPlainString() : node.asText();

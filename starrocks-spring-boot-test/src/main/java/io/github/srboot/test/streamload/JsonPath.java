@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * The subset of JSON path used by {@code jsonpaths} and {@code json_root}: {@code $}, {@code .name},
- * {@code ["name"]} and {@code [index]} steps.
+ * {@code ["name"]}, {@code [index]} and {@code .*} steps (hand-written: StarRocks' path rules, not JSONPath's).
  */
 final class JsonPath {
 
@@ -21,10 +21,13 @@ final class JsonPath {
         this.steps = steps;
     }
 
+    /** The {@code *} step: every member of an object. */
+    private static final Object ANY_MEMBER = new Object();
+
     static JsonPath parse(String text) throws LoadFailedException {
         String path = text.trim();
         if (!path.startsWith("$")) {
-            throw new LoadFailedException("Invalid JSON path (must start with $): '" + text + "'");
+            throw new LoadFailedException("parse error. Invalid json path: '" + text + "'");
         }
         List<Object> steps = new ArrayList<>();
         int i = 1;
@@ -38,7 +41,8 @@ final class JsonPath {
                 if (end == i + 1) {
                     throw new LoadFailedException("Invalid JSON path (empty name): '" + text + "'");
                 }
-                steps.add(path.substring(i + 1, end));
+                String name = path.substring(i + 1, end);
+                steps.add(name.equals("*") ? ANY_MEMBER : name);
                 i = end;
             }
             else if (c == '[') {
@@ -75,7 +79,13 @@ final class JsonPath {
             if (node == null || node.isMissingNode()) {
                 return MissingNode.getInstance();
             }
-            node = (step instanceof Integer index) ? node.path(index) : node.path((String) step);
+            if (step == ANY_MEMBER) {
+                // corpus JSON006-JSON009: $.keyname.* is the value of keyname's (single) member
+                node = (node.isObject() && node.size() > 0) ? node.elements().next() : MissingNode.getInstance();
+            }
+            else {
+                node = (step instanceof Integer index) ? node.path(index) : node.path((String) step);
+            }
         }
         return (node != null) ? node : MissingNode.getInstance();
     }

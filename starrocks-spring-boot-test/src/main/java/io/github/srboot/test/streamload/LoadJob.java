@@ -28,6 +28,8 @@ final class LoadJob {
 
     private final List<RowChange> pendingRows = new ArrayList<>();
 
+    private int loads;
+
     private long totalRows;
 
     private long loadedRows;
@@ -83,7 +85,15 @@ final class LoadJob {
         this.busy = false;
     }
 
+    /**
+     * Whether a transaction load brought data into this transaction.
+     */
+    synchronized boolean received() {
+        return this.loads > 0;
+    }
+
     synchronized void addPending(ParsedBody parsed, int mergeCondition, long bytes) {
+        this.loads++;
         this.pendingRows.addAll(parsed.accepted());
         this.totalRows += parsed.totalRows();
         this.loadedRows += parsed.acceptedCount();

@@ -25,19 +25,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param strictMode whether a value that does not fit its column rejects the row (else it becomes NULL)
  * @param partialUpdate whether only the listed columns are updated (PRIMARY KEY tables)
  * @param mergeCondition the {@code merge_condition} column, or {@code null}
- * @param enclose the CSV {@code enclose} byte, or {@link EnclosedCsv#NONE}
- * @param escape the CSV {@code escape} byte, or {@link EnclosedCsv#NONE}
+ * @param enclose the CSV {@code enclose} byte, or {@link CsvReader#NONE}
+ * @param escape the CSV {@code escape} byte, or {@link CsvReader#NONE}
+ * @param trimSpace whether CSV fields lose the spaces around them
+ * @param skipHeader how many leading CSV lines are skipped
+ * @param columnMode whether a partial update runs in column mode ({@code partial_update_mode: column})
  */
 record LoadOptions(boolean json, Compression compression, byte[] columnSeparator, byte[] rowDelimiter,
         List<ColumnMapping> columns, List<String> jsonPaths, String jsonRoot, boolean stripOuterArray,
         boolean ignoreJsonSize, double maxFilterRatio, boolean strictMode, boolean partialUpdate,
-        String mergeCondition, int enclose, int escape) {
+        String mergeCondition, int enclose, int escape, boolean trimSpace, long skipHeader, boolean columnMode) {
 
     /** JSON bodies above this size are refused unless {@code ignore_json_size} is set. */
     static final long MAX_JSON_BYTES = 100L * 1024 * 1024;
-
-    /** Headers that change how StarRocks reads the data and that the stub does not implement. */
-    private static final List<String> UNSUPPORTED_HEADERS = List.of("skip_header", "trim_space");
 
     enum Compression {
         NONE, GZIP, DEFLATE, LZ4_FRAME, ZSTD, BZIP2
@@ -60,11 +60,17 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
             throw new LoadFailedException("The stream load stub has no partitions; remove the 'partitions' header: "
                     + partitions);
         }
-        for (String unsupported : UNSUPPORTED_HEADERS) {
-            if (header.apply(unsupported) != null) {
-                throw new LoadFailedException("The stream load stub does not implement the '" + unsupported
-                        + "' header");
+        String envelope = header.apply("envelope");
+        if (envelope != null && !envelope.isEmpty()) {
+            if (!envelope.equalsIgnoreCase("debezium")) {
+                // StarRocks' text (stream_load_test.cpp invalid_envelope, corpus HTTP10)
+                throw new LoadFailedException("Unknown envelope type: " + envelope);
             }
+            throw new LoadFailedException("The stream load stub does not implement the debezium envelope");
+        }
+        if (header.apply("content-encoding") != null && header.apply("compression") != null) {
+            // stream_load.cpp _process_put
+            throw new LoadFailedException("Only one of http header content-encoding and compression can be set");
         }
         String format = lower(header.apply("format"), "csv");
         boolean json;
@@ -77,14 +83,13 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
             case "lz4", "lz4_frame" -> { json = false; compression = Compression.LZ4_FRAME; }
             case "zstd" -> { json = false; compression = Compression.ZSTD; }
             case "bzip2" -> { json = false; compression = Compression.BZIP2; }
-            default -> throw new LoadFailedException("Unknown data format '" + header.apply("format")
-                    + "'; expected csv, json, gzip, bzip2, lz4, deflate or zstd");
+            default -> throw new LoadFailedException("unknown data format, format=" + header.apply("format"));
         }
         if (compression == Compression.BZIP2) {
             throw new LoadFailedException("The stream load stub cannot decode bzip2 bodies");
         }
-        byte[] columnSeparator = separator(header.apply("column_separator"), "\t", "column_separator");
-        byte[] rowDelimiter = separator(header.apply("row_delimiter"), "\n", "row_delimiter");
+        byte[] columnSeparator = separator(header.apply("column_separator"), "\t");
+        byte[] rowDelimiter = separator(header.apply("row_delimiter"), "\n");
         List<ColumnMapping> columns = parseColumns(header.apply("columns"));
         List<String> jsonPaths = parseJsonPaths(header.apply("jsonpaths"));
         String jsonRoot = header.apply("json_root");
@@ -107,27 +112,65 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
         String mergeCondition = header.apply("merge_condition");
         return new LoadOptions(json, compression, columnSeparator, rowDelimiter, columns, jsonPaths, jsonRoot,
                 bool(header, "strip_outer_array"), bool(header, "ignore_json_size"), maxFilterRatio,
-                bool(header, "strict_mode"), bool(header, "partial_update"),
+                strictBool(header, "strict_mode", "Invalid strict mode format. Must be bool type"),
+                strictBool(header, "partial_update", "Invalid partial update flag format. Must be bool type"),
                 (mergeCondition == null || mergeCondition.isBlank()) ? null : mergeCondition.trim(),
-                singleByte(header.apply("enclose"), "enclose"), singleByte(header.apply("escape"), "escape"));
+                firstByte(header.apply("enclose")), firstByte(header.apply("escape")),
+                strictBool(header, "trim_space", "Invalid trim space format. Must be bool type"),
+                skipHeader(header.apply("skip_header")), "column".equals(header.apply("partial_update_mode")));
     }
 
     /**
      * Whether CSV fields may be enclosed or escaped, so rows cannot be split on delimiters alone.
      */
     boolean enclosedCsv() {
-        return !this.json && (this.enclose != EnclosedCsv.NONE || this.escape != EnclosedCsv.NONE);
+        return !this.json && (this.enclose != CsvReader.NONE || this.escape != CsvReader.NONE);
     }
 
-    private static int singleByte(String value, String name) throws LoadFailedException {
+    /**
+     * StarRocks keeps only the first byte of {@code enclose} / {@code escape} ({@code stream_load.cpp}:
+     * {@code header(HTTP_ENCLOSE)[0]}).
+     */
+    private static int firstByte(String value) {
         if (value == null || value.isEmpty()) {
-            return EnclosedCsv.NONE;
+            return CsvReader.NONE;
         }
-        if (value.length() != 1 || value.charAt(0) > 0x7F) {
-            throw new LoadFailedException("The '" + name + "' header must be a single-byte character, got '" + value
-                    + "'");
+        return value.getBytes(StandardCharsets.UTF_8)[0] & 0xFF;
+    }
+
+    private static long skipHeader(String value) throws LoadFailedException {
+        if (value == null || value.isEmpty()) {
+            return 0;
         }
-        return value.charAt(0);
+        long skip;
+        try {
+            skip = Long.parseLong(value.trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new LoadFailedException("Invalid csv load skip_header format");
+        }
+        if (skip < 0) {
+            throw new LoadFailedException("skip_header must be equal or greater than 0");
+        }
+        return skip;
+    }
+
+    /**
+     * A boolean header as {@code stream_load.cpp} reads it: {@code true}/{@code false} in any case, else its text.
+     */
+    private static boolean strictBool(Function<String, String> header, String name, String error)
+            throws LoadFailedException {
+        String value = header.apply(name);
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new LoadFailedException(error);
     }
 
     private static Compression jsonCompression(Function<String, String> header) throws LoadFailedException {
@@ -151,31 +194,36 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
         return (value == null || value.isBlank()) ? defaultValue : value.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static boolean bool(Function<String, String> header, String name) throws LoadFailedException {
+    /**
+     * A flag the BE reads as {@code true} only when it says so, any other text being {@code false}
+     * ({@code strip_outer_array}, {@code ignore_json_size} in {@code stream_load.cpp}).
+     */
+    private static boolean bool(Function<String, String> header, String name) {
         String value = header.apply(name);
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new LoadFailedException("Invalid value of header '" + name + "': '" + value
-                    + "'; expected true or false");
-        };
+        return value != null && value.trim().equalsIgnoreCase("true");
     }
 
     /**
-     * A separator as StarRocks reads it: literal text, or hexadecimal bytes written {@code \x01} / {@code \\x01}.
+     * A separator as the FE reads the header ({@code Delimiter.convertDelimiter}, corpus CSV264-CSV284 from
+     * {@code ColumnSeparatorTest} / {@code RowDelimiterTest}): {@code \x..} or {@code 0x..} (any case) is hexadecimal
+     * bytes, an even number of digits; otherwise {@code \t} and {@code \n} stand for tab and newline and every other
+     * character, a backslash included, for itself.
      */
-    static byte[] separator(String value, String defaultValue, String name) throws LoadFailedException {
+    static byte[] separator(String value, String defaultValue) throws LoadFailedException {
         if (value == null || value.isEmpty()) {
             return defaultValue.getBytes(StandardCharsets.UTF_8);
         }
-        String hex = value.startsWith("\\x") ? value.substring(2) : value.startsWith("\\\\x") ? value.substring(3)
-                : null;
-        if (hex != null) {
-            if (hex.isEmpty() || hex.length() % 2 != 0 || !hex.matches("[0-9a-fA-F]+")) {
-                throw new LoadFailedException("Invalid hexadecimal " + name + ": '" + value + "'");
+        String upper = value.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("\\X") || upper.startsWith("0X")) {
+            String hex = value.substring(2);
+            if (hex.isEmpty()) {
+                throw new LoadFailedException("Invalid delimiter '" + value + ": empty hex string");
+            }
+            if (hex.length() % 2 != 0) {
+                throw new LoadFailedException("Invalid delimiter '" + value + ": hex length must be a even number");
+            }
+            if (!hex.matches("[0-9a-fA-F]+")) {
+                throw new LoadFailedException("Invalid delimiter '" + value + "': invalid hex format");
             }
             byte[] bytes = new byte[hex.length() / 2];
             for (int i = 0; i < bytes.length; i++) {
@@ -183,8 +231,7 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
             }
             return bytes;
         }
-        String unescaped = value.replace("\\t", "\t").replace("\\n", "\n").replace("\\r", "\r");
-        return unescaped.getBytes(StandardCharsets.UTF_8);
+        return value.replace("\\t", "\t").replace("\\n", "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     static List<ColumnMapping> parseColumns(String value) throws LoadFailedException {
@@ -261,18 +308,19 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
             List<String> paths = new ArrayList<>();
             for (JsonNode node : Json.MAPPER.readTree(value)) {
                 if (!node.isTextual()) {
-                    throw new LoadFailedException("Invalid jsonpaths (expected an array of strings): " + value);
+                    throw new LoadFailedException("parse error. Invalid json path: " + value);
                 }
                 JsonPath.parse(node.asText());
                 paths.add(node.asText());
             }
             if (paths.isEmpty()) {
-                throw new LoadFailedException("Invalid jsonpaths (expected an array of strings): " + value);
+                throw new LoadFailedException("parse error. Invalid json path: " + value);
             }
             return List.copyOf(paths);
         }
         catch (JsonProcessingException ex) {
-            throw new LoadFailedException("Invalid jsonpaths (expected an array of strings): " + value);
+            // the JSON scanner's text (json_scanner.cpp, corpus JSON011)
+            throw new LoadFailedException("parse error. Invalid json path: " + value);
         }
     }
 

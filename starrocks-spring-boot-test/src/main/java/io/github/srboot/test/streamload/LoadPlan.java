@@ -68,13 +68,22 @@ final class LoadPlan {
         }
         if (this.partialUpdate) {
             if (table.keyModel() != KeyModel.PRIMARY) {
-                throw new LoadFailedException("partial_update is only supported on PRIMARY KEY tables; '"
-                        + table.name() + "' is a " + table.keyModel() + " KEY table");
+                // StarRocks' text (StreamLoadPlanner)
+                throw new LoadFailedException("Only primary key table support partial update");
+            }
+            if (options.columnMode() && table.sortKey().stream()
+                .anyMatch((column) -> table.keyColumns().stream().noneMatch(column::equalsIgnoreCase))) {
+                // recorded: a column-mode partial update of a table whose sort key has a non-key column is refused,
+                // even when the load lists every sort key column (corpus CASE_039); a sort key that only reorders
+                // the key columns is fine (CASE_040)
+                throw new LoadFailedException("partial update on table with sort key must provide all sort key "
+                        + "columns");
             }
             for (int i = 0; i < table.keyColumns().size(); i++) {
                 if (!this.provided[i]) {
-                    throw new LoadFailedException("partial_update must load every key column; '"
-                            + table.keyColumns().get(i) + "' is missing");
+                    // StarRocks' text (Load.getPartialUpateColumns): the first key column not listed
+                    throw new LoadFailedException("key column " + table.keyColumns().get(i)
+                            + " not in partial update columns");
                 }
             }
         }
@@ -92,11 +101,20 @@ final class LoadPlan {
             if (table.keyModel() != KeyModel.PRIMARY) {
                 throw new LoadFailedException("merge_condition is only supported on PRIMARY KEY tables");
             }
-            if (index < 0 || index < table.keyColumns().size()) {
-                throw new LoadFailedException("merge_condition column '" + options.mergeCondition()
-                        + "' is not a value column of table '" + table.name() + "'");
+            if (index >= 0 && index < table.keyColumns().size()) {
+                // StarRocks' text, recorded (corpus CASE_028, CASE_033)
+                throw new LoadFailedException("Merge condition column " + options.mergeCondition()
+                        + " should not be primary key!");
             }
-            this.mergeCondition = index;
+            if (index < 0 || (this.partialUpdate && !this.provided[index])) {
+                // StarRocks' text, recorded (corpus CASE_028)
+                throw new LoadFailedException("Merge condition column " + options.mergeCondition()
+                        + " does not exist. If you are doing partial update with condition update, please check "
+                        + "condition column is in the given update columns. Otherwise please check condition column"
+                        + " is in table " + table.name());
+            }
+            // in column mode StarRocks updates the listed columns whatever the condition (recorded: corpus CASE_037)
+            this.mergeCondition = (this.partialUpdate && options.columnMode()) ? -1 : index;
         }
         else {
             this.mergeCondition = -1;
@@ -167,6 +185,22 @@ final class LoadPlan {
 
     StubTable table() {
         return this.table;
+    }
+
+    /**
+     * Whether the source field loads into a JSON column, which keeps a JSON value as JSON (a string stays quoted:
+     * corpus JSON025, JSON026).
+     */
+    boolean loadsIntoJson(int source) {
+        return targetType(source) != null && targetType(source).kind() == ValueType.Kind.JSON;
+    }
+
+    /**
+     * The type of the column a source field loads into, {@code null} for a field not loaded.
+     */
+    ValueType targetType(int source) {
+        int target = this.sourceTargets.get(source);
+        return (target >= 0) ? this.types[target] : null;
     }
 
     /**

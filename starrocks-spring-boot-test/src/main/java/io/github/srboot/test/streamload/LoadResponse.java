@@ -78,7 +78,8 @@ final class LoadResponse {
     }
 
     Map<String, Object> publishTimeout() {
-        return render("Publish Timeout", "transaction commit successfully, BUT data will be visible later", null);
+        // the FE's text (FrontendServiceImpl.loadTxnCommitImpl) without its publish debug details
+        return render("Publish Timeout", "Publish timeout. The data will be visible after a while, ", null);
     }
 
     Map<String, Object> fail(String message) {

@@ -55,6 +55,8 @@ public final class StreamLoadStubServer implements AutoCloseable {
 
     private final List<StubEndpoint> backends = new ArrayList<>();
 
+    private final StubEndpoint proxy;
+
     private final Map<String, Map<String, TableContents>> tables = new ConcurrentHashMap<>();
 
     private final Map<String, Map<String, LoadJob>> jobs = new ConcurrentHashMap<>();
@@ -73,6 +75,8 @@ public final class StreamLoadStubServer implements AutoCloseable {
 
     private final int unreachablePort;
 
+    private final int leaderIndex;
+
     private volatile boolean running;
 
     private StreamLoadStubServer(Builder builder) {
@@ -81,6 +85,11 @@ public final class StreamLoadStubServer implements AutoCloseable {
         this.expectedAuthorization = "Basic " + Base64.getEncoder()
             .encodeToString((builder.username + ":" + builder.password).getBytes(StandardCharsets.UTF_8));
         this.storingRows = builder.storingRows;
+        if (builder.leaderIndex >= builder.frontendPorts.size()) {
+            throw new IllegalArgumentException("No FE " + builder.leaderIndex + " to lead: the stub has "
+                    + builder.frontendPorts.size() + " FE(s)");
+        }
+        this.leaderIndex = builder.leaderIndex;
         int instance = INSTANCES.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
         ThreadFactory threadFactory = (runnable) -> {
@@ -99,6 +108,8 @@ public final class StreamLoadStubServer implements AutoCloseable {
             this.backends.add(new StubEndpoint(StubRole.BACKEND, i, builder.backendPorts.get(i), this.executor,
                     backendHandler));
         }
+        this.proxy = builder.operatorProxy ? new StubEndpoint(StubRole.PROXY, 0, 0, this.executor,
+                new ProxyHandler(this)) : null;
         for (StubTable table : builder.tables) {
             createTable(table);
         }
@@ -122,6 +133,9 @@ public final class StreamLoadStubServer implements AutoCloseable {
         try {
             this.frontends.forEach(StubEndpoint::start);
             this.backends.forEach(StubEndpoint::start);
+            if (this.proxy != null) {
+                this.proxy.start();
+            }
         }
         catch (UncheckedIOException ex) {
             close();
@@ -137,6 +151,9 @@ public final class StreamLoadStubServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         this.running = false;
+        if (this.proxy != null) {
+            this.proxy.stop();
+        }
         this.frontends.forEach(StubEndpoint::stop);
         this.backends.forEach(StubEndpoint::stop);
         this.executor.shutdownNow();
@@ -174,6 +191,17 @@ public final class StreamLoadStubServer implements AutoCloseable {
      */
     public StubEndpoint frontend() {
         return this.frontends.get(0);
+    }
+
+    /**
+     * The operator FE proxy ({@link Builder#operatorProxy()}).
+     * @throws IllegalStateException when the stub was built without one
+     */
+    public StubEndpoint proxy() {
+        if (this.proxy == null) {
+            throw new IllegalStateException("This stub has no FE proxy; build it with operatorProxy()");
+        }
+        return this.proxy;
     }
 
     /**
@@ -296,6 +324,9 @@ public final class StreamLoadStubServer implements AutoCloseable {
         this.loadsCommitted.set(0);
         this.frontends.forEach(StubEndpoint::resetCounters);
         this.backends.forEach(StubEndpoint::resetCounters);
+        if (this.proxy != null) {
+            this.proxy.resetCounters();
+        }
     }
 
     @Override
@@ -309,6 +340,47 @@ public final class StreamLoadStubServer implements AutoCloseable {
     boolean authorized(Exchange exchange) {
         String authorization = exchange.header("authorization");
         return authorization != null && authorization.trim().equals(this.expectedAuthorization);
+    }
+
+    /**
+     * The user of the request's Basic {@code Authorization} header, or {@code null} when there is no such header or
+     * it does not decode to {@code user:password} (as StarRocks' {@code parse_basic_auth} / {@code parseAuthInfo}).
+     */
+    static String basicUser(Exchange exchange) {
+        String authorization = exchange.header("authorization");
+        if (authorization == null) {
+            return null;
+        }
+        String[] parts = authorization.trim().split(" ");
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Basic")) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        String user = decoded.substring(0, colon);
+        int at = user.indexOf('@');
+        return (at >= 0) ? user.substring(0, at) : user;
+    }
+
+    /**
+     * Why an FE refuses the request's login ({@code BaseAction.getAuthorizationInfo} / {@code checkPassword}), or
+     * {@code null} when it accepts it.
+     */
+    String frontendLoginProblem(Exchange exchange) {
+        String user = basicUser(exchange);
+        if (user == null) {
+            return StubReplies.NEED_AUTH_INFORMATION;
+        }
+        return authorized(exchange) ? null : StubReplies.accessDenied(user);
     }
 
     TableContents findTable(String database, String table) {
@@ -329,6 +401,14 @@ public final class StreamLoadStubServer implements AutoCloseable {
             return null;
         }
         return running.get(Math.floorMod(this.nextBackend.getAndIncrement(), running.size()));
+    }
+
+    /**
+     * The leader FE when the stub was built with one ({@link Builder#leaderFrontend(int)}), else {@code null}: every
+     * FE then answers as a leader.
+     */
+    StubEndpoint leaderFrontend() {
+        return (this.leaderIndex >= 0) ? this.frontends.get(this.leaderIndex) : null;
     }
 
     int unreachablePort() {
@@ -407,6 +487,10 @@ public final class StreamLoadStubServer implements AutoCloseable {
 
         private boolean storingRows = true;
 
+        private int leaderIndex = -1;
+
+        private boolean operatorProxy;
+
         private final List<StubTable> tables = new ArrayList<>();
 
         private Builder() {
@@ -441,6 +525,30 @@ public final class StreamLoadStubServer implements AutoCloseable {
          */
         public Builder backendPorts(int... ports) {
             this.backendPorts = ports(ports, "BE");
+            return this;
+        }
+
+        /**
+         * Makes the FE at this index (from 0) the leader and every other FE a follower: a follower answers
+         * {@code get_load_state} (and a Stream Load with {@code enable_merge_commit: true}) with a 307 to the
+         * leader, as StarRocks' {@code RestBaseAction.redirectToLeader} does. Without this call every FE answers
+         * those requests itself.
+         */
+        public Builder leaderFrontend(int index) {
+            if (index < 0) {
+                throw new IllegalArgumentException("Not an FE index: " + index);
+            }
+            this.leaderIndex = index;
+            return this;
+        }
+
+        /**
+         * Adds a listener that behaves like the StarRocks Kubernetes operator's FE proxy (nginx): it takes the
+         * client's body, passes the request to an FE, catches the FE's 307 and sends the request with that body to
+         * the BE itself, returning the BE's answer. Point a client at {@link StreamLoadStubServer#proxy()}.
+         */
+        public Builder operatorProxy() {
+            this.operatorProxy = true;
             return this;
         }
 

@@ -142,7 +142,7 @@ public final class StubEndpoint {
             this.port = socket.getLocalPort();
             this.serverSocket = socket;
             this.acceptor = new Thread(() -> acceptLoop(socket),
-                    "stream-load-stub-" + (this.role == StubRole.FRONTEND ? "fe-" : "be-") + this.port);
+                    "stream-load-stub-" + this.role.name().toLowerCase(java.util.Locale.ROOT) + "-" + this.port);
             this.acceptor.setDaemon(true);
             this.acceptor.start();
         }
@@ -263,7 +263,11 @@ public final class StubEndpoint {
 
     @Override
     public String toString() {
-        return (this.role == StubRole.FRONTEND ? "FE " : "BE ") + url();
+        return switch (this.role) {
+            case FRONTEND -> "FE ";
+            case BACKEND -> "BE ";
+            case PROXY -> "FE proxy ";
+        } + url();
     }
 
 }

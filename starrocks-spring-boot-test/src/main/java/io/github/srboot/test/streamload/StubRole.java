@@ -1,7 +1,8 @@
 package io.github.srboot.test.streamload;
 
 /**
- * The part a stub listener plays: a StarRocks FE (redirects loads) or BE (executes them).
+ * The part a stub listener plays: a StarRocks FE (redirects loads), BE (executes them), or the Kubernetes
+ * operator's FE proxy (follows the FE's redirects itself).
  */
 public enum StubRole {
 
@@ -9,6 +10,9 @@ public enum StubRole {
     FRONTEND,
 
     /** Backend: executes loads and transactions, serves error logs. */
-    BACKEND
+    BACKEND,
+
+    /** The operator's FE proxy (nginx): passes requests to an FE and follows its 307s itself. */
+    PROXY
 
 }

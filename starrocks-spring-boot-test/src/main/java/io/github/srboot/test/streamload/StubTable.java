@@ -19,11 +19,21 @@ import java.util.Set;
  * @param keyModel how loaded rows are applied
  * @param columns the columns in table order
  * @param keyColumns the names of the key columns, a prefix of {@code columns}
+ * @param sortKey the {@code ORDER BY} columns when the table declares a sort key other than its key, else empty
  */
 public record StubTable(String database, String name, KeyModel keyModel, List<StubColumn> columns,
-        List<String> keyColumns) {
+        List<String> keyColumns, List<String> sortKey) {
+
+    /**
+     * A table sorted by its key.
+     */
+    public StubTable(String database, String name, KeyModel keyModel, List<StubColumn> columns,
+            List<String> keyColumns) {
+        this(database, name, keyModel, columns, keyColumns, List.of());
+    }
 
     public StubTable {
+        sortKey = List.copyOf(sortKey);
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(keyModel, "keyModel");
@@ -111,6 +121,8 @@ public record StubTable(String database, String name, KeyModel keyModel, List<St
 
         private List<String> keyColumns = List.of();
 
+        private List<String> sortKey = List.of();
+
         private Builder(String database, String name) {
             this.database = database;
             this.name = name;
@@ -168,6 +180,14 @@ public record StubTable(String database, String name, KeyModel keyModel, List<St
             return this;
         }
 
+        /**
+         * The table's {@code ORDER BY} columns, when they differ from its key.
+         */
+        public Builder sortKey(String... columns) {
+            this.sortKey = List.of(columns);
+            return this;
+        }
+
         public StubTable build() {
             KeyModel model = (this.keyModel != null) ? this.keyModel : KeyModel.DUPLICATE;
             List<String> keys = (this.keyModel != null) ? this.keyColumns
@@ -178,7 +198,10 @@ public record StubTable(String database, String name, KeyModel keyModel, List<St
                     resolved.set(i, resolved.get(i).notNull());
                 }
             }
-            return new StubTable(this.database, this.name, model, resolved, keys);
+            boolean sortedByKey = this.sortKey.isEmpty() || this.sortKey.stream().map((c) -> c.toLowerCase(Locale.ROOT))
+                .toList().equals(keys.stream().map((c) -> c.toLowerCase(Locale.ROOT)).toList());
+            return new StubTable(this.database, this.name, model, resolved, keys,
+                    sortedByKey ? List.of() : this.sortKey);
         }
 
     }

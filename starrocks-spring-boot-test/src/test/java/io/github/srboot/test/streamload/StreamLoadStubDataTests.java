@@ -269,8 +269,8 @@ class StreamLoadStubDataTests {
                 + "2,\"x\ny\",2,1\n" // row delimiter inside an enclosure
                 + "3,\"say \"\"hi\"\"\",3,1\n" // doubled enclose character
                 + "4,\"b\\\\s \\\"q\\\"\",4,1\n" // escape character, inside an enclosure
-                + "5,\\N,5,1\n" // unenclosed \N is NULL
-                + "6,\"\\\\N\",6,1"; // enclosed, escaped \N is the text, and a last row without delimiter
+                + "5,\\N,5,1\n" // with escape set, \N reads as N: the escape byte goes before the NULL check
+                + "6,\"\\\\N\",6,1"; // \\N reads as \N, the NULL marker, enclosed or not; last row without delimiter
         JsonNode json = load("users", body, "column_separator", ",", "enclose", "\"", "escape", "\\");
         assertThat(json.get("Status").asText()).isEqualTo("Success");
         assertThat(json.get("NumberTotalRows").asLong()).isEqualTo(6);
@@ -278,8 +278,8 @@ class StreamLoadStubDataTests {
         assertThat(users().row(2).orElseThrow()).containsEntry("name", "x\ny");
         assertThat(users().row(3).orElseThrow()).containsEntry("name", "say \"hi\"");
         assertThat(users().row(4).orElseThrow()).containsEntry("name", "b\\s \"q\"");
-        assertThat(users().row(5).orElseThrow().get("name")).isNull();
-        assertThat(users().row(6).orElseThrow()).containsEntry("name", "\\N");
+        assertThat(users().row(5).orElseThrow()).containsEntry("name", "N");
+        assertThat(users().row(6).orElseThrow().get("name")).isNull();
     }
 
     @Test
@@ -292,8 +292,24 @@ class StreamLoadStubDataTests {
     void unsupportedHeadersFailLoudly() throws IOException {
         assertThat(load("users", "1\n", "where", "id > 0").get("Message").asText()).contains("where");
         assertThat(load("users", "1\n", "format", "parquet").get("Message").asText()).contains("parquet");
-        assertThat(load("users", "1\n", "skip_header", "1").get("Message").asText()).contains("skip_header");
-        assertThat(load("users", "1\n", "enclose", "ab").get("Message").asText()).contains("single-byte");
+        assertThat(load("users", "1\n", "skip_header", "-1").get("Message").asText())
+            .isEqualTo("skip_header must be equal or greater than 0");
+        assertThat(load("users", "1\n", "trim_space", "yes").get("Message").asText())
+            .isEqualTo("Invalid trim space format. Must be bool type");
+    }
+
+    @Test
+    void encloseAndEscapeUseTheirFirstByteOnly() throws IOException {
+        // stream_load.cpp: header(HTTP_ENCLOSE)[0]
+        load("users", "8,'a,b',8,1\n", "column_separator", ",", "enclose", "'x");
+        assertThat(users().row(8).orElseThrow()).containsEntry("name", "a,b");
+    }
+
+    @Test
+    void skipHeaderAndTrimSpaceAreRead() throws IOException {
+        load("users", "id,name,a,b\n 9 , x y ,9,1\n", "column_separator", ",", "skip_header", "1", "trim_space",
+                "true");
+        assertThat(users().row(9).orElseThrow()).containsEntry("name", "x y");
     }
 
     @Test

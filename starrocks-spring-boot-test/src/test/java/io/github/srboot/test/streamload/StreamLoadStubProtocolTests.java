@@ -95,7 +95,7 @@ class StreamLoadStubProtocolTests {
                 + "\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n0123456789";
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(),
                 this.stub.frontend().port())) {
-            socket.setSoTimeout(5000);
+            socket.setSoTimeout(60_000);
             // head and body in one write, as a client that ignores Expect sends them
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
@@ -181,21 +181,39 @@ class StreamLoadStubProtocolTests {
             RawHttp.Response response = fe.readResponse();
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.headers()).containsKey("www-authenticate");
+            // RestBaseAction answers a refused login with a RestBaseResult (BaseAction.checkPassword's text)
+            assertThat(response.json().get("status").asText()).isEqualTo("FAILED");
+            assertThat(response.json().get("msg").asText()).isEqualTo("Access denied for loader@127.0.0.1");
         }
         try (RawHttp fe = new RawHttp(this.stub.frontend().port())) {
             fe.sendHead("PUT", "/api/shop/orders/_stream_load", Map.of("Expect", "100-continue",
                     "Content-Length", "3"));
-            assertThat(fe.readResponse().status()).isEqualTo(401);
+            RawHttp.Response response = fe.readResponse();
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.json().get("msg").asText()).isEqualTo("Need auth information.");
         }
     }
 
     @Test
-    void backendAnswers401ToWrongCredentials() throws IOException {
+    void backendRefusesWrongCredentialsFromItsHeaderHandler() throws IOException {
+        // The BE only parses the Basic header; the FE checks the password when the BE begins the transaction, and
+        // the BE answers that failure as a Stream Load result (HTTP 200, Status Fail) before reading the body.
         try (RawHttp be = new RawHttp(this.stub.backends().get(0).port())) {
             be.sendHead("PUT", "/api/shop/orders/_stream_load", Map.of("Authorization",
                     RawHttp.basic("other", "s3cret"), "Expect", "100-continue", "Content-Length", "3"));
-            assertThat(be.readResponse().status()).isEqualTo(401);
+            RawHttp.Response response = be.readResponse();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.json().get("Status").asText()).isEqualTo("Fail");
+            assertThat(response.json().get("Message").asText()).isEqualTo("Access denied for other@127.0.0.1");
+            assertThat(response.json().get("TxnId").asLong()).isEqualTo(-1);
+            assertThat(be.closedByPeer()).isTrue();
         }
+        try (RawHttp be = new RawHttp(this.stub.backends().get(0).port())) {
+            be.sendHead("PUT", "/api/shop/orders/_stream_load", Map.of("Expect", "100-continue",
+                    "Content-Length", "3"));
+            assertThat(be.readResponse().json().get("Message").asText()).isEqualTo("no valid Basic authorization");
+        }
+        assertThat(this.stub.backends().get(0).bodyBytes()).isZero();
     }
 
     @Test
@@ -374,7 +392,7 @@ class StreamLoadStubProtocolTests {
         HttpResponse<String> log = this.http.send(HttpRequest.newBuilder(URI.create(errorUrl)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(log.statusCode()).isEqualTo(200);
-        assertThat(log.body()).contains("Value count does not match column count. Expect 3, but got 2")
+        assertThat(log.body()).contains("Target column count: 3 doesn't match source value column count: 2")
             .contains("Row: 2,paid").contains("'x'");
         assertThat(this.stub.table("shop", "orders").rowCount()).isEqualTo(2);
     }

@@ -137,6 +137,7 @@ class StreamLoadStubTransactionTests {
         JsonNode running = json("begin", "tx4", null);
         assertThat(running.get("Status").asText()).isEqualTo("LABEL_ALREADY_EXISTS");
         assertThat(running.get("ExistingJobStatus").asText()).isEqualTo("RUNNING");
+        json("load", "tx4", "1,a\n");
         json("commit", "tx4", null);
         JsonNode finished = json("begin", "tx4", null);
         assertThat(finished.get("Status").asText()).isEqualTo("LABEL_ALREADY_EXISTS");
@@ -144,11 +145,33 @@ class StreamLoadStubTransactionTests {
     }
 
     @Test
-    void unknownTransactionsAnswerTxnNotExists() throws IOException {
+    void unknownTransactionsAreRefusedByTheFrontend() throws IOException {
+        // recorded (corpus CASE_046): FAILED; the text is TransactionLoadAction's
         for (String operation : new String[] { "load", "prepare", "commit", "rollback" }) {
             JsonNode json = json(operation, "never_begun", operation.equals("load") ? "1,a\n" : null);
-            assertThat(json.get("Status").asText()).as(operation).isEqualTo("TXN_NOT_EXISTS");
+            assertThat(json.get("Status").asText()).as(operation).isEqualTo("FAILED");
+            assertThat(json.get("Message").asText()).as(operation).isEqualTo("class com.starrocks.common."
+                    + "StarRocksException: No transaction found with db[db] and label[never_begun]");
         }
+    }
+
+    @Test
+    void committingATransactionThatReceivedNoDataIsAnInternalError() throws IOException {
+        // recorded (corpus CASE_046)
+        json("begin", "tx7", null);
+        assertThat(status("commit", "tx7")).isEqualTo("INTERNAL_ERROR");
+    }
+
+    @Test
+    void theBackendForgetsATransactionOnceCommittedOrRolledBack() throws IOException {
+        // recorded (corpus CASE_044, CASE_045): a later load answers TXN_NOT_EXISTS
+        json("begin", "tx8", null);
+        json("load", "tx8", "1,a\n");
+        json("commit", "tx8", null);
+        assertThat(json("load", "tx8", "2,b\n").get("Status").asText()).isEqualTo("TXN_NOT_EXISTS");
+        json("begin", "tx9", null);
+        json("rollback", "tx9", null);
+        assertThat(json("load", "tx9", "2,b\n").get("Status").asText()).isEqualTo("TXN_NOT_EXISTS");
     }
 
     @Test

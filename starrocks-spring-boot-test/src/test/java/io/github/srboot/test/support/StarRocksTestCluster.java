@@ -98,6 +98,14 @@ public final class StarRocksTestCluster {
     }
 
     /**
+     * The JDBC URL, user and password, as {@code spring.datasource.*} properties.
+     */
+    public String[] dataSourceProperties() {
+        return new String[] { "spring.datasource.url=" + this.jdbcUrl, "spring.datasource.username=" + this.username,
+                "spring.datasource.password=" + this.password };
+    }
+
+    /**
      * The FE HTTP URL, or {@code null} when an external cluster was configured without one.
      */
     public URI frontend() {

@@ -1,9 +1,17 @@
-package io.github.srboot.schema;
+package io.github.srboot.autoconfigure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 import io.github.srboot.ddl.Ddl;
+import io.github.srboot.ddl.SchemaObject;
+import io.github.srboot.jdbc.ReflectedSchema;
+import io.github.srboot.jdbc.StarRocksTemplate;
+import io.github.srboot.schema.StarRocksSchemaDiff;
+import io.github.srboot.support.ScriptedJdbc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +26,9 @@ import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The command-line migration writer: writes the next migration from the schema diff and ends the application.
+ */
 class WriteMigrationRunnerTests {
 
     private static final String TABLE = "CREATE TABLE events (id BIGINT NOT NULL, v INT) DUPLICATE KEY(id) "
@@ -26,11 +37,22 @@ class WriteMigrationRunnerTests {
     @TempDir
     Path directory;
 
+    /** The schema diff of a database that holds TABLE (no server: reflection is replaced). */
+    static StarRocksSchemaDiff diffAgainstTheTable(Supplier<List<SchemaObject>> desired) {
+        StarRocksTemplate unused = new StarRocksTemplate(new ScriptedJdbc().dataSource());
+        return new StarRocksSchemaDiff(unused, "analytics", desired, false) {
+
+            @Override
+            public ReflectedSchema reflect() {
+                return new ReflectedSchema(Ddl.parse(TABLE), List.of());
+            }
+
+        };
+    }
+
     @Test
     void writesTheMigrationAndClosesTheApplication() throws Exception {
-        StarRocksSchemaDiff diff = new StarRocksSchemaDiff(
-                new StarRocksSchemaDiffTests.RecordingTarget(Ddl.parse(TABLE)), "analytics",
-                () -> Ddl.parse(TABLE.replace("v INT", "v BIGINT")), false);
+        StarRocksSchemaDiff diff = diffAgainstTheTable(() -> Ddl.parse(TABLE.replace("v INT", "v BIGINT")));
         GenericApplicationContext context = new GenericApplicationContext();
         context.refresh();
 
@@ -43,9 +65,7 @@ class WriteMigrationRunnerTests {
 
     @Test
     void writesNothingWithoutDriftButStillCloses() throws Exception {
-        StarRocksSchemaDiff diff = new StarRocksSchemaDiff(
-                new StarRocksSchemaDiffTests.RecordingTarget(Ddl.parse(TABLE)), "analytics", () -> Ddl.parse(TABLE),
-                false);
+        StarRocksSchemaDiff diff = diffAgainstTheTable(() -> Ddl.parse(TABLE));
         GenericApplicationContext context = new GenericApplicationContext();
         context.refresh();
 
@@ -72,9 +92,7 @@ class WriteMigrationRunnerTests {
         @Bean
         WriteMigrationRunner writeMigrationRunner(ConfigurableApplicationContext context,
                 Environment environment) {
-            StarRocksSchemaDiff diff = new StarRocksSchemaDiff(
-                    new StarRocksSchemaDiffTests.RecordingTarget(Ddl.parse(TABLE)), "analytics",
-                    () -> Ddl.parse(TABLE.replace("v INT", "v BIGINT")), false);
+            StarRocksSchemaDiff diff = diffAgainstTheTable(() -> Ddl.parse(TABLE.replace("v INT", "v BIGINT")));
             return new WriteMigrationRunner(diff, Path.of(environment.getRequiredProperty("migration.directory")),
                     "cli", context);
         }

@@ -1,7 +1,11 @@
-package io.github.srboot.schema;
+package io.github.srboot.autoconfigure;
 
 import java.nio.file.Path;
 import java.util.Optional;
+
+import io.github.srboot.schema.FlywayMigrationWriter;
+import io.github.srboot.schema.MigrationPlan;
+import io.github.srboot.schema.StarRocksSchemaDiff;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

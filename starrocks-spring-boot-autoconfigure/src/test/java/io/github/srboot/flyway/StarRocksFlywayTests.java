@@ -1,0 +1,211 @@
+package io.github.srboot.flyway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.srboot.jdbc.AlterJobPolling;
+import io.github.srboot.support.ScriptedJdbc;
+import io.github.srboot.support.ScriptedJdbc.Failure;
+import io.github.srboot.support.ScriptedJdbc.Rows;
+import io.github.srboot.support.ScriptedStarRocks;
+import io.github.srboot.support.StarRocksGrammar;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.RepairResult;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Flyway's own commands run through the StarRocks database type against a scripted StarRocks that answers as
+ * StarRocks 3.5 does and refuses what StarRocks refuses (locks, session variables, transactions). Run with the
+ * Flyway version Spring Boot manages and, in a second Surefire execution, with the newest Flyway 11.x.
+ */
+class StarRocksFlywayTests {
+
+    private static final List<String> COLUMN_JOB_COLUMNS = List.of("JobId", "TableName", "CreateTime", "FinishTime",
+            "IndexName", "IndexId", "OriginIndexId", "SchemaVersion", "TransactionId", "State", "Msg", "Progress",
+            "Timeout");
+
+    private final ScriptedJdbc server = new ScriptedJdbc();
+
+    private final ScriptedStarRocks starRocks;
+
+    StarRocksFlywayTests() {
+        // StarRocks refuses a schema change while the previous one on the table runs (STARROCKS.md section 4).
+        this.server.on(ScriptedStarRocks.LEADING_COMMENTS + "ALTER TABLE", (statement) -> (jobRunning()) ? new Failure(1064, "42000",
+                "A schema change operation is in progress on the table \"events\". Please wait until the current "
+                        + "operation completes.") : null);
+        this.starRocks = new ScriptedStarRocks(this.server, "shop");
+        this.server.on("SHOW ALTER TABLE COLUMN", (statement) -> newestColumnJob());
+        this.server.on("SHOW ALTER TABLE (OPTIMIZE|ROLLUP)", new Rows(COLUMN_JOB_COLUMNS, List.of()));
+    }
+
+    /** The statements the server received before the one it answers now, without their comments. */
+    private List<String> earlierStatements() {
+        List<String> sql = this.server.executedSql();
+        return sql.subList(0, sql.size() - 1).stream().map(ScriptedStarRocks::withoutLeadingComments).toList();
+    }
+
+    private static int alters(List<String> sql) {
+        return (int) sql.stream().filter((statement) -> statement.startsWith("ALTER TABLE")).count();
+    }
+
+    /** Polls of SHOW ALTER TABLE COLUMN since the last ALTER: the job runs until the second one. */
+    private static int pollsSinceLastAlter(List<String> sql) {
+        int polls = 0;
+        for (int i = sql.size() - 1; i >= 0 && !sql.get(i).startsWith("ALTER TABLE"); i--) {
+            polls += sql.get(i).startsWith("SHOW ALTER TABLE COLUMN") ? 1 : 0;
+        }
+        return polls;
+    }
+
+    /** Whether the last ALTER's job still runs: it has been polled fewer than two times. */
+    private boolean jobRunning() {
+        List<String> earlier = earlierStatements();
+        return alters(earlier) > 0 && pollsSinceLastAlter(earlier) < 2;
+    }
+
+    /** This poll is the (n+1)th since the last ALTER: RUNNING at the first, FINISHED from the second on. */
+    private Rows newestColumnJob() {
+        List<String> earlier = earlierStatements();
+        int jobs = alters(earlier);
+        if (jobs == 0) {
+            return new Rows(COLUMN_JOB_COLUMNS, List.of());
+        }
+        String state = (pollsSinceLastAlter(earlier) < 1) ? "RUNNING" : "FINISHED";
+        return new Rows(COLUMN_JOB_COLUMNS, List.of(List.of(String.valueOf(jobs), "events", "2026-01-01 10:00:0" + jobs,
+                state.equals("FINISHED") ? "2026-01-01 10:00:09" : "NULL", "events", "10011", "10002", "1:0", "42", state,
+                "", state.equals("FINISHED") ? "NULL" : "50%", "86400")));
+    }
+
+    private Flyway flyway(boolean waitForAlterJobs, boolean cleanDisabled) {
+        var configuration = Flyway.configure()
+            .dataSource(this.server.dataSource())
+            .locations("classpath:flyway/scripted")
+            .cleanDisabled(cleanDisabled);
+        if (waitForAlterJobs) {
+            configuration.callbacks(FlywayCallbacks.of(new AlterJobWaitCallback(
+                    new AlterJobPolling(Duration.ofMillis(1), Duration.ofMinutes(1)))));
+        }
+        return configuration.load();
+    }
+
+    @Test
+    void migratesWithTheStarRocksTypeAndWaitsBetweenTwoAltersOfOneTable() {
+        MigrateResult result = flyway(true, true).migrate();
+
+        assertThat(result.migrationsExecuted).isEqualTo(2);
+        assertThat(result.targetSchemaVersion).isEqualTo("2");
+        assertThat(this.starRocks.historyRows()).extracting((row) -> row.get("version"), (row) -> row.get("success"))
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("1", true),
+                    org.assertj.core.groups.Tuple.tuple("2", true));
+        assertThat(this.starRocks.objects()).containsEntry("events", "TABLE")
+            .containsEntry("flyway_schema_history", "TABLE");
+        List<String> sql = this.server.executedSql().stream().map(ScriptedStarRocks::withoutLeadingComments).toList();
+        int first = sql.indexOf("ALTER TABLE events ADD COLUMN age INT");
+        int second = sql.indexOf("ALTER TABLE events MODIFY COLUMN name STRING");
+        assertThat(first).isNotNegative();
+        assertThat(second).isGreaterThan(first);
+        assertThat(sql.subList(first, second)).filteredOn((statement) -> statement.startsWith("SHOW ALTER TABLE COLUMN"))
+            .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(sql).noneMatch((statement) -> statement.matches("(?is).*(GET_LOCK|FOR UPDATE|foreign_key_checks"
+                + "|sql_safe_updates|^\\s*SET\\s|^\\s*(BEGIN|START TRANSACTION|COMMIT|ROLLBACK)).*"));
+    }
+
+    @Test
+    void withoutTheWaitTheSecondAlterMeetsARunningSchemaChange() {
+        assertThatExceptionOfType(FlywayException.class).isThrownBy(() -> flyway(false, true).migrate())
+            .withMessageContaining("schema change operation is in progress");
+        assertThat(this.starRocks.historyRows()).extracting((row) -> row.get("success")).containsExactly(true, false);
+    }
+
+    @Test
+    void createsTheHistoryTableAsAPrimaryKeyTableTheGrammarAccepts() {
+        flyway(true, true).migrate();
+
+        String create = this.server.executedSql().stream()
+            .filter((statement) -> statement.contains("CREATE TABLE `shop`.`flyway_schema_history`"))
+            .findFirst()
+            .orElseThrow();
+        assertThat(create).contains("PRIMARY KEY(`installed_rank`)").contains("DISTRIBUTED BY HASH(`installed_rank`)")
+            .contains("`installed_on` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP")
+            .doesNotContain("TIMESTAMP NOT NULL", "CONSTRAINT", "CREATE INDEX", "replication_num");
+        assertThat(StarRocksGrammar.ruleOf(StarRocksGrammar.parseSingle(create))).isEqualTo("createTableStatement");
+    }
+
+    @Test
+    void infoAndValidateReadTheHistory() {
+        flyway(true, true).migrate();
+
+        MigrationInfoService info = flyway(true, true).info();
+        assertThat(info.current().getVersion().getVersion()).isEqualTo("2");
+        assertThat(info.applied()).hasSize(2);
+        assertThat(info.pending()).isEmpty();
+        assertThat(flyway(true, true).validateWithResult().validationSuccessful).isTrue();
+    }
+
+    @Test
+    void repairRemovesAFailedMigrationAndRealignsChecksums() {
+        flyway(true, true).migrate();
+        this.starRocks.markFailed(2);
+        Map<String, Object> first = this.starRocks.historyRows().get(0);
+        Object checksum = first.get("checksum");
+        first.put("checksum", 12345);
+
+        RepairResult result = flyway(true, true).repair();
+
+        assertThat(result.migrationsRemoved).hasSize(1);
+        assertThat(this.starRocks.historyRows()).hasSize(1);
+        assertThat(this.starRocks.historyRows().get(0).get("checksum")).isEqualTo(checksum);
+        assertThat(this.server.executedSql()).anyMatch((statement) -> statement.startsWith("DELETE FROM `shop`."
+                + "`flyway_schema_history` WHERE `success` = 0 AND `version` = ?"))
+            .anyMatch((statement) -> statement.startsWith("UPDATE `shop`.`flyway_schema_history` SET"));
+    }
+
+    @Test
+    void cleanIsRefusedUnlessEnabled() {
+        flyway(true, true).migrate();
+
+        assertThatExceptionOfType(FlywayException.class).isThrownBy(() -> flyway(true, true).clean())
+            .withMessageContaining("clean");
+        assertThat(this.starRocks.objects()).containsKeys("events", "flyway_schema_history");
+    }
+
+    @Test
+    void cleanDropsMaterializedViewsThenViewsThenTables() {
+        flyway(true, true).migrate();
+        this.server.clearExecuted();
+        this.server.executedSql();
+        // Objects created outside Flyway, as another application would.
+        new org.springframework.jdbc.core.JdbcTemplate(this.server.dataSource())
+            .execute("CREATE VIEW shop.recent AS SELECT id FROM events");
+        new org.springframework.jdbc.core.JdbcTemplate(this.server.dataSource())
+            .execute("CREATE MATERIALIZED VIEW shop.by_name REFRESH ASYNC AS SELECT name, count(*) FROM events GROUP BY name");
+
+        flyway(true, false).clean();
+
+        assertThat(this.starRocks.objects()).isEmpty();
+        List<String> drops = this.server.executedSql().stream().filter((sql) -> sql.startsWith("DROP")).toList();
+        assertThat(drops).containsExactly("DROP MATERIALIZED VIEW IF EXISTS `shop`.`by_name`",
+                "DROP VIEW IF EXISTS `shop`.`recent`", "DROP TABLE IF EXISTS `shop`.`events`",
+                "DROP TABLE IF EXISTS `shop`.`flyway_schema_history`");
+    }
+
+    @Test
+    void baselineWritesTheBaselineRow() {
+        flyway(true, true).baseline();
+
+        assertThat(this.starRocks.historyRows()).singleElement().satisfies((row) -> {
+            assertThat(row.get("version")).isEqualTo("1");
+            assertThat(row.get("type")).isEqualTo("BASELINE");
+            assertThat(row.get("description")).isEqualTo("<< Flyway Baseline >>");
+            assertThat(row.get("installed_by")).isEqualTo("root");
+        });
+    }
+
+}

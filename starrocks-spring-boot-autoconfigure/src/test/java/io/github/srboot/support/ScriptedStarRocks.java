@@ -1,0 +1,241 @@
+package io.github.srboot.support;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.srboot.ddl.DdlLexer;
+import io.github.srboot.ddl.Token;
+import io.github.srboot.support.ScriptedJdbc.Executed;
+import io.github.srboot.support.ScriptedJdbc.Failure;
+import io.github.srboot.support.ScriptedJdbc.Rows;
+import io.github.srboot.support.ScriptedJdbc.UpdateCount;
+
+/**
+ * One StarRocks database as Flyway meets it, on a {@link ScriptedJdbc}: {@code @@version_comment} and
+ * {@code current_version()} as StarRocks 3.5 answers them, the objects that {@code CREATE} and {@code DROP}
+ * statements make and remove (listed in {@code information_schema.tables} and {@code materialized_views}), and the
+ * rows of the schema history table, kept from Flyway's {@code INSERT}, {@code UPDATE} and {@code DELETE} with their
+ * bind parameters. Statements StarRocks refuses and Flyway must not send ({@code GET_LOCK}, session variables,
+ * {@code FOR UPDATE}, transactions) fail as StarRocks fails them.
+ */
+public final class ScriptedStarRocks {
+
+    /** What {@code SELECT @@version_comment} answers on StarRocks 3.5. */
+    public static final String VERSION_COMMENT = "StarRocks version 3.5.5-e0b2fd4";
+
+    /** Comments Flyway leaves in front of a statement. */
+    public static final String LEADING_COMMENTS = "^(?:\\s*(?:--[^\\n]*\\n|#[^\\n]*\\n|/\\*.*?\\*/))*\\s*";
+
+    private static final Pattern OBJECT = Pattern.compile(LEADING_COMMENTS
+            + "(CREATE|DROP)\\s+(TABLE|VIEW|MATERIALIZED VIEW)\\s+(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?"
+                    + "(?:`?(\\w+)`?\\.)?`?(\\w+)`?", Pattern.CASE_INSENSITIVE);
+
+    private static final List<String> HISTORY_COLUMNS = List.of("installed_rank", "version", "description", "type",
+            "script", "checksum", "installed_on", "installed_by", "execution_time", "success");
+
+    private final ScriptedJdbc server;
+
+    private final String database;
+
+    private final Map<String, String> objects = new TreeMap<>();
+
+    private final Map<Integer, Map<String, Object>> history = new TreeMap<>();
+
+    private final Set<String> databases = new TreeSet<>();
+
+    /**
+     * Installs the database on a scripted server; the connection's current database is {@code database}.
+     */
+    public ScriptedStarRocks(ScriptedJdbc server, String database) {
+        this.server = server;
+        this.database = database;
+        this.databases.add(database);
+        install();
+    }
+
+    /** The server. */
+    public ScriptedJdbc server() {
+        return this.server;
+    }
+
+    /** The objects that exist, by name, with their kind ({@code TABLE}, {@code VIEW}, {@code MATERIALIZED VIEW}). */
+    public synchronized Map<String, String> objects() {
+        return Map.copyOf(this.objects);
+    }
+
+    /** The history table's rows in rank order, column name to value. */
+    public synchronized List<Map<String, Object>> historyRows() {
+        return List.copyOf(this.history.values());
+    }
+
+    /** Marks a history row as failed, as a migration that broke half-way leaves it. */
+    public synchronized void markFailed(int installedRank) {
+        this.history.get(installedRank).put("success", false);
+    }
+
+    private void install() {
+        this.server.on("(?i)GET_LOCK|RELEASE_LOCK|FOR UPDATE|^\\s*SET\\s|foreign_key_checks|sql_safe_updates"
+                + "|^\\s*(BEGIN|START TRANSACTION|COMMIT|ROLLBACK)", new Failure(1064, "42000",
+                        "Getting syntax error. Detail message: this statement is not supported by StarRocks."));
+        this.server.on("@@version_comment", new Rows(List.of("@@version_comment"), List.of(List.of(VERSION_COMMENT))));
+        this.server.on("current_version\\(\\)", new Rows(List.of("current_version()"), List.of(List.of("3.5.5-e0b2fd4"))));
+        this.server.on("SELECT DATABASE\\(\\)", new Rows(List.of("DATABASE()"), List.of(List.of(this.database))));
+        this.server.on("SELECT USER\\(\\)", new Rows(List.of("USER()"), List.of(List.of("'root'@'%'"))));
+        this.server.on("information_schema.schemata", (statement) -> count(
+                this.databases.contains((String) statement.parameters().get(0)) ? 1 : 0));
+        this.server.on("SELECT COUNT\\(\\*\\) FROM information_schema.tables WHERE TABLE_SCHEMA = \\? AND", this::tableCount);
+        this.server.on("SELECT COUNT\\(\\*\\) FROM information_schema.tables", (statement) -> count(objectsCount()));
+        this.server.on("^SELECT \\* FROM information_schema.tables", (statement) -> catalogTables());
+        this.server.on("^SELECT \\* FROM information_schema.materialized_views", (statement) -> catalogMaterializedViews());
+        this.server.on("^SELECT \\* FROM information_schema.(tables_config|views|columns)",
+                (statement) -> new Rows(List.of("TABLE_NAME"), List.of()));
+        this.server.on("^INSERT INTO", this::insert);
+        this.server.on("^SELECT `installed_rank`", (statement) -> selectHistory());
+        this.server.on("^UPDATE", this::update);
+        this.server.on("^DELETE FROM", this::delete);
+        this.server.on(LEADING_COMMENTS + "(CREATE|DROP)\\s+DATABASE", new UpdateCount(0));
+        this.server.on(LEADING_COMMENTS + "(CREATE|DROP)\\s", this::createOrDrop);
+        this.server.on(LEADING_COMMENTS + "ALTER\\s", new UpdateCount(0));
+    }
+
+    /** The statement without the comments in front of it. */
+    public static String withoutLeadingComments(String sql) {
+        return Pattern.compile(LEADING_COMMENTS, Pattern.DOTALL).matcher(sql).replaceFirst("");
+    }
+
+    private static Rows count(int count) {
+        return new Rows(List.of("COUNT(*)"), List.of(List.of(count)));
+    }
+
+    private synchronized int objectsCount() {
+        return this.objects.size();
+    }
+
+    private synchronized Rows tableCount(Executed statement) {
+        return count(this.database.equals(statement.parameters().get(0))
+                && this.objects.containsKey((String) statement.parameters().get(1)) ? 1 : 0);
+    }
+
+    private synchronized Rows catalogTables() {
+        List<List<Object>> rows = new ArrayList<>();
+        this.objects.forEach((name, kind) -> rows.add(List.of("def", this.database, name,
+                kind.equals("TABLE") ? "BASE TABLE" : "VIEW", kind.equals("TABLE") ? "StarRocks" : "")));
+        return new Rows(List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "TABLE_TYPE", "ENGINE"), rows);
+    }
+
+    private synchronized Rows catalogMaterializedViews() {
+        List<List<Object>> rows = new ArrayList<>();
+        this.objects.forEach((name, kind) -> {
+            if (kind.equals("MATERIALIZED VIEW")) {
+                rows.add(List.of(this.database, name));
+            }
+        });
+        return new Rows(List.of("TABLE_SCHEMA", "TABLE_NAME"), rows);
+    }
+
+    private synchronized ScriptedJdbc.Answer createOrDrop(Executed statement) {
+        Matcher matcher = OBJECT.matcher(statement.sql());
+        if (!matcher.find()) {
+            return new UpdateCount(0);
+        }
+        String kind = matcher.group(2).toUpperCase().replaceAll("\\s+", " ");
+        String name = matcher.group(4);
+        boolean ifClause = withoutLeadingComments(statement.sql()).toUpperCase()
+            .matches("(?s)^\\w+\\s+(TABLE|VIEW|MATERIALIZED VIEW)\\s+IF.*");
+        if (matcher.group(1).equalsIgnoreCase("CREATE")) {
+            if (this.objects.containsKey(name) && !ifClause) {
+                return new Failure(1050, "42S01", "Getting analyzing error. Detail message: Table '" + name
+                        + "' already exists.");
+            }
+            this.objects.put(name, kind);
+            if (name.equals("flyway_schema_history")) {
+                this.history.clear();
+            }
+        }
+        else {
+            if (this.objects.remove(name) == null && !ifClause) {
+                return new Failure(5502, "42000", "Getting analyzing error. Detail message: Unknown table '" + name
+                        + "'.");
+            }
+        }
+        return new UpdateCount(0);
+    }
+
+    /** Flyway's INSERT: bind parameters, or the literal values of the baseline row. */
+    private synchronized ScriptedJdbc.Answer insert(Executed statement) {
+        List<Object> values = new ArrayList<>(statement.parameters());
+        if (values.isEmpty()) {
+            String sql = statement.sql();
+            List<Token> tokens = DdlLexer.tokenize(sql.substring(sql.indexOf("VALUES") + "VALUES".length()));
+            for (Token token : tokens) {
+                if (token.kind() == Token.Kind.STRING || token.kind() == Token.Kind.NUMBER) {
+                    values.add(token.value());
+                }
+                else if (token.isWord("NULL")) {
+                    values.add(null);
+                }
+            }
+        }
+        int rank = Integer.parseInt(values.get(0).toString());
+        Map<String, Object> row = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        row.put("installed_rank", rank);
+        row.put("version", values.get(1));
+        row.put("description", values.get(2));
+        row.put("type", values.get(3));
+        row.put("script", values.get(4));
+        row.put("checksum", (values.get(5) != null) ? Integer.valueOf(values.get(5).toString()) : null);
+        row.put("installed_by", values.get(6));
+        row.put("execution_time", Integer.valueOf(values.get(7).toString()));
+        Object success = values.get(8);
+        row.put("success", success instanceof Boolean flag ? flag : "1".equals(success.toString()));
+        row.put("installed_on", new Timestamp(0));
+        if (this.history.putIfAbsent(rank, row) != null) {
+            return new Failure(1062, "23000", "Duplicate key " + rank);
+        }
+        return new UpdateCount(1);
+    }
+
+    private synchronized Rows selectHistory() {
+        List<List<Object>> rows = new ArrayList<>();
+        this.history.values().stream()
+            .sorted(Comparator.comparing((row) -> (Integer) row.get("installed_rank")))
+            .forEach((row) -> {
+                List<Object> values = new ArrayList<>();
+                HISTORY_COLUMNS.forEach((column) -> values.add(row.get(column)));
+                rows.add(values);
+            });
+        return new Rows(HISTORY_COLUMNS, rows);
+    }
+
+    /** {@code UPDATE ... SET description = ?, type = ?, checksum = ? WHERE installed_rank = ?} (repair). */
+    private synchronized ScriptedJdbc.Answer update(Executed statement) {
+        List<Object> parameters = statement.parameters();
+        Map<String, Object> row = this.history.get(Integer.valueOf(parameters.get(3).toString()));
+        if (row == null) {
+            return new UpdateCount(0);
+        }
+        row.put("description", parameters.get(0));
+        row.put("type", parameters.get(1));
+        row.put("checksum", (parameters.get(2) != null) ? Integer.valueOf(parameters.get(2).toString()) : null);
+        return new UpdateCount(1);
+    }
+
+    /** {@code DELETE ... WHERE success = 0 AND version = ?} (repair of failed migrations). */
+    private synchronized ScriptedJdbc.Answer delete(Executed statement) {
+        boolean byVersion = statement.sql().contains("`version` = ?");
+        Object value = statement.parameters().get(0);
+        int before = this.history.size();
+        this.history.values().removeIf((row) -> !Boolean.TRUE.equals(row.get("success"))
+                && value.equals(row.get(byVersion ? "version" : "description")));
+        return new UpdateCount(before - this.history.size());
+    }
+
+}
