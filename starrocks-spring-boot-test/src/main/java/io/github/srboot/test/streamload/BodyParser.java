@@ -45,8 +45,7 @@ final class BodyParser {
     static ParsedBody count(InputStream body, LoadOptions options) throws IOException, LoadFailedException {
         long rows;
         if (options.enclosedCsv() || (!options.json() && (options.trimSpace() || options.skipHeader() > 0))) {
-            rows = CsvReader.of(options).read(body.readAllBytes(), (fields, rawRow, validUtf8) -> {
-            });
+            rows = CsvReader.of(options).read(body.readAllBytes(), null);
         }
         else if (!options.json()) {
             rows = countDelimited(body, options.rowDelimiter());
