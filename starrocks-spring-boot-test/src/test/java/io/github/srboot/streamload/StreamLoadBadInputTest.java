@@ -126,9 +126,14 @@ class StreamLoadBadInputTest {
     @ParameterizedTest
     @EnumSource(LoadFormat.class)
     void valuesWithSeparatorsQuotesAndNewlinesLoadUnchanged(LoadFormat format) {
-        List<String> hostile = List.of("tab\there", "new\nline", "carriage\rreturn", "quote\"inside", "'single'",
-                "back\\slash", "\\N", "comma,semicolon;pipe|", "\"", "", " padded ", "emoji \uD83D\uDE00 ok",
-                "NULL", "null", "\u0000nul");
+        // The text \N is in JSON only: StarRocks' CSV reader takes it for NULL however it is enclosed or escaped
+        // (aTextThatCsvReadsAsNullIsRefusedNamingIt).
+        List<String> hostile = new java.util.ArrayList<>(List.of("tab\there", "new\nline", "carriage\rreturn",
+                "quote\"inside", "'single'", "back\\slash", "comma,semicolon;pipe|", "\"", "", " padded ",
+                "emoji \uD83D\uDE00 ok", "NULL", "null", "\u0000nul"));
+        if (format == LoadFormat.JSON) {
+            hostile.add("\\N");
+        }
         List<StubTemplates.Item> items = new java.util.ArrayList<>();
         for (int i = 0; i < hostile.size(); i++) {
             items.add(new StubTemplates.Item(i, hostile.get(i)));
@@ -141,6 +146,17 @@ class StreamLoadBadInputTest {
                 .hasValueSatisfying((stored) -> assertThat(stored.get("name")).isEqualTo(expected));
         }
         assertThat(this.stub.table(StubTemplates.DATABASE, "texts").rowCount()).isEqualTo(hostile.size());
+    }
+
+    @Test
+    void aTextThatCsvReadsAsNullIsRefusedNamingIt() {
+        Throwable failure = catchThrowable(() -> this.template.load("texts",
+                Flux.just(new StubTemplates.Item(1, "fine"), new StubTemplates.Item(2, "\\N")), LoadOptions.csv())
+            .block());
+        assertThat(failure).isNotNull();
+        assertThat(messages(failure)).contains("\\N");
+        assertThat(this.stub.table(StubTemplates.DATABASE, "texts").rowCount()).isZero();
+        assertThat(loadRequests()).isZero();
     }
 
     @ParameterizedTest
