@@ -45,11 +45,7 @@ final class ExactlyOnceSoak {
                 + " %,d rows per transaction (%,d checkpoints per table), fault rate %.2f per load request at each FE"
                 + " and BE, seed %d, 2 FEs and 2 BEs, one writer crash and restart per table; %s%n",
                 perTable * tables, tables, rowsPerLoad, checkpoints, rate, seed, SideBySideBenchmark.machine());
-        List<StubTable> declared = new ArrayList<>();
-        for (int t = 0; t < tables; t++) {
-            declared.add(StubTable.builder(FaultSoak.DATABASE, "t" + t).column("id", "BIGINT")
-                .column("payload", "VARCHAR(32)").duplicateKey("id").build());
-        }
+        List<StubTable> declared = FaultSoak.tables(tables);
         long started = System.nanoTime();
         AtomicLong redone = new AtomicLong();
         AtomicLong committed = new AtomicLong();

@@ -84,12 +84,7 @@ public final class FaultSoak {
         System.out.printf(Locale.ROOT, "Fault soak (at-least-once): %,d rows into %d tables, %,d rows per load, fault"
                 + " rate %.2f per load request at each FE and BE, seed %d, 2 FEs and 2 BEs; %s%n", perTable * tables,
                 tables, rowsPerLoad, rate, seed, SideBySideBenchmark.machine());
-        List<StubTable> declared = new ArrayList<>();
-        for (int t = 0; t < tables; t++) {
-            declared.add(StubTable.builder(DATABASE, "t" + t).column("id", "BIGINT").column("payload", "VARCHAR(32)")
-                .duplicateKey("id")
-                .build());
-        }
+        List<StubTable> declared = tables(tables);
         long started = System.nanoTime();
         AtomicLong loads = new AtomicLong();
         AtomicLong retries = new AtomicLong();
@@ -163,6 +158,17 @@ public final class FaultSoak {
             report(stub, declared, perTable, String.format(Locale.ROOT, "loads %,d (outcomes %s), client retries %,d",
                     loads.get(), outcomes, retries.get()), seconds);
         }
+    }
+
+    /** The soak's DUPLICATE KEY tables {@code soak.t0..} (a row loaded twice shows as two rows). */
+    static List<StubTable> tables(int count) {
+        List<StubTable> tables = new ArrayList<>();
+        for (int t = 0; t < count; t++) {
+            tables.add(StubTable.builder(DATABASE, "t" + t).column("id", "BIGINT").column("payload", "VARCHAR(32)")
+                .duplicateKey("id")
+                .build());
+        }
+        return tables;
     }
 
     /** Source row {@code id} of every table. */
