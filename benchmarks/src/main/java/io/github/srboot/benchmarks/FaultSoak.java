@@ -62,7 +62,8 @@ public final class FaultSoak {
         return List.of(Fault.httpStatus(500), Fault.httpStatus(503), Fault.resetBeforeBody(), Fault.resetAfterBody(),
                 Fault.delay(Duration.ofMillis(200)), Fault.responseLostAfterCommit(),
                 Fault.publishTimeout(Duration.ofMillis(300)), Fault.tooManyVersions(),
-                Fault.tooManyRunningTransactions(), Fault.redirectToUnreachableBackend());
+                Fault.tooManyRunningTransactions(), Fault.redirectToUnreachableBackend(), Fault.httpConcurrencyLimit(),
+                Fault.shuttingDown(), Fault.noBackendAlive());
     }
 
     public static void main(String[] arguments) throws Exception {
@@ -227,7 +228,10 @@ public final class FaultSoak {
                     + ((fault.fault() instanceof Fault.HttpStatus status) ? " " + status.status() : "")
                     + ((fault.fault() instanceof Fault.LoadFailure failure)
                             ? (failure.message().contains("versions") ? " (too many versions)" : " (running txns)")
-                            : ""), 1L, Long::sum);
+                            : "")
+                    + ((fault.fault() instanceof Fault.EarlyRefusal refusal)
+                            ? (refusal.message().contains("shutting") ? " (shutting down)" : " (http limit)") : ""),
+                    1L, Long::sum);
         }
         System.out.printf(Locale.ROOT, "source rows %,d, stored rows %,d, %s, %.1f s%n", perTable * declared.size(),
                 stored, activity, seconds);
