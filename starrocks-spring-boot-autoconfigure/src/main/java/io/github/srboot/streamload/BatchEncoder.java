@@ -447,28 +447,31 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                 raw(bool ? (byte) '1' : (byte) '0');
             }
             else if (value instanceof BigDecimal decimal) {
-                writeAscii(decimal.toPlainString());
+                writeDecimal(decimal);
             }
-            else if (value instanceof Double || value instanceof Float || value instanceof BigInteger) {
+            else if (value instanceof Double || value instanceof Float) {
+                writeFloating(((Number) value).doubleValue(), value);
+            }
+            else if (value instanceof BigInteger) {
                 writeAscii(value.toString());
             }
             else if (value instanceof LocalDateTime dateTime) {
                 writeDateTime(dateTime);
             }
             else if (value instanceof LocalDate date) {
-                writeAscii(date.toString());
+                writeDate(date);
             }
             else if (value instanceof LocalTime time) {
                 writeAscii(StarRocksJson.TIME.format(time));
             }
             else if (value instanceof Instant instant) {
-                writeAscii(StarRocksJson.dateTime(LocalDateTime.ofInstant(instant, this.codec.zone)));
+                writeDateTime(LocalDateTime.ofInstant(instant, this.codec.zone));
             }
             else if (value instanceof OffsetDateTime dateTime) {
-                writeAscii(StarRocksJson.dateTime(dateTime.atZoneSameInstant(this.codec.zone).toLocalDateTime()));
+                writeDateTime(LocalDateTime.ofInstant(dateTime.toInstant(), this.codec.zone));
             }
             else if (value instanceof ZonedDateTime dateTime) {
-                writeAscii(StarRocksJson.dateTime(dateTime.withZoneSameInstant(this.codec.zone).toLocalDateTime()));
+                writeDateTime(LocalDateTime.ofInstant(dateTime.toInstant(), this.codec.zone));
             }
             else if (value instanceof Date date) {
                 writeAscii(StarRocksJson.format(date, this.codec.zone));
@@ -570,16 +573,9 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
         private final char[] dateTimeText = new char[StarRocksJson.DATE_TIME_LENGTH];
 
         private void writeDateTime(LocalDateTime value) throws IOException {
-            int length = StarRocksJson.dateTime(value, this.dateTimeText);
-            if (length < 0) {
+            room(StarRocksJson.DATE_TIME_LENGTH);
+            if (!advance(ValueText.writeDateTime(this.buffer, this.position, value, this.dateTimeText))) {
                 writeAscii(StarRocksJson.DATE_TIME.format(value));
-                return;
-            }
-            if (this.position + length > this.buffer.length) {
-                drain();
-            }
-            for (int i = 0; i < length; i++) {
-                this.buffer[this.position++] = (byte) this.dateTimeText[i];
             }
         }
 
@@ -588,27 +584,45 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
         }
 
         private void writeLong(long value) throws IOException {
-            if (value == Long.MIN_VALUE) {
-                writeAscii(Long.toString(value));
-                return;
+            room(ValueText.LONG_LENGTH);
+            this.position = ValueText.writeLong(this.buffer, this.position, value);
+        }
+
+        private void writeDecimal(BigDecimal value) throws IOException {
+            room(ValueText.DECIMAL_LENGTH);
+            if (!advance(ValueText.writeDecimal(this.buffer, this.position, value))) {
+                writeAscii(value.toPlainString());
             }
-            if (this.position + 20 > this.buffer.length) {
+        }
+
+        private void writeFloating(double value, Object boxed) throws IOException {
+            room(ValueText.LONG_LENGTH + 2);
+            if (!advance(ValueText.writeWholeDouble(this.buffer, this.position, value))) {
+                writeAscii(boxed.toString());
+            }
+        }
+
+        private void writeDate(LocalDate value) throws IOException {
+            room(ValueText.DATE_LENGTH);
+            if (!advance(ValueText.writeDate(this.buffer, this.position, value))) {
+                writeAscii(value.toString());
+            }
+        }
+
+        /** Makes room for a value written straight into the buffer by {@link ValueText}. */
+        private void room(int bytes) throws IOException {
+            if (this.position + bytes > this.buffer.length) {
                 drain();
             }
-            if (value < 0) {
-                this.buffer[this.position++] = '-';
-                value = -value;
-            }
-            int digits = 1;
-            for (long rest = value / 10; rest > 0; rest /= 10) {
-                digits++;
-            }
-            int end = this.position + digits;
-            for (int i = end - 1; i >= this.position; i--) {
-                this.buffer[i] = (byte) ('0' + (value % 10));
-                value /= 10;
+        }
+
+        /** Moves past a value {@link ValueText} wrote; {@code false} when it declined (-1). */
+        private boolean advance(int end) {
+            if (end < 0) {
+                return false;
             }
             this.position = end;
+            return true;
         }
 
         private void raw(byte b) throws IOException {

@@ -157,7 +157,7 @@ final class RowFields {
                 throw new IllegalArgumentException("Cannot read property '" + writer.getName() + "' of "
                         + type.getName() + " as a column; use a record, a plain bean or a Map.");
             }
-            properties.put(writer.getName(), beanWriter);
+            properties.put(writer.getName(), GeneratedPropertyReader.of(beanWriter));
         }
         if (properties.isEmpty()) {
             throw new IllegalArgumentException("Rows of type " + type.getName()

@@ -1,6 +1,7 @@
 package io.github.srboot.streamload;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -102,27 +103,39 @@ final class StarRocksJson {
      */
     static ObjectMapper mapper(ObjectMapper base, ZoneId zone) {
         SimpleModule module = new SimpleModule("starrocks-stream-load");
-        module.addSerializer(LocalDate.class, text(LocalDate::toString));
+        module.addSerializer(LocalDate.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(LocalDate value, JsonGenerator generator, SerializerProvider provider)
+                    throws IOException {
+                ValueText.Scratch scratch = ValueText.Scratch.get();
+                if (!scratch.written(scratch.date(value), generator, false)) {
+                    generator.writeString(value.toString());
+                }
+            }
+        });
+        module.addSerializer(BigDecimal.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider)
+                    throws IOException {
+                ValueText.Scratch scratch = ValueText.Scratch.get();
+                if (!scratch.written(scratch.decimal(value), generator, true)) {
+                    generator.writeNumber(value.toPlainString());
+                }
+            }
+        });
         module.addSerializer(LocalDateTime.class, new JsonSerializer<>() {
             @Override
             public void serialize(LocalDateTime value, JsonGenerator generator, SerializerProvider provider)
                     throws IOException {
-                char[] text = new char[DATE_TIME_LENGTH];
-                int length = dateTime(value, text);
-                if (length < 0) {
-                    generator.writeString(DATE_TIME.format(value));
-                }
-                else {
-                    generator.writeString(text, 0, length);
-                }
+                writeDateTime(value, generator);
             }
         });
         module.addSerializer(LocalTime.class, text(TIME::format));
-        module.addSerializer(Instant.class, text((Instant value) -> dateTime(LocalDateTime.ofInstant(value, zone))));
+        module.addSerializer(Instant.class, zoned((Instant value) -> LocalDateTime.ofInstant(value, zone)));
         module.addSerializer(OffsetDateTime.class,
-                text((OffsetDateTime value) -> dateTime(value.atZoneSameInstant(zone).toLocalDateTime())));
+                zoned((OffsetDateTime value) -> LocalDateTime.ofInstant(value.toInstant(), zone)));
         module.addSerializer(ZonedDateTime.class,
-                text((ZonedDateTime value) -> dateTime(value.withZoneSameInstant(zone).toLocalDateTime())));
+                zoned((ZonedDateTime value) -> LocalDateTime.ofInstant(value.toInstant(), zone)));
         module.addSerializer(Date.class, text((Date value) -> format(value, zone)));
         return base.copy()
             .registerModule(module)
@@ -143,6 +156,28 @@ final class StarRocksJson {
             return dateTime(timestamp.toLocalDateTime());
         }
         return dateTime(LocalDateTime.ofInstant(value.toInstant(), zone));
+    }
+
+    /** Writes a DATETIME without an intermediate {@code String}. */
+    private static void writeDateTime(LocalDateTime value, JsonGenerator generator) throws IOException {
+        char[] text = ValueText.Scratch.get().chars;
+        int length = dateTime(value, text);
+        if (length < 0) {
+            generator.writeString(DATE_TIME.format(value));
+        }
+        else {
+            generator.writeString(text, 0, length);
+        }
+    }
+
+    /** A serializer of a zoned type as the DATETIME of its instant in the load's zone. */
+    private static <T> JsonSerializer<T> zoned(java.util.function.Function<T, LocalDateTime> local) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+                writeDateTime(local.apply(value), generator);
+            }
+        };
     }
 
     private static <T> JsonSerializer<T> text(java.util.function.Function<T, String> formatter) {

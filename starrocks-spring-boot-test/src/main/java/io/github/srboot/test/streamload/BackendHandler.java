@@ -370,7 +370,32 @@ final class BackendHandler implements StubEndpoint.Handler {
     private void transactionLoad(StubEndpoint endpoint, Exchange exchange) throws IOException {
         endpoint.countLoadRequest();
         long started = System.nanoTime();
-        onClaimedTransaction(exchange, (job) -> loadIntoTransaction(endpoint, exchange, job, started));
+        // Transaction loads consume faults too (StubFaults' contract): those that come before, instead of or after
+        // loading. The others have no transaction-load form here and are not drawn for it.
+        Fault fault = this.server.faults().next(StubRole.BACKEND, endpoint.port(), exchange.header("label"),
+                StubFaults::appliesToTransactionLoad);
+        if (fault instanceof Fault.Delay delay) {
+            FrontendHandler.sleep(delay.duration());
+        }
+        else if (fault instanceof Fault.HttpStatus status) {
+            StubReplies.injectedStatus(exchange, status.status());
+            return;
+        }
+        else if (fault instanceof Fault.ResetBeforeBody) {
+            exchange.reset();
+            return;
+        }
+        else if (fault instanceof Fault.ResetAfterBody) {
+            discardQuietly(exchange.body());
+            exchange.reset();
+            return;
+        }
+        boolean answerLost = fault instanceof Fault.ResponseLostAfterCommit;
+        onClaimedTransaction(exchange, (job) -> {
+            Map<String, Object> answer = loadIntoTransaction(endpoint, exchange, job, started);
+            // the rows are in the transaction; the answer never comes
+            return (answerLost && "OK".equals(answer.get("Status"))) ? null : answer;
+        });
     }
 
     private Map<String, Object> loadIntoTransaction(StubEndpoint endpoint, Exchange exchange, LoadJob job,
@@ -489,6 +514,10 @@ final class BackendHandler implements StubEndpoint.Handler {
         }
         finally {
             job.release();
+        }
+        if (answer == null) {
+            exchange.holdSilently();
+            return;
         }
         respondEarly(exchange, answer);
     }

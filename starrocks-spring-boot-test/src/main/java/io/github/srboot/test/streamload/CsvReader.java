@@ -81,7 +81,8 @@ final class CsvReader {
     }
 
     /**
-     * Reads every row of {@code data}, passing each non-empty one to the handler.
+     * Reads every row of {@code data}, passing each non-empty one to the handler; a {@code null} handler only counts
+     * them, without building their fields' text (counting mode).
      * @return the number of rows passed
      * @throws LoadFailedException when {@code skip_header} is larger than the number of lines
      */
@@ -135,7 +136,9 @@ final class CsvReader {
                     at = indexOf(data, this.columnSeparator, fieldStart, end);
                 }
                 fields.add(plainField(data, fieldStart, end));
-                handler.row(fields, text(data, position, end), validUtf8(data, position, end));
+                if (handler != null) {
+                    handler.row(fields, text(data, position, end), validUtf8(data, position, end));
+                }
                 rows++;
             }
             position = end + this.rowDelimiter.length;
@@ -179,6 +182,9 @@ final class CsvReader {
         private final List<Integer> dropped = new ArrayList<>();
 
         private final List<String> fields = new ArrayList<>();
+
+        /** Fields of the current row (also when counting, where {@link #fields} stays empty). */
+        private int fieldCount;
 
         private long rows;
 
@@ -312,6 +318,9 @@ final class CsvReader {
                     state = State.START;
                 }
             }
+            if ((state != State.START || this.fieldCount > 0) && this.handler == null) {
+                return this.rows + 1;
+            }
             if (state != State.START || !this.fields.isEmpty()) {
                 // the body ended inside a field (an enclosure never closed): the BE still emits what it read
                 this.fields.add(field(CsvReader.this.rowDelimiter.length));
@@ -393,17 +402,34 @@ final class CsvReader {
         }
 
         private void endField(int separatorLength) {
-            this.fields.add(field(separatorLength));
+            if (this.handler != null) {
+                this.fields.add(field(separatorLength));
+            }
+            else {
+                forgetField();
+            }
+            this.fieldCount++;
             this.fieldEnded = true;
+        }
+
+        /** Counting mode: ends a field without building its text. */
+        private void forgetField() {
+            this.dropped.clear();
+            this.enclosed = false;
+            this.whiteSpaceStart = -1;
         }
 
         private void endRow() {
             int delimiterLength = CsvReader.this.rowDelimiter.length;
-            boolean emptyRow = this.fields.isEmpty() && this.position - delimiterLength - this.columnStart == 0;
+            boolean emptyRow = this.fieldCount == 0 && this.position - delimiterLength - this.columnStart == 0;
             if (emptyRow) {
                 this.dropped.clear();
                 this.enclosed = false;
                 this.whiteSpaceStart = -1;
+            }
+            else if (this.handler == null) {
+                forgetField();
+                this.rows++;
             }
             else {
                 this.fields.add(field(delimiterLength));
@@ -413,6 +439,7 @@ final class CsvReader {
                 this.rows++;
             }
             this.fields.clear();
+            this.fieldCount = 0;
             this.rowStart = this.position;
             this.rowEnded = true;
         }

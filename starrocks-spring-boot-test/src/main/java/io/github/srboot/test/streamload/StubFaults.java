@@ -122,12 +122,21 @@ public final class StubFaults {
      * The fault for the load request arriving now at this listener, or {@code null} for none.
      */
     synchronized Fault next(StubRole role, int port, String label) {
+        return next(role, port, label, (candidate) -> true);
+    }
+
+    /**
+     * Like {@link #next(StubRole, int, String)}, drawing random faults only among those {@code form} accepts (a
+     * request that implements only some kinds, such as a transaction load).
+     */
+    synchronized Fault next(StubRole role, int port, String label, java.util.function.Predicate<Fault> form) {
         Deque<Fault> queue = (role == StubRole.FRONTEND) ? this.frontendQueue : this.backendQueue;
         Fault fault = queue.poll();
         if (fault == null && this.random != null && this.rate > 0) {
             List<Fault> applicable = this.randomFaults.stream()
                 .filter((candidate) -> (role == StubRole.FRONTEND) ? candidate.appliesToFrontend()
                         : candidate.appliesToBackend())
+                .filter(form)
                 .toList();
             if (!applicable.isEmpty() && this.random.nextDouble() < this.rate) {
                 fault = applicable.get(this.random.nextInt(applicable.size()));
@@ -137,6 +146,12 @@ public final class StubFaults {
             this.injected.add(new InjectedFault(role, port, Objects.requireNonNull(fault), label));
         }
         return fault;
+    }
+
+    /** The faults a transaction load implements: before, instead of or after loading. */
+    static boolean appliesToTransactionLoad(Fault fault) {
+        return fault instanceof Fault.Delay || fault instanceof Fault.HttpStatus || fault instanceof Fault.ResetBeforeBody
+                || fault instanceof Fault.ResetAfterBody || fault instanceof Fault.ResponseLostAfterCommit;
     }
 
 }

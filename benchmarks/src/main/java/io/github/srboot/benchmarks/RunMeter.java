@@ -1,0 +1,200 @@
+package io.github.srboot.benchmarks;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.ThreadMXBean;
+import io.netty.buffer.PooledByteBufAllocator;
+
+/**
+ * Measures one benchmark run from the JVM's own MXBeans: CPU time of the process minus the stub's threads (so the
+ * client's own threads plus the JVM's GC and JIT threads, which work for the client: the stub shares the process but
+ * is not the client), bytes allocated by every Java thread except the stub's, peak heap (the largest heap after any GC during the
+ * run, i.e. what the client kept alive, and the largest heap in use sampled every 5 ms, which includes garbage not yet
+ * collected), and pooled direct memory (Netty's pooled allocator, where {@code StreamLoadTemplate} keeps batches).
+ */
+final class RunMeter implements AutoCloseable {
+
+    /** Threads of the stub server, excluded from client CPU and allocation. */
+    private static final String STUB_THREAD_PREFIX = "stream-load-stub-";
+
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private final Map<Long, long[]> startByThread;
+
+    private final long startProcessCpu;
+
+    private final long startNanos;
+
+    private final AtomicLong peakAfterGc = new AtomicLong();
+
+    private final AtomicLong peakSampled = new AtomicLong();
+
+    private final AtomicLong peakDirect = new AtomicLong();
+
+    private final NotificationListener gcListener;
+
+    private final Thread sampler;
+
+    private volatile boolean sampling = true;
+
+    private RunMeter() {
+        quiesce();
+        this.gcListener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+                    .from((CompositeData) notification.getUserData());
+                long used = 0;
+                for (MemoryUsage usage : info.getGcInfo().getMemoryUsageAfterGc().values()) {
+                    used += usage.getUsed();
+                }
+                this.peakAfterGc.accumulateAndGet(used, Math::max);
+            }
+        };
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) collector).addNotificationListener(this.gcListener, null, null);
+        }
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        this.peakAfterGc.set(used);
+        this.sampler = new Thread(this::sample, "benchmark-heap-sampler");
+        this.sampler.setDaemon(true);
+        this.sampler.start();
+        this.startByThread = threadCounters();
+        this.startProcessCpu = processCpu();
+        this.startNanos = System.nanoTime();
+    }
+
+    /** Starts measuring (after two full GCs, so that earlier runs' garbage does not count). */
+    static RunMeter start() {
+        return new RunMeter();
+    }
+
+    /** What the run cost, measured now. */
+    Cost stop() {
+        long elapsed = System.nanoTime() - this.startNanos;
+        Map<Long, long[]> end = threadCounters();
+        long stubCpu = 0;
+        long allocated = 0;
+        for (Map.Entry<Long, long[]> thread : end.entrySet()) {
+            long[] before = this.startByThread.getOrDefault(thread.getKey(), new long[3]);
+            if (thread.getValue()[2] == 1) {
+                stubCpu += Math.max(0, thread.getValue()[0] - before[0]);
+            }
+            else {
+                allocated += Math.max(0, thread.getValue()[1] - before[1]);
+            }
+        }
+        long processCpu = processCpu() - this.startProcessCpu;
+        long cpu = Math.max(0, processCpu - stubCpu);
+        close();
+        return new Cost(elapsed, cpu, processCpu, allocated, this.peakAfterGc.get(), this.peakSampled.get(),
+                this.peakDirect.get());
+    }
+
+    @Override
+    public void close() {
+        this.sampling = false;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            try {
+                ((NotificationEmitter) collector).removeNotificationListener(this.gcListener);
+            }
+            catch (javax.management.ListenerNotFoundException ex) {
+                // already removed
+            }
+        }
+    }
+
+    private void sample() {
+        while (this.sampling) {
+            this.peakSampled.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+                    Math::max);
+            this.peakDirect.accumulateAndGet(PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory()
+                    + PooledByteBufAllocator.DEFAULT.metric().usedHeapMemory(), Math::max);
+            try {
+                Thread.sleep(5);
+            }
+            catch (InterruptedException ex) {
+                return;
+            }
+        }
+    }
+
+    /** CPU nanoseconds, allocated bytes and whether it is a stub thread (1), per live thread. */
+    private static Map<Long, long[]> threadCounters() {
+        Map<Long, long[]> counters = new HashMap<>();
+        long[] ids = THREADS.getAllThreadIds();
+        long[] cpu = THREADS.getThreadCpuTime(ids);
+        long[] allocated = THREADS.getThreadAllocatedBytes(ids);
+        java.lang.management.ThreadInfo[] infos = THREADS.getThreadInfo(ids);
+        for (int i = 0; i < ids.length; i++) {
+            if (infos[i] == null || infos[i].getThreadName().equals("benchmark-heap-sampler")) {
+                continue;
+            }
+            long stub = infos[i].getThreadName().startsWith(STUB_THREAD_PREFIX) ? 1 : 0;
+            counters.put(ids[i], new long[] { Math.max(0, cpu[i]), Math.max(0, allocated[i]), stub });
+        }
+        return counters;
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
+    }
+
+    private static void quiesce() {
+        System.gc();
+        System.gc();
+    }
+
+    /**
+     * The cost of one run.
+     * @param elapsedNanos wall time
+     * @param clientCpuNanos CPU time of the process minus the stub's threads (GC and JIT included)
+     * @param processCpuNanos CPU time of the whole process (client and stub)
+     * @param allocatedBytes heap allocated by the non-stub threads
+     * @param peakHeapAfterGcBytes the largest heap after a GC during the run (what stayed reachable)
+     * @param peakHeapUsedBytes the largest heap in use, sampled every 5 ms (garbage included)
+     * @param peakPooledBytes the largest memory held in Netty's pooled allocator, sampled every 5 ms
+     */
+    record Cost(long elapsedNanos, long clientCpuNanos, long processCpuNanos, long allocatedBytes,
+            long peakHeapAfterGcBytes, long peakHeapUsedBytes, long peakPooledBytes) {
+    }
+
+    /** Latencies in nanoseconds, collected from any thread. */
+    static final class Latencies {
+
+        private final List<Long> nanos = new ArrayList<>();
+
+        synchronized void add(long value) {
+            this.nanos.add(value);
+        }
+
+        synchronized int count() {
+            return this.nanos.size();
+        }
+
+        /** The given percentile (0-100) in milliseconds, nearest rank; 0 when empty. */
+        synchronized double percentileMillis(double percentile) {
+            if (this.nanos.isEmpty()) {
+                return 0;
+            }
+            List<Long> sorted = new ArrayList<>(this.nanos);
+            sorted.sort(null);
+            int rank = (int) Math.ceil(percentile / 100 * sorted.size());
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1))) / 1e6;
+        }
+
+    }
+
+}
