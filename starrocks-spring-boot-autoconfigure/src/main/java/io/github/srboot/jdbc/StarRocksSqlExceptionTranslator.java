@@ -92,7 +92,10 @@ public final class StarRocksSqlExceptionTranslator implements SQLExceptionTransl
             // Spring's exceptions print the statement: hand them the redacted one.
             return this.fallback.translate(task, SqlRedaction.redact(sql), ex);
         }
-        return this.fallback.translate(task, sql, ex);
+        // A failure without a server error (a lost connection) of a DataSource already known to be StarRocks still
+        // prints the statement: redact it too. Of other databases the statement is left as Spring shows it.
+        String shown = Boolean.TRUE.equals(this.starRocks) ? SqlRedaction.redact(sql) : sql;
+        return this.fallback.translate(task, shown, ex);
     }
 
     /**

@@ -200,4 +200,13 @@ class StarRocksSqlExceptionTranslatorTests {
         assertThat(((StarRocksError) translated).getSql()).doesNotContain("s3cr3t");
     }
 
+    @Test
+    void secretsAreRedactedWhenTheConnectionFailsWithoutAServerError() {
+        String sql = "CREATE EXTERNAL CATALOG c PROPERTIES (\"type\" = \"jdbc\", \"password\" = \"s3cr3t\")";
+        DataAccessException translated = this.translator.translate("execute", sql,
+                new SQLException("Communications link failure", "08S01", 0));
+        assertThat(translated).isNotNull();
+        assertThat(translated.getMessage()).doesNotContain("s3cr3t").contains("\"password\" = \"******\"");
+    }
+
 }
