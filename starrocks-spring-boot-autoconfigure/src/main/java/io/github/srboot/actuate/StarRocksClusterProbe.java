@@ -24,6 +24,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,6 +74,14 @@ public final class StarRocksClusterProbe implements DisposableBean {
 
     private final LongSupplier nanoClock;
 
+    /** The FE client's TLS context (an SSL bundle's), or {@code null} for the JDK's default. */
+    @Nullable
+    private final SSLContext sslContext;
+
+    /** Protocols and ciphers for the FE client's TLS, or {@code null} for the context's defaults. */
+    @Nullable
+    private final SSLParameters sslParameters;
+
     /** Created at the first probe round, so that an unused probe holds no thread. */
     @Nullable
     private volatile HttpClient http;
@@ -92,11 +102,32 @@ public final class StarRocksClusterProbe implements DisposableBean {
      */
     public StarRocksClusterProbe(@Nullable DataSource dataSource, List<URI> frontends, Duration probeTimeout,
             Duration cacheTtl) {
-        this(dataSource, frontends, probeTimeout, cacheTtl, System::nanoTime);
+        this(dataSource, frontends, probeTimeout, cacheTtl, null, null);
+    }
+
+    /**
+     * Creates a probe that calls https FEs with the given TLS settings (those of the SSL bundle that Stream Load
+     * uses, so that an FE with a private CA is probed as it is loaded into).
+     * @param dataSource the StarRocks DataSource, or {@code null} when the application has none
+     * @param frontends the FE HTTP base URLs (may be empty)
+     * @param probeTimeout bound on each probe, positive
+     * @param cacheTtl how long a round's result is reused, zero or positive
+     * @param sslContext the TLS context for https FEs, or {@code null} for the JDK's default
+     * @param sslParameters protocols and ciphers, or {@code null} for the context's defaults
+     */
+    public StarRocksClusterProbe(@Nullable DataSource dataSource, List<URI> frontends, Duration probeTimeout,
+            Duration cacheTtl, @Nullable SSLContext sslContext, @Nullable SSLParameters sslParameters) {
+        this(dataSource, frontends, probeTimeout, cacheTtl, System::nanoTime, sslContext, sslParameters);
     }
 
     StarRocksClusterProbe(@Nullable DataSource dataSource, List<URI> frontends, Duration probeTimeout,
             Duration cacheTtl, LongSupplier nanoClock) {
+        this(dataSource, frontends, probeTimeout, cacheTtl, nanoClock, null, null);
+    }
+
+    private StarRocksClusterProbe(@Nullable DataSource dataSource, List<URI> frontends, Duration probeTimeout,
+            Duration cacheTtl, LongSupplier nanoClock, @Nullable SSLContext sslContext,
+            @Nullable SSLParameters sslParameters) {
         if (probeTimeout == null || probeTimeout.isZero() || probeTimeout.isNegative()) {
             throw new IllegalArgumentException("probeTimeout must be positive, got " + probeTimeout);
         }
@@ -108,6 +139,8 @@ public final class StarRocksClusterProbe implements DisposableBean {
         this.probeTimeout = probeTimeout;
         this.cacheTtlNanos = cacheTtl.toNanos();
         this.nanoClock = nanoClock;
+        this.sslContext = sslContext;
+        this.sslParameters = sslParameters;
         this.jdbcExecutor = Executors.newCachedThreadPool((task) -> {
             Thread thread = new Thread(task, "starrocks-probe");
             thread.setDaemon(true);
@@ -121,11 +154,17 @@ public final class StarRocksClusterProbe implements DisposableBean {
             synchronized (this) {
                 client = this.http;
                 if (client == null) {
-                    client = HttpClient.newBuilder()
+                    HttpClient.Builder builder = HttpClient.newBuilder()
                         .connectTimeout(this.probeTimeout)
                         .executor(this.jdbcExecutor)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build();
+                        .followRedirects(HttpClient.Redirect.NEVER);
+                    if (this.sslContext != null) {
+                        builder.sslContext(this.sslContext);
+                    }
+                    if (this.sslParameters != null) {
+                        builder.sslParameters(this.sslParameters);
+                    }
+                    client = builder.build();
                     this.http = client;
                 }
             }

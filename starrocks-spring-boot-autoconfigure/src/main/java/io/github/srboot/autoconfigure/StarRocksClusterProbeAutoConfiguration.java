@@ -2,6 +2,8 @@ package io.github.srboot.autoconfigure;
 
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.sql.DataSource;
 
 import io.github.srboot.actuate.StarRocksClusterProbe;
@@ -15,15 +17,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.lang.Nullable;
 
 /**
  * Auto-configures the {@link StarRocksClusterProbe} that health, the {@code starrocks} endpoint and the cluster
@@ -31,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code StarRocksTemplate} (its DataSource) or FE URLs ({@code starrocks.http.frontends} or a service connection).
  */
 @AutoConfiguration(after = { StarRocksAutoConfiguration.class, StarRocksJdbcAutoConfiguration.class,
-        StreamLoadAutoConfiguration.class })
+        StreamLoadAutoConfiguration.class, SslAutoConfiguration.class })
 @ConditionalOnClass(name = "com.fasterxml.jackson.databind.ObjectMapper")
 @Conditional({ StarRocksClusterProbeAutoConfiguration.OnActuatorOrMicrometer.class,
         StarRocksClusterProbeAutoConfiguration.OnStarRocksTargets.class })
@@ -41,13 +48,34 @@ public class StarRocksClusterProbeAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     StarRocksClusterProbe starRocksClusterProbe(ObjectProvider<StarRocksTemplate> templates,
-            StarRocksConnectionDetails connectionDetails, StarRocksProperties properties) {
+            StarRocksConnectionDetails connectionDetails, StarRocksProperties properties,
+            ObjectProvider<SslBundles> sslBundles) {
         StarRocksTemplate template = templates.getIfUnique();
         DataSource dataSource = (template != null && template.getJdbcOperations() instanceof JdbcTemplate jdbc)
                 ? jdbc.getDataSource() : null;
         StarRocksProperties.Health health = properties.getHealth();
+        // The FEs are probed with the TLS settings Stream Load uses, so an FE with a private CA is UP when loads work.
+        SslBundle bundle = StarRocksSslBundle.resolve(properties.getHttp(), sslBundles);
+        SSLContext sslContext = (bundle != null) ? bundle.createSslContext() : null;
+        SSLParameters sslParameters = (bundle != null) ? sslParameters(bundle.getOptions()) : null;
         return new StarRocksClusterProbe(dataSource, connectionDetails.getFrontends(), health.getProbeTimeout(),
-                health.getCacheTtl());
+                health.getCacheTtl(), sslContext, sslParameters);
+    }
+
+    /** The bundle's protocols and ciphers, or {@code null} when it names none (the context's defaults apply). */
+    @Nullable
+    private static SSLParameters sslParameters(SslOptions options) {
+        if (!options.isSpecified()) {
+            return null;
+        }
+        SSLParameters parameters = new SSLParameters();
+        if (options.getCiphers() != null) {
+            parameters.setCipherSuites(options.getCiphers());
+        }
+        if (options.getEnabledProtocols() != null) {
+            parameters.setProtocols(options.getEnabledProtocols());
+        }
+        return parameters;
     }
 
     /**

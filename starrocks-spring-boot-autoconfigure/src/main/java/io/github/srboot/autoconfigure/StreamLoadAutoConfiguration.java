@@ -95,14 +95,9 @@ public class StreamLoadAutoConfiguration {
             .maxRedirects(http.getMaxRedirects())
             .frontendProbeInterval(http.getFrontendProbeInterval())
             .webClientBuilder(webClientBuilder.getIfAvailable());
-        String bundle = http.getSsl().getBundle();
-        if (bundle != null && !bundle.isBlank()) {
-            SslBundles bundles = sslBundles.getIfAvailable();
-            if (bundles == null) {
-                throw new InvalidConfigurationPropertyValueException("starrocks.http.ssl.bundle", bundle,
-                        "No SslBundles bean exists (spring.ssl.bundle.* auto-configuration is off).");
-            }
-            SslContext sslContext = nettySslContext(bundles.getBundle(bundle));
+        SslBundle bundle = StarRocksSslBundle.resolve(http, sslBundles);
+        if (bundle != null) {
+            SslContext sslContext = nettySslContext(bundle);
             builder.httpClientCustomizer((client) -> client.secure((spec) -> spec.sslContext(sslContext)));
         }
         HostRewrite redirectHostRewrite = connectionDetails.getRedirectHostRewrite();
