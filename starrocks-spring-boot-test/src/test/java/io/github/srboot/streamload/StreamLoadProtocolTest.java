@@ -4,9 +4,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,11 +72,7 @@ class StreamLoadProtocolTest {
         assertThat(result.backend().getPort()).isEqualTo(backend.port());
         assertThat(result.label()).startsWith("srboot_orders_");
         // The stub adds a request's body bytes to its counter just after answering: wait for the BE's count.
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (backend.bodyBytes() < result.loadBytes()) {
-            assertThat(System.nanoTime()).as("BE body bytes").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        Awaitility.await("BE body bytes").until(() -> backend.bodyBytes() >= result.loadBytes());
         assertThat(backend.bodyBytes()).isEqualTo(result.loadBytes()).isPositive();
         assertThat(backend.loadRequests()).isOne();
         assertThat(frontend.loadRequests()).isOne();
@@ -150,8 +146,12 @@ class StreamLoadProtocolTest {
             awaitState("shared_label", LoadState.PREPARE);
             Mono<LoadResult> waiting = this.template.load("orders", Flux.just(new Item(7, "second")),
                     LoadOptions.json().withLabel("shared_label"));
+            long pollsBefore = this.stub.frontend().loadStateRequests();
             var future = waiting.toFuture();
-            Thread.sleep(100);
+            // A second poll means the client read the first answer (PREPARE) and kept waiting: the label cannot
+            // change state until the other client's body is complete, so the load must still be pending.
+            Awaitility.await("two get_load_state polls")
+                .until(() -> this.stub.frontend().loadStateRequests() >= pollsBefore + 2);
             assertThat(future).isNotDone();
             out.write(body, 5, body.length - 5);
             out.flush();
@@ -254,12 +254,9 @@ class StreamLoadProtocolTest {
         assertThat(this.template.inFlightBytes()).isZero();
     }
 
-    private void awaitState(String label, LoadState state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (this.stub.loadState("shop", label) != state) {
-            assertThat(System.nanoTime()).as("label %s never reached %s", label, state).isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    private void awaitState(String label, LoadState state) {
+        Awaitility.await("label " + label + " reaching " + state)
+            .until(() -> this.stub.loadState("shop", label) == state);
     }
 
 }

@@ -185,6 +185,7 @@ final class FrontendHandler implements StubEndpoint.Handler {
      * {@code RestBaseResult} with {@code state}.
      */
     private void loadState(StubEndpoint endpoint, Exchange exchange, String database) throws IOException {
+        endpoint.countLoadStateRequest();
         String loginProblem = this.server.frontendLoginProblem(exchange);
         if (loginProblem != null) {
             unauthorized(endpoint, exchange, loginProblem);
