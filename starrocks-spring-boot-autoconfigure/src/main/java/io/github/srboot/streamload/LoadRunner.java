@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -130,7 +132,7 @@ final class LoadRunner {
      * same label keeps the retry from loading twice).
      */
     private Mono<LoadResult> settle(Job job, int attempt, long started, Transient failure, boolean last) {
-        long deadline = System.nanoTime() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
+        long deadline = now() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
         return this.frontends.select()
             .flatMap((frontend) -> pollLabel(job, frontend, deadline).flatMap((state) -> switch (state) {
             case "VISIBLE" -> Mono.just(settledResult(job, LoadStatus.ALREADY_LOADED, state, attempt, started,
@@ -337,7 +339,7 @@ final class LoadRunner {
         }
         // RUNNING or not reported: the earlier attempt's fate decides; ask the FE until it is final, for at most one
         // load timeout from now (the earlier attempt may have started just now).
-        long deadline = System.nanoTime() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
+        long deadline = now() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
         return pollLabel(job, frontend, deadline)
             .onErrorMap((ex) -> !(ex instanceof Transient) && !(ex instanceof StreamLoadException),
                     (ex) -> protocol(job, attempt, "label look-up failed: " + ex.getMessage()))
@@ -352,12 +354,20 @@ final class LoadRunner {
         });
     }
 
+    /**
+     * The clock of label-polling deadlines: the one of the scheduler that times the polls ({@code Mono.delay}), so
+     * that a deadline and the waits it bounds are measured alike (virtual time in tests included).
+     */
+    private static long now() {
+        return Schedulers.parallel().now(TimeUnit.NANOSECONDS);
+    }
+
     private Mono<String> pollLabel(Job job, URI frontend, long deadline) {
         URI url = URI.create(frontend + "/api/" + UriUtils.encodePathSegment(job.database(), "UTF-8")
                 + "/get_load_state?label=" + UriUtils.encodeQueryParam(job.label(), "UTF-8"));
         return loadState(url, 0).onErrorMap(LoadRunner::isTransport, LoadRunner::transportFailure).flatMap((state) -> {
             if (state.equals("PREPARE") || state.equals("PREPARED")) {
-                if (System.nanoTime() > deadline) {
+                if (now() > deadline) {
                     return Mono.error(new Transient(RetryReason.TIMEOUT, null,
                             "label " + job.label() + " still " + state + " after the load timeout")
                         .bodyMayHaveArrived());

@@ -4,7 +4,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -161,6 +166,66 @@ class StreamLoadProtocolTest {
             assertThat(result.status()).isEqualTo(LoadStatus.ALREADY_LOADED);
         }
         assertThat(this.stub.table("shop", "orders").row(7)).contains(Map.of("id", "7", "name", "first"));
+    }
+
+    @Test
+    void labelPollingsDeadlineStartsWhenPollingStarts() throws Exception {
+        // Virtual time: an hour passes (a retry backoff) between the load's start and its label polling; a deadline
+        // counted from the load's start would end the polling at its first answer.
+        VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();
+        AtomicLong tasksBeforeBackoff = new AtomicLong(-1);
+        CountDownLatch retrying = new CountDownLatch(1);
+        byte[] body = "[{\"id\":8,\"name\":\"first\"}]".getBytes(StandardCharsets.UTF_8);
+        try (StreamLoadTemplate patient = StubTemplates.builder(this.stub)
+            .retryPolicy(new RetryPolicy(1, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1)))
+            .responseTimeoutMargin(Duration.ofSeconds(10))
+            .observer(new StreamLoadObserver() {
+                @Override
+                public void retrying(String table, String label, StreamLoadObserver.RetryReason reason,
+                        int nextAttempt) {
+                    // Called on the thread that schedules the backoff right after: the count before it.
+                    tasksBeforeBackoff.set(clock.getScheduledTaskCount());
+                    retrying.countDown();
+                }
+            })
+            .build(); Socket other = new Socket("127.0.0.1", this.stub.backends().get(0).port())) {
+            OutputStream out = other.getOutputStream();
+            out.write(("PUT /api/shop/orders/_stream_load HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Basic bG9hZGVyOnMzY3JldA==\r\nlabel: polled_label\r\nformat: json\r\n"
+                    + "strip_outer_array: true\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 5);
+            out.flush();
+            awaitState("polled_label", LoadState.PREPARE);
+            this.stub.faults().backend(Fault.httpStatus(503));
+            var future = patient.load("orders", Flux.just(new Item(8, "second")),
+                    LoadOptions.json().withLabel("polled_label").withTimeout(Duration.ofSeconds(1)))
+                .toFuture();
+            assertThat(retrying.await(10, TimeUnit.SECONDS)).as("the 503 was retried").isTrue();
+            Awaitility.await("the backoff scheduled")
+                .until(() -> clock.getScheduledTaskCount() > tasksBeforeBackoff.get());
+            long pollsBefore = this.stub.frontend().loadStateRequests();
+            clock.advanceTimeBy(Duration.ofHours(1));
+            Awaitility.await("the label polled").until(() -> this.stub.frontend().loadStateRequests() > pollsBefore);
+            out.write(body, 5, body.length - 5);
+            out.flush();
+            assertThat(new String(other.getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
+                .isEqualTo("HTTP/1.1 200");
+            // Poll by poll (20 ms each, far within the 11 s deadline) until the label is final.
+            Awaitility.await("the load settled").until(() -> {
+                clock.advanceTimeBy(Duration.ofMillis(20));
+                return future.isDone();
+            });
+            LoadResult result = future.get();
+            assertThat(result.status()).isEqualTo(LoadStatus.ALREADY_LOADED);
+            assertThat(result.attempts()).isEqualTo(2);
+            // Answered by the polling of the label held by the other client, not by a look-up after a timeout.
+            assertThat(result.message()).doesNotContain("was lost");
+        }
+        finally {
+            VirtualTimeScheduler.reset();
+        }
+        assertThat(this.stub.table("shop", "orders").row(8)).contains(Map.of("id", "8", "name", "first"));
     }
 
     @Test
