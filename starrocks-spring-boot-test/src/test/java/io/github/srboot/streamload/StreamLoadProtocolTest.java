@@ -1,5 +1,6 @@
 package io.github.srboot.streamload;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -141,14 +142,7 @@ class StreamLoadProtocolTest {
         byte[] body = "[{\"id\":7,\"name\":\"first\"}]".getBytes(StandardCharsets.UTF_8);
         StubEndpoint backend = this.stub.backends().get(0);
         try (Socket other = new Socket("127.0.0.1", backend.port())) {
-            OutputStream out = other.getOutputStream();
-            out.write(("PUT /api/shop/orders/_stream_load HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Basic bG9hZGVyOnMzY3JldA==\r\nlabel: shared_label\r\nformat: json\r\n"
-                    + "strip_outer_array: true\r\nContent-Length: " + body.length + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-            out.write(body, 0, 5);
-            out.flush();
-            awaitState("shared_label", LoadState.PREPARE);
+            OutputStream out = holdLabelRunning(other, "shared_label", body);
             Mono<LoadResult> waiting = this.template.load("orders", Flux.just(new Item(7, "second")),
                     LoadOptions.json().withLabel("shared_label"));
             long pollsBefore = this.stub.frontend().loadStateRequests();
@@ -189,14 +183,7 @@ class StreamLoadProtocolTest {
                 }
             })
             .build(); Socket other = new Socket("127.0.0.1", this.stub.backends().get(0).port())) {
-            OutputStream out = other.getOutputStream();
-            out.write(("PUT /api/shop/orders/_stream_load HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Basic bG9hZGVyOnMzY3JldA==\r\nlabel: polled_label\r\nformat: json\r\n"
-                    + "strip_outer_array: true\r\nContent-Length: " + body.length + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-            out.write(body, 0, 5);
-            out.flush();
-            awaitState("polled_label", LoadState.PREPARE);
+            OutputStream out = holdLabelRunning(other, "polled_label", body);
             this.stub.faults().backend(Fault.httpStatus(503));
             var future = patient.load("orders", Flux.just(new Item(8, "second")),
                     LoadOptions.json().withLabel("polled_label").withTimeout(Duration.ofSeconds(1)))
@@ -317,6 +304,22 @@ class StreamLoadProtocolTest {
             .withMessageContaining("has no field");
         assertThat(this.stub.frontend().loadRequests()).isZero();
         assertThat(this.template.inFlightBytes()).isZero();
+    }
+
+    /**
+     * Another client's load under this label, its body only partly sent: the label stays PREPARE (RUNNING) until
+     * the rest of the body is written to the returned stream.
+     */
+    private OutputStream holdLabelRunning(Socket other, String label, byte[] body) throws IOException {
+        OutputStream out = other.getOutputStream();
+        out.write(("PUT /api/shop/orders/_stream_load HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Basic bG9hZGVyOnMzY3JldA==\r\nlabel: " + label + "\r\nformat: json\r\n"
+                + "strip_outer_array: true\r\nContent-Length: " + body.length + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        out.write(body, 0, 5);
+        out.flush();
+        awaitState(label, LoadState.PREPARE);
+        return out;
     }
 
     private void awaitState(String label, LoadState state) {
