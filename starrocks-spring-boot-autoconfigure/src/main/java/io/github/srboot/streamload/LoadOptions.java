@@ -83,6 +83,13 @@ public record LoadOptions(LoadFormat format, List<String> columns, Function<Obje
         }
         headers = (headers != null) ? Map.copyOf(headers) : Map.of();
         for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (isMergeCommitHeader(header.getKey())) {
+                // A merge commit load goes to the leader FE and has no label idempotency: an ordinary load carrying
+                // the header would take neither into account.
+                throw new IllegalArgumentException("Header '" + header.getKey() + "' turns a load into a merge commit"
+                        + " load, which ordinary loads, streams and writers do not handle; use"
+                        + " StreamLoadTemplate.loadWithMergeCommit(table, rows, options, MergeCommit) instead.");
+            }
             if (RESERVED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("Header '" + header.getKey()
                         + "' is set by the template; use the matching LoadOptions setting instead.");
@@ -207,6 +214,12 @@ public record LoadOptions(LoadFormat format, List<String> columns, Function<Obje
         return new LoadOptions(this.format, this.columns, this.operation, this.partialUpdate, this.mergeCondition,
                 this.maxFilterRatio, this.strictMode, this.timeout, this.compression, this.label, this.labelPrefix,
                 this.columnSeparator, this.rowDelimiter, this.zone, headers);
+    }
+
+    /** {@code enable_merge_commit} and the {@code merge_commit_*} settings ({@code HttpHeaders} of StarRocks' FE). */
+    private static boolean isMergeCommitHeader(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.equals("enable_merge_commit") || lower.startsWith("merge_commit_");
     }
 
     private static void requireSeparator(String name, String separator) {

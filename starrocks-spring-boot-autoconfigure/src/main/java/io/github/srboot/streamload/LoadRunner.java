@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -130,7 +132,7 @@ final class LoadRunner {
      * same label keeps the retry from loading twice).
      */
     private Mono<LoadResult> settle(Job job, int attempt, long started, Transient failure, boolean last) {
-        long deadline = System.nanoTime() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
+        long deadline = now() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
         return this.frontends.select()
             .flatMap((frontend) -> pollLabel(job, frontend, deadline).flatMap((state) -> switch (state) {
             case "VISIBLE" -> Mono.just(settledResult(job, LoadStatus.ALREADY_LOADED, state, attempt, started,
@@ -337,7 +339,7 @@ final class LoadRunner {
         }
         // RUNNING or not reported: the earlier attempt's fate decides; ask the FE until it is final, for at most one
         // load timeout from now (the earlier attempt may have started just now).
-        long deadline = System.nanoTime() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
+        long deadline = now() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
         return pollLabel(job, frontend, deadline)
             .onErrorMap((ex) -> !(ex instanceof Transient) && !(ex instanceof StreamLoadException),
                     (ex) -> protocol(job, attempt, "label look-up failed: " + ex.getMessage()))
@@ -352,12 +354,20 @@ final class LoadRunner {
         });
     }
 
+    /**
+     * The clock of label-polling deadlines: the one of the scheduler that times the polls ({@code Mono.delay}), so
+     * that a deadline and the waits it bounds are measured alike (virtual time in tests included).
+     */
+    private static long now() {
+        return Schedulers.parallel().now(TimeUnit.NANOSECONDS);
+    }
+
     private Mono<String> pollLabel(Job job, URI frontend, long deadline) {
         URI url = URI.create(frontend + "/api/" + UriUtils.encodePathSegment(job.database(), "UTF-8")
                 + "/get_load_state?label=" + UriUtils.encodeQueryParam(job.label(), "UTF-8"));
         return loadState(url, 0).onErrorMap(LoadRunner::isTransport, LoadRunner::transportFailure).flatMap((state) -> {
             if (state.equals("PREPARE") || state.equals("PREPARED")) {
-                if (System.nanoTime() > deadline) {
+                if (now() > deadline) {
                     return Mono.error(new Transient(RetryReason.TIMEOUT, null,
                             "label " + job.label() + " still " + state + " after the load timeout")
                         .bodyMayHaveArrived());
@@ -371,27 +381,71 @@ final class LoadRunner {
     private Mono<String> loadState(URI url, int hops) {
         return this.http.get(url, true, 64 * 1024).flatMap((answer) -> {
             if (answer.isRedirect() && answer.location() != null && hops < this.maxRedirects) {
-                return loadState(URI.create(answer.location()), hops + 1);
+                return toLeader(url, URI.create(answer.location()), hops + 1);
             }
-            if (answer.status() == 401 || answer.status() == 403) {
-                return Mono.error(new IllegalStateException("HTTP " + answer.status() + " from get_load_state"));
-            }
-            if (answer.status() >= 500) {
-                return Mono.error(new Transient(RetryReason.SERVER_ERROR, null,
-                        "HTTP " + answer.status() + " from get_load_state"));
-            }
-            try {
-                JsonNode state = this.json.readTree(answer.body()).path("state");
-                if (state.isTextual()) {
-                    return Mono.just(state.asText().trim().toUpperCase(Locale.ROOT));
-                }
-            }
-            catch (IOException ex) {
-                // Falls through to the protocol error below.
-            }
-            return Mono.error(new IllegalStateException(
-                    "Unexpected get_load_state answer: HTTP " + answer.status() + " " + abbreviate(answer.body())));
+            return stateOf(answer);
         });
+    }
+
+    /**
+     * Follows a follower FE's redirect of {@code get_load_state} to the leader. The leader's address is the one the
+     * cluster knows it by, which a client behind NAT or outside the containers may not reach (and the BE host rewrite
+     * names a BE port, not an FE's). So: a Location that is a configured FE is followed as it is; otherwise the other
+     * configured FEs are asked in turn (the leader answers itself, a follower redirects and is passed over); only when
+     * none of them answers is the Location followed as it is.
+     */
+    private Mono<String> toLeader(URI follower, URI location, int hops) {
+        List<URI> configured = this.frontends.urls();
+        if (configured.stream().anyMatch((frontend) -> sameOrigin(frontend, location))) {
+            return loadState(location, hops);
+        }
+        String target = location.getRawPath() + ((location.getRawQuery() != null) ? "?" + location.getRawQuery() : "");
+        List<URI> others = configured.stream().filter((frontend) -> !sameOrigin(frontend, follower)).toList();
+        return askDirectly(others, target).switchIfEmpty(Mono.defer(() -> loadState(location, hops)));
+    }
+
+    /** The state from the first of these FEs that answers itself; empty when each redirects or cannot be reached. */
+    private Mono<String> askDirectly(List<URI> frontends, String target) {
+        if (frontends.isEmpty()) {
+            return Mono.empty();
+        }
+        return this.http.get(URI.create(frontends.get(0) + target), true, 64 * 1024)
+            .flatMap((answer) -> answer.isRedirect() ? Mono.<String>empty() : stateOf(answer))
+            .onErrorResume(LoadRunner::isTransport, (ex) -> Mono.empty())
+            .switchIfEmpty(Mono.defer(() -> askDirectly(frontends.subList(1, frontends.size()), target)));
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI url) {
+        if (url.getPort() != -1) {
+            return url.getPort();
+        }
+        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+
+    private Mono<String> stateOf(StreamLoadHttp.Answer answer) {
+        if (answer.status() == 401 || answer.status() == 403) {
+            return Mono.error(new IllegalStateException("HTTP " + answer.status() + " from get_load_state"));
+        }
+        if (answer.status() >= 500) {
+            return Mono.error(new Transient(RetryReason.SERVER_ERROR, null,
+                    "HTTP " + answer.status() + " from get_load_state"));
+        }
+        try {
+            JsonNode state = this.json.readTree(answer.body()).path("state");
+            if (state.isTextual()) {
+                return Mono.just(state.asText().trim().toUpperCase(Locale.ROOT));
+            }
+        }
+        catch (IOException ex) {
+            // Falls through to the protocol error below.
+        }
+        return Mono.error(new IllegalStateException(
+                "Unexpected get_load_state answer: HTTP " + answer.status() + " " + abbreviate(answer.body())));
     }
 
     private Mono<LoadResult> rejected(Job job, ServerAnswer parsed, int attempt) {

@@ -1,6 +1,7 @@
 package io.github.srboot.streamload;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,20 @@ class LoadOptionsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.json().withHeader("Authorization", "x"))
             .withMessageContaining("Authorization");
         assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.json().withHeader("label", "x"));
+    }
+
+    @Test
+    void mergeCommitHeadersAreRefusedPointingToTheExplicitOption() {
+        for (String header : new String[] { "enable_merge_commit", "Enable_Merge_Commit", "merge_commit_interval_ms",
+                "merge_commit_parallel", "merge_commit_async" }) {
+            assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.json().withHeader(header, "true"))
+                .withMessageContaining("'" + header + "'")
+                .withMessageContaining("loadWithMergeCommit");
+        }
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new LoadOptions(LoadFormat.JSON, null, null, false, null, null, null, null, null, null,
+                    null, "\t", "\n", ZoneOffset.UTC, Map.of("enable_merge_commit", "true")))
+            .withMessageContaining("enable_merge_commit");
     }
 
     @Test

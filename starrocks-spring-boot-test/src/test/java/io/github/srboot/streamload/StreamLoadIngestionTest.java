@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,11 +87,7 @@ class StreamLoadIngestionTest {
         List<LoadResult> results = new ArrayList<>();
         var subscription = this.template.stream("events", rows.asFlux()).subscribe(results::add);
         rows.tryEmitNext(new Item(1, "slow"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (this.stub.table("shop", "events").committedLoads() == 0) {
-            assertThat(System.nanoTime()).as("the lone row was never loaded").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        Awaitility.await("the lone row loaded").until(() -> this.stub.table("shop", "events").committedLoads() > 0);
         assertThat(this.stub.table("shop", "events").rowCount()).isOne();
         subscription.dispose();
     }
@@ -210,11 +207,8 @@ class StreamLoadIngestionTest {
     void theBlockingWriterLoadsIdleRowsByAge() {
         try (StreamLoadWriter<Item> writer = this.template.writer("events")) {
             writer.write(new Item(1, "idle"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (this.stub.table("shop", "events").committedLoads() == 0) {
-                assertThat(System.nanoTime()).as("the idle row was never loaded").isLessThan(deadline);
-                Thread.onSpinWait();
-            }
+            Awaitility.await("the idle row loaded")
+                .until(() -> this.stub.table("shop", "events").committedLoads() > 0);
         }
         assertThat(this.stub.table("shop", "events").rowCount()).isOne();
         assertThat(this.stub.table("shop", "events").committedLoads()).isOne();

@@ -1,18 +1,24 @@
 package io.github.srboot.streamload;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -72,11 +78,7 @@ class StreamLoadProtocolTest {
         assertThat(result.backend().getPort()).isEqualTo(backend.port());
         assertThat(result.label()).startsWith("srboot_orders_");
         // The stub adds a request's body bytes to its counter just after answering: wait for the BE's count.
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (backend.bodyBytes() < result.loadBytes()) {
-            assertThat(System.nanoTime()).as("BE body bytes").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        Awaitility.await("BE body bytes").until(() -> backend.bodyBytes() >= result.loadBytes());
         assertThat(backend.bodyBytes()).isEqualTo(result.loadBytes()).isPositive();
         assertThat(backend.loadRequests()).isOne();
         assertThat(frontend.loadRequests()).isOne();
@@ -140,18 +142,15 @@ class StreamLoadProtocolTest {
         byte[] body = "[{\"id\":7,\"name\":\"first\"}]".getBytes(StandardCharsets.UTF_8);
         StubEndpoint backend = this.stub.backends().get(0);
         try (Socket other = new Socket("127.0.0.1", backend.port())) {
-            OutputStream out = other.getOutputStream();
-            out.write(("PUT /api/shop/orders/_stream_load HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Basic bG9hZGVyOnMzY3JldA==\r\nlabel: shared_label\r\nformat: json\r\n"
-                    + "strip_outer_array: true\r\nContent-Length: " + body.length + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-            out.write(body, 0, 5);
-            out.flush();
-            awaitState("shared_label", LoadState.PREPARE);
+            OutputStream out = holdLabelRunning(other, "shared_label", body);
             Mono<LoadResult> waiting = this.template.load("orders", Flux.just(new Item(7, "second")),
                     LoadOptions.json().withLabel("shared_label"));
+            long pollsBefore = this.stub.frontend().loadStateRequests();
             var future = waiting.toFuture();
-            Thread.sleep(100);
+            // A second poll means the client read the first answer (PREPARE) and kept waiting: the label cannot
+            // change state until the other client's body is complete, so the load must still be pending.
+            Awaitility.await("two get_load_state polls")
+                .until(() -> this.stub.frontend().loadStateRequests() >= pollsBefore + 2);
             assertThat(future).isNotDone();
             out.write(body, 5, body.length - 5);
             out.flush();
@@ -161,6 +160,59 @@ class StreamLoadProtocolTest {
             assertThat(result.status()).isEqualTo(LoadStatus.ALREADY_LOADED);
         }
         assertThat(this.stub.table("shop", "orders").row(7)).contains(Map.of("id", "7", "name", "first"));
+    }
+
+    @Test
+    void labelPollingsDeadlineStartsWhenPollingStarts() throws Exception {
+        // Virtual time: an hour passes (a retry backoff) between the load's start and its label polling; a deadline
+        // counted from the load's start would end the polling at its first answer.
+        VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();
+        AtomicLong tasksBeforeBackoff = new AtomicLong(-1);
+        CountDownLatch retrying = new CountDownLatch(1);
+        byte[] body = "[{\"id\":8,\"name\":\"first\"}]".getBytes(StandardCharsets.UTF_8);
+        try (StreamLoadTemplate patient = StubTemplates.builder(this.stub)
+            .retryPolicy(new RetryPolicy(1, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1)))
+            .responseTimeoutMargin(Duration.ofSeconds(10))
+            .observer(new StreamLoadObserver() {
+                @Override
+                public void retrying(String table, String label, StreamLoadObserver.RetryReason reason,
+                        int nextAttempt) {
+                    // Called on the thread that schedules the backoff right after: the count before it.
+                    tasksBeforeBackoff.set(clock.getScheduledTaskCount());
+                    retrying.countDown();
+                }
+            })
+            .build(); Socket other = new Socket("127.0.0.1", this.stub.backends().get(0).port())) {
+            OutputStream out = holdLabelRunning(other, "polled_label", body);
+            this.stub.faults().backend(Fault.httpStatus(503));
+            var future = patient.load("orders", Flux.just(new Item(8, "second")),
+                    LoadOptions.json().withLabel("polled_label").withTimeout(Duration.ofSeconds(1)))
+                .toFuture();
+            assertThat(retrying.await(10, TimeUnit.SECONDS)).as("the 503 was retried").isTrue();
+            Awaitility.await("the backoff scheduled")
+                .until(() -> clock.getScheduledTaskCount() > tasksBeforeBackoff.get());
+            long pollsBefore = this.stub.frontend().loadStateRequests();
+            clock.advanceTimeBy(Duration.ofHours(1));
+            Awaitility.await("the label polled").until(() -> this.stub.frontend().loadStateRequests() > pollsBefore);
+            out.write(body, 5, body.length - 5);
+            out.flush();
+            assertThat(new String(other.getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
+                .isEqualTo("HTTP/1.1 200");
+            // Poll by poll (20 ms each, far within the 11 s deadline) until the label is final.
+            Awaitility.await("the load settled").until(() -> {
+                clock.advanceTimeBy(Duration.ofMillis(20));
+                return future.isDone();
+            });
+            LoadResult result = future.get();
+            assertThat(result.status()).isEqualTo(LoadStatus.ALREADY_LOADED);
+            assertThat(result.attempts()).isEqualTo(2);
+            // Answered by the polling of the label held by the other client, not by a look-up after a timeout.
+            assertThat(result.message()).doesNotContain("was lost");
+        }
+        finally {
+            VirtualTimeScheduler.reset();
+        }
+        assertThat(this.stub.table("shop", "orders").row(8)).contains(Map.of("id", "8", "name", "first"));
     }
 
     @Test
@@ -254,12 +306,25 @@ class StreamLoadProtocolTest {
         assertThat(this.template.inFlightBytes()).isZero();
     }
 
-    private void awaitState(String label, LoadState state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (this.stub.loadState("shop", label) != state) {
-            assertThat(System.nanoTime()).as("label %s never reached %s", label, state).isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    /**
+     * Another client's load under this label, its body only partly sent: the label stays PREPARE (RUNNING) until
+     * the rest of the body is written to the returned stream.
+     */
+    private OutputStream holdLabelRunning(Socket other, String label, byte[] body) throws IOException {
+        OutputStream out = other.getOutputStream();
+        out.write(("PUT /api/shop/orders/_stream_load HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Basic bG9hZGVyOnMzY3JldA==\r\nlabel: " + label + "\r\nformat: json\r\n"
+                + "strip_outer_array: true\r\nContent-Length: " + body.length + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        out.write(body, 0, 5);
+        out.flush();
+        awaitState(label, LoadState.PREPARE);
+        return out;
+    }
+
+    private void awaitState(String label, LoadState state) {
+        Awaitility.await("label " + label + " reaching " + state)
+            .until(() -> this.stub.loadState("shop", label) == state);
     }
 
 }

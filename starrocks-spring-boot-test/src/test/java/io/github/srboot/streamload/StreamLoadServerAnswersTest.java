@@ -1,5 +1,6 @@
 package io.github.srboot.streamload;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -127,9 +128,33 @@ class StreamLoadServerAnswersTest {
         this.template = builder(List.of(follower.url())).build();
         this.stub.faults().backend(Fault.responseLostAfterCommit());
         LoadResult result = this.template.load("events", items(3),
-                LoadOptions.json().withTimeout(java.time.Duration.ofSeconds(1))).block();
+                LoadOptions.json().withTimeout(Duration.ofSeconds(1))).block();
         assertThat(result.status()).isEqualTo(LoadStatus.ALREADY_LOADED);
         assertThat(result.message()).contains("VISIBLE");
+        assertThat(rows()).isEqualTo(3);
+    }
+
+    @Test
+    void getLoadStateReachesTheLeaderThroughTheConfiguredFrontendsWhenItsRedirectAddressIsUnusable() {
+        // Followers name the leader at an address nothing listens on (a container's or NAT's inside address).
+        this.stub = StreamLoadStubServer.builder().frontends(3).leaderFrontend(2).leaderUnreachable()
+            .table(StubTemplates.appendOnly("events")).start();
+        StubEndpoint follower0 = this.stub.frontends().get(0);
+        StubEndpoint follower1 = this.stub.frontends().get(1);
+        StubEndpoint leader = this.stub.frontends().get(2);
+        // No retry: without reaching the leader the lost answer could only end as OUTCOME_UNKNOWN.
+        this.template = builder(List.of(follower0.url(), follower1.url(), leader.url()))
+            .retryPolicy(new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1),
+                    Duration.ofMillis(1)))
+            .build();
+        this.stub.faults().backend(Fault.responseLostAfterCommit());
+        LoadResult result = this.template.load("events", items(3),
+                LoadOptions.json().withTimeout(Duration.ofSeconds(1))).block();
+        assertThat(result.status()).isEqualTo(LoadStatus.ALREADY_LOADED);
+        assertThat(result.message()).contains("VISIBLE");
+        // The label was asked of a follower (which redirected) and answered by the leader.
+        assertThat(follower0.loadStateRequests() + follower1.loadStateRequests()).isPositive();
+        assertThat(leader.loadStateRequests()).isPositive();
         assertThat(rows()).isEqualTo(3);
     }
 

@@ -123,7 +123,8 @@ final class FrontendHandler implements StubEndpoint.Handler {
         if (leader == null || leader == endpoint) {
             return false;
         }
-        redirect(endpoint, exchange, "127.0.0.1", leader.port());
+        int port = this.server.leaderUnreachable() ? this.server.unreachablePort() : leader.port();
+        redirect(endpoint, exchange, "127.0.0.1", port);
         return true;
     }
 
@@ -185,6 +186,7 @@ final class FrontendHandler implements StubEndpoint.Handler {
      * {@code RestBaseResult} with {@code state}.
      */
     private void loadState(StubEndpoint endpoint, Exchange exchange, String database) throws IOException {
+        endpoint.countLoadStateRequest();
         String loginProblem = this.server.frontendLoginProblem(exchange);
         if (loginProblem != null) {
             unauthorized(endpoint, exchange, loginProblem);

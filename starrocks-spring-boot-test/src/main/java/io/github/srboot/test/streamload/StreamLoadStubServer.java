@@ -77,6 +77,8 @@ public final class StreamLoadStubServer implements AutoCloseable {
 
     private final int leaderIndex;
 
+    private final boolean leaderUnreachable;
+
     private volatile boolean running;
 
     private StreamLoadStubServer(Builder builder) {
@@ -90,6 +92,10 @@ public final class StreamLoadStubServer implements AutoCloseable {
                     + builder.frontendPorts.size() + " FE(s)");
         }
         this.leaderIndex = builder.leaderIndex;
+        if (builder.leaderUnreachable && builder.leaderIndex < 0) {
+            throw new IllegalArgumentException("leaderUnreachable() needs leaderFrontend(index)");
+        }
+        this.leaderUnreachable = builder.leaderUnreachable;
         int instance = INSTANCES.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
         ThreadFactory threadFactory = (runnable) -> {
@@ -411,6 +417,13 @@ public final class StreamLoadStubServer implements AutoCloseable {
         return (this.leaderIndex >= 0) ? this.frontends.get(this.leaderIndex) : null;
     }
 
+    /**
+     * Whether followers name the leader at an address nothing listens on ({@link Builder#leaderUnreachable()}).
+     */
+    boolean leaderUnreachable() {
+        return this.leaderUnreachable;
+    }
+
     int unreachablePort() {
         return this.unreachablePort;
     }
@@ -489,6 +502,8 @@ public final class StreamLoadStubServer implements AutoCloseable {
 
         private int leaderIndex = -1;
 
+        private boolean leaderUnreachable;
+
         private boolean operatorProxy;
 
         private final List<StubTable> tables = new ArrayList<>();
@@ -539,6 +554,16 @@ public final class StreamLoadStubServer implements AutoCloseable {
                 throw new IllegalArgumentException("Not an FE index: " + index);
             }
             this.leaderIndex = index;
+            return this;
+        }
+
+        /**
+         * Makes the followers' redirects to the leader ({@link #leaderFrontend(int)}) name an address on which nothing
+         * listens, as a leader FE inside a container network or behind NAT is known to the cluster by an address the
+         * client cannot reach. The leader itself still answers on its own port.
+         */
+        public Builder leaderUnreachable() {
+            this.leaderUnreachable = true;
             return this;
         }
 

@@ -44,6 +44,8 @@ public final class StubEndpoint {
 
     private final AtomicLong bodyBytes = new AtomicLong();
 
+    private final AtomicLong loadStateRequests = new AtomicLong();
+
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
     private volatile int port;
@@ -110,6 +112,14 @@ public final class StubEndpoint {
      */
     public long loadRequests() {
         return this.loadRequests.get();
+    }
+
+    /**
+     * {@code get_load_state} requests received (an FE's count; those it redirected to the leader included), so
+     * that a test can wait until a client has polled a label instead of waiting for time to pass.
+     */
+    public long loadStateRequests() {
+        return this.loadStateRequests.get();
     }
 
     /**
@@ -180,10 +190,15 @@ public final class StubEndpoint {
         this.requests.set(0);
         this.loadRequests.set(0);
         this.bodyBytes.set(0);
+        this.loadStateRequests.set(0);
     }
 
     void countLoadRequest() {
         this.loadRequests.incrementAndGet();
+    }
+
+    void countLoadStateRequest() {
+        this.loadStateRequests.incrementAndGet();
     }
 
     void countBodyBytes(long bytes) {
