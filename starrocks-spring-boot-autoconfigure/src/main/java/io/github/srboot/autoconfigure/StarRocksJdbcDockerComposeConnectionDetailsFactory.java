@@ -8,9 +8,13 @@ import org.springframework.core.env.Environment;
 
 /**
  * Supplies Spring Boot's {@link JdbcConnectionDetails} for a Docker Compose service running
- * {@code starrocks/allin1-ubuntu} or {@code starrocks/fe-ubuntu}: {@code jdbc:mysql://host:port/database} on the
- * port Docker maps the FE's 9030 to, with the credentials and database of
- * {@link StarRocksDockerComposeConnectionDetailsFactory}, so that the DataSource (and Flyway) reach the container.
+ * {@code starrocks/allin1-ubuntu} or {@code starrocks/fe-ubuntu}: {@code jdbc:mysql://host:port/} on the port
+ * Docker maps the FE's 9030 to, with the credentials of {@link StarRocksDockerComposeConnectionDetailsFactory}, so
+ * that the DataSource (and Flyway) reach the container.
+ *
+ * <p>The URL names no database: a fresh container has none (the images create no database), and a connection to a
+ * missing one is refused, which would keep Flyway from creating it ({@code spring.flyway.schemas}).
+ * {@code starrocks.database} still names the database of {@code StarRocksTemplate} and Stream Load.
  */
 class StarRocksJdbcDockerComposeConnectionDetailsFactory
         extends DockerComposeConnectionDetailsFactory<JdbcConnectionDetails> {
@@ -39,8 +43,7 @@ class StarRocksJdbcDockerComposeConnectionDetailsFactory
         StarRocksJdbcDockerComposeConnectionDetails(RunningService service, Environment environment) {
             super(service);
             this.account = StarRocksDockerComposeConnectionDetailsFactory.Account.of(environment);
-            this.jdbcUrl = "jdbc:mysql://" + service.host() + ":" + service.ports().get(QUERY_PORT) + "/"
-                    + ((this.account.database() != null) ? this.account.database() : "");
+            this.jdbcUrl = "jdbc:mysql://" + service.host() + ":" + service.ports().get(QUERY_PORT) + "/";
         }
 
         @Override

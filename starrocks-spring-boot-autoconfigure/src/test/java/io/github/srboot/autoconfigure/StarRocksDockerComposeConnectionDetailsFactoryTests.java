@@ -67,14 +67,14 @@ class StarRocksDockerComposeConnectionDetailsFactoryTests {
     }
 
     @Test
-    void allInOneImageSuppliesTheJdbcUrl() throws Exception {
+    void allInOneImageSuppliesAJdbcUrlWithoutTheDatabaseAFreshContainerDoesNotHave() throws Exception {
         MockEnvironment environment = new MockEnvironment().withProperty("starrocks.database", "shop")
             .withProperty("starrocks.username", "app")
             .withProperty("starrocks.password", "secret");
         JdbcConnectionDetails jdbc = new StarRocksJdbcDockerComposeConnectionDetailsFactory()
             .getConnectionDetails(source(service("starrocks/allin1-ubuntu:3.5.5", Map.of()), environment));
 
-        assertThat(jdbc.getJdbcUrl()).isEqualTo("jdbc:mysql://192.168.1.20:32801/shop");
+        assertThat(jdbc.getJdbcUrl()).isEqualTo("jdbc:mysql://192.168.1.20:32801/");
         assertThat(jdbc.getDriverClassName()).isEqualTo("com.mysql.cj.jdbc.Driver");
         assertThat(jdbc.getUsername()).isEqualTo("app");
         assertThat(jdbc.getPassword()).isEqualTo("secret");
@@ -89,6 +89,18 @@ class StarRocksDockerComposeConnectionDetailsFactoryTests {
         assertThat(details.getFrontends()).containsExactly(URI.create("http://192.168.1.20:32802"));
         assertThat(details.getRedirectHostRewrite()).isNull();
         assertThat(details.getDatabase()).isNull();
+    }
+
+    @Test
+    void frontendImageJdbcUrlNamesNoDatabaseEither() throws Exception {
+        MockEnvironment environment = new MockEnvironment().withProperty("starrocks.database", "shop");
+        JdbcConnectionDetails jdbc = new StarRocksJdbcDockerComposeConnectionDetailsFactory()
+            .getConnectionDetails(source(service("starrocks/fe-ubuntu:3.5.5", Map.of()), environment));
+        StarRocksConnectionDetails details = new StarRocksDockerComposeConnectionDetailsFactory()
+            .getConnectionDetails(source(service("starrocks/fe-ubuntu:3.5.5", Map.of()), environment));
+
+        assertThat(jdbc.getJdbcUrl()).isEqualTo("jdbc:mysql://192.168.1.20:32801/");
+        assertThat(details.getDatabase()).isEqualTo("shop");
     }
 
     @Test

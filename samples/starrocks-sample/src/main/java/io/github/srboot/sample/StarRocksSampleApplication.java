@@ -1,9 +1,11 @@
 package io.github.srboot.sample;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -14,8 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The sample application: checks the schema, bulk-loads orders, checks what was loaded, shows health and metrics,
- * then exits with a summary. Against StarRocks when {@code STARROCKS_HOST} is set, otherwise against the embedded
- * Stream Load stub ({@code stub} profile). With {@code --server} it keeps running and serves the actuator
+ * then exits with a summary. Against the StarRocks of the sample's {@code compose.yaml} with {@code --compose}
+ * (Spring Boot's Docker Compose support), against StarRocks when {@code STARROCKS_HOST} is set, otherwise against
+ * the embedded Stream Load stub ({@code stub} profile). With {@code --server} it keeps running and serves the actuator
  * endpoints.
  */
 @SpringBootApplication
@@ -39,22 +42,24 @@ public class StarRocksSampleApplication {
 
     /**
      * Starts the application in the mode the environment selects; the sample's work runs during start-up.
-     * @param args the command line; {@value #SERVER_OPTION} selects a web server, the rest goes to Spring Boot
+     * @param args the command line; {@value #SERVER_OPTION} selects a web server, {@code --compose} the compose
+     *     mode, the rest goes to Spring Boot
      * @param environment the process environment ({@code STARROCKS_HOST} selects the cluster mode)
      * @return the running application
      */
     static ConfigurableApplicationContext start(String[] args, Map<String, String> environment) {
-        SampleMode mode = SampleMode.of(environment);
+        SampleMode mode = SampleMode.of(args, environment);
+        List<String> modeArgs = mode.arguments(Path.of(""));
         SpringApplication application = new SpringApplication(StarRocksSampleApplication.class);
-        if (mode == SampleMode.STUB) {
-            application.setAdditionalProfiles(SampleMode.STUB_PROFILE);
-        }
+        application.setAdditionalProfiles(mode.profiles());
         List<String> announcement = mode.announcement(environment);
         application.setBanner((env, sourceClass, out) -> announcement.forEach(out::println));
         application.setBannerMode(Banner.Mode.LOG);
         application.setWebApplicationType(isServer(args) ? WebApplicationType.REACTIVE : WebApplicationType.NONE);
         application.addInitializers((context) -> context.getBeanFactory().registerSingleton("sampleMode", mode));
-        String[] springArgs = Arrays.stream(args).filter((arg) -> !SERVER_OPTION.equals(arg)).toArray(String[]::new);
+        Stream<String> userArgs = Arrays.stream(args)
+            .filter((arg) -> !SERVER_OPTION.equals(arg) && !SampleMode.COMPOSE_OPTION.equals(arg));
+        String[] springArgs = Stream.concat(userArgs, modeArgs.stream()).toArray(String[]::new);
         return application.run(springArgs);
     }
 
