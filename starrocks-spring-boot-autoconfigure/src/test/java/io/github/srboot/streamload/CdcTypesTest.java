@@ -21,6 +21,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.srboot.ddl.DataType;
 import io.github.srboot.ddl.Ddl;
@@ -32,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The CDC type table: what {@link CdcTypes#typeOf} infers, what it accepts into existing columns, and that
- * {@code docs/cdc.md} prints exactly {@link CdcTypes#MAPPINGS}.
+ * {@code docs/cdc.md} and the README print exactly {@link CdcTypes#MAPPINGS}.
  */
 class CdcTypesTest {
 
@@ -110,13 +112,14 @@ class CdcTypesTest {
             .isFalse();
     }
 
-    @Test
-    void theDocsPrintExactlyTheTableOfTruth() throws IOException {
-        Path docs = Path.of("..", "docs", "cdc.md");
-        Assumptions.assumeTrue(Files.exists(docs), "docs/cdc.md is not beside this module: " + docs.toAbsolutePath());
+    @ParameterizedTest
+    @ValueSource(strings = { "docs/cdc.md", "README.md" })
+    void theDocsPrintExactlyTheTableOfTruth(String file) throws IOException {
+        Path docs = Path.of("..").resolve(file);
+        Assumptions.assumeTrue(Files.exists(docs), file + " is not beside this module: " + docs.toAbsolutePath());
         List<String> lines = Files.readAllLines(docs, StandardCharsets.UTF_8);
         int header = lines.indexOf("| Java | StarRocks column | written as |");
-        assertThat(header).as("the type table's header in docs/cdc.md").isPositive();
+        assertThat(header).as("the type table's header in " + file).isPositive();
         List<CdcTypes.Mapping> printed = new ArrayList<>();
         for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
             String[] cells = lines.get(i).split("\\|");
