@@ -362,10 +362,34 @@ final class LoadRunner {
         return Schedulers.parallel().now(TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The state of a label ({@code get_load_state}), asked of the configured FEs in order until one can be reached,
+     * a follower's redirect to the leader followed as {@link #toLeader} does. Loads poll through the same lookup;
+     * this entry serves transactions and {@link StreamLoadTemplate#loadState}. An unexpected answer (5xx included)
+     * fails with an {@link IllegalStateException}; the last transport failure is passed on as it is.
+     */
+    Mono<String> labelState(String database, String label) {
+        return labelState(this.frontends.urls(), database, label)
+            .onErrorMap(Transient.class, (ex) -> new IllegalStateException(ex.getMessage(), ex));
+    }
+
+    private Mono<String> labelState(List<URI> frontends, String database, String label) {
+        Mono<String> asked = loadState(stateUrl(frontends.get(0), database, label), 0);
+        if (frontends.size() == 1) {
+            return asked;
+        }
+        // get_load_state only reads: asking the next FE after any transport failure is safe.
+        return asked.onErrorResume(LoadRunner::isTransport,
+                (ex) -> labelState(frontends.subList(1, frontends.size()), database, label));
+    }
+
+    private static URI stateUrl(URI frontend, String database, String label) {
+        return URI.create(frontend + "/api/" + UriUtils.encodePathSegment(database, "UTF-8")
+                + "/get_load_state?label=" + UriUtils.encodeQueryParam(label, "UTF-8"));
+    }
+
     private Mono<String> pollLabel(Job job, URI frontend, long deadline) {
-        URI url = URI.create(frontend + "/api/" + UriUtils.encodePathSegment(job.database(), "UTF-8")
-                + "/get_load_state?label=" + UriUtils.encodeQueryParam(job.label(), "UTF-8"));
-        return loadState(url, 0).onErrorMap(LoadRunner::isTransport, LoadRunner::transportFailure).flatMap((state) -> {
+        return loadState(stateUrl(frontend, job.database(), job.label()), 0).onErrorMap(LoadRunner::isTransport, LoadRunner::transportFailure).flatMap((state) -> {
             if (state.equals("PREPARE") || state.equals("PREPARED")) {
                 if (now() > deadline) {
                     return Mono.error(new Transient(RetryReason.TIMEOUT, null,

@@ -799,8 +799,8 @@ public final class StreamLoadTemplate implements AutoCloseable {
         requireOpen();
         Target target = target(table);
         Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
-        return new StreamLoadTransaction(this.transactionHttp, this.frontendUrls, target.database(), target.table(),
-                label, options, timeout, this.budgetWait, codec(options.zone()).mapper);
+        return new StreamLoadTransaction(this.transactionHttp, this.runner, this.frontendUrls, target.database(),
+                target.table(), label, options, timeout, this.budgetWait, codec(options.zone()).mapper);
     }
 
     /**
@@ -822,8 +822,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      */
     public Mono<String> loadState(String table, String label) {
         Target target = target(table);
-        return StreamLoadTransaction.loadState(this.transactionHttp, this.frontendUrls, target.database(), label,
-                this.budgetWait, new ObjectMapper());
+        return this.runner.labelState(target.database(), label).timeout(this.budgetWait);
     }
 
     /** The database and table of a load. */

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,7 +18,6 @@ import reactor.util.retry.Retry;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
-import org.springframework.web.util.UriUtils;
 
 /**
  * One transaction of StarRocks' transaction Stream Load API on one table under a caller-chosen label:
@@ -63,10 +61,13 @@ public final class StreamLoadTransaction {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    /** Asks {@code get_load_state} as loads do (configured FEs in order, the leader redirect handled). */
+    private final LoadRunner states;
+
     private volatile URI backend;
 
-    StreamLoadTransaction(TransactionHttp http, List<URI> frontends, String database, String table, String label,
-            LoadOptions options, Duration timeout, Duration callTimeout, ObjectMapper mapper) {
+    StreamLoadTransaction(TransactionHttp http, LoadRunner states, List<URI> frontends, String database, String table,
+            String label, LoadOptions options, Duration timeout, Duration callTimeout, ObjectMapper mapper) {
         Labels.requireValidLabel(label);
         if (options.format() != LoadFormat.JSON) {
             throw new IllegalArgumentException("Transaction loads are sent as JSON; use LoadOptions.json(), not "
@@ -77,6 +78,7 @@ public final class StreamLoadTransaction {
                     + options.compression() + ".");
         }
         this.http = http;
+        this.states = states;
         this.frontends = frontends;
         this.database = database;
         this.table = table;
@@ -184,7 +186,8 @@ public final class StreamLoadTransaction {
 
     /** The label's state, a lost answer reported as an unknown outcome of {@code operation}. */
     private Mono<String> state(TransactionOperation operation) {
-        return loadState(this.http, this.frontends, this.database, this.label, this.callTimeout, this.json)
+        return this.states.labelState(this.database, this.label)
+            .timeout(this.callTimeout)
             .onErrorMap(StreamLoadTransaction::isTransport, (ex) -> new StreamLoadTransactionException(this.table,
                     this.label, operation, null, "get_load_state: " + ex, null, true, ex));
     }
@@ -310,28 +313,6 @@ public final class StreamLoadTransaction {
         return failure instanceof IOException || failure instanceof TimeoutException
                 || failure instanceof WebClientRequestException
                 || failure instanceof reactor.netty.http.client.PrematureCloseException;
-    }
-
-    /** {@code get_load_state} of a label, asked of the configured FEs in order (the FE redirects to the leader). */
-    static Mono<String> loadState(TransactionHttp http, List<URI> frontends, String database, String label,
-            Duration timeout, ObjectMapper json) {
-        Function<URI, Mono<String>> ask = (frontend) -> http
-            .get(URI.create(frontend + "/api/" + UriUtils.encodePathSegment(database, "UTF-8")
-                    + "/get_load_state?label=" + UriUtils.encodeQueryParam(label, "UTF-8")), timeout)
-            .flatMap((reply) -> {
-                try {
-                    JsonNode state = json.readTree(reply.body()).path("state");
-                    if (reply.status() == 200 && state.isTextual()) {
-                        return Mono.just(state.asText().trim().toUpperCase(Locale.ROOT));
-                    }
-                }
-                catch (IOException ex) {
-                    // reported below
-                }
-                return Mono.error(new IllegalStateException("Unexpected get_load_state answer for label " + label
-                        + ": HTTP " + reply.status() + " " + RowFields.abbreviate(reply.body().strip())));
-            });
-        return TransactionHttp.firstReachable(frontends, ask);
     }
 
     /** {@code TXN_IN_PROCESSING}: another request works on the transaction; asked again with backoff. */

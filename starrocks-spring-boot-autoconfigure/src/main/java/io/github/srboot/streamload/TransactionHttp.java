@@ -83,13 +83,6 @@ final class TransactionHttp {
     }
 
     /**
-     * A GET with credentials, following redirects (e.g. {@code get_load_state} to the leader FE).
-     */
-    Mono<Reply> get(URI url, Duration timeout) {
-        return send(HttpMethod.GET, url, Map.of(), NO_BODY, timeout, 0);
-    }
-
-    /**
      * Calls the first FE and, while FEs refuse the connection (nothing reached them), the next ones in order.
      */
     static <T> Mono<T> firstReachable(List<URI> frontends, java.util.function.Function<URI, Mono<T>> call) {

@@ -158,4 +158,21 @@ class StreamLoadServerAnswersTest {
         assertThat(rows()).isEqualTo(3);
     }
 
+    @Test
+    void aTransactionsStateReachesTheLeaderTheSameWay() {
+        // Transactions, recovery and StreamLoadTemplate.loadState ask get_load_state through the loads' lookup, so
+        // an unusable leader address in a follower's redirect does not hide the label's state from them either.
+        this.stub = StreamLoadStubServer.builder().frontends(3).leaderFrontend(2).leaderUnreachable()
+            .table(StubTemplates.appendOnly("events")).start();
+        StubEndpoint leader = this.stub.frontends().get(2);
+        this.template = builder(List.of(this.stub.frontends().get(0).url(), this.stub.frontends().get(1).url(),
+                leader.url())).build();
+        StreamLoadTransaction transaction = this.template.transaction("events", "txn_behind_nat");
+        transaction.begin().then(transaction.load(items(1))).then(transaction.prepare()).block();
+
+        assertThat(transaction.state().block()).isEqualTo("PREPARED");
+        assertThat(this.template.loadState("events", "txn_behind_nat").block()).isEqualTo("PREPARED");
+        assertThat(leader.loadStateRequests()).isEqualTo(2);
+    }
+
 }
