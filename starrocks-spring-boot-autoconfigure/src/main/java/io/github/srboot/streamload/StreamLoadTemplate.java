@@ -297,6 +297,10 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 return (Publisher<Batcher.Sealed>) batcher.add(signal);
             })
                 .doFinally((signal) -> batcher.abandon())
+                // Batches are asked for from the encoding scheduler: without it, the request for the next batch
+                // comes from the thread that finished the last load (a Netty event loop), which would then encode
+                // rows until a batch is full, holding up the network. One sealed batch waits while one loads.
+                .publishOn(this.encodingScheduler, 1)
                 .concatMap((batch) -> submit(target, batch, options, label(target, options), Gate.KEEP_ONLY), 0)
                 .doOnDiscard(Batcher.Sealed.class, Batcher.Sealed::release);
         });
