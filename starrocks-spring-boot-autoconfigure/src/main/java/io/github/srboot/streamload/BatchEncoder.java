@@ -204,17 +204,71 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
             this.provider = ((DefaultSerializerProvider) codec.mapper.getSerializerProvider())
                 .createInstance(codec.mapper.getSerializationConfig(), codec.mapper.getSerializerFactory());
             try {
+                // The array's brackets and commas are written here: rows go either straight into the buffer or,
+                // one at a time, through the generator as root-level values with nothing between them.
                 this.generator = codec.mapper.createGenerator(this.counter);
-                this.generator.writeStartArray();
+                this.generator.setRootValueSeparator(null);
             }
             catch (IOException ex) {
                 this.chunks.release();
                 throw new UncheckedIOException(ex);
             }
+            this.buffer.append((byte) '[');
         }
+
+        /** Rows written directly, drained into the body between rows. */
+        private final JsonRowPlan.Buffer buffer = new JsonRowPlan.Buffer(DRAIN_AT + 4096);
+
+        private static final int DRAIN_AT = 16 * 1024;
+
+        private Class<?> planType;
+
+        private JsonRowPlan plan;
 
         @Override
         void encode(Object row) throws IOException {
+            if (this.rows > 0) {
+                this.buffer.append((byte) ',');
+            }
+            if (this.operation == null && RowFields.isBean(row)) {
+                if (row.getClass() != this.planType) {
+                    this.plan = this.codec.jsonPlan(row);
+                    this.planType = row.getClass();
+                }
+                if (this.plan != null) {
+                    if (this.columns == null) {
+                        this.columns = (this.options.partialUpdate() && this.options.columns().isEmpty())
+                                ? List.copyOf(this.codec.fields.names(row)) : this.options.columns();
+                    }
+                    else {
+                        requireKnownFields(row);
+                    }
+                    int rowStart = this.buffer.position;
+                    if (this.plan.write(row, this.buffer)) {
+                        if (this.buffer.position >= DRAIN_AT) {
+                            drainBuffer();
+                        }
+                        return;
+                    }
+                    // A value the direct path does not write exactly as Jackson would: Jackson writes this row.
+                    this.buffer.position = rowStart;
+                }
+            }
+            drainBuffer();
+            encodeWithJackson(row);
+            this.generator.flush();
+        }
+
+        private void drainBuffer() throws IOException {
+            this.counter.write(this.buffer.bytes, 0, this.buffer.position);
+            this.buffer.position = 0;
+            if (this.buffer.bytes.length > 4 * DRAIN_AT) {
+                // a huge row grew the buffer: do not keep its memory for the rest of the batch
+                this.buffer.bytes = new byte[DRAIN_AT + 4096];
+            }
+        }
+
+        private void encodeWithJackson(Object row) throws IOException {
             if (this.operation == null) {
                 if (this.columns == null) {
                     // A partial update needs the columns header (the FE refuses it without one): the first row's.
@@ -306,7 +360,7 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
 
         @Override
         long encodedBytes() {
-            return this.counter.count + this.generator.getOutputBuffered();
+            return this.counter.count + this.buffer.position;
         }
 
         @Override
@@ -316,7 +370,8 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
 
         @Override
         void close() throws IOException {
-            this.generator.writeEndArray();
+            this.buffer.append((byte) ']');
+            drainBuffer();
             this.generator.close();
             this.counter.close();
         }
@@ -356,6 +411,8 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
 
         private final RowOperationColumn operation;
 
+        private final boolean[] specialAscii = new boolean[0x80];
+
         private List<String> columns;
 
         private boolean[] isOperation;
@@ -377,6 +434,14 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
             // '"' already triggers enclosing, so it stands in for "no single-character separator" here.
             this.separatorChar = (this.columnSeparator.length() == 1) ? this.columnSeparator.charAt(0) : '"';
             this.delimiterChar = (this.rowDelimiter.length() == 1) ? this.rowDelimiter.charAt(0) : '"';
+            // ASCII that sends a text down the general path: what needsEnclosing looks for, and the first character
+            // of a longer separator (whose whole occurrence the general path checks).
+            for (char c : new char[] { '"', '\\', '\n', '\r', this.columnSeparator.charAt(0),
+                this.rowDelimiter.charAt(0) }) {
+                if (c < 0x80) {
+                    this.specialAscii[c] = true;
+                }
+            }
             this.operation = (options.operation() != null) ? new RowOperationColumn(options.operation()) : null;
         }
 
@@ -435,8 +500,33 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
         private void writeValue(Object value) throws IOException {
             if (value == null) {
                 raw(NULL);
+                return;
             }
-            else if (value instanceof CharSequence text) {
+            // The usual column types by exact class first: an instanceof test against an interface that fails
+            // (CharSequence for a Long) scans the class's supertypes and cost more than writing the value.
+            Class<?> type = value.getClass();
+            if (type == String.class) {
+                writeText((String) value);
+            }
+            else if (type == Long.class || type == Integer.class) {
+                writeLong(((Number) value).longValue());
+            }
+            else if (type == BigDecimal.class) {
+                writeDecimal((BigDecimal) value);
+            }
+            else if (type == LocalDateTime.class) {
+                writeDateTime((LocalDateTime) value);
+            }
+            else if (type == LocalDate.class) {
+                writeDate((LocalDate) value);
+            }
+            else {
+                writeOtherValue(value);
+            }
+        }
+
+        private void writeOtherValue(Object value) throws IOException {
+            if (value instanceof CharSequence text) {
                 writeText(text);
             }
             else if (value instanceof Long || value instanceof Integer || value instanceof Short
@@ -497,6 +587,9 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
         }
 
         private void writeText(CharSequence text) throws IOException {
+            if (text instanceof String string && writePlainAscii(string)) {
+                return;
+            }
             if (!needsEnclosing(text)) {
                 utf8(text, false);
                 return;
@@ -504,6 +597,30 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
             raw((byte) '"');
             utf8(text, true);
             raw((byte) '"');
+        }
+
+        /**
+         * The common case in one pass: a non-empty ASCII text with no byte the reader treats specially, copied as
+         * it is. Returns {@code false}, having written nothing, for anything else (then the general path decides).
+         */
+        private boolean writePlainAscii(String text) throws IOException {
+            int length = text.length();
+            if (length == 0 || length > this.buffer.length) {
+                return false;
+            }
+            room(length);
+            byte[] out = this.buffer;
+            int at = this.position;
+            boolean[] special = this.specialAscii;
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80 || special[c]) {
+                    return false;
+                }
+                out[at + i] = (byte) c;
+            }
+            this.position = at + length;
+            return true;
         }
 
         private boolean needsEnclosing(CharSequence text) {
@@ -570,11 +687,9 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
             }
         }
 
-        private final char[] dateTimeText = new char[StarRocksJson.DATE_TIME_LENGTH];
-
         private void writeDateTime(LocalDateTime value) throws IOException {
             room(StarRocksJson.DATE_TIME_LENGTH);
-            if (!advance(ValueText.writeDateTime(this.buffer, this.position, value, this.dateTimeText))) {
+            if (!advance(ValueText.writeDateTime(this.buffer, this.position, value))) {
                 writeAscii(StarRocksJson.DATE_TIME.format(value));
             }
         }

@@ -87,6 +87,27 @@ final class Batcher {
         })));
     }
 
+    /**
+     * Adds a row when that needs no waiting for budget, handing a batch the row filled to {@code onSealed}; returns
+     * {@code false}, having done nothing, when budget must be awaited (or can never be had), for {@link #add} to
+     * do it. Callers that may block (the writer) take this path for almost every row and skip building a
+     * publisher per row.
+     */
+    boolean tryAdd(Object row, java.util.function.Consumer<Sealed> onSealed) {
+        long needed = needed();
+        if (needed != 0) {
+            if (this.reserved + needed > this.budget.capacity() || !this.budget.tryAcquire(needed)) {
+                return false;
+            }
+            this.reserved += needed;
+        }
+        Sealed sealed = encodeNow(row);
+        if (sealed != null) {
+            onSealed.accept(sealed);
+        }
+        return true;
+    }
+
     /** Budget to reserve before the next row may be written: room for at least one more chunk. */
     private long needed() {
         long allocated = (this.current != null) ? this.current.allocated() : 0;
@@ -95,15 +116,21 @@ final class Batcher {
     }
 
     private Flux<Sealed> encode(Object row) {
+        Sealed sealed = encodeNow(row);
+        return (sealed != null) ? Flux.just(sealed) : Flux.empty();
+    }
+
+    /** Writes the row into the current batch; the batch when the row filled it, else {@code null}. */
+    private Sealed encodeNow(Object row) {
         if (this.current == null) {
             this.current = BatchEncoder.open(this.codec, this.options, this.compression);
             this.startedNanos = System.nanoTime();
         }
         this.current.write(row);
         if (this.current.rows() >= this.policy.maxRows() || this.current.encodedBytes() >= this.policy.maxBytes()) {
-            return Flux.just(seal());
+            return seal();
         }
-        return Flux.empty();
+        return null;
     }
 
     /**

@@ -55,6 +55,25 @@ final class GeneratedPropertyReader extends BeanPropertyWriter {
         }
     }
 
+    /**
+     * Whether Jackson writes this property in the default way: no type information, no inclusion rule, no view,
+     * and nulls as {@code null}. Its value serializer is checked apart ({@link #assignedSerializer}).
+     */
+    boolean writtenPlainly() {
+        return (this._nullSerializer == null
+                || this._nullSerializer.getClass() == com.fasterxml.jackson.databind.ser.std.NullSerializer.class)
+                && this._typeSerializer == null && !this._suppressNulls && this._suppressableValue == null
+                && this._includeInViews == null;
+    }
+
+    /**
+     * The value serializer fixed for this property (an annotation's, or the one Jackson resolved for a final
+     * type), or {@code null}.
+     */
+    com.fasterxml.jackson.databind.JsonSerializer<Object> assignedSerializer() {
+        return this._serializer;
+    }
+
     @Override
     public Object get(Object bean) {
         return this.getter.apply(bean);

@@ -15,6 +15,16 @@ final class RowCodec {
 
     final ZoneId zone;
 
+    /** {@link JsonRowPlan}s by row class; empty where Jackson writes the rows. */
+    private final java.util.Map<Class<?>, java.util.Optional<JsonRowPlan>> jsonPlans =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The direct JSON plan for rows of this row's class, or {@code null} (decided on the first row of a class). */
+    JsonRowPlan jsonPlan(Object row) {
+        return this.jsonPlans.computeIfAbsent(row.getClass(),
+                (type) -> java.util.Optional.ofNullable(JsonRowPlan.of(type, row, this))).orElse(null);
+    }
+
     RowCodec(ObjectMapper base, ZoneId zone) {
         this.zone = zone;
         this.mapper = StarRocksJson.mapper(base, zone);

@@ -103,33 +103,9 @@ final class StarRocksJson {
      */
     static ObjectMapper mapper(ObjectMapper base, ZoneId zone) {
         SimpleModule module = new SimpleModule("starrocks-stream-load");
-        module.addSerializer(LocalDate.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(LocalDate value, JsonGenerator generator, SerializerProvider provider)
-                    throws IOException {
-                ValueText.Scratch scratch = ValueText.Scratch.get();
-                if (!scratch.written(scratch.date(value), generator, false)) {
-                    generator.writeString(value.toString());
-                }
-            }
-        });
-        module.addSerializer(BigDecimal.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider)
-                    throws IOException {
-                ValueText.Scratch scratch = ValueText.Scratch.get();
-                if (!scratch.written(scratch.decimal(value), generator, true)) {
-                    generator.writeNumber(value.toPlainString());
-                }
-            }
-        });
-        module.addSerializer(LocalDateTime.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(LocalDateTime value, JsonGenerator generator, SerializerProvider provider)
-                    throws IOException {
-                writeDateTime(value, generator);
-            }
-        });
+        module.addSerializer(LocalDate.class, new DateSerializer());
+        module.addSerializer(BigDecimal.class, new DecimalSerializer());
+        module.addSerializer(LocalDateTime.class, new DateTimeSerializer());
         module.addSerializer(LocalTime.class, text(TIME::format));
         module.addSerializer(Instant.class, zoned((Instant value) -> LocalDateTime.ofInstant(value, zone)));
         module.addSerializer(OffsetDateTime.class,
@@ -142,6 +118,54 @@ final class StarRocksJson {
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+
+    /**
+     * Whether the serializer is one this class registers for DATE, DATETIME or decimals (whose text
+     * {@link JsonRowPlan} writes directly).
+     */
+    static boolean isOwnSerializer(JsonSerializer<?> serializer) {
+        return serializer instanceof DateSerializer || serializer instanceof DecimalSerializer
+                || serializer instanceof DateTimeSerializer;
+    }
+
+    /** DATE as {@code yyyy-MM-dd}. */
+    private static final class DateSerializer extends JsonSerializer<LocalDate> {
+
+        @Override
+        public void serialize(LocalDate value, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            ValueText.Scratch scratch = ValueText.Scratch.get();
+            if (!scratch.written(scratch.date(value), generator, false)) {
+                generator.writeString(value.toString());
+            }
+        }
+
+    }
+
+    /** Decimals as plain-notation numbers. */
+    private static final class DecimalSerializer extends JsonSerializer<BigDecimal> {
+
+        @Override
+        public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            ValueText.Scratch scratch = ValueText.Scratch.get();
+            if (!scratch.written(scratch.decimal(value), generator, true)) {
+                generator.writeNumber(value.toPlainString());
+            }
+        }
+
+    }
+
+    /** DATETIME as {@link #dateTime(LocalDateTime)}. */
+    private static final class DateTimeSerializer extends JsonSerializer<LocalDateTime> {
+
+        @Override
+        public void serialize(LocalDateTime value, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            writeDateTime(value, generator);
+        }
+
     }
 
     /** A {@link Date} (including {@code java.sql} subclasses) as StarRocks text. */

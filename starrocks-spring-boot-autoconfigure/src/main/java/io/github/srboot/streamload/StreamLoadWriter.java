@@ -72,8 +72,10 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
         this.lock.lock();
         try {
             requireUsable();
-            // Usually completes at once; waits when the in-flight budget is spent.
-            this.batcher.add(row).doOnNext(this::start).blockLast();
+            // Waits (through the reactive path) only when the in-flight budget is spent.
+            if (!this.batcher.tryAdd(row, this::start)) {
+                this.batcher.add(row).doOnNext(this::start).blockLast();
+            }
         }
         finally {
             this.lock.unlock();

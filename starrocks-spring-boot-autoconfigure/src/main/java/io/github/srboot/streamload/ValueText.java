@@ -110,7 +110,7 @@ final class ValueText {
             }
             return end;
         }
-        int digits = digitCount(unscaled);
+        int digits = (unscaled <= Integer.MAX_VALUE) ? digitCount((int) unscaled) : digitCount(unscaled);
         if (digits <= scale) {
             out[position++] = '0';
             out[position++] = '.';
@@ -123,6 +123,19 @@ final class ValueText {
         }
         // digits > scale: integer part, point, fraction of exactly 'scale' digits
         int end = position + digits + 1;
+        if (unscaled <= Integer.MAX_VALUE) {
+            // int arithmetic: division by a constant becomes a multiplication, much cheaper than on long
+            int small = (int) unscaled;
+            int at = end;
+            for (int i = 0; i < scale; i++) {
+                int quotient = small / 10;
+                out[--at] = (byte) ('0' + (small - quotient * 10));
+                small = quotient;
+            }
+            out[--at] = '.';
+            writeDigits(out, at, small);
+            return end;
+        }
         long rest = unscaled;
         int at = end;
         for (int i = 0; i < scale; i++) {
@@ -222,16 +235,35 @@ final class ValueText {
 
     }
 
-    /** Writes a DATETIME ({@link StarRocksJson#dateTime(LocalDateTime, char[])}) as bytes; -1 when it cannot. */
-    static int writeDateTime(byte[] out, int position, LocalDateTime value, char[] scratch) {
-        int length = StarRocksJson.dateTime(value, scratch);
-        if (length < 0) {
+    /**
+     * Writes a DATETIME as {@link StarRocksJson#dateTime(LocalDateTime, char[])} does, straight as bytes (needs
+     * {@link StarRocksJson#DATE_TIME_LENGTH} bytes); -1 for years outside 0..9999.
+     */
+    static int writeDateTime(byte[] out, int position, LocalDateTime value) {
+        int end = writeDate(out, position, value.toLocalDate());
+        if (end < 0) {
             return -1;
         }
-        for (int i = 0; i < length; i++) {
-            out[position + i] = (byte) scratch[i];
+        out[end] = ' ';
+        pair(out, end + 1, value.getHour());
+        out[end + 3] = ':';
+        pair(out, end + 4, value.getMinute());
+        out[end + 6] = ':';
+        pair(out, end + 7, value.getSecond());
+        end += 9;
+        int micros = value.getNano() / 1000;
+        if (micros == 0) {
+            return end;
         }
-        return position + length;
+        out[end] = '.';
+        pair(out, end + 1, micros / 10_000);
+        pair(out, end + 3, (micros / 100) % 100);
+        pair(out, end + 5, micros % 100);
+        end += 7;
+        while (out[end - 1] == '0') {
+            end--;
+        }
+        return end;
     }
 
     private static int writeAscii(byte[] out, int position, String text) {

@@ -172,6 +172,42 @@ class BatchEncoderTest {
     }
 
     @Test
+    void csvTextsOfEveryKindReadBackExactly() {
+        // Random texts mixing plain ASCII (the one-pass path), separators, quotes, escapes, newlines and non-ASCII
+        // (the general path), under single- and multi-character separators.
+        java.util.Random random = new java.util.Random(15);
+        String[] pieces = { "a", "Z", "7", " ", "\t", "\n", "\r", "\"", "\\", "|", "||", "#", "é", "中", "😀", "N" };
+        for (String[] separators : List.of(new String[] { "\t", "\n" }, new String[] { "||", "#\n" })) {
+            LoadOptions options = LoadOptions.csv().withSeparators(separators[0], separators[1]);
+            List<Object> rows = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                StringBuilder text = new StringBuilder();
+                int length = random.nextInt(12);
+                boolean plain = random.nextBoolean();
+                for (int j = 0; j < length; j++) {
+                    text.append(plain ? pieces[random.nextInt(3)] : pieces[random.nextInt(pieces.length)]);
+                }
+                if (text.toString().equals("\\N")) {
+                    continue;
+                }
+                texts.add(text.toString());
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", i);
+                row.put("value", text.toString());
+                rows.add(row);
+            }
+            EncodedBatch batch = encode(options, LoadCompression.NONE, rows.toArray());
+            List<List<String>> parsed = StarRocksCsv.parse(text(batch), separators[0], separators[1]);
+            assertThat(parsed).hasSize(texts.size());
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(parsed.get(i).get(1)).as("text %d under %s", i, List.of(separators))
+                    .isEqualTo(texts.get(i));
+            }
+        }
+    }
+
+    @Test
     void csvRefusesTheTextBackslashNWhichStarRocksWouldReadAsNull() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("value", "\\N");

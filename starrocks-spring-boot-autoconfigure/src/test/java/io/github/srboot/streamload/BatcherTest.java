@@ -165,4 +165,34 @@ class BatcherTest {
         assertThat(budget.used()).isZero();
     }
 
+
+    @Test
+    void tryAddEncodesWithoutWaitingAndHandsOverTheBatchItFilled() {
+        AsyncPermits budget = new AsyncPermits("b", 1 << 24);
+        Batcher batcher = batcher(new BatchPolicy(2, 1 << 20, Duration.ofHours(1)), budget);
+        assertThat(batcher.tryAdd(Map.of("id", 1), this.sealed::add)).isTrue();
+        assertThat(this.sealed).isEmpty();
+        assertThat(budget.used()).isEqualTo(Batcher.RESERVATION);
+        assertThat(batcher.tryAdd(Map.of("id", 2), this.sealed::add)).isTrue();
+        assertThat(this.sealed).singleElement().satisfies((batch) -> assertThat(batch.batch.rows()).isEqualTo(2));
+        assertThat(batcher.hasRows()).isFalse();
+    }
+
+    @Test
+    void tryAddDoesNothingWhenItWouldHaveToWaitForTheBudget() {
+        AsyncPermits budget = new AsyncPermits("b", Batcher.RESERVATION + PooledChunks.CHUNK_SIZE);
+        Batcher first = batcher(new BatchPolicy(1, 1 << 20, Duration.ofHours(1)), budget);
+        Batcher second = batcher(new BatchPolicy(1, 1 << 20, Duration.ofHours(1)), budget);
+        Batcher.Sealed a = first.add(Map.of("id", 1)).blockLast();
+        this.sealed.add(second.add(Map.of("id", 2)).blockLast());
+        List<Batcher.Sealed> handed = new ArrayList<>();
+        assertThat(first.tryAdd(Map.of("id", 3), handed::add)).isFalse();
+        assertThat(handed).isEmpty();
+        assertThat(first.hasRows()).isFalse();
+        a.release();
+        assertThat(first.tryAdd(Map.of("id", 3), handed::add)).isTrue();
+        assertThat(handed).singleElement().satisfies((batch) -> assertThat(batch.batch.rows()).isEqualTo(1));
+        this.sealed.addAll(handed);
+    }
+
 }

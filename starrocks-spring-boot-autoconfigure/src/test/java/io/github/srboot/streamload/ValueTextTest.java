@@ -108,17 +108,27 @@ class ValueTextTest {
 
     @Test
     void dateTimesMatchTheFormatter() {
-        char[] scratch = new char[StarRocksJson.DATE_TIME_LENGTH];
-        for (LocalDateTime value : List.of(LocalDateTime.of(2024, 1, 31, 23, 59, 59),
+        List<LocalDateTime> values = new ArrayList<>(List.of(LocalDateTime.of(2024, 1, 31, 23, 59, 59),
                 LocalDateTime.of(2024, 1, 31, 0, 0, 0, 123_000), LocalDateTime.of(1, 1, 1, 0, 0),
-                LocalDateTime.of(2024, 6, 1, 12, 0, 0, 999_999_999))) {
-            byte[] out = new byte[StarRocksJson.DATE_TIME_LENGTH];
-            int end = ValueText.writeDateTime(out, 0, value, scratch);
-            assertThat(new String(out, 0, end, StandardCharsets.US_ASCII))
+                LocalDateTime.of(2024, 6, 1, 12, 0, 0, 999_999_999), LocalDateTime.of(9999, 12, 31, 0, 0, 0, 10_000),
+                LocalDateTime.of(2024, 6, 1, 12, 0, 0, 1_000), LocalDateTime.of(2024, 6, 1, 12, 0, 0, 100_000_000)));
+        for (int i = 0; i < 20_000; i++) {
+            int nanos = switch (i % 3) {
+                case 0 -> 0;
+                case 1 -> this.random.nextInt(1_000_000) * 1_000;
+                default -> this.random.nextInt(1_000_000_000);
+            };
+            values.add(LocalDateTime.of(this.random.nextInt(10_000), 1 + this.random.nextInt(12),
+                    1 + this.random.nextInt(28), this.random.nextInt(24), this.random.nextInt(60),
+                    this.random.nextInt(60), nanos));
+        }
+        for (LocalDateTime value : values) {
+            byte[] out = new byte[StarRocksJson.DATE_TIME_LENGTH + 3];
+            int end = ValueText.writeDateTime(out, 3, value);
+            assertThat(new String(out, 3, end - 3, StandardCharsets.US_ASCII)).as("%s", value)
                 .isEqualTo(StarRocksJson.DATE_TIME.format(value));
         }
-        assertThat(ValueText.writeDateTime(new byte[32], 0, LocalDateTime.of(10_000, 1, 1, 0, 0), scratch))
-            .isEqualTo(-1);
+        assertThat(ValueText.writeDateTime(new byte[32], 0, LocalDateTime.of(10_000, 1, 1, 0, 0))).isEqualTo(-1);
     }
 
 }
