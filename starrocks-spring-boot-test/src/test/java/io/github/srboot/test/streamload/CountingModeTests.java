@@ -82,6 +82,82 @@ class CountingModeTests {
                 true));
     }
 
+    @Test
+    void jsonCountMatchesAParserOnRandomBodiesReadAFewBytesAtATime() throws Exception {
+        // Random nested values with strings full of brackets, quotes and backslashes; the body arrives in reads of
+        // 1 to 7 bytes, so escapes and strings straddle every read boundary.
+        java.util.Random random = new java.util.Random(15);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int round = 0; round < 500; round++) {
+            int rows = random.nextInt(6);
+            StringBuilder body = new StringBuilder("[");
+            for (int row = 0; row < rows; row++) {
+                body.append((row > 0) ? (random.nextBoolean() ? "," : " ,\n ") : "");
+                appendValue(body, random, 0);
+            }
+            body.append("]");
+            String text = body.toString();
+            int expected = mapper.readTree(text).size();
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            java.io.InputStream trickle = new java.io.InputStream() {
+
+                private int position;
+
+                @Override
+                public int read() {
+                    return (this.position < bytes.length) ? bytes[this.position++] & 0xFF : -1;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    if (this.position >= bytes.length) {
+                        return -1;
+                    }
+                    int count = Math.min(Math.min(length, 1 + random.nextInt(7)), bytes.length - this.position);
+                    System.arraycopy(bytes, this.position, buffer, offset, count);
+                    this.position += count;
+                    return count;
+                }
+
+            };
+            assertThat(BodyParser.countJson(trickle, true)).as(text).isEqualTo(expected);
+            assertThat(BodyParser.countJson(stream(text), true)).as(text).isEqualTo(expected);
+        }
+    }
+
+    private static void appendValue(StringBuilder out, java.util.Random random, int depth) {
+        int kind = (depth > 3) ? random.nextInt(3) : random.nextInt(5);
+        switch (kind) {
+            case 0 -> out.append(random.nextInt(1000) - 500);
+            case 1 -> out.append(random.nextBoolean() ? "null" : "true");
+            case 2 -> {
+                String[] pieces = { "a", "{", "}", "[", "]", ",", ":", "\\\"", "\\\\", "\\n", "é" };
+                out.append('"');
+                for (int i = random.nextInt(8); i > 0; i--) {
+                    out.append(pieces[random.nextInt(pieces.length)]);
+                }
+                out.append('"');
+            }
+            case 3 -> {
+                out.append('{');
+                for (int i = random.nextInt(4); i > 0; i--) {
+                    out.append("\"k").append(i).append("\":");
+                    appendValue(out, random, depth + 1);
+                    out.append((i > 1) ? "," : "");
+                }
+                out.append('}');
+            }
+            default -> {
+                out.append('[');
+                for (int i = random.nextInt(4); i > 0; i--) {
+                    appendValue(out, random, depth + 1);
+                    out.append((i > 1) ? ", " : "");
+                }
+                out.append(']');
+            }
+        }
+    }
+
     private static ByteArrayInputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
