@@ -2,11 +2,15 @@ package io.github.srboot.benchmarks;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.management.NotificationEmitter;
@@ -37,6 +41,13 @@ final class RunMeter implements AutoCloseable {
 
     private final long startNanos;
 
+    /** The names of the memory pools that make up the heap (eden, survivor, old generation). */
+    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans()
+        .stream()
+        .filter((pool) -> pool.getType() == MemoryType.HEAP)
+        .map(MemoryPoolMXBean::getName)
+        .collect(Collectors.toUnmodifiableSet());
+
     private final AtomicLong peakAfterGc = new AtomicLong();
 
     private final AtomicLong peakSampled = new AtomicLong();
@@ -56,8 +67,12 @@ final class RunMeter implements AutoCloseable {
                 GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
                     .from((CompositeData) notification.getUserData());
                 long used = 0;
-                for (MemoryUsage usage : info.getGcInfo().getMemoryUsageAfterGc().values()) {
-                    used += usage.getUsed();
+                // Heap pools only: the map also holds Metaspace and the code cache (about 40 MiB here), which
+                // are not the heap and grow with the classes loaded, not with the rows in flight.
+                for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (HEAP_POOLS.contains(pool.getKey())) {
+                        used += pool.getValue().getUsed();
+                    }
                 }
                 this.peakAfterGc.accumulateAndGet(used, Math::max);
             }

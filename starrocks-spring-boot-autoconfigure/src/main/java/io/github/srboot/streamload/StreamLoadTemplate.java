@@ -88,6 +88,13 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     private final Scheduler encodingScheduler;
 
+    /**
+     * Rows asked for at once by the batching step. Without prefetch ({@code concatMap}'s default since Reactor 3.5)
+     * every row is a {@code request(1)} travelling up the whole chain to the source, which cost more than encoding
+     * the row.
+     */
+    private static final int ROW_PREFETCH = 256;
+
     private final Sinks.Empty<Void> closing = Sinks.empty();
 
     /** Completes when close() gives up on what still runs at the shutdown timeout. */
@@ -178,7 +185,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
         return tracked(() -> {
             Batcher batcher = batcher(options, SINGLE_LOAD);
             Mono<Batcher.Sealed> sealed = rows.cast(Object.class)
-                .concatMap(batcher::add)
+                .concatMap(batcher::add, ROW_PREFETCH)
                 .concatWith(Mono.defer(batcher::drain))
                 .collectList()
                 .flatMap((batches) -> batches.isEmpty() ? Mono.<Batcher.Sealed>empty() : Mono.just(batches.get(0)))
@@ -295,7 +302,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
                     return batcher.drain();
                 }
                 return (Publisher<Batcher.Sealed>) batcher.add(signal);
-            })
+            }, ROW_PREFETCH)
                 .doFinally((signal) -> batcher.abandon())
                 // Batches are asked for from the encoding scheduler: without it, the request for the next batch
                 // comes from the thread that finished the last load (a Netty event loop), which would then encode

@@ -1,6 +1,7 @@
 package io.github.srboot.test.streamload;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -100,6 +101,18 @@ final class CsvReader {
         return new StateMachine(input, start, handler).run();
     }
 
+    /**
+     * Counts the rows of a body read from a stream, holding only a window of it (counting mode, where no field text
+     * is built); the same count as {@code read(body, null)}. Only without {@code trim_space} and
+     * {@code skip_header}, which look at whole lines.
+     */
+    long count(InputStream body) {
+        if (this.trimSpace || this.skipHeader > 0) {
+            throw new IllegalStateException("Streaming counts are for bodies without trim_space or skip_header.");
+        }
+        return new StateMachine(body, 64 * 1024).run();
+    }
+
     private int skipHeaderLines(byte[] data) throws LoadFailedException {
         int position = 0;
         for (long line = 0; line < this.skipHeader; line++) {
@@ -165,7 +178,23 @@ final class CsvReader {
      */
     private final class StateMachine {
 
-        private final byte[] data;
+        /** The body, or in streaming mode a window of it: bytes before {@link #limit} are valid. */
+        private byte[] data;
+
+        private int limit;
+
+        /** Streaming mode (counting only): where more of the body comes from; {@code null} for a whole body. */
+        private final InputStream source;
+
+        private boolean eof;
+
+        /** In streaming mode, bytes that must be in the window beyond the position before a step is taken. */
+        private final int lookahead;
+
+        /** The last bytes of the body read so far (to know at its end whether it ended with a row delimiter). */
+        private final byte[] tail;
+
+        private int tailLength;
 
         private final RowHandler handler;
 
@@ -192,6 +221,20 @@ final class CsvReader {
         private final boolean[] ordinaryByte = new boolean[256];
 
         StateMachine(byte[] data, int start, RowHandler handler) {
+            this(data, data.length, null, start, handler);
+        }
+
+        /** Streaming mode: counts the rows of a body read from {@code source} in a window of the given size. */
+        StateMachine(InputStream source, int windowSize) {
+            this(new byte[windowSize], 0, source, 0, null);
+        }
+
+        private StateMachine(byte[] data, int limit, InputStream source, int start, RowHandler handler) {
+            this.limit = limit;
+            this.source = source;
+            this.lookahead = 4 + 2 * Math.max(CsvReader.this.rowDelimiter.length,
+                    CsvReader.this.columnSeparator.length);
+            this.tail = new byte[CsvReader.this.rowDelimiter.length];
             java.util.Arrays.fill(this.ordinaryByte, true);
             this.ordinaryByte[CsvReader.this.rowDelimiter[0] & 0xFF] = false;
             this.ordinaryByte[CsvReader.this.columnSeparator[0] & 0xFF] = false;
@@ -210,8 +253,16 @@ final class CsvReader {
         long run() {
             State state = State.START;
             State previous = State.START;
-            int n = this.data.length;
-            while (this.position < n) {
+            while (true) {
+                if (this.source != null && !this.eof && this.position + this.lookahead > this.limit) {
+                    refill();
+                }
+                int n = this.limit;
+                if (this.position >= n) {
+                    break;
+                }
+                // The skip loops stop early in streaming mode so that each step still sees its lookahead.
+                int safe = (this.source == null || this.eof) ? n : n - this.lookahead + 1;
                 int b = this.data[this.position] & 0xFF;
                 switch (state) {
                     case START -> {
@@ -278,10 +329,10 @@ final class CsvReader {
                     case ENCLOSE -> {
                         // Inside an enclosure only the enclose and escape bytes matter: skip the rest in one loop
                         // (the stub shares the CPUs of the benchmarks that count with it).
-                        while (b != CsvReader.this.enclose && b != CsvReader.this.escape && ++this.position < n) {
+                        while (b != CsvReader.this.enclose && b != CsvReader.this.escape && ++this.position < safe) {
                             b = this.data[this.position] & 0xFF;
                         }
-                        if (this.position >= n) {
+                        if (this.position >= safe) {
                             continue;
                         }
                         if (b == CsvReader.this.enclose) {
@@ -326,10 +377,10 @@ final class CsvReader {
                         if (!CsvReader.this.trimSpace || previous != State.ENCLOSE) {
                             // ordinary() only moves past a byte that starts no delimiter, separator, escape or
                             // enclosure: skip a run of those in one loop.
-                            while (this.ordinaryByte[b] && ++this.position < n) {
+                            while (this.ordinaryByte[b] && ++this.position < safe) {
                                 b = this.data[this.position] & 0xFF;
                             }
-                            if (this.position >= n) {
+                            if (this.position >= safe) {
                                 continue;
                             }
                         }
@@ -354,11 +405,68 @@ final class CsvReader {
             if (state != State.START || !this.fields.isEmpty()) {
                 // the body ended inside a field (an enclosure never closed): the BE still emits what it read
                 this.fields.add(field(CsvReader.this.rowDelimiter.length));
-                this.handler.row(new ArrayList<>(this.fields), text(this.data, this.rowStart, this.data.length),
-                        validUtf8(this.data, this.rowStart, this.data.length));
+                this.handler.row(new ArrayList<>(this.fields), text(this.data, this.rowStart, this.limit),
+                        validUtf8(this.data, this.rowStart, this.limit));
                 this.rows++;
             }
             return this.rows;
+        }
+
+        /**
+         * Streaming mode: drops the bytes no longer needed (before the current field), reads more, and at the end
+         * of the body adds a row delimiter when it did not end with one (as {@link #read} does).
+         */
+        private void refill() throws java.io.UncheckedIOException {
+            int keepFrom = (this.columnStart >= 0) ? Math.min(this.columnStart, this.position) : this.position;
+            if (keepFrom > 0) {
+                System.arraycopy(this.data, keepFrom, this.data, 0, this.limit - keepFrom);
+                this.limit -= keepFrom;
+                this.position -= keepFrom;
+                this.columnStart = (this.columnStart >= 0) ? this.columnStart - keepFrom : -1;
+                this.rowStart = Math.max(0, this.rowStart - keepFrom);
+                this.whiteSpaceStart = -1;
+            }
+            while (!this.eof && this.position + this.lookahead > this.limit) {
+                if (this.limit + this.lookahead > this.data.length) {
+                    // a field longer than the window: it must stay whole for the empty-row check
+                    this.data = Arrays.copyOf(this.data, 2 * this.data.length + this.lookahead);
+                }
+                int read;
+                try {
+                    read = this.source.read(this.data, this.limit, this.data.length - this.limit);
+                }
+                catch (java.io.IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+                if (read < 0) {
+                    this.eof = true;
+                    byte[] delimiter = CsvReader.this.rowDelimiter;
+                    boolean endsWithDelimiter = this.tailLength == delimiter.length
+                            && Arrays.equals(this.tail, delimiter);
+                    if (this.tailLength > 0 && !endsWithDelimiter) {
+                        System.arraycopy(delimiter, 0, this.data, this.limit, delimiter.length);
+                        this.limit += delimiter.length;
+                    }
+                }
+                else {
+                    remember(this.data, this.limit, read);
+                    this.limit += read;
+                }
+            }
+        }
+
+        /** Keeps the last bytes read in {@link #tail}. */
+        private void remember(byte[] bytes, int offset, int count) {
+            int length = this.tail.length;
+            if (count >= length) {
+                System.arraycopy(bytes, offset + count - length, this.tail, 0, length);
+                this.tailLength = length;
+                return;
+            }
+            int keep = Math.min(this.tailLength, length - count);
+            System.arraycopy(this.tail, this.tailLength - keep, this.tail, 0, keep);
+            System.arraycopy(bytes, offset, this.tail, keep, count);
+            this.tailLength = keep + count;
         }
 
         /** The state before the current one, as {@link #ordinary} leaves it. */
@@ -403,7 +511,7 @@ final class CsvReader {
         }
 
         private boolean consume(byte[] pattern) {
-            if (this.position + pattern.length <= this.data.length
+            if (this.position + pattern.length <= this.limit
                     && BodyParser.matches(this.data, this.position, pattern)) {
                 this.position += pattern.length;
                 return true;

@@ -36,9 +36,64 @@ class CsvReaderCountTests {
                     assertThat(reader.read(bytes, null)).as("body %s", body.toString().replace("\n", "\\n"))
                         .isEqualTo(read)
                         .isEqualTo(handled[0]);
+                    if (!trimSpace) {
+                        // the streaming count, fed 1 to 5 bytes per read so that every step meets a window edge
+                        assertThat(reader.count(trickle(bytes, random)))
+                            .as("streamed body %s", body.toString().replace("\n", "\\n"))
+                            .isEqualTo(read);
+                    }
                 }
             }
         }
+    }
+
+    @Test
+    void streamingCountMatchesReadingForMultiByteSeparatorsAndLongFields() throws Exception {
+        Random random = new Random(16);
+        String[] pieces = { "a", "||", "|", "#\n", "#", "\n", "\"", "\\", "x".repeat(300) };
+        CsvReader reader = new CsvReader("||".getBytes(StandardCharsets.UTF_8), "#\n".getBytes(StandardCharsets.UTF_8),
+                '"', '\\', false, 0);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder body = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                body.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+            long[] handled = new long[1];
+            long read = reader.read(bytes, (fields, rawRow, validUtf8) -> handled[0]++);
+            assertThat(reader.count(trickle(bytes, random))).as("body %s", body).isEqualTo(read)
+                .isEqualTo(handled[0]);
+        }
+        // a body far larger than the window, in one enclosed field and in many rows
+        String huge = "\"" + "y".repeat(200_000) + "\"\n" + "a|b\n".repeat(50_000);
+        byte[] bytes = huge.getBytes(StandardCharsets.UTF_8);
+        CsvReader pipes = new CsvReader(new byte[] { '|' }, new byte[] { '\n' }, '"', '\\', false, 0);
+        assertThat(pipes.count(new java.io.ByteArrayInputStream(bytes))).isEqualTo(pipes.read(bytes, null))
+            .isEqualTo(50_001);
+    }
+
+    private static java.io.InputStream trickle(byte[] bytes, Random random) {
+        return new java.io.InputStream() {
+
+            private int position;
+
+            @Override
+            public int read() {
+                return (this.position < bytes.length) ? bytes[this.position++] & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (this.position >= bytes.length) {
+                    return -1;
+                }
+                int count = Math.min(Math.min(length, 1 + random.nextInt(5)), bytes.length - this.position);
+                System.arraycopy(bytes, this.position, buffer, offset, count);
+                this.position += count;
+                return count;
+            }
+
+        };
     }
 
 }
