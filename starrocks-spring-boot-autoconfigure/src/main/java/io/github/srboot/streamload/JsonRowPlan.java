@@ -230,24 +230,16 @@ final class JsonRowPlan {
             }
             return true;
         }
-        if (type == LocalDateTime.class) {
+        if (type == LocalDateTime.class || type == LocalDate.class) {
+            // quoted; years outside 0..9999 (-1 from ValueText) are left to Jackson
             out.room(StarRocksJson.DATE_TIME_LENGTH + 2);
-            out.bytes[out.position] = '"';
-            int end = ValueText.writeDateTime(out.bytes, out.position + 1, (LocalDateTime) value);
+            int start = out.position + 1;
+            int end = (type == LocalDate.class) ? ValueText.writeDate(out.bytes, start, (LocalDate) value)
+                    : ValueText.writeDateTime(out.bytes, start, (LocalDateTime) value);
             if (end < 0) {
                 return false;
             }
-            out.bytes[end] = '"';
-            out.position = end + 1;
-            return true;
-        }
-        if (type == LocalDate.class) {
-            out.room(ValueText.DATE_LENGTH + 2);
-            out.bytes[out.position] = '"';
-            int end = ValueText.writeDate(out.bytes, out.position + 1, (LocalDate) value);
-            if (end < 0) {
-                return false;
-            }
+            out.bytes[start - 1] = '"';
             out.bytes[end] = '"';
             out.position = end + 1;
             return true;

@@ -416,7 +416,7 @@ final class CsvReader {
          * Streaming mode: drops the bytes no longer needed (before the current field), reads more, and at the end
          * of the body adds a row delimiter when it did not end with one (as {@link #read} does).
          */
-        private void refill() throws java.io.UncheckedIOException {
+        private void refill() {
             int keepFrom = (this.columnStart >= 0) ? Math.min(this.columnStart, this.position) : this.position;
             if (keepFrom > 0) {
                 System.arraycopy(this.data, keepFrom, this.data, 0, this.limit - keepFrom);

@@ -99,27 +99,7 @@ class CountingModeTests {
             String text = body.toString();
             int expected = mapper.readTree(text).size();
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            java.io.InputStream trickle = new java.io.InputStream() {
-
-                private int position;
-
-                @Override
-                public int read() {
-                    return (this.position < bytes.length) ? bytes[this.position++] & 0xFF : -1;
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    if (this.position >= bytes.length) {
-                        return -1;
-                    }
-                    int count = Math.min(Math.min(length, 1 + random.nextInt(7)), bytes.length - this.position);
-                    System.arraycopy(bytes, this.position, buffer, offset, count);
-                    this.position += count;
-                    return count;
-                }
-
-            };
+            java.io.InputStream trickle = new Trickle(bytes, random, 7);
             assertThat(BodyParser.countJson(trickle, true)).as(text).isEqualTo(expected);
             assertThat(BodyParser.countJson(stream(text), true)).as(text).isEqualTo(expected);
         }

@@ -73,27 +73,7 @@ class CsvReaderCountTests {
     }
 
     private static java.io.InputStream trickle(byte[] bytes, Random random) {
-        return new java.io.InputStream() {
-
-            private int position;
-
-            @Override
-            public int read() {
-                return (this.position < bytes.length) ? bytes[this.position++] & 0xFF : -1;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) {
-                if (this.position >= bytes.length) {
-                    return -1;
-                }
-                int count = Math.min(Math.min(length, 1 + random.nextInt(5)), bytes.length - this.position);
-                System.arraycopy(bytes, this.position, buffer, offset, count);
-                this.position += count;
-                return count;
-            }
-
-        };
+        return new Trickle(bytes, random, 5);
     }
 
 }
