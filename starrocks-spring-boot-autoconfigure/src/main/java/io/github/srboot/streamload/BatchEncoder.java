@@ -230,33 +230,44 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
             if (this.rows > 0) {
                 this.buffer.append((byte) ',');
             }
-            if (this.operation == null && RowFields.isBean(row)) {
-                if (row.getClass() != this.planType) {
-                    this.plan = this.codec.jsonPlan(row);
-                    this.planType = row.getClass();
-                }
-                if (this.plan != null) {
-                    if (this.columns == null) {
-                        this.columns = (this.options.partialUpdate() && this.options.columns().isEmpty())
-                                ? List.copyOf(this.codec.fields.names(row)) : this.options.columns();
-                    }
-                    else {
-                        requireKnownFields(row);
-                    }
-                    int rowStart = this.buffer.position;
-                    if (this.plan.write(row, this.buffer)) {
-                        if (this.buffer.position >= DRAIN_AT) {
-                            drainBuffer();
-                        }
-                        return;
-                    }
-                    // A value the direct path does not write exactly as Jackson would: Jackson writes this row.
-                    this.buffer.position = rowStart;
-                }
+            trackColumns(row);
+            if (this.operation == null && writtenDirectly(row)) {
+                return;
             }
             drainBuffer();
-            encodeWithJackson(row);
+            if (this.operation == null) {
+                this.provider.serializeValue(this.generator, row);
+            }
+            else {
+                writeWithOperation(row);
+            }
             this.generator.flush();
+        }
+
+        /**
+         * Writes a record or bean row through its {@link JsonRowPlan}; {@code false}, with nothing written, when the
+         * class has none or a value of this row needs Jackson.
+         */
+        private boolean writtenDirectly(Object row) throws IOException {
+            if (!RowFields.isBean(row)) {
+                return false;
+            }
+            if (row.getClass() != this.planType) {
+                this.plan = this.codec.jsonPlan(row);
+                this.planType = row.getClass();
+            }
+            if (this.plan == null) {
+                return false;
+            }
+            int rowStart = this.buffer.position;
+            if (!this.plan.write(row, this.buffer)) {
+                this.buffer.position = rowStart;
+                return false;
+            }
+            if (this.buffer.position >= DRAIN_AT) {
+                drainBuffer();
+            }
+            return true;
         }
 
         private void drainBuffer() throws IOException {
@@ -268,31 +279,27 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
             }
         }
 
-        private void encodeWithJackson(Object row) throws IOException {
-            if (this.operation == null) {
-                if (this.columns == null) {
-                    // A partial update needs the columns header (the FE refuses it without one): the first row's.
-                    this.columns = (this.options.partialUpdate() && this.options.columns().isEmpty())
-                            ? List.copyOf(this.codec.fields.names(row)) : this.options.columns();
-                }
-                else {
-                    requireKnownFields(row);
-                }
-                this.provider.serializeValue(this.generator, row);
+        /**
+         * The batch's columns header comes from its first row (plus {@code __op} with an operation mapping); later
+         * rows of a partial update are checked against it.
+         */
+        private void trackColumns(Object row) {
+            if (this.columns != null) {
+                requireKnownFields(row);
                 return;
             }
-            if (this.columns == null) {
-                List<String> names = new ArrayList<>(this.options.columns().isEmpty()
-                        ? this.codec.fields.names(row) : this.options.columns());
-                if (!names.contains(LoadOptions.OP_COLUMN)) {
-                    names.add(LoadOptions.OP_COLUMN);
-                }
-                this.columns = List.copyOf(names);
+            if (this.operation == null) {
+                // A partial update needs the columns header (the FE refuses it without one): the first row's.
+                this.columns = (this.options.partialUpdate() && this.options.columns().isEmpty())
+                        ? List.copyOf(this.codec.fields.names(row)) : this.options.columns();
+                return;
             }
-            else {
-                requireKnownFields(row);
+            List<String> names = new ArrayList<>(this.options.columns().isEmpty() ? this.codec.fields.names(row)
+                    : this.options.columns());
+            if (!names.contains(LoadOptions.OP_COLUMN)) {
+                names.add(LoadOptions.OP_COLUMN);
             }
-            writeWithOperation(row);
+            this.columns = List.copyOf(names);
         }
 
         /**

@@ -101,7 +101,8 @@ final class JsonRowPlan {
             if (!(property instanceof BeanPropertyWriter beanProperty)) {
                 return null;
             }
-            BeanPropertyWriter accessor = GeneratedPropertyReader.of(beanProperty);
+            // the reader RowFields generated for this property (once per class, shared with CSV and column names)
+            BeanPropertyWriter accessor = codec.fields.property(type, beanProperty.getName());
             if (!(accessor instanceof GeneratedPropertyReader generated) || !generated.writtenPlainly()
                     || !standardSerializer(beanProperty.getType().getRawClass(), generated.assignedSerializer(),
                             provider)) {

@@ -118,6 +118,11 @@ final class RowFields {
         return accessors;
     }
 
+    /** The property accessor of a bean type by name (a generated reader where possible), or {@code null}. */
+    BeanPropertyWriter property(Class<?> type, String name) {
+        return bean(type).get(name);
+    }
+
     /**
      * Reads one property, wrapping checked failures with the field name.
      */

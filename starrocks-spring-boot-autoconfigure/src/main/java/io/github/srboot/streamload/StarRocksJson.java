@@ -49,53 +49,13 @@ final class StarRocksJson {
      * when there are any (the same text as {@link #DATE_TIME}, without its per-call overhead: this runs per row).
      */
     static String dateTime(LocalDateTime value) {
-        char[] out = new char[DATE_TIME_LENGTH];
-        int length = dateTime(value, out);
-        return (length < 0) ? DATE_TIME.format(value) : new String(out, 0, length);
+        ValueText.Scratch scratch = ValueText.Scratch.get();
+        int length = scratch.dateTime(value);
+        return (length < 0) ? DATE_TIME.format(value) : new String(scratch.chars, 0, length);
     }
 
     /** The longest DATETIME text: {@code yyyy-MM-dd HH:mm:ss.ffffff}. */
     static final int DATE_TIME_LENGTH = 26;
-
-    /**
-     * Writes {@link #dateTime(LocalDateTime)} into {@code out} (at least {@link #DATE_TIME_LENGTH} long) and
-     * returns its length, or {@code -1} for years outside 0..9999 (use the formatter then).
-     */
-    static int dateTime(LocalDateTime value, char[] out) {
-        int year = value.getYear();
-        if (year < 0 || year > 9999) {
-            return -1;
-        }
-        digits(out, 0, year, 4);
-        out[4] = '-';
-        digits(out, 5, value.getMonthValue(), 2);
-        out[7] = '-';
-        digits(out, 8, value.getDayOfMonth(), 2);
-        out[10] = ' ';
-        digits(out, 11, value.getHour(), 2);
-        out[13] = ':';
-        digits(out, 14, value.getMinute(), 2);
-        out[16] = ':';
-        digits(out, 17, value.getSecond(), 2);
-        int micros = value.getNano() / 1000;
-        if (micros == 0) {
-            return 19;
-        }
-        out[19] = '.';
-        digits(out, 20, micros, 6);
-        int end = DATE_TIME_LENGTH;
-        while (out[end - 1] == '0') {
-            end--;
-        }
-        return end;
-    }
-
-    private static void digits(char[] out, int offset, int value, int width) {
-        for (int i = offset + width - 1; i >= offset; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
-    }
 
     /**
      * A copy of {@code base} that writes temporal values as StarRocks parses them (in {@code zone}), decimals in
@@ -184,13 +144,9 @@ final class StarRocksJson {
 
     /** Writes a DATETIME without an intermediate {@code String}. */
     private static void writeDateTime(LocalDateTime value, JsonGenerator generator) throws IOException {
-        char[] text = ValueText.Scratch.get().chars;
-        int length = dateTime(value, text);
-        if (length < 0) {
+        ValueText.Scratch scratch = ValueText.Scratch.get();
+        if (!scratch.written(scratch.dateTime(value), generator, false)) {
             generator.writeString(DATE_TIME.format(value));
-        }
-        else {
-            generator.writeString(text, 0, length);
         }
     }
 

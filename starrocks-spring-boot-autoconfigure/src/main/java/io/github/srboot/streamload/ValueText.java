@@ -203,6 +203,11 @@ final class ValueText {
             return widen(writeDate(this.bytes, 0, date));
         }
 
+        /** {@link #writeDateTime} into {@link #chars}; -1 when the value needs the formatter. */
+        int dateTime(LocalDateTime value) {
+            return widen(writeDateTime(this.bytes, 0, value));
+        }
+
         /** {@link #writeDecimal} into {@link #chars}; -1 when the value needs the string path. */
         int decimal(BigDecimal value) {
             return widen(writeDecimal(this.bytes, 0, value));
@@ -236,8 +241,9 @@ final class ValueText {
     }
 
     /**
-     * Writes a DATETIME as {@link StarRocksJson#dateTime(LocalDateTime, char[])} does, straight as bytes (needs
-     * {@link StarRocksJson#DATE_TIME_LENGTH} bytes); -1 for years outside 0..9999.
+     * Writes a DATETIME as StarRocks parses it, {@code yyyy-MM-dd HH:mm:ss}, then microseconds without trailing
+     * zeros when there are any (the text of {@link StarRocksJson#DATE_TIME}); needs
+     * {@link StarRocksJson#DATE_TIME_LENGTH} bytes; -1 for years outside 0..9999.
      */
     static int writeDateTime(byte[] out, int position, LocalDateTime value) {
         int end = writeDate(out, position, value.toLocalDate());
