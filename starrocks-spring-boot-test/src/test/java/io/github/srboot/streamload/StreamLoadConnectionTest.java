@@ -1,5 +1,6 @@
 package io.github.srboot.streamload;
 
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.ConnectionObserver;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -40,6 +44,9 @@ class StreamLoadConnectionTest {
             "{\"Status\":\"Success\",\"Message\":\"OK\",\"NumberTotalRows\":1,\"NumberLoadedRows\":1,\"TxnId\":5}");
 
     private final AtomicInteger backendStatus = new AtomicInteger(200);
+
+    /** One permit each time a BE connection goes back to the template's pool. */
+    private final Semaphore backendReleases = new Semaphore(0);
 
     private DisposableServer frontend;
 
@@ -77,6 +84,13 @@ class StreamLoadConnectionTest {
             .credentials("root", "pw")
             .database("shop")
             .retryPolicy(new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofMillis(5)))
+            .httpClientCustomizer((client) -> client.observe((connection, state) -> {
+                if (state == ConnectionObserver.State.RELEASED
+                        && connection.channel().remoteAddress() instanceof InetSocketAddress address
+                        && address.getPort() == this.backend.port()) {
+                    this.backendReleases.release();
+                }
+            }))
             .build();
     }
 
@@ -94,10 +108,13 @@ class StreamLoadConnectionTest {
     }
 
     @Test
-    void frontendConnectionsAreUsedOnceAndBackendConnectionsAreKeptAlive() {
+    void frontendConnectionsAreUsedOnceAndBackendConnectionsAreKeptAlive() throws InterruptedException {
         start();
         for (int i = 0; i < 5; i++) {
             this.template.load("orders", Flux.just(new Item(i, "x"))).block();
+            // The answer can reach block() just before the event loop returns the connection to the pool; the next
+            // load must find it there, or it would open a second one and the count would depend on scheduling.
+            assertThat(this.backendReleases.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(this.frontendConnections).hasSize(5);
         assertThat(this.backendConnections).hasSize(1);
