@@ -4,10 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +15,6 @@ record ValueType(Kind kind, int length, int scale) {
 
     private static final Pattern TYPE = Pattern.compile(
             "\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?\\s*(.*)", Pattern.DOTALL);
-
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS]");
 
     /** Decimal text with an optional exponent (no Java suffixes such as {@code 1d}, no hexadecimal). */
     private static final Pattern FLOATING = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -95,13 +89,13 @@ record ValueType(Kind kind, int length, int scale) {
                     yield Double.isFinite(parsed) ? value.trim() : null;
                 }
                 case DECIMAL -> decimal(value);
-                case DATE -> date(value.trim()).toString();
-                case DATETIME -> dateTime(value.trim());
+                case DATE -> BackendDateParser.date(value);
+                case DATETIME -> BackendDateParser.dateTime(value);
                 case CHAR, VARCHAR, STRING, BINARY -> fitsLength(value) ? value : null;
                 case JSON, COMPLEX -> value;
             };
         }
-        catch (NumberFormatException | DateTimeParseException ex) {
+        catch (NumberFormatException ex) {
             return null;
         }
     }
@@ -126,16 +120,6 @@ record ValueType(Kind kind, int length, int scale) {
             return "0";
         }
         return (new BigDecimal(text).signum() != 0) ? "1" : "0";
-    }
-
-    /**
-     * A date as {@code yyyy-MM-dd} or {@code yyyyMMdd} (corpus CSV167-CSV172).
-     */
-    private static LocalDate date(String text) {
-        if (text.length() == 8 && text.chars().allMatch(Character::isDigit)) {
-            return LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE);
-        }
-        return LocalDate.parse(text);
     }
 
     /**
@@ -176,20 +160,6 @@ record ValueType(Kind kind, int length, int scale) {
         BigDecimal parsed = new BigDecimal(value.trim());
         BigDecimal scaled = parsed.setScale(this.scale, RoundingMode.HALF_UP);
         return scaled.precision() - scaled.scale() <= this.length - this.scale ? scaled.toPlainString() : null;
-    }
-
-    private static String dateTime(String value) {
-        if (value.length() == 10 || value.length() == 8) {
-            return date(value).atStartOfDay().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
-        }
-        if (value.length() == 14 && value.chars().allMatch(Character::isDigit)) {
-            // yyyyMMddHHmmss (corpus CSV183)
-            return LocalDateTime.parse(value, DateTimeFormatter.ofPattern("uuuuMMddHHmmss"))
-                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
-        }
-        LocalDateTime parsed = LocalDateTime.parse(value.replace('T', ' '), DATE_TIME);
-        return parsed.getNano() == 0 ? parsed.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
-                : parsed.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS"));
     }
 
 }
