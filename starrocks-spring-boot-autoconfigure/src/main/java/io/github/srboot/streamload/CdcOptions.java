@@ -20,7 +20,8 @@ import io.github.srboot.ddl.ScalarType;
  * @param ordered whether upserts and soft deletes carry {@code merge_condition} on the version audit column, so a
  * stale change never overwrites a newer row
  * @param partialUpdateMode {@code partial_update_mode} of partial updates, or {@code null} for the server's default
- * (row mode)
+ * (row mode); {@code COLUMN} only with {@code ordered = false}, since StarRocks does not apply {@code merge_condition}
+ * to column-mode partial updates
  * @param maxBatchChanges changes buffered before they are loaded
  * @param maxBatchInterval longest wait before buffered changes are loaded
  * @param createTable whether a missing target table is created (Primary Key table with the audit columns) from
@@ -74,6 +75,14 @@ public record CdcOptions(DeleteMode deleteMode, AuditColumns auditColumns, boole
             throw new IllegalArgumentException("createTable and schemaEvolution need a CdcSchema (e.g. "
                     + "CdcSchema.of(starRocksTemplate)) to run DDL through.");
         }
+        if (ordered && partialUpdateMode == PartialUpdateMode.COLUMN) {
+            // StarRocks applies a column-mode partial update without looking at merge_condition (its BE applies
+            // column-mode rowsets apart from the conditional upsert path), so ordering cannot hold.
+            throw new IllegalArgumentException("CdcOptions.partialUpdateMode(COLUMN) cannot be combined with "
+                    + "ordered(true): StarRocks ignores merge_condition in column-mode partial updates, so a stale "
+                    + "partial update or soft delete would overwrite a newer row. Use partialUpdateMode(ROW) (or "
+                    + "leave it unset), or set ordered(false) and deliver each table's changes in source order.");
+        }
         if (loadOptions.label() != null) {
             throw new IllegalArgumentException(
                     "applyChanges makes many loads and cannot use one fixed label; set a label prefix instead.");
@@ -113,7 +122,10 @@ public record CdcOptions(DeleteMode deleteMode, AuditColumns auditColumns, boole
         /** Row mode: reads and rewrites whole rows; suits updates of many columns in few rows. */
         ROW,
 
-        /** Column mode (3.1+): writes only the changed columns; suits updates of few columns in many rows. */
+        /**
+         * Column mode (3.1+): writes only the changed columns; suits updates of few columns in many rows. StarRocks
+         * applies it without {@code merge_condition}, so it is refused together with {@code ordered(true)}.
+         */
         COLUMN
 
     }
@@ -186,7 +198,7 @@ public record CdcOptions(DeleteMode deleteMode, AuditColumns auditColumns, boole
             return this;
         }
 
-        /** {@code partial_update_mode} of partial updates. */
+        /** {@code partial_update_mode} of partial updates; {@code COLUMN} needs {@code ordered(false)}. */
         public Builder partialUpdateMode(PartialUpdateMode partialUpdateMode) {
             this.partialUpdateMode = partialUpdateMode;
             return this;

@@ -13,10 +13,12 @@ import java.util.function.Function;
  *
  * <p>First the batch is compacted per key: a change older than one already seen for its key is dropped (it could
  * only be overwritten, and {@code merge_condition} does not protect deletes), a partial update is merged into the
- * preceding change of its key, anything else replaces it. Each key is then left with one change, so the loads of
+ * preceding change of its key, anything else replaces it. A delete's before image (when it has one) is read like the
+ * values of an upsert. Each key is then left with one change, so the loads of
  * a batch touch disjoint keys and their order does not matter. Then changes are grouped into loads of one shape:
- * whole rows by column set (upserts), hard deletes (key columns and {@code __op}), soft deletes and partial updates
- * by changed-column set ({@code partial_update: true} with exactly those columns).
+ * whole rows by column set (upserts, and soft deletes with a before image), hard deletes (key columns and
+ * {@code __op}), soft deletes without a before image and partial updates by changed-column set
+ * ({@code partial_update: true} with exactly those columns).
  */
 final class ChangeBatch {
 
@@ -84,8 +86,9 @@ final class ChangeBatch {
                 row.put(audit.deleted(), delete);
                 row.put(audit.syncedAt(), syncedAt);
                 row.put(audit.version(), pending.version);
-                // A soft delete of a row loaded earlier keeps its last values: it sets the key and the audit
-                // columns only. One that supersedes a whole row of this batch writes that row.
+                // A soft delete with a before image writes that whole row with the delete's version, so that
+                // merge_condition orders it like any upsert. Without one, a soft delete sets the key and the audit
+                // columns only (the row keeps what StarRocks holds), unless it supersedes a row of this batch.
                 partial = (delete && pending.values.isEmpty()) || pending.partial;
                 if (!partial && options.deleteMode() == DeleteMode.HARD) {
                     row.put(LoadOptions.OP_COLUMN, RowOperation.UPSERT.code());
@@ -143,7 +146,7 @@ final class ChangeBatch {
 
         /** Reads a change; {@code reader} returns a fresh map, which this method may change. */
         static Pending of(ChangeRecord change, Function<Object, Map<String, Object>> reader) {
-            if (change.values() == null || change.operation() == ChangeOperation.DELETE) {
+            if (change.values() == null) {
                 return new Pending(change.operation(), change.key(), Map.of(), change.version(), false);
             }
             Map<String, Object> read = reader.apply(change.values());
@@ -172,10 +175,12 @@ final class ChangeBatch {
 
         /** This (newer or as new) change applied after {@code earlier}, of the same key. */
         Pending after(Pending earlier) {
-            if (this.operation == ChangeOperation.DELETE && earlier.operation != ChangeOperation.DELETE) {
-                // The earlier change of this batch is never loaded on its own, so a soft delete must write its
-                // values: otherwise a key inserted in this batch would be created with NULLs (a partial update of
-                // a missing key) and a key updated in it would keep its values from before the batch.
+            if (this.operation == ChangeOperation.DELETE && this.values.isEmpty()
+                    && earlier.operation != ChangeOperation.DELETE) {
+                // The earlier change of this batch is never loaded on its own, so a soft delete without a before
+                // image must write its values: otherwise a key inserted in this batch would be created with NULLs (a
+                // partial update of a missing key) and a key updated in it would keep its values from before the
+                // batch. A delete with a before image writes that image: the whole row as the source last held it.
                 return new Pending(this.operation, this.key, earlier.values, this.version, earlier.partial);
             }
             if (!this.partial || earlier.operation == ChangeOperation.DELETE) {

@@ -12,7 +12,8 @@ import java.util.Set;
  * @param operation insert, update or delete
  * @param key the primary key values by column name (at least one)
  * @param values the row's column values: a {@code Map}, a record, a bean or a Jackson {@code ObjectNode}
- * (key columns may be repeated, with the same values); may be {@code null} for a delete
+ * (key columns may be repeated, with the same values); for a delete, the row as it was before the delete (the
+ * source's before image, used by soft deletes), or {@code null}
  * @param version the source position of the change (an LSN, a binlog offset, a sequence number): it must grow with
  * every change of the same row, so that a stale change never overwrites a newer one
  * @param changedColumns the columns this change sets (a partial update: the other columns keep their stored
@@ -70,9 +71,32 @@ public record ChangeRecord(ChangeOperation operation, Map<String, Object> key, O
         return new ChangeRecord(ChangeOperation.UPDATE, key, values, version, changedColumns);
     }
 
-    /** A deleted row. */
+    /**
+     * A deleted row without its values: a soft delete then marks the row as StarRocks holds it when the delete is
+     * applied (see {@link DeleteMode#SOFT}).
+     */
     public static ChangeRecord delete(Map<String, Object> key, long version) {
         return new ChangeRecord(ChangeOperation.DELETE, key, null, version, null);
+    }
+
+    /**
+     * A deleted row with its before image, the whole row as it was before the delete (Debezium's {@code before},
+     * a PostgreSQL table with {@code REPLICA IDENTITY FULL}): a soft delete writes these values with the delete's
+     * version, so that the row holds its last values whatever order the changes arrive in. Hard deletes use only
+     * the key.
+     */
+    public static ChangeRecord delete(Map<String, Object> key, Object before, long version) {
+        if (before == null) {
+            throw new IllegalArgumentException("A delete of key " + key + " at version " + version
+                    + " was given a null before image; use ChangeRecord.delete(key, version) when the source has "
+                    + "none.");
+        }
+        return new ChangeRecord(ChangeOperation.DELETE, key, before, version, null);
+    }
+
+    /** Whether this is a delete carrying the row's before image. */
+    public boolean hasBeforeImage() {
+        return this.operation == ChangeOperation.DELETE && this.values != null;
     }
 
     /** Whether only some columns are set. */

@@ -14,7 +14,10 @@ public enum DeleteMode {
 
     /**
      * The row stays, marked deleted in the audit columns ({@code _sr_is_deleted = true}, {@code _sr_op_type = 2})
-     * with its last values; ordered by {@code merge_condition} like any upsert, so out-of-order deliveries are safe.
+     * and ordered by {@code merge_condition} like any upsert. A delete with a before image
+     * ({@link ChangeRecord#delete(java.util.Map, Object, long)}) writes that row, so the row holds its last values
+     * whatever the delivery order; without one only the key and audit columns are written, and the row keeps the
+     * values StarRocks holds when the delete is applied (older ones when the delete overtook an update).
      */
     SOFT
 

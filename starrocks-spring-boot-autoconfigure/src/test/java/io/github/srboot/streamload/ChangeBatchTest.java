@@ -107,6 +107,76 @@ class ChangeBatchTest {
     }
 
     @Test
+    void aSoftDeleteWithABeforeImageIsAWholeRowAtTheDeletesVersion() {
+        CdcOptions soft = CdcOptions.builder().deleteMode(DeleteMode.SOFT).build();
+        ChangeBatch.Plan plan = plan(soft, ChangeRecord.delete(key(3), row("id", 3, "name", "c", "qty", 2), 9));
+
+        assertThat(plan.loads()).singleElement().satisfies((load) -> {
+            assertThat(load.partial()).isFalse();
+            assertThat(load.delete()).isFalse();
+            assertThat(load.rows()).containsExactly(row("id", 3, "name", "c", "qty", 2, "_sr_op_type", 2,
+                    "_sr_is_deleted", true, "_sr_synced_at", SYNCED, "_sr_version", 9L));
+            assertThat(ChangeApplier.loadOptions(load, soft).partialUpdate()).isFalse();
+            assertThat(ChangeApplier.loadOptions(load, soft).mergeCondition()).isEqualTo("_sr_version");
+        });
+    }
+
+    @Test
+    void aSoftDeleteWithABeforeImageWritesTheImageOverAPartialUpdateOfTheSameBatch() {
+        // The partial update names one column; the before image is the whole row, so the delete is a whole row.
+        CdcOptions soft = CdcOptions.builder().deleteMode(DeleteMode.SOFT).build();
+        ChangeBatch.Plan plan = plan(soft,
+                ChangeRecord.partialUpdate(key(5), row("id", 5, "qty", 7), 1, Set.of("qty")),
+                ChangeRecord.delete(key(5), row("id", 5, "name", "e", "qty", 7), 2));
+
+        assertThat(plan.loads()).singleElement().satisfies((load) -> {
+            assertThat(load.partial()).isFalse();
+            assertThat(load.rows()).containsExactly(row("id", 5, "name", "e", "qty", 7, "_sr_op_type", 2,
+                    "_sr_is_deleted", true, "_sr_synced_at", SYNCED, "_sr_version", 2L));
+        });
+    }
+
+    @Test
+    void aHardDeleteIgnoresTheBeforeImage() {
+        ChangeBatch.Plan plan = plan(CdcOptions.builder().build(),
+                ChangeRecord.delete(key(8), row("id", 8, "name", "h"), 3));
+
+        assertThat(plan.loads()).singleElement().satisfies((load) -> {
+            assertThat(load.delete()).isTrue();
+            assertThat(load.rows()).containsExactly(row("id", 8, "_sr_version", 3L, "__op", 1));
+        });
+    }
+
+    @Test
+    void aBeforeImageThatContradictsTheKeyIsRefused() {
+        assertThatThrownBy(() -> plan(CdcOptions.builder().deleteMode(DeleteMode.SOFT).build(),
+                ChangeRecord.delete(key(1), row("id", 2, "name", "a"), 4)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("'id' = 1");
+        assertThatThrownBy(() -> ChangeRecord.delete(key(1), null, 4)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("ChangeRecord.delete(key, version)");
+    }
+
+    @Test
+    void columnModeCannotBeOrderedSinceStarRocksIgnoresMergeConditionThere() {
+        // StarRocks applies column-mode rowsets apart from its merge_condition path (be/src/storage/tablet_updates.cpp
+        // _apply_rowset_commit -> _apply_column_partial_update_commit; RowsetColumnUpdateState::finalize).
+        assertThatThrownBy(() -> CdcOptions.builder().partialUpdateMode(CdcOptions.PartialUpdateMode.COLUMN).build())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("partialUpdateMode(COLUMN)")
+            .hasMessageContaining("ordered(true)");
+        CdcOptions unordered = CdcOptions.builder()
+            .ordered(false)
+            .partialUpdateMode(CdcOptions.PartialUpdateMode.COLUMN)
+            .build();
+        ChangeBatch.Plan plan = plan(unordered, ChangeRecord.partialUpdate(key(1), row("qty", 1), 1, Set.of("qty")));
+        LoadOptions load = ChangeApplier.loadOptions(plan.loads().get(0), unordered);
+        assertThat(load.mergeCondition()).isNull();
+        assertThat(load.headers()).containsEntry("partial_update_mode", "column");
+        assertThat(CdcOptions.builder().partialUpdateMode(CdcOptions.PartialUpdateMode.ROW).build().ordered()).isTrue();
+    }
+
+    @Test
     void aHardDeleteAfterAnInsertInTheSameBatchStaysAKeyOnlyDelete() {
         ChangeBatch.Plan plan = plan(CdcOptions.builder().build(),
                 ChangeRecord.insert(key(6), row("id", 6, "name", "f"), 1), ChangeRecord.delete(key(6), 2));
@@ -146,7 +216,10 @@ class ChangeBatchTest {
 
     @Test
     void partialUpdatesAreGroupedByChangedColumnsAndMergedPerKey() {
-        CdcOptions options = CdcOptions.builder().partialUpdateMode(CdcOptions.PartialUpdateMode.COLUMN).build();
+        CdcOptions options = CdcOptions.builder()
+            .ordered(false)
+            .partialUpdateMode(CdcOptions.PartialUpdateMode.COLUMN)
+            .build();
         ChangeBatch.Plan plan = plan(options,
                 ChangeRecord.partialUpdate(key(1), row("qty", 1, "name", "ignored"), 1, Set.of("qty")),
                 ChangeRecord.partialUpdate(key(2), row("qty", 2), 1, Set.of("qty")),

@@ -148,6 +148,39 @@ class ChangeApplyTest {
     }
 
     @Test
+    void aSoftDeleteWithItsBeforeImageHoldsTheLastValuesWhenItOvertakesTheUpdateBeforeIt() {
+        CdcOptions softOneChangePerLoad = options().deleteMode(DeleteMode.SOFT).maxBatchChanges(1).build();
+        apply(softOneChangePerLoad, ChangeRecord.insert(key(1), new Customer(1, "ann", 1), 1),
+                ChangeRecord.delete(key(1), new Customer(1, "ann2", 2), 3),
+                // the update the delete overtook: older than the stored row, rejected by merge_condition
+                ChangeRecord.update(key(1), new Customer(1, "ann2", 2), 2));
+
+        assertThat(customers().row(1)).contains(Map.of("id", "1", "name", "ann2", "qty", "2", "_sr_op_type", "2",
+                "_sr_is_deleted", "1", "_sr_synced_at", "2024-05-01 10:00:00", "_sr_version", "3"));
+    }
+
+    @Test
+    void aSoftDeleteWithoutABeforeImageKeepsWhatTheRowHeldWhenItWasApplied() {
+        CdcOptions softOneChangePerLoad = options().deleteMode(DeleteMode.SOFT).maxBatchChanges(1).build();
+        apply(softOneChangePerLoad, ChangeRecord.insert(key(1), new Customer(1, "ann", 1), 1),
+                ChangeRecord.delete(key(1), 3), ChangeRecord.update(key(1), new Customer(1, "ann2", 2), 2));
+
+        // as docs/cdc.md says: the values of the insert, not of the update the delete overtook
+        assertThat(customers().row(1).orElseThrow()).containsEntry("name", "ann").containsEntry("_sr_is_deleted", "1")
+            .containsEntry("_sr_version", "3");
+    }
+
+    @Test
+    void theSyncTimeKeepsItsFractionOfASecond() {
+        // The starter writes microseconds without trailing zeros (".12"); StarRocks scales a 1-6 digit fraction
+        // (be/src/runtime/time_types.cpp date::from_string), so the stored value is .120000, not NULL.
+        Clock withMillis = Clock.fixed(Instant.parse("2024-05-01T10:00:00.120Z"), ZoneOffset.UTC);
+        apply(options().clock(withMillis).build(), ChangeRecord.insert(key(1), new Customer(1, "ann", 1), 1));
+
+        assertThat(customers().row(1).orElseThrow()).containsEntry("_sr_synced_at", "2024-05-01 10:00:00.120000");
+    }
+
+    @Test
     void hardDeletesOfOneTableApplyInSourceOrderAcrossLoads() {
         CdcOptions oneChangePerLoad = options().maxBatchChanges(1).build();
         apply(oneChangePerLoad, ChangeRecord.insert(key(1), new Customer(1, "a", 1), 1), ChangeRecord.delete(key(1), 2),
@@ -165,7 +198,9 @@ class ChangeApplyTest {
                 ChangeRecord.insert(key(3), new Customer(3, "cid", 3), 1));
         Map<String, Object> qtyOnly = new LinkedHashMap<>();
         qtyOnly.put("qty", 10);
-        List<LoadResult> results = apply(options().partialUpdateMode(CdcOptions.PartialUpdateMode.COLUMN).build(),
+        // Column mode only unordered: StarRocks does not apply merge_condition to column-mode partial updates.
+        List<LoadResult> results = apply(
+                options().ordered(false).partialUpdateMode(CdcOptions.PartialUpdateMode.COLUMN).build(),
                 ChangeRecord.partialUpdate(key(1), qtyOnly, 2, Set.of("qty")),
                 ChangeRecord.partialUpdate(key(2), Map.of("name", "bobby", "qty", 99), 2, Set.of("name")),
                 ChangeRecord.partialUpdate(key(3), Map.of("qty", 30), 2, Set.of("qty")));
