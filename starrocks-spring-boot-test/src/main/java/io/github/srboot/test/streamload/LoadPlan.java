@@ -113,7 +113,9 @@ final class LoadPlan {
                         + "condition column is in the given update columns. Otherwise please check condition column"
                         + " is in table " + table.name());
             }
-            // in column mode StarRocks updates the listed columns whatever the condition (recorded: corpus CASE_037)
+            // In column mode StarRocks writes the listed columns whatever the condition: its BE applies column-mode
+            // rowsets apart from the conditional upsert (be/src/storage/tablet_updates.cpp _apply_rowset_commit,
+            // be/src/storage/rowset_column_update_state.cpp finalize; recorded: corpus CASE_037).
             this.mergeCondition = (this.partialUpdate && options.columnMode()) ? -1 : index;
         }
         else {

@@ -276,7 +276,10 @@ public final class TableContents {
     }
 
     /**
-     * {@code merge_condition}: the load wins when its value is greater than or equal to the stored one.
+     * {@code merge_condition}: the load wins when its value is greater than or equal to the stored one, NULL being
+     * below every value (StarRocks compares with {@code NullableColumn::compare_at}, NULL first, and skips a row
+     * only when the stored value is greater: {@code be/src/storage/tablet_updates.cpp}). Deletes never reach this
+     * comparison ({@link #applyOne}), as in StarRocks.
      */
     private boolean newerOrEqual(int column, String loaded, String stored) {
         if (stored == null) {
