@@ -692,8 +692,9 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * Applies change records (inserts, updates, deletes) to a Primary Key table: batched by
      * {@link CdcOptions#maxBatchChanges()} / {@link CdcOptions#maxBatchInterval()}, each batch compacted per key
      * and loaded as upserts ({@code __op}), hard deletes, soft deletes and partial updates (grouped by changed
-     * columns), ordered by {@code merge_condition} on the version audit column; the table is created or its
-     * columns added first when the options say so. Batches run one after the other; emits one result per load.
+     * columns), ordered by {@code merge_condition} on the version audit column (StarRocks does not apply it to hard
+     * deletes: those need source order); the table is created or its columns added first when the options say so.
+     * Batches run one after the other; emits one result per load.
      */
     public Flux<LoadResult> applyChanges(String table, Flux<ChangeRecord> changes, CdcOptions options) {
         return tracked(() -> {

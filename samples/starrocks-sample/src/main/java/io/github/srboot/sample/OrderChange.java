@@ -18,7 +18,8 @@ public record OrderChange(Kind kind, Order order, long version) {
         return switch (this.kind) {
             case INSERT -> ChangeRecord.insert(this.order.key().columns(), this.order, this.version);
             case UPDATE, LATE_UPDATE -> ChangeRecord.update(this.order.key().columns(), this.order, this.version);
-            case DELETE -> ChangeRecord.delete(this.order.key().columns(), this.version);
+            // The deleted state is the before image: a soft delete keeps it, whatever order the feed arrives in.
+            case DELETE -> ChangeRecord.delete(this.order.key().columns(), this.order, this.version);
         };
     }
 
