@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import io.github.srboot.test.streamload.StreamLoadStubServer;
-import io.github.srboot.test.streamload.StubColumn;
 import io.github.srboot.test.streamload.StubTable;
 import io.github.srboot.test.streamload.TableContents;
 
@@ -39,14 +38,10 @@ class ChangeApplyTest {
     @BeforeEach
     void start() {
         this.stub = StreamLoadStubServer.builder()
-            .table(StubTable.builder("shop", "customers")
+            .table(StubTemplates.withAuditColumns(StubTable.builder("shop", "customers")
                 .column("id", "BIGINT")
                 .column("name", "VARCHAR(50)")
-                .column("qty", "INT")
-                .column("_sr_op_type", "TINYINT")
-                .column("_sr_is_deleted", "BOOLEAN")
-                .column("_sr_synced_at", "DATETIME")
-                .column(StubColumn.of("_sr_version", "BIGINT"))
+                .column("qty", "INT"))
                 .primaryKey("id")
                 .build())
             .start();

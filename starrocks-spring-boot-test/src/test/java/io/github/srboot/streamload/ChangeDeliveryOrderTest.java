@@ -22,7 +22,6 @@ import reactor.core.publisher.Flux;
 
 import io.github.srboot.test.streamload.Fault;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
-import io.github.srboot.test.streamload.StubColumn;
 import io.github.srboot.test.streamload.StubTable;
 import io.github.srboot.test.streamload.TableContents;
 
@@ -81,16 +80,12 @@ class ChangeDeliveryOrderTest {
             "CHANGE_WRITER, HARD, 14" })
     void everyKeyEndsAsTheSourceLeftIt(Path path, DeleteMode deleteMode, long seed) {
         this.stub = StreamLoadStubServer.builder()
-            .table(StubTable.builder(StubTemplates.DATABASE, "accounts")
+            .table(StubTemplates.withAuditColumns(StubTable.builder(StubTemplates.DATABASE, "accounts")
                 .column("id", "BIGINT")
                 .column("name", "VARCHAR(64)")
                 .column("qty", "INT")
                 .column("seenAt", "DATETIME")
-                .column("day", "DATE")
-                .column("_sr_op_type", "TINYINT")
-                .column("_sr_is_deleted", "BOOLEAN")
-                .column("_sr_synced_at", "DATETIME")
-                .column(StubColumn.of("_sr_version", "BIGINT"))
+                .column("day", "DATE"))
                 .primaryKey("id")
                 .build())
             .start();
@@ -124,7 +119,7 @@ class ChangeDeliveryOrderTest {
         assertThat(outcome).as("lost, stale, resurrected, wrong values, extra").isEqualTo(Outcome.NONE);
         // The run met what it claims to survive.
         assertThat(consumer.failedSegments).as("segments failed by injected faults").isPositive();
-        assertThat(consumer.replayed).as("changes delivered again after a restart").isGreaterThan(CHANGES / 50);
+        assertThat(consumer.replayed).as("changes delivered again after a failure or a restart").isPositive();
         assertThat(this.stub.faults().injected()).hasSizeGreaterThan(10);
     }
 
@@ -145,7 +140,10 @@ class ChangeDeliveryOrderTest {
 
     /**
      * A consumer that commits its position after each segment (a source transaction) of 1 to 300 changes, resumes
-     * from the last commit after a failure, and after about one segment in thirty restarts 1 or 2 commits back.
+     * from the last commit after a failure, and after every tenth commit restarts 1 or 2 commits back. Besides the
+     * stub's random faults, every seventh segment tried meets a queued {@code Fail} answer, so that failures happen
+     * in every run whatever the random draws (their number depends on how many requests the client makes, which
+     * connection reuse can change).
      */
     private final class Consumer {
 
@@ -170,6 +168,9 @@ class ChangeDeliveryOrderTest {
             int furthest = 0;
             for (int round = 0; position < deliveries.size(); round++) {
                 assertThat(round).as("segments tried; the consumer makes no progress").isLessThan(20_000);
+                if (round % 7 == 6) {
+                    ChangeDeliveryOrderTest.this.stub.faults().backend(Fault.loadFailure("injected failure"));
+                }
                 int end = Math.min(deliveries.size(), position + 1 + random.nextInt(300));
                 List<ChangeRecord> segment = deliveries.subList(position, end);
                 this.replayed += Math.max(0, Math.min(end, furthest) - position);
@@ -184,7 +185,7 @@ class ChangeDeliveryOrderTest {
                 }
                 position = end;
                 commits.add(position);
-                if (random.nextInt(30) == 0) {
+                if (commits.size() % 10 == 0) {
                     // A restart: the source re-delivers from an older commit point.
                     restart();
                     position = commits.get(Math.max(0, commits.size() - 1 - (1 + random.nextInt(2))));

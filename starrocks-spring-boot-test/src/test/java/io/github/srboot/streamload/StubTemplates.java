@@ -27,6 +27,14 @@ final class StubTemplates {
             .duplicateKey("id").build();
     }
 
+    /** Appends the four CDC audit columns ({@link AuditColumns#DEFAULT}) with the types a created table gives them. */
+    static StubTable.Builder withAuditColumns(StubTable.Builder table) {
+        return table.column("_sr_op_type", "TINYINT")
+            .column("_sr_is_deleted", "BOOLEAN")
+            .column("_sr_synced_at", "DATETIME")
+            .column("_sr_version", "BIGINT");
+    }
+
     static StreamLoadTemplate.Builder builder(StreamLoadStubServer stub) {
         return StreamLoadTemplate.builder()
             .frontends(stub.frontendUrls())
