@@ -94,11 +94,6 @@ public record ChangeRecord(ChangeOperation operation, Map<String, Object> key, O
         return new ChangeRecord(ChangeOperation.DELETE, key, before, version, null);
     }
 
-    /** Whether this is a delete carrying the row's before image. */
-    public boolean hasBeforeImage() {
-        return this.operation == ChangeOperation.DELETE && this.values != null;
-    }
-
     /** Whether only some columns are set. */
     public boolean isPartial() {
         return this.changedColumns != null;
