@@ -3,8 +3,11 @@ package io.github.srboot.test.streamload;
 /**
  * Reads DATE and DATETIME text as StarRocks' BE does when it loads a value, and prints the stored text.
  *
- * <p>Ported from the behaviour of the BE (not its code): {@code DatetimeConverter::read_string} and
- * {@code DateConverter::read_string} call {@code TimestampValue::from_string} / {@code DateValue::from_string}
+ * <p>Ported from the behaviour of the BE (not its code). CSV fields go through {@code DatetimeConverter::read_string}
+ * and {@code DateConverter::read_string} ({@code be/src/formats/csv/}); JSON values of DATE and DATETIME columns are
+ * read as VARCHAR ({@code be/src/exec/json_scanner.cpp}) and cast, DATETIME by
+ * {@code cast_from_string_to_datetime_fn} ({@code be/src/exprs/cast_expr.cpp}; the DATE cast was not checked and is
+ * taken to be the same). They call {@code TimestampValue::from_string} / {@code DateValue::from_string}
  * ({@code be/src/types/timestamp_value.cpp}, {@code be/src/types/date_value.cpp}), which parse with
  * {@code date::from_string_to_datetime} / {@code date::from_string_to_date} ({@code be/src/runtime/time_types.cpp})
  * and then range-check ({@code date::check}, {@code timestamp::check_time}). What that parser does:
