@@ -383,7 +383,8 @@ final class DdlParser {
         return dataType();
     }
 
-    private static boolean isTypeName(String name) {
+    /** Whether a word (upper case) names a data type: ARRAY, MAP, STRUCT or a scalar type in any spelling. */
+    static boolean isTypeName(String name) {
         return name.equals("ARRAY") || name.equals("MAP") || name.equals("STRUCT") || scalarKind(name) != null;
     }
 

@@ -42,7 +42,7 @@ public record Table(String name, List<Column> columns, List<IndexDef> indexes, S
         if (engine != null) {
             Names.require(subject + " engine", engine);
         }
-        TableRules.check(name, columns, indexes, keys, partition, distribution, orderBy);
+        TableRules.check(name, columns, indexes, keys, partition, distribution, orderBy, properties);
     }
 
     /**

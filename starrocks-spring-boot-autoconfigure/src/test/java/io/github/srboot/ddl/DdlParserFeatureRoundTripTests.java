@@ -66,7 +66,8 @@ class DdlParserFeatureRoundTripTests {
                                                 Interval.of(1, IntervalUnit.DAY)))))
                             .build()),
                 feature("index with properties and comment",
-                        table().index(new IndexDef("i", List.of("a"), IndexType.GIN, Map.of("parser", "english"),
+                        table().column("s", DataType.STRING)
+                            .index(new IndexDef("i", List.of("s"), IndexType.GIN, Map.of("parser", "english"),
                                 "text; index"))
                             .build()),
                 feature("view with everything",

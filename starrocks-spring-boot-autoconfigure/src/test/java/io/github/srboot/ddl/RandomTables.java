@@ -153,8 +153,10 @@ final class RandomTables {
     private DistributionDesc distribution(KeysType model, boolean hasReplace, List<String> keys) {
         Integer buckets = this.random.nextBoolean() ? 1 + this.random.nextInt(64) : null;
         int choice = this.random.nextInt(3);
-        boolean randomAllowed = model != KeysType.PRIMARY && model != KeysType.UNIQUE && !hasReplace;
-        if (choice == 0) {
+        // FE CreateTableAnalyzer, as StarRocks main words it (../shared/corpus/sql/sqltests/CASE_133): RANDOM only
+        // for DUPLICATE KEY tables, and no default distribution for AGGREGATE and UNIQUE KEY tables.
+        boolean randomAllowed = model == KeysType.DUPLICATE && !hasReplace;
+        if (choice == 0 && (model == KeysType.DUPLICATE || model == KeysType.PRIMARY)) {
             return null;
         }
         if (choice == 1 && randomAllowed) {

@@ -121,7 +121,7 @@ public final class RandomSchemaObjects {
         }
         List<String> names = columns.stream().map(Column::name).toList();
         for (int i = this.random.nextInt(3); i > 0; i--) {
-            table.index(index(names, "idx_" + i));
+            table.index(index(effective, columns, "idx_" + i));
         }
         table.partitionBy(partition(columns, keyCount));
         table.distributedBy(distribution(effective, columns, names));
@@ -285,9 +285,22 @@ public final class RandomSchemaObjects {
         };
     }
 
-    private IndexDef index(List<String> columns, String fallbackName) {
-        // Not VECTOR: it needs a NOT NULL ARRAY<FLOAT> column, which the generator does not aim for.
-        IndexType type = pick(IndexType.BITMAP, IndexType.GIN, IndexType.NGRAMBF);
+    private IndexDef index(KeysType model, List<Column> columnDefinitions, String fallbackName) {
+        // Not VECTOR: it needs a NOT NULL ARRAY<FLOAT> column, which the generator does not aim for. GIN only on a
+        // CHAR/VARCHAR/STRING column of a DUPLICATE or PRIMARY KEY table (FE InvertedIndexUtil, recorded in
+        // ../shared/corpus/sql/sqltests/CASE_103 and CASE_105).
+        List<String> textColumns = columnDefinitions.stream()
+            .filter((column) -> column.type() instanceof io.github.srboot.ddl.ScalarType scalar
+                    && (scalar.kind() == io.github.srboot.ddl.ScalarKind.CHAR
+                            || scalar.kind() == io.github.srboot.ddl.ScalarKind.VARCHAR
+                            || scalar.kind() == io.github.srboot.ddl.ScalarKind.STRING))
+            .map(Column::name)
+            .toList();
+        boolean ginAllowed = !textColumns.isEmpty() && (model == KeysType.DUPLICATE || model == KeysType.PRIMARY);
+        IndexType type = ginAllowed ? pick(IndexType.BITMAP, IndexType.GIN, IndexType.NGRAMBF)
+                : pick(IndexType.BITMAP, IndexType.NGRAMBF);
+        List<String> columns = (type == IndexType.GIN) ? textColumns
+                : columnDefinitions.stream().map(Column::name).toList();
         Map<String, String> properties = new LinkedHashMap<>();
         if (type == IndexType.GIN) {
             properties.put("parser", pick("english", "chinese", "standard"));
@@ -347,11 +360,12 @@ public final class RandomSchemaObjects {
     }
 
     private DistributionDesc distribution(KeysType model, List<Column> columns, List<String> names) {
-        boolean randomAllowed = model != KeysType.PRIMARY && model != KeysType.UNIQUE
-                && columns.stream().noneMatch((column) -> column.aggregation() == AggregationType.REPLACE
-                        || column.aggregation() == AggregationType.REPLACE_IF_NOT_NULL);
+        // FE CreateTableAnalyzer as StarRocks main words it (../shared/corpus/sql/sqltests/CASE_133): RANDOM only for
+        // DUPLICATE KEY tables, and AGGREGATE and UNIQUE KEY tables need the clause.
+        boolean randomAllowed = model == KeysType.DUPLICATE;
+        boolean defaultAllowed = model == KeysType.DUPLICATE || model == KeysType.PRIMARY;
         return switch (this.random.nextInt(3)) {
-            case 0 -> null;
+            case 0 -> defaultAllowed ? null : new HashDistribution(List.of(names.get(0)), buckets());
             case 1 -> randomAllowed ? new RandomDistribution(buckets())
                     : new HashDistribution(List.of(names.get(0)), buckets());
             default -> new HashDistribution(names.subList(0, 1 + this.random.nextInt(Math.min(2, names.size()))),
