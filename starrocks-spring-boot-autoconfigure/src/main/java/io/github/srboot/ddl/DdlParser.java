@@ -156,13 +156,40 @@ final class DdlParser {
             expectWord("BY");
             orderBy = identifierList("sort column");
         }
+        List<Rollup> rollups = acceptWord("ROLLUP") ? rollups() : List.of();
         Map<String, String> properties = acceptWord("PROPERTIES") ? properties() : Map.of();
         if (!atStatementEnd()) {
             throw error("unexpected text in CREATE TABLE; its clauses come in the order ENGINE, key, COMMENT, "
-                    + "PARTITION BY, DISTRIBUTED BY, ORDER BY, PROPERTIES");
+                    + "PARTITION BY, DISTRIBUTED BY, ORDER BY, ROLLUP, PROPERTIES");
         }
         return new Table(name, columns, indexes, engine, keys, comment, partition, distribution, orderBy, properties,
-                temporary);
+                temporary, rollups);
+    }
+
+    /** StarRocks.g4 {@code rollupDesc}: ROLLUP '(' rollupItem (',' rollupItem)* ')'. */
+    private List<Rollup> rollups() {
+        expectSymbol("(");
+        List<Rollup> rollups = new ArrayList<>();
+        do {
+            String name = identifier("rollup name");
+            List<String> columns = identifierList("rollup column");
+            List<String> duplicateKeys = List.of();
+            if (acceptWord("DUPLICATE")) {
+                expectWord("KEY");
+                duplicateKeys = identifierList("rollup key column");
+            }
+            List<String> orderBy = List.of();
+            if (acceptWord("ORDER")) {
+                expectWord("BY");
+                orderBy = identifierList("rollup sort column");
+            }
+            String from = acceptWord("FROM") ? identifier("rollup to build from") : null;
+            Map<String, String> properties = acceptWord("PROPERTIES") ? properties() : Map.of();
+            rollups.add(new Rollup(name, columns, duplicateKeys, orderBy, from, properties));
+        }
+        while (acceptSymbol(","));
+        expectSymbol(")");
+        return rollups;
     }
 
     private KeysDesc keysDesc() {
@@ -370,15 +397,24 @@ final class DdlParser {
             next();
             expectSymbol("(");
             List<DataType> arguments = new ArrayList<>();
+            List<Boolean> nullability = new ArrayList<>();
             do {
                 arguments.add(dataType());
-                if (peek().isWord("NULL") || peek().isWord("NOT")) {
-                    throw error("nullability of an aggregate state argument is not supported");
+                // StarRocks.g4: the arguments of aggStateDesc are typeWithNullable, type (NULL | NOT NULL)?
+                if (acceptWord("NULL")) {
+                    nullability.add(Boolean.TRUE);
+                }
+                else if (acceptWord("NOT")) {
+                    expectWord("NULL");
+                    nullability.add(Boolean.FALSE);
+                }
+                else {
+                    nullability.add(null);
                 }
             }
             while (acceptSymbol(","));
             expectSymbol(")");
-            return new AggregateStateType(token.text(), arguments);
+            return new AggregateStateType(token.text(), arguments, nullability);
         }
         return dataType();
     }
@@ -621,7 +657,7 @@ final class DdlParser {
                     bracket.text());
         }
         if (upper == null) {
-            return maxValuePartition(name, lower, earlier, partitionColumns.size(), upperStart);
+            return maxValuePartition(name, lower, earlier, partitionColumns.size());
         }
         if (upper.contains(null)) {
             throw new DdlSyntaxException("MAXVALUE in only some columns of an upper bound is not supported",
@@ -631,12 +667,12 @@ final class DdlParser {
     }
 
     /**
-     * {@code SHOW CREATE} prints a {@code LESS THAN MAXVALUE} partition as {@code [("lo"), (MAXVALUE))}. The model
-     * has no fixed range ending in MAXVALUE, so this reads it back as {@code LESS THAN MAXVALUE} when that means the
-     * same: when the lower bound is where the previous partition ends, or the type's minimum for a first partition.
+     * {@code SHOW CREATE} prints a {@code LESS THAN MAXVALUE} partition as {@code [("lo"), (MAXVALUE))}. This reads it
+     * back as {@code LESS THAN MAXVALUE} when that means the same: when the lower bound is where the previous
+     * partition ends, or the type's minimum for a first partition; otherwise (a last partition after a gap) as the
+     * fixed range {@code [lo, MAXVALUE)}.
      */
-    private RangePartition maxValuePartition(String name, List<String> lower, List<RangePartition> earlier, int width,
-            Token at) {
+    private RangePartition maxValuePartition(String name, List<String> lower, List<RangePartition> earlier, int width) {
         List<String> previousUpper = null;
         if (!earlier.isEmpty()) {
             RangePartition previous = earlier.get(earlier.size() - 1);
@@ -649,12 +685,7 @@ final class DdlParser {
         }
         boolean follows = (previousUpper != null) ? previousUpper.equals(lower)
                 : earlier.isEmpty() && MINIMUM_BOUNDS.containsAll(lower);
-        if (!follows) {
-            throw new DdlSyntaxException("a range ending in MAXVALUE is supported only when it starts where the "
-                    + "previous partition ends (it is then read as LESS THAN MAXVALUE)", at.line(), at.column(),
-                    at.text());
-        }
-        return new RangePartition.LessThan(name, List.of());
+        return follows ? new RangePartition.LessThan(name, List.of()) : new RangePartition.Fixed(name, lower, List.of());
     }
 
     /**
@@ -891,10 +922,16 @@ final class DdlParser {
             return new RefreshScheme(moment, RefreshType.MANUAL, null, null);
         }
         if (acceptWord("INCREMENTAL")) {
+            // Only older servers know INCREMENTAL; it is read so that their text can be reflected, and the printer
+            // refuses to write it (see DdlPrinter.refresh).
             return new RefreshScheme(moment, RefreshType.INCREMENTAL, null, null);
         }
-        if (!acceptWord("ASYNC")) {
-            throw error("expected ASYNC, MANUAL or INCREMENTAL after REFRESH");
+        // StarRocks.g4 (fe/fe-grammar/.../grammar/StarRocks.g4, refreshSchemeDesc, main after 4.1):
+        // REFRESH (IMMEDIATE | DEFERRED)? (ASYNC | (ASYNC | SCHEDULE) (START '(' string ')')? EVERY '(' interval ')'
+        // | MANUAL). SCHEDULE is another spelling of a scheduled ASYNC refresh, so it reads as ASYNC with its EVERY.
+        boolean schedule = acceptWord("SCHEDULE");
+        if (!schedule && !acceptWord("ASYNC")) {
+            throw error("expected ASYNC, SCHEDULE, MANUAL or INCREMENTAL after REFRESH");
         }
         String start = null;
         if (acceptWord("START")) {
@@ -907,6 +944,9 @@ final class DdlParser {
             expectSymbol("(");
             every = interval();
             expectSymbol(")");
+        }
+        else if (schedule) {
+            throw error("expected EVERY(INTERVAL n unit): REFRESH SCHEDULE needs its period");
         }
         return new RefreshScheme(moment, RefreshType.ASYNC, start, every);
     }

@@ -62,6 +62,22 @@ final class TableRules {
         PropertyRules.check(table, model, properties);
     }
 
+    /** The columns a rollup names are columns of the table, and rollup names are unique. */
+    static void checkRollups(String name, List<Column> columns, List<Rollup> rollups) {
+        String table = "table " + Names.display(name);
+        Set<String> columnNames = new HashSet<>(columns.stream().map((column) -> Names.fold(column.name())).toList());
+        Set<String> rollupNames = new HashSet<>();
+        for (Rollup rollup : rollups) {
+            String subject = "rollup " + Names.display(rollup.name());
+            if (!rollupNames.add(Names.fold(rollup.name()))) {
+                throw new DdlValidationException(table, subject + " is declared twice");
+            }
+            requireColumns(table, subject, columnNames, rollup.columns(), null);
+            requireColumns(table, subject + " DUPLICATE KEY", columnNames, rollup.duplicateKeys(), null);
+            requireColumns(table, subject + " ORDER BY", columnNames, rollup.orderBy(), null);
+        }
+    }
+
     /**
      * FE {@code CreateTableAnalyzer}: "More than one AUTO_INCREMENT column defined in CREATE TABLE Statement"
      * (recorded: {@code ../shared/corpus/sql/sqltests/CASE_074}, steps 6 and 7).

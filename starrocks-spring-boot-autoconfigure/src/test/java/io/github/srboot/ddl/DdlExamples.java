@@ -527,14 +527,6 @@ final class DdlExamples {
                         CREATE MATERIALIZED VIEW `mv_every`
                         REFRESH ASYNC EVERY(INTERVAL 30 MINUTE)
                         AS SELECT 1 AS one"""),
-                create("materialized view: REFRESH INCREMENTAL, IF NOT EXISTS via statement",
-                        MaterializedView.builder("mv_incremental", "SELECT k, count(*) AS c FROM t GROUP BY k")
-                            .refresh(new RefreshScheme(null, RefreshType.INCREMENTAL, null, null))
-                            .build(),
-                        """
-                                CREATE MATERIALIZED VIEW `mv_incremental`
-                                REFRESH INCREMENTAL
-                                AS SELECT k, count(*) AS c FROM t GROUP BY k"""),
                 new Example("materialized view: IF NOT EXISTS, plain",
                         CreateObject.ifNotExists(MaterializedView.builder("mv_plain", "SELECT 1 AS one").build()), """
                                 CREATE MATERIALIZED VIEW IF NOT EXISTS `mv_plain`

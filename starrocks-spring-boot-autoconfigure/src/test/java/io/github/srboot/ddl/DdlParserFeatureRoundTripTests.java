@@ -87,9 +87,10 @@ class DdlParserFeatureRoundTripTests {
                                     Interval.of(5, IntervalUnit.MINUTE)))
                             .property("replication_num", "1")
                             .build()),
-                feature("materialized view refreshed immediately and incrementally",
+                feature("materialized view refreshed immediately by a schedule",
                         MaterializedView.builder("mv", "SELECT 1")
-                            .refresh(new RefreshScheme(RefreshMoment.IMMEDIATE, RefreshType.INCREMENTAL, null, null))
+                            .refresh(new RefreshScheme(RefreshMoment.IMMEDIATE, RefreshType.ASYNC, null,
+                                    Interval.of(1, IntervalUnit.HOUR)))
                             .build()));
     }
 

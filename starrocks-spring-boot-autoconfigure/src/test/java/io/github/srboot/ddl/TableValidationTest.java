@@ -344,9 +344,9 @@ class TableValidationTest {
     void partitionValuesMatchThePartitionColumns() {
         refused(() -> new RangePartitionDesc(List.of("a"),
                 List.of(new RangePartition.Fixed("p", List.of("1", "2"), List.of("3", "4")))), "partition `p`",
-                "has 2 values per bound for 1 partition column(s)");
-        refused(() -> new RangePartition.Fixed("p", List.of("1"), List.of("3", "4")), "partition `p`",
-                "the lower and upper bounds need the same, non-zero number of values");
+                "has 2 values in a bound for 1 partition column(s)");
+        refused(() -> new RangePartition.Fixed("p", List.of(), List.of("3", "4")), "partition `p`",
+                "the lower bound needs at least one value");
         refused(() -> new ListPartitionDesc(List.of("a", "b"), List.of(ListPartition.of("p", "x"))), "partition `p`",
                 "has values of 1 column(s) for 2 partition column(s)");
         refused(() -> new ListPartition("p", List.of(List.of("a"), List.of("b", "c"))), "partition `p`",

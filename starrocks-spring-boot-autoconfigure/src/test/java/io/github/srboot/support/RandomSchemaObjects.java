@@ -169,7 +169,8 @@ public final class RandomSchemaObjects {
 
     private RefreshScheme refresh() {
         RefreshMoment moment = pick(RefreshMoment.IMMEDIATE, RefreshMoment.DEFERRED, null);
-        RefreshType type = pick(RefreshType.values());
+        // Not INCREMENTAL: the printer refuses it (StarRocks' grammar after 4.1 has none).
+        RefreshType type = pick(RefreshType.ASYNC, RefreshType.MANUAL);
         if (type != RefreshType.ASYNC || this.random.nextBoolean()) {
             return new RefreshScheme(moment, type, null, null);
         }
