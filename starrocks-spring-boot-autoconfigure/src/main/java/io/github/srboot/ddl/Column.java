@@ -97,8 +97,22 @@ public record Column(String name, DataType type, boolean key, AggregationType ag
         }
         if (value instanceof DefaultValue.Literal literal) {
             if (complex) {
+                // StarRocks prints the type in its own way (MAP<INT,INT>, struct<`f` int(11)>); only ARRAY's is the
+                // model's, so only its words are kept.
                 throw new DdlValidationException(subject, "the default of a " + DdlPrinter.type(type)
-                        + " column needs expression syntax ([..], map{..}, row(..)), not a string");
+                        + " column needs expression syntax ([..], map{..}, row(..)), not a string",
+                        (type instanceof ArrayType) ? invalidDefault + ": Default value for complex type '"
+                                + DdlPrinter.type(type.canonical()) + "' requires expression syntax (e.g., [], map{}, "
+                                + "row())" : null);
+            }
+            Integer length = (type instanceof ScalarType scalar && (scalar.kind() == ScalarKind.CHAR
+                    || scalar.kind() == ScalarKind.VARCHAR || scalar.kind() == ScalarKind.STRING))
+                    ? ((scalar.length() != null) ? scalar.length() : Integer.valueOf(1)) : null;
+            if (length != null && literal.value().length() > length) {
+                // FE ColumnDefAnalyzer.validateDefaultValue: a CHAR/VARCHAR without length has length 1.
+                throw new DdlValidationException(subject, "the default " + DdlPrinter.string(literal.value())
+                        + " is longer than the column's " + length + " characters",
+                        invalidDefault + ": Default value is too long: " + literal.value());
             }
             // BINARY is StarRocks' other spelling of VARBINARY.
             if ((isScalar(type, ScalarKind.BITMAP) || isScalar(type, ScalarKind.HLL)
@@ -121,7 +135,8 @@ public record Column(String name, DataType type, boolean key, AggregationType ag
                         + ": Invalid JSON format for default value: " + literal.value() + ". Error: ...\")");
             }
             if (isScalar(type, ScalarKind.PERCENTILE)) {
-                throw new DdlValidationException(subject, "StarRocks cannot add a default value for type PERCENTILE");
+                throw new DdlValidationException(subject, "StarRocks cannot add a default value for type PERCENTILE",
+                        invalidDefault + ": Cannot add default value for type 'PERCENTILE'");
             }
         }
         if (value instanceof DefaultValue.Complex constant) {
@@ -131,8 +146,45 @@ public record Column(String name, DataType type, boolean key, AggregationType ag
             }
             if (SqlText.containsWord(constant.expression(), "NULL")) {
                 throw new DdlValidationException(subject, "NULL is not supported inside a complex type default value"
-                        + " (only literals, arrays, maps and row() are)");
+                        + " (only literals, arrays, maps and row() are)", invalidDefault + ": NULL literal is not "
+                        + "supported in complex type default value. Only constant expressions (literals, arrays, "
+                        + "maps, and row()) are allowed.");
             }
+        }
+        if (value instanceof DefaultValue.Expression expression) {
+            checkDefaultFunction(subject, invalidDefault, type, expression.expression());
+        }
+    }
+
+    /**
+     * FE {@code ColumnDefAnalyzer.validateDefaultValue} for {@code DEFAULT (fn())}: {@code uuid()} on a VARCHAR of
+     * 36 characters or more, {@code uuid_numeric()} on LARGEINT, {@code now()} on DATETIME, and no other function.
+     */
+    private static void checkDefaultFunction(String subject, String invalidDefault, DataType type, String expression) {
+        java.util.regex.Matcher call = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\(\\s*\\)")
+            .matcher(expression);
+        if (!call.matches()) {
+            return;
+        }
+        String function = call.group(1).toLowerCase(java.util.Locale.ROOT);
+        String typeName = DdlPrinter.type(type.canonical());
+        String unsupported = switch (function) {
+            case "uuid" -> isScalar(type, ScalarKind.VARCHAR) || isScalar(type, ScalarKind.STRING) ? null
+                    : "Default function uuid() for type " + typeName + " is not supported";
+            case "uuid_numeric" -> isScalar(type, ScalarKind.LARGEINT) ? null
+                    : "Default function uuid_numeric() for type " + typeName + " is not supported";
+            case "now" -> isScalar(type, ScalarKind.DATETIME) ? null
+                    : "Default function now() for type " + typeName + " is not supported";
+            default -> "Default expr for function " + function + " is not supported";
+        };
+        // a VARCHAR without length has length 1 (FE ColumnDefAnalyzer.analyze)
+        if (unsupported == null && function.equals("uuid") && (((ScalarType) type).length() == null
+                || ((ScalarType) type).length() < 36)) {
+            unsupported = "Varchar type length must be greater than 36 for uuid function";
+        }
+        if (unsupported != null) {
+            throw new DdlValidationException(subject, "DEFAULT (" + expression + ") is not supported here: "
+                    + unsupported, invalidDefault + ": " + unsupported);
         }
     }
 

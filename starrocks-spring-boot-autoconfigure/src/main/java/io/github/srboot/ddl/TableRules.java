@@ -44,22 +44,87 @@ final class TableRules {
         KeysType model = (effectiveKeys != null) ? effectiveKeys.type() : KeysType.DUPLICATE;
         List<String> keyColumns = (effectiveKeys != null) ? effectiveKeys.columns() : List.of();
         checkKeys(table, columns, columnNames, effectiveKeys);
+        if (effectiveKeys == null) {
+            checkFirstColumnCanBeAKey(table, columns.get(0));
+        }
+        else {
+            checkKeyColumnTypes(table, columns, keyColumns);
+        }
         checkSortKeyOfModel(table, model, keyColumns, orderBy);
         checkColumns(table, columns, model, keyColumns,
                 (partition != null) ? partition.columnNames() : List.of());
         PartitionRules.check(table, columns, columnNames, model, keyColumns, partition);
-        checkDistribution(table, columnNames, model, distribution);
+        checkDistribution(table, columnNames, model, distribution, properties);
         GeneratedColumnRules.check(table, columns, model, keyColumns);
         Set<String> indexNames = new HashSet<>();
+        Set<List<String>> indexedColumns = new HashSet<>();
         for (IndexDef index : indexes) {
-            if (!indexNames.add(Names.fold(index.name()))) {
-                throw new DdlValidationException(table, "index " + Names.display(index.name()) + " is declared twice");
-            }
-            requireColumns(table, "index " + Names.display(index.name()), columnNames, index.columns(), null);
+            // FE CreateTableAnalyzer: an index on a missing column, then the index's own rules ...
+            requireColumns(table, "index " + Names.display(index.name()), columnNames, index.columns(),
+                    index.name() + " column does not exist in table. invalid column: %s");
             checkIndex(table, index, columns, model, keyColumns, properties);
+            indexNames.add(Names.fold(index.name()));
+            indexedColumns.add(index.columns().stream().map(Names::fold).toList());
+        }
+        // ... and, over all indexes, unique names and one index per column list.
+        if (indexNames.size() != indexes.size()) {
+            throw new DdlValidationException(table, "two indexes have the same name", "index name must be unique");
+        }
+        if (indexedColumns.size() != indexes.size()) {
+            throw new DdlValidationException(table, "two indexes are built on the same columns",
+                    "same index columns have multiple index name is not allowed");
         }
         checkSortKeyDuplicates(table, orderBy);
         PropertyRules.check(table, model, properties);
+    }
+
+    /**
+     * Types a key column cannot have: StarRocks sorts and distributes by keys, which these types do not allow
+     * (FE {@code Type.canDistributedBy}).
+     */
+    private static boolean canBeKey(DataType type) {
+        if (!(type instanceof ScalarType scalar)) {
+            return false;
+        }
+        return switch (scalar.kind()) {
+            case FLOAT, DOUBLE, JSON, BITMAP, HLL, PERCENTILE -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * FE {@code ColumnDefAnalyzer.analyze}: "Invalid data type of key column '%s': '%s'", with ", use decimal
+     * instead" for FLOAT and DOUBLE. StarRocks prints ARRAY, MAP and STRUCT types its own way, so their refusal
+     * carries the model's words only.
+     */
+    private static void checkKeyColumnTypes(String table, List<Column> columns, List<String> keyColumns) {
+        for (String key : keyColumns) {
+            Column column = PartitionRules.column(columns, key);
+            if (column == null || canBeKey(column.type()) || column.type() instanceof AggregateStateType) {
+                continue;
+            }
+            String type = DdlPrinter.type(column.type().canonical());
+            boolean floating = column.type() instanceof ScalarType scalar
+                    && (scalar.kind() == ScalarKind.FLOAT || scalar.kind() == ScalarKind.DOUBLE);
+            throw new DdlValidationException(table, "key column " + Names.display(column.name()) + " cannot be of type "
+                    + type + (floating ? "; use DECIMAL" : ""), (column.type() instanceof ScalarType)
+                            ? "Invalid data type of key column '" + column.name() + "': '" + type + "'"
+                                    + (floating ? ", use decimal instead" : "") : null);
+        }
+    }
+
+    /**
+     * FE {@code CreateTableAnalyzer}: without a key clause, StarRocks takes leading columns as DUPLICATE keys and
+     * stops at the first type that cannot be a key; a table whose first column is such a type has no key.
+     */
+    private static void checkFirstColumnCanBeAKey(String table, Column first) {
+        if (canBeKey(first.type())) {
+            return;
+        }
+        String type = DdlPrinter.type(first.type().canonical());
+        throw new DdlValidationException(table, "without a key clause the first column becomes the key, and "
+                + Names.display(first.name()) + " is " + type + ", which cannot be one",
+                (first.type() instanceof ScalarType) ? "Data type of first column cannot be " + type : null);
     }
 
     /** The columns a rollup names are columns of the table, and rollup names are unique. */
@@ -304,7 +369,11 @@ final class TableRules {
      * table without REPLACE columns; the model follows main).
      */
     private static void checkDistribution(String table, Set<String> columnNames, KeysType model,
-            DistributionDesc distribution) {
+            DistributionDesc distribution, Map<String, String> properties) {
+        if (distribution == null && properties.containsKey("colocate_with")) {
+            throw new DdlValidationException(table, "a table with the property colocate_with needs DISTRIBUTED BY HASH",
+                    "Colocate table must specify distribution column");
+        }
         if (distribution == null) {
             if (model == KeysType.AGGREGATE || model == KeysType.UNIQUE) {
                 throw new DdlValidationException(table, "a " + model + " KEY table needs a DISTRIBUTED BY clause",

@@ -344,9 +344,96 @@ class AnalyzerRulesTest {
 
     }
 
+    @Nested
+    class Keys {
+
+        @Test
+        void keyColumnsHaveTypesStarRocksCanSortAndDistributeBy() {
+            // FE ColumnDefAnalyzer.analyze: "Invalid data type of key column '%s': '%s'" (", use decimal instead"
+            // for FLOAT and DOUBLE).
+            refusedWith("create table t (d double, v int) duplicate key(d)",
+                    "Invalid data type of key column 'd': 'DOUBLE', use decimal instead");
+            refusedWith("create table t (j json, v int) duplicate key(j)", "Invalid data type of key column 'j': 'JSON'");
+            accepted("create table t (d decimal(10, 2), v int) duplicate key(d)");
+        }
+
+        @Test
+        void withoutKeyClauseTheFirstColumnMustBeAKeyType() {
+            // FE CreateTableAnalyzer: "Data type of first column cannot be %s".
+            refusedWith("create table t (f float, k int)", "Data type of first column cannot be FLOAT");
+            accepted("create table t (k int, f float)");
+        }
+
+    }
+
+    @Nested
+    class IndexNamesAndColumns {
+
+        @Test
+        void indexesNameExistingColumnsUniqueNamesAndDistinctColumns() {
+            // FE CreateTableAnalyzer: the index's column, then unique names, then one index per column list.
+            refusedWith("create table t (a int, b varchar(10), index i (c) using bitmap)",
+                    "i column does not exist in table. invalid column: c");
+            refusedWith("create table t (a int, b varchar(10), index i (a) using bitmap, index I (b) using bitmap)",
+                    "index name must be unique");
+            refusedWith("create table t (a int, b varchar(10), index i (b) using bitmap, "
+                    + "index j (b) using ngrambf (\"gram_num\" = \"4\"))",
+                    "same index columns have multiple index name is not allowed");
+        }
+
+    }
+
+    @Test
+    void colocatedTablesNameTheirDistribution() {
+        // FE CreateTableAnalyzer: "Colocate table must specify distribution column".
+        refusedWith("create table t (a int, b int) properties (\"colocate_with\" = \"g1\")",
+                "Colocate table must specify distribution column");
+        accepted("create table t (a int, b int) distributed by hash(a) properties (\"colocate_with\" = \"g1\")");
+    }
+
+    @Nested
+    class DefaultValues {
+
+        @Test
+        void stringDefaultsFitTheColumn() {
+            // FE ColumnDefAnalyzer.validateDefaultValue: "Default value is too long: %s".
+            refusedWith("create table t (k int, c varchar(3) default 'abcd')",
+                    "Invalid default value for 'c': Default value is too long: abcd");
+            accepted("create table t (k int, c varchar(3) default 'abc')");
+        }
+
+        @Test
+        void defaultFunctionsAndTheirTypes() {
+            // FE ColumnDefAnalyzer.validateDefaultValue: uuid() on VARCHAR(36+), uuid_numeric() on LARGEINT.
+            refusedWith("create table t (k int, u int default (uuid()))",
+                    "Invalid default value for 'u': Default function uuid() for type INT is not supported");
+            refusedWith("create table t (k int, u varchar(20) default (uuid()))",
+                    "Invalid default value for 'u': Varchar type length must be greater than 36 for uuid function");
+            refusedWith("create table t (k int, u bigint default (uuid_numeric()))",
+                    "Invalid default value for 'u': Default function uuid_numeric() for type BIGINT is not supported");
+            refusedWith("create table t (k int, u varchar(64) default (rand()))",
+                    "Invalid default value for 'u': Default expr for function rand is not supported");
+            accepted("create table t (k int, u varchar(36) default (uuid()), n largeint default (uuid_numeric()))");
+        }
+
+        @Test
+        void complexDefaultsAreExpressionsWithoutNull() {
+            // FE ColumnDefAnalyzer.validateDefaultValue and validateComplexTypeDefaultExpressionForm.
+            refusedWith("create table t (k int, a array<int> default '[1]')", "Invalid default value for 'a': Default "
+                    + "value for complex type 'ARRAY<INT>' requires expression syntax (e.g., [], map{}, row())");
+            refusedWith("create table t (k int, a array<int> default [1, null])", "Invalid default value for 'a': "
+                    + "NULL literal is not supported in complex type default value. Only constant expressions "
+                    + "(literals, arrays, maps, and row()) are allowed.");
+            refusedWith("create table t (k int, p percentile percentile_union default 'x') aggregate key(k) "
+                    + "distributed by hash(k)", "Invalid default value for 'p': Cannot add default value for type "
+                    + "'PERCENTILE'");
+        }
+
+    }
+
     @Test
     void columnsAreDeclaredOnce() {
-        // FE CreateTableAnalyzer: ErrorCode.ERR_DUP_FIELDNAME.
+        // FE CreateTableAnalyzer: ErrorCode.ERR_DUP_FIELDNAME, worded as in sql/sqltests/CASE_081 step 6.
         refusedWith("create table t (a int, A int)", "Duplicate column name 'A'");
     }
 

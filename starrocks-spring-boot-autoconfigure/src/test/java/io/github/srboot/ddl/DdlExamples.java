@@ -257,7 +257,8 @@ final class DdlExamples {
                         )
                         DUPLICATE KEY(`dt`, `city`)"""),
                 create("GIN and NGRAMBF indexes with properties (3.3+)", eventTable("text_indexed")
-                    .index(new IndexDef("idx_gin", List.of("city"), IndexType.GIN, Map.of("parser", "english"), null))
+                    .column("note", varchar(64))
+                    .index(new IndexDef("idx_gin", List.of("note"), IndexType.GIN, Map.of("parser", "english"), null))
                     .index(new IndexDef("idx_ngram", List.of("city"), IndexType.NGRAMBF,
                             ordered("gram_num", "4", "bloom_filter_fpp", "0.05"), ""))
                     .build(), """
@@ -265,7 +266,8 @@ final class DdlExamples {
                           `dt` DATE NOT NULL,
                           `city` VARCHAR(32) NOT NULL,
                           `v` INT,
-                          INDEX `idx_gin` (`city`) USING GIN ("parser" = "english"),
+                          `note` VARCHAR(64),
+                          INDEX `idx_gin` (`note`) USING GIN ("parser" = "english"),
                           INDEX `idx_ngram` (`city`) USING NGRAMBF ("gram_num" = "4", "bloom_filter_fpp" = "0.05")
                         )
                         DUPLICATE KEY(`dt`, `city`)"""),

@@ -109,11 +109,14 @@ final class RandomTables {
         KeysType effective = writeKeys ? model : KeysType.DUPLICATE;
         table.comment(maybe(text()));
         table.engine(this.random.nextBoolean() ? "OLAP" : null);
+        String bitmapColumn = null;
         if (this.random.nextInt(3) == 0) {
-            table.index(new IndexDef(name(used), List.of(pick(keys)), IndexType.BITMAP, java.util.Map.of(),
+            bitmapColumn = pick(keys);
+            table.index(new IndexDef(name(used), List.of(bitmapColumn), IndexType.BITMAP, java.util.Map.of(),
                     maybe(text())));
         }
-        if (!this.grammar32Only && this.random.nextInt(4) == 0) {
+        // One index per column (FE CreateTableAnalyzer: "same index columns have multiple index name is not allowed").
+        if (!this.grammar32Only && this.random.nextInt(4) == 0 && !keys.get(0).equals(bitmapColumn)) {
             table.index(new IndexDef(name(used), List.of(keys.get(0)), IndexType.NGRAMBF,
                     DdlExamples.ordered("gram_num", "4", "bloom_filter_fpp", "0.05"), null));
         }
@@ -203,10 +206,15 @@ final class RandomTables {
                 && (scalar.kind() == ScalarKind.VARBINARY || scalar.kind() == ScalarKind.BINARY)) {
             return DefaultValue.literal("");
         }
-        if (Boolean.FALSE.equals(nullable)) {
-            return pick(DefaultValue.literal(text()), DefaultValue.literal("0"));
+        String text = text();
+        if (type instanceof ScalarType scalar && scalar.length() != null && text.length() > scalar.length()) {
+            // FE ColumnDefAnalyzer: "Default value is too long".
+            text = text.substring(0, scalar.length());
         }
-        return pick(DefaultValue.literal(text()), DefaultValue.NULL, DefaultValue.literal("0"));
+        if (Boolean.FALSE.equals(nullable)) {
+            return pick(DefaultValue.literal(text), DefaultValue.literal("0"));
+        }
+        return pick(DefaultValue.literal(text), DefaultValue.NULL, DefaultValue.literal("0"));
     }
 
     private Boolean pickNullable(Boolean unwrittenMeans) {

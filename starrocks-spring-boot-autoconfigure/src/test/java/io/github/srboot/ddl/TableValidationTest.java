@@ -303,7 +303,7 @@ class TableValidationTest {
         refused(() -> twoColumns().index(IndexDef.bitmap("i", "zz")).build(), "table `t`",
                 "index `i` names the column `zz`, which does not exist");
         refused(() -> twoColumns().index(IndexDef.bitmap("i", "a")).index(IndexDef.bitmap("I", "b")).build(),
-                "table `t`", "index `I` is declared twice");
+                "table `t`", "two indexes have the same name");
     }
 
     @Test

@@ -100,6 +100,18 @@ public final class RandomSchemaObjects {
                 columns.add(Column.builder(uniqueName(used), DataType.BIGINT).nullable(false).autoIncrement(true)
                     .comment(maybe(this::text)).build());
             }
+            else if (!keysWritten && columns.isEmpty()) {
+                // Without a key clause the first column becomes the key, so it needs a type a key can have (FE
+                // CreateTableAnalyzer: "Data type of first column cannot be %s").
+                String name = uniqueName(used);
+                Column first = valueColumn(name, effective);
+                while (!(first.type() instanceof io.github.srboot.ddl.ScalarType scalar) || List.of(ScalarKind.FLOAT,
+                        ScalarKind.DOUBLE, ScalarKind.JSON, ScalarKind.BITMAP, ScalarKind.HLL, ScalarKind.PERCENTILE)
+                    .contains(scalar.kind())) {
+                    first = valueColumn(name, effective);
+                }
+                columns.add(first);
+            }
             else {
                 columns.add(valueColumn(uniqueName(used), effective));
             }
@@ -120,8 +132,14 @@ public final class RandomSchemaObjects {
             table.keys(new KeysDesc(model, keyNames));
         }
         List<String> names = columns.stream().map(Column::name).toList();
+        Set<String> indexed = new HashSet<>();
         for (int i = this.random.nextInt(3); i > 0; i--) {
-            table.index(index(effective, columns, "idx_" + i));
+            IndexDef index = index(effective, columns, "idx_" + i);
+            // One index per column (FE CreateTableAnalyzer: "same index columns have multiple index name is not
+            // allowed").
+            if (indexed.add(index.columns().get(0).toLowerCase(java.util.Locale.ROOT))) {
+                table.index(index);
+            }
         }
         table.partitionBy(partition(columns, keyCount));
         table.distributedBy(distribution(effective, columns, names));
@@ -224,7 +242,7 @@ public final class RandomSchemaObjects {
         Column.Builder column = Column.builder(name, type).nullable(pick(Boolean.TRUE, Boolean.FALSE, null))
             .comment(maybe(this::text));
         if (type instanceof ScalarType scalar && this.random.nextBoolean()) {
-            DefaultValue value = defaultFor(scalar.kind());
+            DefaultValue value = defaultFor(scalar);
             // StarRocks refuses DEFAULT NULL on a NOT NULL column (FE ColumnDefAnalyzer: "Invalid default value").
             if (!(value instanceof DefaultValue.Null && Boolean.FALSE.equals(column.build().nullable()))) {
                 column.defaultValue(value);
@@ -233,13 +251,21 @@ public final class RandomSchemaObjects {
         return column.build();
     }
 
-    private DefaultValue defaultFor(ScalarKind kind) {
-        return switch (kind) {
+    private DefaultValue defaultFor(io.github.srboot.ddl.ScalarType type) {
+        return switch (type.kind()) {
             case JSON, BITMAP, HLL, PERCENTILE -> null;
             case DATETIME -> pick(DefaultValue.CURRENT_TIMESTAMP, DefaultValue.NULL,
                     DefaultValue.literal("2024-01-01 00:00:00"));
-            case VARCHAR, STRING, CHAR -> pick(DefaultValue.literal(text()), DefaultValue.expression("uuid()"),
-                    DefaultValue.NULL);
+            case VARCHAR, STRING, CHAR -> {
+                // FE ColumnDefAnalyzer.validateDefaultValue: a default fits the length (1 when none is written), and
+                // uuid() needs a VARCHAR of 36 characters or more.
+                int length = (type.length() != null) ? type.length() : 1;
+                String text = text();
+                DefaultValue literal = DefaultValue.literal(text.substring(0, Math.min(length, text.length())));
+                yield (type.kind() != ScalarKind.CHAR && length >= 36)
+                        ? pick(literal, DefaultValue.expression("uuid()"), DefaultValue.NULL)
+                        : pick(literal, DefaultValue.NULL);
+            }
             case LARGEINT -> pick(DefaultValue.expression("uuid_numeric()"), DefaultValue.literal("-1"));
             // Binary columns take only the empty string (FE ColumnDefAnalyzer.validateDefaultValue).
             case VARBINARY, BINARY -> pick(DefaultValue.literal(""), DefaultValue.NULL);
