@@ -54,6 +54,10 @@ record ExpressionReferences(List<String> columns, List<String> functions, boolea
                 functions.add(token.value().toLowerCase(Locale.ROOT));
                 continue;
             }
+            if (token.kind() == Token.Kind.WORD && next.kind() == Token.Kind.STRING && next.offset() == token.endOffset()) {
+                // a prefixed literal: X'CAFE', b'01'
+                continue;
+            }
             if (previous != null && previous.isWord("AS")) {
                 // the type of a CAST
                 continue;
