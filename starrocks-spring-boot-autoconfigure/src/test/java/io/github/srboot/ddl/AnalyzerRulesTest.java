@@ -439,6 +439,14 @@ class AnalyzerRulesTest {
     }
 
     @Test
+    void timeIsNoColumnType() {
+        // sql/sqltests/CASE_088 steps 1-3: StarRocks parses TIME and refuses it as a column type, also nested.
+        refusedWith("create table t (k int, time TIME)", "Type:TIME of column:time does not support");
+        refusedWith("create table t (k int, c ARRAY<TIME>)", "Type:ARRAY<TIME> of column:c does not support");
+        refusedWith("create table t (k int, c MAP<BIGINT, TIME>)", "Type:MAP<BIGINT,TIME> of column:c does not support");
+    }
+
+    @Test
     void columnsAreDeclaredOnce() {
         // FE CreateTableAnalyzer: ErrorCode.ERR_DUP_FIELDNAME, worded as in sql/sqltests/CASE_081 step 6.
         refusedWith("create table t (a int, A int)", "Duplicate column name 'A'");
