@@ -22,8 +22,7 @@ CREATE TABLE latest_prices (
     attrs MAP<STRING, INT>,
     dims STRUCT<w DOUBLE, h DOUBLE>,
     doc JSON,
-    INDEX idx_tags (sku) USING NGRAMBF ("gram_num" = "4", "bloom_filter_fpp" = "0.05"),
-    INDEX idx_doc (sku) USING GIN ("parser" = "english")
+    INDEX idx_tags (sku) USING NGRAMBF ("gram_num" = "4", "bloom_filter_fpp" = "0.05")
 )
 UNIQUE KEY(sku)
 DISTRIBUTED BY HASH(sku) BUCKETS 2

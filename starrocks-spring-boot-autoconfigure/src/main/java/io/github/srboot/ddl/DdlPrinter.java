@@ -90,7 +90,11 @@ final class DdlPrinter {
         }
         if (type instanceof AggregateStateType state) {
             StringJoiner arguments = new StringJoiner(", ", state.function() + "(", ")");
-            state.arguments().forEach((argument) -> arguments.add(type(argument)));
+            for (int i = 0; i < state.arguments().size(); i++) {
+                Boolean nullable = state.argumentNullability().get(i);
+                arguments.add(type(state.arguments().get(i))
+                        + ((nullable == null) ? "" : nullable ? " NULL" : " NOT NULL"));
+            }
             return arguments.toString();
         }
         StructType struct = (StructType) type;
@@ -156,8 +160,33 @@ final class DdlPrinter {
                 .append(identifiers(table.keys().columns())).append(')');
         }
         appendStorageLayout(sql, table.comment(), table.partition(), table.distribution(), table.orderBy());
+        if (!table.rollups().isEmpty()) {
+            StringJoiner rollups = new StringJoiner(",\n", "\nROLLUP (\n", "\n)");
+            table.rollups().forEach((rollup) -> rollups.add("  " + rollup(rollup)));
+            sql.append(rollups);
+        }
         if (!table.properties().isEmpty()) {
             sql.append('\n').append(properties(table.properties()));
+        }
+        return sql.toString();
+    }
+
+    /** StarRocks.g4 {@code rollupItem}: name (cols) [DUPLICATE KEY (cols)] [ORDER BY (cols)] [FROM r] [PROPERTIES]. */
+    private static String rollup(Rollup rollup) {
+        StringBuilder sql = new StringBuilder(identifier(rollup.name())).append(" (")
+            .append(identifiers(rollup.columns()))
+            .append(')');
+        if (!rollup.duplicateKeys().isEmpty()) {
+            sql.append(" DUPLICATE KEY (").append(identifiers(rollup.duplicateKeys())).append(')');
+        }
+        if (!rollup.orderBy().isEmpty()) {
+            sql.append(" ORDER BY (").append(identifiers(rollup.orderBy())).append(')');
+        }
+        if (rollup.fromRollup() != null) {
+            sql.append(" FROM ").append(identifier(rollup.fromRollup()));
+        }
+        if (!rollup.properties().isEmpty()) {
+            sql.append(" PROPERTIES (").append(inlineProperties(rollup.properties())).append(')');
         }
         return sql.toString();
     }
@@ -270,7 +299,8 @@ final class DdlPrinter {
         }
         if (partition instanceof RangePartition.Fixed fixed) {
             return head + identifier(fixed.name()) + " VALUES [(" + strings(fixed.lower()) + "), ("
-                    + strings(fixed.upper()) + "))" + partitionProperties(fixed.properties());
+                    + (fixed.isUpToMaxValue() ? "MAXVALUE" : strings(fixed.upper())) + "))"
+                    + partitionProperties(fixed.properties());
         }
         ListPartition list = (ListPartition) partition;
         return head + identifier(list.name()) + " VALUES IN (" + listValues(list) + ")"
@@ -387,7 +417,17 @@ final class DdlPrinter {
         return SqlText.endsInLineComment(query) ? query + "\n" : query;
     }
 
+    /**
+     * The refresh clause. A scheduled refresh is written {@code ASYNC [START(..)] EVERY(..)}, which every server
+     * reads (StarRocks main also takes, and prints, SCHEDULE for it). INCREMENTAL is refused: StarRocks' grammar
+     * after 4.1 ({@code refreshSchemeDesc}) has no INCREMENTAL, so no statement the printer writes carries it.
+     */
     static String refresh(RefreshScheme scheme) {
+        if (scheme.type() == RefreshType.INCREMENTAL) {
+            throw new DdlValidationException("REFRESH INCREMENTAL", "StarRocks' grammar no longer has INCREMENTAL "
+                    + "(refreshSchemeDesc takes ASYNC, SCHEDULE and MANUAL), so it is never written; use "
+                    + "RefreshScheme.async(), asyncEvery(..) or manual()");
+        }
         StringBuilder sql = new StringBuilder("REFRESH ");
         if (scheme.moment() != null) {
             sql.append(scheme.moment().name()).append(' ');

@@ -1,8 +1,8 @@
 package io.github.srboot.ddl;
 
 /**
- * Checks that a text starts with one strict JSON value (RFC 8259), the test StarRocks applies to the default of a JSON
- * column (FE {@code ColumnDefAnalyzer}: {@code Streams.parse} over a non-lenient Gson reader, which reads one value and
+ * Checks that a text is empty or starts with one strict JSON value (RFC 8259), the test StarRocks applies to the
+ * default of a JSON column (FE {@code ColumnDefAnalyzer}: {@code Streams.parse} over a non-lenient Gson reader, which reads one value and
  * does not look past it). The ddl package depends on no JSON library, and a syntax check is all that is needed.
  */
 final class JsonText {
@@ -21,6 +21,11 @@ final class JsonText {
      * @return true when valid
      */
     static boolean isValid(String text) {
+        if (text.chars().allMatch((c) -> c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+            // Gson's Streams.parse answers JsonNull for a document with no token at all, so StarRocks accepts
+            // DEFAULT '' (and blanks) on a JSON column.
+            return true;
+        }
         JsonText json = new JsonText(text);
         try {
             json.value();

@@ -48,11 +48,14 @@ public sealed interface RangePartition extends PartitionDefinition {
     }
 
     /**
-     * {@code PARTITION name VALUES [("lo", ...), ("hi", ...))}: a fixed half-open range.
+     * {@code PARTITION name VALUES [("lo", ...), ("hi", ...))}: a fixed half-open range. A bound may give fewer values
+     * than there are partition columns (StarRocks fills the rest with the columns' minimum), and the upper bound may
+     * be {@code (MAXVALUE)}, held as an empty list, as {@code SHOW CREATE} prints a last partition that starts after a
+     * gap.
      *
      * @param name the partition name
-     * @param lower the inclusive lower bound, one value per partition column
-     * @param upper the exclusive upper bound, one value per partition column
+     * @param lower the inclusive lower bound, a prefix of the partition columns' values
+     * @param upper the exclusive upper bound, a prefix of the partition columns' values; empty for MAXVALUE
      * @param properties the partition's own properties ({@code PARTITION p VALUES .. ("replication_num" = "1")}), in
      * written order, never null; {@code SHOW CREATE} does not print them, so the diff does not compare them
      */
@@ -67,10 +70,8 @@ public sealed interface RangePartition extends PartitionDefinition {
             String subject = "partition " + Names.display(name);
             lower = Lists.copy(subject, lower);
             upper = Lists.copy(subject, upper);
-            if (lower.isEmpty() || lower.size() != upper.size()) {
-                throw new DdlValidationException(subject,
-                        "the lower and upper bounds need the same, non-zero number of values, got " + lower.size()
-                                + " and " + upper.size());
+            if (lower.isEmpty()) {
+                throw new DdlValidationException(subject, "the lower bound needs at least one value");
             }
             properties = Lists.properties(subject, properties);
         }
@@ -83,6 +84,14 @@ public sealed interface RangePartition extends PartitionDefinition {
          */
         public Fixed(String name, List<String> lower, List<String> upper) {
             this(name, lower, upper, java.util.Map.of());
+        }
+
+        /**
+         * Whether the upper bound is {@code MAXVALUE}.
+         * @return true for {@code [lower, MAXVALUE)}
+         */
+        public boolean isUpToMaxValue() {
+            return this.upper.isEmpty();
         }
 
     }

@@ -59,9 +59,11 @@ public record RangePartitionDesc(List<String> columns, List<RangePartition> part
             throw new DdlValidationException("partition " + Names.display(lessThan.name()),
                     "has " + lessThan.values().size() + " values for " + width + " partition column(s)");
         }
-        if (partition instanceof RangePartition.Fixed fixed && fixed.lower().size() != width) {
+        if (partition instanceof RangePartition.Fixed fixed
+                && (fixed.lower().size() > width || fixed.upper().size() > width)) {
             throw new DdlValidationException("partition " + Names.display(fixed.name()),
-                    "has " + fixed.lower().size() + " values per bound for " + width + " partition column(s)");
+                    "has " + Math.max(fixed.lower().size(), fixed.upper().size()) + " values in a bound for " + width
+                            + " partition column(s)");
         }
         if (partition instanceof RangePartition.Batch batch && width != 1) {
             throw new DdlValidationException("partition batch START " + batch.start(),

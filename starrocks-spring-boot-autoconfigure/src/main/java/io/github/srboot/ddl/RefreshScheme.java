@@ -1,7 +1,9 @@
 package io.github.srboot.ddl;
 
 /**
- * {@code REFRESH [IMMEDIATE | DEFERRED] {ASYNC [START("..")] [EVERY(INTERVAL n unit)] | MANUAL | INCREMENTAL}}.
+ * {@code REFRESH [IMMEDIATE | DEFERRED] {ASYNC [START("..")] [EVERY(INTERVAL n unit)] | MANUAL | INCREMENTAL}}. The
+ * parser also reads {@code SCHEDULE [START("..")] EVERY(..)}, StarRocks main's spelling of a scheduled ASYNC
+ * refresh, as ASYNC; INCREMENTAL is read (older servers print it) but never rendered.
  *
  * @param moment the first-refresh moment, or null when not written
  * @param type the refresh type

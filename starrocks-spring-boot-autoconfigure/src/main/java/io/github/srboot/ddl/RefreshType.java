@@ -9,7 +9,10 @@ public enum RefreshType {
     ASYNC,
     /** {@code MANUAL}: only by {@code REFRESH MATERIALIZED VIEW}. */
     MANUAL,
-    /** {@code INCREMENTAL}. */
+    /**
+     * {@code INCREMENTAL}: known to older servers only; read from their text, refused by the printer because
+     * StarRocks' current grammar has no such refresh.
+     */
     INCREMENTAL
 
 }

@@ -22,10 +22,12 @@ import java.util.Map;
  * @param properties the properties in written order (compared as a map), never null
  * @param temporary whether this is a {@code CREATE TEMPORARY TABLE}: a table that lives only in the session that
  * created it, so never part of a database's schema (the schema diff leaves it out)
+ * @param rollups the rollups declared with the table ({@code ROLLUP (..)}), never null; {@code SHOW CREATE} does not
+ * print them, so the schema diff does not compare them
  */
 public record Table(String name, List<Column> columns, List<IndexDef> indexes, String engine, KeysDesc keys,
         String comment, PartitionDesc partition, DistributionDesc distribution, List<String> orderBy,
-        Map<String, String> properties, boolean temporary) implements SchemaObject {
+        Map<String, String> properties, boolean temporary, List<Rollup> rollups) implements SchemaObject {
 
     /**
      * Copies the collections and checks the table's rules.
@@ -39,10 +41,33 @@ public record Table(String name, List<Column> columns, List<IndexDef> indexes, S
         indexes = Lists.copy(subject, indexes);
         orderBy = Lists.names(subject + " ORDER BY column", orderBy);
         properties = Lists.properties(subject, properties);
+        rollups = Lists.copy(subject, rollups);
         if (engine != null) {
             Names.require(subject + " engine", engine);
         }
-        TableRules.check(name, columns, indexes, keys, partition, distribution, orderBy);
+        TableRules.check(name, columns, indexes, keys, partition, distribution, orderBy, properties);
+        TableRules.checkRollups(name, columns, rollups);
+    }
+
+    /**
+     * A table without rollups.
+     * @param name the table name (unqualified)
+     * @param columns the columns in order, at least one
+     * @param indexes the indexes declared in the column list, never null
+     * @param engine the engine as written ({@code OLAP}), or null when not written
+     * @param keys the key clause, or null when not written
+     * @param comment the table comment, or null when none
+     * @param partition the partition clause, or null when unpartitioned
+     * @param distribution the distribution clause, or null when not written
+     * @param orderBy the sort key columns, empty when not written
+     * @param properties the properties in written order, never null
+     * @param temporary whether this is a {@code CREATE TEMPORARY TABLE}
+     */
+    public Table(String name, List<Column> columns, List<IndexDef> indexes, String engine, KeysDesc keys,
+            String comment, PartitionDesc partition, DistributionDesc distribution, List<String> orderBy,
+            Map<String, String> properties, boolean temporary) {
+        this(name, columns, indexes, engine, keys, comment, partition, distribution, orderBy, properties, temporary,
+                List.of());
     }
 
     /**
@@ -61,7 +86,8 @@ public record Table(String name, List<Column> columns, List<IndexDef> indexes, S
     public Table(String name, List<Column> columns, List<IndexDef> indexes, String engine, KeysDesc keys,
             String comment, PartitionDesc partition, DistributionDesc distribution, List<String> orderBy,
             Map<String, String> properties) {
-        this(name, columns, indexes, engine, keys, comment, partition, distribution, orderBy, properties, false);
+        this(name, columns, indexes, engine, keys, comment, partition, distribution, orderBy, properties, false,
+                List.of());
     }
 
     /**
@@ -126,6 +152,7 @@ public record Table(String name, List<Column> columns, List<IndexDef> indexes, S
         builder.orderBy.addAll(this.orderBy);
         builder.properties.putAll(this.properties);
         builder.temporary = this.temporary;
+        builder.rollups.addAll(this.rollups);
         return builder;
     }
 
@@ -155,6 +182,8 @@ public record Table(String name, List<Column> columns, List<IndexDef> indexes, S
         private final Map<String, String> properties = new LinkedHashMap<>();
 
         private boolean temporary;
+
+        private final List<Rollup> rollups = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -366,13 +395,23 @@ public record Table(String name, List<Column> columns, List<IndexDef> indexes, S
         }
 
         /**
+         * Adds a rollup ({@code ROLLUP (..)}).
+         * @param rollup the rollup
+         * @return this builder
+         */
+        public Builder rollup(Rollup rollup) {
+            this.rollups.add(rollup);
+            return this;
+        }
+
+        /**
          * Builds the table.
          * @return the table
          * @throws DdlValidationException when a rule is broken
          */
         public Table build() {
             return new Table(this.name, this.columns, this.indexes, this.engine, this.keys, this.comment, this.partition,
-                    this.distribution, this.orderBy, this.properties, this.temporary);
+                    this.distribution, this.orderBy, this.properties, this.temporary, this.rollups);
         }
 
     }

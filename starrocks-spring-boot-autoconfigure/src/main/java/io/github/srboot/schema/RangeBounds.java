@@ -77,8 +77,10 @@ final class RangeBounds {
         List<String> previousUpper = null;
         for (RangePartition partition : partitions) {
             if (partition instanceof RangePartition.Fixed fixed) {
-                bounds.add(new Bound(fixed.name(), fixed.lower(), fixed.upper(), fixed));
-                previousUpper = fixed.upper();
+                // [lower, MAXVALUE) holds an empty upper bound; a Bound says MAXVALUE with null.
+                List<String> upper = fixed.isUpToMaxValue() ? null : fixed.upper();
+                bounds.add(new Bound(fixed.name(), fixed.lower(), upper, fixed));
+                previousUpper = upper;
             }
             else if (partition instanceof RangePartition.LessThan lessThan) {
                 List<String> upper = lessThan.isMaxValue() ? null : lessThan.values();

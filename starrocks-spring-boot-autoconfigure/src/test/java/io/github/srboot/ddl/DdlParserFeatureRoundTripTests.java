@@ -66,7 +66,8 @@ class DdlParserFeatureRoundTripTests {
                                                 Interval.of(1, IntervalUnit.DAY)))))
                             .build()),
                 feature("index with properties and comment",
-                        table().index(new IndexDef("i", List.of("a"), IndexType.GIN, Map.of("parser", "english"),
+                        table().column("s", DataType.STRING)
+                            .index(new IndexDef("i", List.of("s"), IndexType.GIN, Map.of("parser", "english"),
                                 "text; index"))
                             .build()),
                 feature("view with everything",
@@ -86,9 +87,10 @@ class DdlParserFeatureRoundTripTests {
                                     Interval.of(5, IntervalUnit.MINUTE)))
                             .property("replication_num", "1")
                             .build()),
-                feature("materialized view refreshed immediately and incrementally",
+                feature("materialized view refreshed immediately by a schedule",
                         MaterializedView.builder("mv", "SELECT 1")
-                            .refresh(new RefreshScheme(RefreshMoment.IMMEDIATE, RefreshType.INCREMENTAL, null, null))
+                            .refresh(new RefreshScheme(RefreshMoment.IMMEDIATE, RefreshType.ASYNC, null,
+                                    Interval.of(1, IntervalUnit.HOUR)))
                             .build()));
     }
 

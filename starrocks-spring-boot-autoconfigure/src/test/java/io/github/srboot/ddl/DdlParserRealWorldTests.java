@@ -202,7 +202,8 @@ class DdlParserRealWorldTests {
                 "CREATE TABLE t (id BIGINT, v ARRAY<INT> NOT NULL, INDEX i (v) USING VECTOR) DUPLICATE KEY(id)"))
             .withMessageContaining("needs an ARRAY<FLOAT> column");
         assertThatExceptionOfType(DdlValidationException.class).isThrownBy(() -> Ddl.parse(
-                "CREATE TABLE t (id BIGINT, v ARRAY<FLOAT> NOT NULL, INDEX i (v) USING VECTOR) UNIQUE KEY(id)"))
+                "CREATE TABLE t (id BIGINT, v ARRAY<FLOAT> NOT NULL, INDEX i (v) USING VECTOR) UNIQUE KEY(id) "
+                        + "DISTRIBUTED BY HASH(id)"))
             .withMessageContaining("DUPLICATE or PRIMARY KEY");
         assertThatExceptionOfType(DdlValidationException.class).isThrownBy(() -> Ddl.parse(
                 "CREATE TABLE t (a INT, b INT, INDEX i (a, b) USING BITMAP) DUPLICATE KEY(a)"))

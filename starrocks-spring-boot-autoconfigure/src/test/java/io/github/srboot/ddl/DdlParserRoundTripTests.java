@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Round trips through the printer: {@code parse(render(x))} gives back {@code x}.
@@ -23,6 +24,13 @@ class DdlParserRoundTripTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpusObjects")
     void everyCorpusObjectSurvivesRenderAndParse(String label, SchemaObject object) {
+        if (object instanceof MaterializedView view && view.refresh() != null
+                && view.refresh().type() == RefreshType.INCREMENTAL) {
+            // What an older server printed (show-create/33): read, but never written again (DdlPrinter.refresh).
+            assertThatExceptionOfType(DdlValidationException.class).isThrownBy(() -> Ddl.render(object))
+                .withMessageContaining("REFRESH INCREMENTAL");
+            return;
+        }
         String rendered = Ddl.render(object);
         assertThat(Ddl.parse(rendered)).as(rendered).containsExactly(object);
     }

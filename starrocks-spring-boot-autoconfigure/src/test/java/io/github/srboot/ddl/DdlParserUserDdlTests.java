@@ -203,7 +203,6 @@ class DdlParserUserDdlTests {
             .column("doc", DataType.JSON)
             .index(new IndexDef("idx_tags", List.of("sku"), IndexType.NGRAMBF,
                     properties("gram_num", "4", "bloom_filter_fpp", "0.05"), null))
-            .index(new IndexDef("idx_doc", List.of("sku"), IndexType.GIN, properties("parser", "english"), null))
             .uniqueKey("sku")
             .distributedByHash(2, "sku")
             .orderBy("sku")

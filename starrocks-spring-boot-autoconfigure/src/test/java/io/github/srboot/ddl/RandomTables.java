@@ -109,11 +109,14 @@ final class RandomTables {
         KeysType effective = writeKeys ? model : KeysType.DUPLICATE;
         table.comment(maybe(text()));
         table.engine(this.random.nextBoolean() ? "OLAP" : null);
+        String bitmapColumn = null;
         if (this.random.nextInt(3) == 0) {
-            table.index(new IndexDef(name(used), List.of(pick(keys)), IndexType.BITMAP, java.util.Map.of(),
+            bitmapColumn = pick(keys);
+            table.index(new IndexDef(name(used), List.of(bitmapColumn), IndexType.BITMAP, java.util.Map.of(),
                     maybe(text())));
         }
-        if (!this.grammar32Only && this.random.nextInt(4) == 0) {
+        // One index per column (FE CreateTableAnalyzer: "same index columns have multiple index name is not allowed").
+        if (!this.grammar32Only && this.random.nextInt(4) == 0 && !keys.get(0).equals(bitmapColumn)) {
             table.index(new IndexDef(name(used), List.of(keys.get(0)), IndexType.NGRAMBF,
                     DdlExamples.ordered("gram_num", "4", "bloom_filter_fpp", "0.05"), null));
         }
@@ -153,8 +156,10 @@ final class RandomTables {
     private DistributionDesc distribution(KeysType model, boolean hasReplace, List<String> keys) {
         Integer buckets = this.random.nextBoolean() ? 1 + this.random.nextInt(64) : null;
         int choice = this.random.nextInt(3);
-        boolean randomAllowed = model != KeysType.PRIMARY && model != KeysType.UNIQUE && !hasReplace;
-        if (choice == 0) {
+        // FE CreateTableAnalyzer, as StarRocks main words it (../shared/corpus/sql/sqltests/CASE_133): RANDOM only
+        // for DUPLICATE KEY tables, and no default distribution for AGGREGATE and UNIQUE KEY tables.
+        boolean randomAllowed = model == KeysType.DUPLICATE && !hasReplace;
+        if (choice == 0 && (model == KeysType.DUPLICATE || model == KeysType.PRIMARY)) {
             return null;
         }
         if (choice == 1 && randomAllowed) {
@@ -201,10 +206,15 @@ final class RandomTables {
                 && (scalar.kind() == ScalarKind.VARBINARY || scalar.kind() == ScalarKind.BINARY)) {
             return DefaultValue.literal("");
         }
-        if (Boolean.FALSE.equals(nullable)) {
-            return pick(DefaultValue.literal(text()), DefaultValue.literal("0"));
+        String text = text();
+        if (type instanceof ScalarType scalar && scalar.length() != null && text.length() > scalar.length()) {
+            // FE ColumnDefAnalyzer: "Default value is too long".
+            text = text.substring(0, scalar.length());
         }
-        return pick(DefaultValue.literal(text()), DefaultValue.NULL, DefaultValue.literal("0"));
+        if (Boolean.FALSE.equals(nullable)) {
+            return pick(DefaultValue.literal(text), DefaultValue.literal("0"));
+        }
+        return pick(DefaultValue.literal(text), DefaultValue.NULL, DefaultValue.literal("0"));
     }
 
     private Boolean pickNullable(Boolean unwrittenMeans) {

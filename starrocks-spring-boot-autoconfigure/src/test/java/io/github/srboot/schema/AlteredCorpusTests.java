@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import io.github.srboot.ddl.Ddl;
 import io.github.srboot.ddl.SchemaObject;
+import io.github.srboot.support.SharedCorpus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -199,15 +200,7 @@ class AlteredCorpusTests {
     }
 
     private static Path corpus() {
-        Path directory = Path.of("").toAbsolutePath();
-        while (directory != null) {
-            Path candidate = directory.resolve("../shared/corpus/show-create/altered").normalize();
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            directory = directory.getParent();
-        }
-        return null;
+        return SharedCorpus.find("show-create/altered");
     }
 
 }
