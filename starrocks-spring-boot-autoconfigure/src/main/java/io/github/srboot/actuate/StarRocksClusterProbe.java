@@ -31,6 +31,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.srboot.jdbc.StarRocksDetection;
 import io.github.srboot.jdbc.StarRocksSqlExceptionTranslator;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -41,8 +42,9 @@ import org.springframework.lang.Nullable;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
- * Probes a StarRocks cluster for health, metrics and the {@code starrocks} endpoint: {@code SELECT current_version()}
- * and {@code SHOW BACKENDS} over JDBC, and {@code GET /api/health} on each FE, all at once, each bounded by the probe
+ * Probes a StarRocks cluster for health, metrics and the {@code starrocks} endpoint: {@code SELECT @@version_comment}
+ * (answered by the FE alone, so the JDBC side stays UP while every backend is down, unlike {@code current_version()},
+ * which runs on a backend) and {@code SHOW BACKENDS} over JDBC, and {@code GET /api/health} on each FE, all at once, each bounded by the probe
  * timeout. A round's result is reused for the cache TTL (counted from when it completed), and callers arriving
  * while a round runs share it, so frequent health checks and scrapes cannot hammer the cluster.
  *
@@ -57,7 +59,7 @@ public final class StarRocksClusterProbe implements DisposableBean {
     /** The default time a round's result is reused. */
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(5);
 
-    static final String VERSION_QUERY = "SELECT current_version()";
+    static final String VERSION_QUERY = StarRocksDetection.VERSION_COMMENT_QUERY;
 
     static final String SHOW_BACKENDS = "SHOW BACKENDS";
 
@@ -300,7 +302,7 @@ public final class StarRocksClusterProbe implements DisposableBean {
             try (Statement statement = connection.createStatement()) {
                 statement.setQueryTimeout(queryTimeoutSeconds());
                 try (ResultSet result = statement.executeQuery(VERSION_QUERY)) {
-                    version = result.next() ? result.getString(1) : null;
+                    version = result.next() ? StarRocksDetection.releaseOf(result.getString(1)) : null;
                 }
             }
             ClusterState.Jdbc jdbc = new ClusterState.Jdbc(true, version, null);

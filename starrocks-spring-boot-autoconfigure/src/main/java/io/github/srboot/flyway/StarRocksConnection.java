@@ -40,9 +40,14 @@ public class StarRocksConnection extends Connection<StarRocksDatabase> {
         }
     }
 
+    /**
+     * The current database, or {@code null} without one: StarRocks answers {@code DATABASE()} with an empty string
+     * then, which Flyway would take for a schema named "".
+     */
     @Override
     protected String getCurrentSchemaNameOrSearchPath() throws SQLException {
-        return this.jdbcTemplate.queryForString("SELECT DATABASE()");
+        String database = this.jdbcTemplate.queryForString("SELECT DATABASE()");
+        return (database == null || database.isEmpty()) ? null : database;
     }
 
     @Override

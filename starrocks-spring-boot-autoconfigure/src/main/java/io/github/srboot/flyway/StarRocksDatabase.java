@@ -45,7 +45,7 @@ public class StarRocksDatabase extends Database<StarRocksConnection> {
             return MigrationVersion.fromVersion(StarRocksServer.version(this.rawMainJdbcConnection));
         }
         catch (SQLException ex) {
-            throw new FlywaySqlException("Unable to read the StarRocks version (current_version())", ex);
+            throw new FlywaySqlException("Unable to read the StarRocks version (@@version_comment)", ex);
         }
     }
 

@@ -58,11 +58,11 @@ class ReflectionQueryCountTests {
         }
         for (int i = 0; i < views; i++) {
             String query = "SELECT `db`.`t0`.`id`\nFROM `db`.`t0`";
-            catalog.view("v" + i, "", "", query, "CREATE VIEW `v" + i + "` (`id`)\nCOMMENT \"\" SECURITY NONE AS "
+            catalog.view("v" + i, "", query, "CREATE VIEW `v" + i + "` (`id`)\nCOMMENT \"\" SECURITY NONE AS "
                     + query + ";", ColumnRow.of("id", "bigint(20)"));
         }
         for (int i = 0; i < materializedViews; i++) {
-            catalog.materializedView("mv" + i, "MATERIALIZED VIEW", materializedView("mv" + i, "t0"),
+            catalog.materializedView("mv" + i, "VIEW", materializedView("mv" + i, "t0"),
                     ColumnRow.of("id", "bigint(20)"));
         }
         ScriptedJdbc server = catalog.installOn(new ScriptedJdbc());

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.srboot.support.ScriptedJdbc;
+import io.github.srboot.support.ServerVariables;
 import io.github.srboot.support.ScriptedJdbc.Failure;
 import io.github.srboot.support.ScriptedJdbc.Rows;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,6 +26,7 @@ import org.springframework.jdbc.BadSqlGrammarException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+@ExtendWith(OutputCaptureExtension.class)
 class StarRocksSqlExceptionTranslatorTests {
 
     private final StarRocksSqlExceptionTranslator translator = new StarRocksSqlExceptionTranslator();
@@ -153,8 +158,7 @@ class StarRocksSqlExceptionTranslatorTests {
 
     @Test
     void forADataSourceItTranslatesOnlyWhenTheDataSourceIsStarRocks() {
-        ScriptedJdbc starRocks = new ScriptedJdbc().on("@@version_comment",
-                new Rows(List.of("@@version_comment"), List.of(List.of("StarRocks version 3.5.5-abc"))));
+        ScriptedJdbc starRocks = ServerVariables.starRocks(new ScriptedJdbc());
         StarRocksSqlExceptionTranslator translator = new StarRocksSqlExceptionTranslator(starRocks.dataSource());
         SQLException exists = new SQLException("Table 't' already exists", "42S01", 1050);
 
@@ -162,13 +166,23 @@ class StarRocksSqlExceptionTranslatorTests {
             .isInstanceOf(StarRocksObjectExistsException.class);
         assertThat(translator.translate("create", "CREATE TABLE t", exists))
             .isInstanceOf(StarRocksObjectExistsException.class);
-        assertThat(starRocks.executedSql()).containsExactly("SELECT @@version_comment");
+        // Asked once, for both errors.
+        assertThat(starRocks.executedSql()).containsExactly("SELECT @@version_comment", "SELECT @@language");
+    }
+
+    @Test
+    void aStarRocksServerBeforeThreeOneIsTranslatedToo() {
+        ScriptedJdbc starRocks = ServerVariables.starRocksBefore31(new ScriptedJdbc());
+        StarRocksSqlExceptionTranslator translator = new StarRocksSqlExceptionTranslator(starRocks.dataSource());
+
+        assertThat(translator.translate("create", "CREATE TABLE t",
+                new SQLException("Table 't' already exists", "42S01", 1050)))
+            .isInstanceOf(StarRocksObjectExistsException.class);
     }
 
     @Test
     void forAnotherDatabaseItKeepsSpringsTranslation() {
-        ScriptedJdbc mysql = new ScriptedJdbc().on("@@version_comment",
-                new Rows(List.of("@@version_comment"), List.of(List.of("MySQL Community Server - GPL"))));
+        ScriptedJdbc mysql = ServerVariables.mysql8(new ScriptedJdbc());
         StarRocksSqlExceptionTranslator translator = new StarRocksSqlExceptionTranslator(mysql.dataSource());
 
         DataAccessException translated = translator.translate("insert", "INSERT INTO t VALUES (1)",
@@ -179,16 +193,23 @@ class StarRocksSqlExceptionTranslatorTests {
     }
 
     @Test
-    void whenTheDataSourceCannotBeAskedTheErrorKeepsSpringsTranslationAndItAsksAgain() {
+    void whenTheDataSourceCannotBeAskedTheErrorKeepsSpringsTranslationAndItAsksAgain(CapturedOutput output) {
         ScriptedJdbc server = new ScriptedJdbc().onSequence("@@version_comment",
-                new Failure(1045, "28000", "Access denied for user 'x'"),
-                new Rows(List.of("@@version_comment"), List.of(List.of("StarRocks version 3.3.0"))));
-        StarRocksSqlExceptionTranslator translator = new StarRocksSqlExceptionTranslator(server.dataSource());
+                new Failure(0, "08S01", "Communications link failure"),
+                new Failure(0, "08S01", "Communications link failure"),
+                ServerVariables.versionComment(ServerVariables.VERSION_COMMENT))
+            .on("@@language", new Rows(List.of("@@language"), List.of(List.of(ServerVariables.LANGUAGE))));
+        StarRocksSqlExceptionTranslator translator = new StarRocksSqlExceptionTranslator(server.dataSource(),
+                "jdbc:mysql://fe-unreachable:9030/shop");
         SQLException exists = new SQLException("Table 't' already exists", "42S01", 1050);
 
         assertThat(translator.translate("create", "CREATE TABLE t", exists)).isNotInstanceOf(StarRocksError.class);
+        assertThat(translator.translate("create", "CREATE TABLE t", exists)).isNotInstanceOf(StarRocksError.class);
         assertThat(translator.translate("create", "CREATE TABLE t", exists))
             .isInstanceOf(StarRocksObjectExistsException.class);
+        // Said once, naming the URL, however often it could not ask.
+        assertThat(output.getOut().split("Could not tell whether the DataSource", -1)).hasSize(2);
+        assertThat(output.getOut()).contains("jdbc:mysql://fe-unreachable:9030/shop is StarRocks");
     }
 
     @Test

@@ -40,6 +40,9 @@ public final class RecordedCatalog {
             "TABLE_NAME", "REFRESH_TYPE", "IS_ACTIVE", "INACTIVE_REASON", "PARTITION_TYPE", "TASK_ID", "TASK_NAME",
             "LAST_REFRESH_STATE", "MATERIALIZED_VIEW_DEFINITION", "TABLE_ROWS");
 
+    /** A key beside the columns: the base table a synchronous materialized view row is filtered by. */
+    private static final String BASE_TABLE = "base table";
+
     private static final Pattern SHOW_CREATE = Pattern.compile(
             "^SHOW CREATE (TABLE|MATERIALIZED VIEW|VIEW) `((?:[^`]|``)+)`\\.`((?:[^`]|``)+)`$");
 
@@ -88,27 +91,56 @@ public final class RecordedCatalog {
     }
 
     /**
-     * A logical view: {@code tables} row of type VIEW (its comment in TABLE_COMMENT), {@code columns} rows, the
-     * {@code views} row (StarRocks leaves SECURITY_TYPE empty) and its {@code SHOW CREATE VIEW} text, or
-     * {@code null} for a view only the bulk rows describe.
+     * A logical view: {@code tables} row of type VIEW (its comment in TABLE_COMMENT, ../shared/corpus/sql CASE_047),
+     * {@code columns} rows, the {@code views} row and its {@code SHOW CREATE VIEW} text. StarRocks answers
+     * {@code views.DEFINER} and {@code views.SECURITY_TYPE} with {@code ""} whatever the view says (BE
+     * {@code be/src/exec/schema_scanner/schema_views_scanner.cpp} fills both with empty strings).
      */
-    public RecordedCatalog view(String name, String comment, String securityType, String viewDefinition,
-            String showCreateView, ColumnRow... columnRows) {
-        if (showCreateView != null) {
-            this.createStatements.put(name, showCreateView);
-        }
+    public RecordedCatalog view(String name, String comment, String viewDefinition, String showCreateView,
+            ColumnRow... columnRows) {
+        this.createStatements.put(name, showCreateView);
         this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, "VIEW", null, null, null, null, null, null,
                 comment));
         addColumns(name, columnRows);
-        this.views.add(row(VIEWS_COLUMNS, "def", this.database, name, viewDefinition, "NONE", "NO", "root@%",
-                securityType, "utf8", "utf8_general_ci"));
+        this.views.add(row(VIEWS_COLUMNS, "def", this.database, name, viewDefinition, "NONE", "NO", "", "", "utf8",
+                "utf8_general_ci"));
         return this;
     }
 
     /**
-     * An asynchronous materialized view, listed in {@code tables} with {@code tableType} (3.x: {@code MATERIALIZED
-     * VIEW}; some versions: {@code VIEW} or {@code BASE TABLE}), in {@code materialized_views}, with its
-     * {@code SHOW CREATE MATERIALIZED VIEW} text.
+     * Lists a table as some 3.4.x builds did: {@code TABLE_TYPE} {@code TABLE} instead of {@code BASE TABLE}
+     * (StarRocks #57259, reverted by #59368/#59375).
+     */
+    public RecordedCatalog listedAsTable(String name) {
+        for (Map<String, Object> row : this.tables) {
+            if (row.get("TABLE_NAME").equals(name)) {
+                row.put("TABLE_TYPE", "TABLE");
+            }
+        }
+        return this;
+    }
+
+    /**
+     * A rollup or synchronous materialized view {@code index} of {@code baseTable}: not in {@code tables}, but in
+     * {@code materialized_views} with {@code REFRESH_TYPE} {@code ROLLUP} and the index name as TABLE_NAME
+     * ({@code fe/fe-core/src/main/java/com/starrocks/catalog/system/information/MaterializedViewsSystemTable.java}
+     * {@code filterSynchronousMaterializedView}; string fields it has no value for become {@code ""} in
+     * {@code infoToScalar}). That table's TABLE_NAME filter compares the base table's name, so a query for
+     * {@code baseTable} returns this row.
+     * @param definition the CREATE text the FE keeps, newlines removed, or {@code ""} for a rollup
+     */
+    public RecordedCatalog synchronousMaterializedView(String baseTable, String index, String definition) {
+        Map<String, Object> row = row(MATERIALIZED_VIEWS_COLUMNS, "20101", this.database, index, "ROLLUP", "true", "",
+                "", null, "", "", definition, 0L);
+        row.put(BASE_TABLE, baseTable);
+        this.materializedViews.add(row);
+        return this;
+    }
+
+    /**
+     * An asynchronous materialized view, listed in {@code tables} with {@code tableType} ({@code VIEW}, as StarRocks
+     * lists views and every materialized view; {@code BASE TABLE} where a test asks what else could come), in
+     * {@code materialized_views}, with its {@code SHOW CREATE MATERIALIZED VIEW} text.
      */
     public RecordedCatalog materializedView(String name, String tableType, String showCreate, ColumnRow... columnRows) {
         this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, tableType, "StarRocks", null, "", 0L,
@@ -192,7 +224,8 @@ public final class RecordedCatalog {
         List<Map<String, Object>> matching = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             boolean schemaMatches = row.get("TABLE_SCHEMA").equals(parameters.get(0));
-            boolean nameMatches = parameters.size() < 2 || row.get("TABLE_NAME").equals(parameters.get(1));
+            Object filteredName = row.containsKey(BASE_TABLE) ? row.get(BASE_TABLE) : row.get("TABLE_NAME");
+            boolean nameMatches = parameters.size() < 2 || filteredName.equals(parameters.get(1));
             if (schemaMatches && nameMatches) {
                 matching.add(row);
             }
