@@ -71,7 +71,15 @@ public final class StarRocksDetection {
      * {@code @@language} (MySQL: unknown system variable) is not StarRocks
      */
     public static Server detect(Connection connection) throws SQLException {
-        String versionComment = queryString(connection, VERSION_COMMENT_QUERY);
+        return detect(connection, 0);
+    }
+
+    /**
+     * {@link #detect(Connection)} with a bound on each query.
+     * @param queryTimeoutSeconds the JDBC query timeout of each query, 0 for none
+     */
+    public static Server detect(Connection connection, int queryTimeoutSeconds) throws SQLException {
+        String versionComment = queryString(connection, VERSION_COMMENT_QUERY, queryTimeoutSeconds);
         if (versionComment == null) {
             return new Server(false, null);
         }
@@ -83,7 +91,7 @@ public final class StarRocksDetection {
         }
         String language;
         try {
-            language = queryString(connection, LANGUAGE_QUERY);
+            language = queryString(connection, LANGUAGE_QUERY, queryTimeoutSeconds);
         }
         catch (SQLException ex) {
             if (isServerRefusal(ex)) {
@@ -138,9 +146,13 @@ public final class StarRocksDetection {
     }
 
     @Nullable
-    private static String queryString(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            return result.next() ? result.getString(1) : null;
+    private static String queryString(Connection connection, String sql, int queryTimeoutSeconds)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(queryTimeoutSeconds);
+            try (ResultSet result = statement.executeQuery(sql)) {
+                return result.next() ? result.getString(1) : null;
+            }
         }
     }
 

@@ -160,6 +160,21 @@ class StarRocksClusterProbeTests {
         assertThat(this.server.executedSql()).noneMatch((sql) -> sql.contains("current_version"));
     }
 
+    /**
+     * The starter never asks while starting whether a MySQL-protocol DataSource is StarRocks; the probe asks. A
+     * MySQL application's database is not reported DOWN (nor UP as StarRocks): JDBC reads UNKNOWN.
+     */
+    @Test
+    void aMySqlDataSourceIsNotReportedAsStarRocks() {
+        ServerVariables.mysql8(this.server);
+        CompositeHealthContributor health = health();
+
+        assertThat(component(health, "jdbc").getStatus()).isEqualTo(Status.UNKNOWN);
+        assertThat(component(health, "backends").getStatus()).isEqualTo(Status.UNKNOWN);
+        // One question per round (the cache TTL is 0 here), and no SHOW BACKENDS sent to MySQL.
+        assertThat(this.server.executedSql()).containsOnly("SELECT @@version_comment");
+    }
+
     @Test
     void failingJdbcIsDownWithTheErrorAndNoStatement() {
         this.server.on("@@version_comment", new Failure(1045, "28000", "Access denied for user 'app'@'10.0.0.9'"));
