@@ -44,7 +44,8 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  * detail), and checks once that the DataSource is StarRocks ({@link StarRocksDetection}) before it translates
  * anything. No condition here opens a connection.
  */
-@AutoConfiguration(after = { DataSourceAutoConfiguration.class, StarRocksAutoConfiguration.class })
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, StarRocksAutoConfiguration.class,
+        StarRocksJdbcConnectionDetailsAutoConfiguration.class })
 @ConditionalOnClass({ JdbcTemplate.class, DataSource.class })
 @ConditionalOnBean(DataSource.class)
 @Conditional(StarRocksJdbcAutoConfiguration.StarRocksJdbcCondition.class)
@@ -91,7 +92,9 @@ public class StarRocksJdbcAutoConfiguration {
      * Matches when the JDBC side may be meant for StarRocks, without opening a connection (conditions are evaluated
      * while the context starts, when a database may not be reachable yet): {@code starrocks.jdbc.enabled} when set;
      * otherwise a {@code @StarRocksDataSource} bean, a StarRocks service connection (connection details of their
-     * own), or a {@code spring.datasource.url} of the MySQL protocol, the only one StarRocks speaks. Whether such a
+     * own), JDBC connection details derived from {@code starrocks.http.frontends}
+     * ({@link StarRocksJdbcConnectionDetailsAutoConfiguration}), or a {@code spring.datasource.url} of the MySQL
+     * protocol, the only one StarRocks speaks. Whether such a
      * server really is StarRocks is asked later, once, by what must know ({@link StarRocksDetection}): the exception
      * translator before it translates, the Flyway database type and callbacks on Flyway's connection, the health
      * contributor. A MySQL server therefore gets a {@code StarRocksTemplate} it never needs to use, but nothing
@@ -134,6 +137,12 @@ public class StarRocksJdbcAutoConfiguration {
                     return ConditionOutcome.match(message.because("StarRocks connection details of their own "
                             + "(service connection) exist"));
                 }
+            }
+            if (beanFactory != null && beanFactory.getBeanNamesForType(
+                    StarRocksJdbcConnectionDetailsAutoConfiguration.DerivedJdbcConnectionDetails.class, true,
+                    false).length > 0) {
+                return ConditionOutcome.match(message.because("the DataSource's connection details are derived from "
+                        + "starrocks.http.frontends"));
             }
             String url = binder.bind("spring.datasource.url", String.class).orElse(null);
             if (url == null) {
