@@ -203,7 +203,8 @@ class StarRocksFlywayTests {
         List<String> drops = this.server.executedSql().stream().filter((sql) -> sql.startsWith("DROP")).toList();
         assertThat(drops).containsExactly("DROP MATERIALIZED VIEW IF EXISTS `shop`.`by_name`",
                 "DROP VIEW IF EXISTS `shop`.`recent`", "DROP TABLE IF EXISTS `shop`.`events`",
-                "DROP TABLE IF EXISTS `shop`.`flyway_schema_history`");
+                "DROP TABLE IF EXISTS `shop`.`flyway_schema_history`",
+                "DROP TABLE IF EXISTS `shop`.`flyway_schema_history_lock`");
     }
 
     /**

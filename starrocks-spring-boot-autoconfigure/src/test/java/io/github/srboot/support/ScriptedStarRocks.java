@@ -57,6 +57,19 @@ public final class ScriptedStarRocks {
 
     private final Map<Integer, Map<String, Object>> history = new TreeMap<>();
 
+    /** Labels used by this database's transactions: a label is accepted once. */
+    private final Set<String> labels = new TreeSet<>();
+
+    /** The rows of the Flyway lock table, by generation. */
+    private final Map<Long, List<Object>> lockRows = new TreeMap<>();
+
+    /** Table ids, by table name, as information_schema.tables_config.TABLE_ID gives them: new at each CREATE. */
+    private final Map<String, Long> tableIds = new TreeMap<>();
+
+    private long nextTableId = 10001;
+
+    private static final Pattern LABELED_INSERT = Pattern.compile("(?is)^INSERT INTO \\S+ WITH LABEL `?([\\w-]+)`?");
+
     private final Set<String> databases = new TreeSet<>();
 
     /**
@@ -105,10 +118,15 @@ public final class ScriptedStarRocks {
                 this.databases.contains((String) statement.parameters().get(0)) ? 1 : 0));
         this.server.on("SELECT COUNT\\(\\*\\) FROM information_schema.tables WHERE TABLE_SCHEMA = \\? AND", this::tableCount);
         this.server.on("SELECT COUNT\\(\\*\\) FROM information_schema.tables", (statement) -> count(objectsCount()));
+        this.server.on("^SELECT TABLE_NAME FROM information_schema.tables WHERE TABLE_SCHEMA = \\?",
+                (statement) -> tableNames());
         this.server.on("^SELECT \\* FROM information_schema.tables", (statement) -> catalogTables());
         this.server.on("^SELECT \\* FROM information_schema.materialized_views", (statement) -> catalogMaterializedViews());
         this.server.on("^SELECT \\* FROM information_schema.(tables_config|views|columns)",
                 (statement) -> new Rows(List.of("TABLE_NAME"), List.of()));
+        this.server.on("^INSERT INTO \\S+ WITH LABEL", this::labeledInsert);
+        this.server.on("^SELECT `generation`, `owner`, `state`, `expires_at` FROM", (statement) -> newestLockRow());
+        this.server.on("^SELECT TABLE_ID FROM information_schema.tables_config", this::tableId);
         this.server.on("^INSERT INTO", this::insert);
         this.server.on("^SELECT `installed_rank`", (statement) -> selectHistory());
         this.server.on("^UPDATE", this::update);
@@ -129,6 +147,12 @@ public final class ScriptedStarRocks {
 
     private synchronized int objectsCount() {
         return this.objects.size();
+    }
+
+    private synchronized Rows tableNames() {
+        List<List<Object>> rows = new ArrayList<>();
+        this.objects.keySet().forEach((name) -> rows.add(List.of(name)));
+        return new Rows(List.of("TABLE_NAME"), rows);
     }
 
     private synchronized Rows tableCount(Executed statement) {
@@ -180,9 +204,17 @@ public final class ScriptedStarRocks {
                 return new Failure(1050, "42S01", "Getting analyzing error. Detail message: Table '" + name
                         + "' already exists.");
             }
+            if (this.objects.containsKey(name)) {
+                // CREATE ... IF NOT EXISTS of an existing object: nothing changes.
+                return new UpdateCount(0);
+            }
+            this.tableIds.put(name, this.nextTableId++);
             this.objects.put(name, kind);
             if (name.equals("flyway_schema_history")) {
                 this.history.clear();
+            }
+            if (name.endsWith("_lock")) {
+                this.lockRows.clear();
             }
         }
         else {
@@ -194,6 +226,56 @@ public final class ScriptedStarRocks {
             }
         }
         return new UpdateCount(0);
+    }
+
+    /**
+     * An {@code INSERT ... WITH LABEL} into the lock table: refused when the label was used before, as the FE
+     * refuses it ({@code fe/fe-core/src/main/java/com/starrocks/transaction/DatabaseTransactionMgr.java}
+     * beginTransaction: a label of a transaction not aborted; the message of
+     * {@code fe/fe-core/src/main/java/com/starrocks/common/LabelAlreadyUsedException.java}; the lock reads only the
+     * message, not the code).
+     */
+    private synchronized ScriptedJdbc.Answer labeledInsert(Executed statement) {
+        Matcher matcher = LABELED_INSERT.matcher(statement.sql());
+        if (!matcher.find()) {
+            return null;
+        }
+        String label = matcher.group(1);
+        if (!this.labels.add(label)) {
+            return new Failure(1064, "HY000", "Label [" + label + "] has already been used.");
+        }
+        List<Object> values = statement.parameters();
+        this.lockRows.put(Long.valueOf(values.get(0).toString()), List.copyOf(values));
+        return new UpdateCount(1);
+    }
+
+    private synchronized Rows newestLockRow() {
+        List<List<Object>> rows = new ArrayList<>();
+        if (!this.lockRows.isEmpty()) {
+            rows.add(this.lockRows.get(((TreeMap<Long, List<Object>>) this.lockRows).lastKey()));
+        }
+        return new Rows(List.of("generation", "owner", "state", "expires_at"), rows);
+    }
+
+    private synchronized Rows tableId(Executed statement) {
+        Long id = this.tableIds.get((String) statement.parameters().get(1));
+        return new Rows(List.of("TABLE_ID"), (id != null) ? List.of(List.of(id)) : List.of());
+    }
+
+    /** The lock table's rows, by generation: generation, owner, state, expires_at. */
+    public synchronized Map<Long, List<Object>> lockRows() {
+        return Map.copyOf(this.lockRows);
+    }
+
+    /** The id information_schema.tables_config gives a table, or {@code null} when it was never created. */
+    public synchronized Long tableIdOf(String name) {
+        return this.tableIds.get(name);
+    }
+
+    /** Writes a lock row directly, as a migrator that has since crashed left it (its label used). */
+    public synchronized void claimedBy(String owner, long generation, String label, long expiresAt) {
+        this.labels.add(label);
+        this.lockRows.put(generation, List.of(generation, owner, "HELD", expiresAt));
     }
 
     /** Flyway's INSERT: bind parameters, or the literal values of the baseline row. */
