@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 
 import io.github.srboot.support.ScriptedJdbc;
 import io.github.srboot.support.ServerVariables;
+import io.github.srboot.support.ShowAlterAnswers;
 import io.github.srboot.support.ScriptedJdbc.Failure;
 import io.github.srboot.support.ScriptedJdbc.Rows;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,16 @@ class StarRocksSqlExceptionTranslatorTests {
                 arguments(1051, "42S02", "Unknown table 'events'", StarRocksObjectNotFoundException.class),
                 arguments(1146, "42S02", "Table 'shop.events' doesn't exist",
                         StarRocksObjectNotFoundException.class),
-                arguments(1064, "HY000", "A schema change operation is in progress on the table \"events\". Please "
-                        + "wait until the current operation completes.",
+                // The "being altered" refusals: fe/fe-core/src/main/java/com/starrocks/common/
+                // InvalidOlapTableStateException.java, the name bare since 3.5 and quoted before (ShowAlterAnswers).
+                arguments(1064, "HY000", ShowAlterAnswers.schemaChangeRunning("events").message(),
+                        StarRocksSchemaChangeInProgressException.class),
+                arguments(1064, "HY000", ShowAlterAnswers.schemaChangeRunningQuoted("events").message(),
+                        StarRocksSchemaChangeInProgressException.class),
+                // The ROLLUP state's refusal, up to its documentation links (not quoted here).
+                arguments(1064, "HY000", "A materialized view or rollup index is being created on the table events. "
+                        + "Please wait until the current operation completes. To check the status of the operation, "
+                        + "see",
                         StarRocksSchemaChangeInProgressException.class),
                 arguments(1064, "HY000", "Table[events]'s state is not NORMAL. Do not allow doing ALTER ops",
                         StarRocksSchemaChangeInProgressException.class),

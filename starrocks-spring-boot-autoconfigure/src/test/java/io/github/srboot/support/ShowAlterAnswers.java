@@ -85,7 +85,7 @@ public final class ShowAlterAnswers {
 
     /**
      * The same refusal as StarRocks 3.1 to 3.4 word it ({@code InvalidOlapTableStateException.java} before 3.5: the
-     * name in double quotes, a newline before "To check").
+     * name in double quotes, a newline before "To check"; the link as 782d2184 prints it).
      */
     public static Failure schemaChangeRunningQuoted(String table) {
         return new Failure(1064, "HY000", "A schema change operation is in progress on the table \"" + table
