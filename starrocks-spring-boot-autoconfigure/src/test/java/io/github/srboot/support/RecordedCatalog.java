@@ -14,8 +14,11 @@ import io.github.srboot.support.ScriptedJdbc.Rows;
 
 /**
  * One StarRocks database as its {@code information_schema} tables and {@code SHOW CREATE} statements present it,
- * recorded in the formats StarRocks 3.x returns (column names and value spellings of {@code tables},
- * {@code columns}, {@code tables_config}, {@code views}, {@code materialized_views}). Installed on a
+ * in the formats StarRocks returns: {@code tables} rows as recorded in {@code ../shared/corpus/sql/sqltests/CASE_022}
+ * ({@code TABLE_CATALOG} def, {@code TABLE_TYPE} BASE TABLE or VIEW, {@code VERSION} and {@code ROW_FORMAT} NULL),
+ * {@code tables_config} as in the same case, {@code views} as the BE fills them
+ * ({@code be/src/exec/schema_scanner/schema_views_scanner.cpp}), {@code materialized_views} with the columns of
+ * {@code fe/fe-core/src/main/java/com/starrocks/catalog/system/information/MaterializedViewsSystemTable.java}. Installed on a
  * {@link ScriptedJdbc}, it answers the bulk queries by their bind parameters and {@code SHOW CREATE} by the quoted
  * name in the statement.
  */
@@ -81,7 +84,7 @@ public final class RecordedCatalog {
      * @param tableModel {@code DUP_KEYS}, {@code AGG_KEYS}, {@code UNIQUE_KEYS} or {@code PRIMARY_KEYS}
      */
     public RecordedCatalog table(String name, String tableModel, String showCreateTable, ColumnRow... columnRows) {
-        this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, "BASE TABLE", "StarRocks", null, "", 0L,
+        this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, "BASE TABLE", "StarRocks", null, null, 0L,
                 "2026-01-01 00:00:00", "utf8_general_ci", ""));
         addColumns(name, columnRows);
         this.tablesConfig.add(row(TABLES_CONFIG_COLUMNS, this.database, name, "OLAP", tableModel, "", "", "",
@@ -143,7 +146,7 @@ public final class RecordedCatalog {
      * {@code materialized_views}, with its {@code SHOW CREATE MATERIALIZED VIEW} text.
      */
     public RecordedCatalog materializedView(String name, String tableType, String showCreate, ColumnRow... columnRows) {
-        this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, tableType, "StarRocks", null, "", 0L,
+        this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, tableType, "StarRocks", null, null, 0L,
                 "2026-01-01 00:00:00", "utf8_general_ci", ""));
         addColumns(name, columnRows);
         this.materializedViews.add(row(MATERIALIZED_VIEWS_COLUMNS, "20001", this.database, name, "ASYNC", "true", "",
