@@ -43,32 +43,28 @@ public class StarRocksJdbcConnectionDetailsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(JdbcConnectionDetails.class)
     DerivedJdbcConnectionDetails starRocksJdbcConnectionDetails(StarRocksProperties properties) {
-        PropertiesStarRocksConnectionDetails starRocks = new PropertiesStarRocksConnectionDetails(properties);
-        return new DerivedJdbcConnectionDetails(starRocks.getFrontends().get(0), starRocks.getUsername(),
-                starRocks.getPassword());
+        return new DerivedJdbcConnectionDetails(new PropertiesStarRocksConnectionDetails(properties));
     }
 
     /**
-     * JDBC connection details derived from the first FE URL: {@code jdbc:mysql://<host>:9030/}, no database in the
-     * URL (a missing database would refuse the connection, and Flyway may be the one to create it;
-     * {@code StarRocksTemplate} and Stream Load name {@code starrocks.database} themselves).
+     * JDBC connection details derived from the starter's: {@code jdbc:mysql://<first FE host>:9030/} with its
+     * credentials. No database in the URL (a missing database would refuse the connection, and Flyway may be the one
+     * to create it; {@code StarRocksTemplate} and Stream Load name {@code starrocks.database} themselves).
      */
     static final class DerivedJdbcConnectionDetails implements JdbcConnectionDetails {
 
+        private final StarRocksConnectionDetails starRocks;
+
         private final String jdbcUrl;
 
-        private final String username;
-
-        private final String password;
-
-        DerivedJdbcConnectionDetails(URI frontend, String username, String password) {
+        DerivedJdbcConnectionDetails(StarRocksConnectionDetails starRocks) {
+            URI frontend = starRocks.getFrontends().get(0);
             if (frontend.getHost() == null) {
                 throw new IllegalArgumentException("starrocks.http.frontends: '" + frontend
                         + "' names no host to derive the JDBC URL from; set spring.datasource.url");
             }
+            this.starRocks = starRocks;
             this.jdbcUrl = "jdbc:mysql://" + frontend.getHost() + ":" + QUERY_PORT + "/";
-            this.username = username;
-            this.password = password;
         }
 
         @Override
@@ -78,17 +74,17 @@ public class StarRocksJdbcConnectionDetailsAutoConfiguration {
 
         @Override
         public String getUsername() {
-            return this.username;
+            return this.starRocks.getUsername();
         }
 
         @Override
         public String getPassword() {
-            return this.password;
+            return this.starRocks.getPassword();
         }
 
         @Override
         public String toString() {
-            return "DerivedJdbcConnectionDetails[jdbcUrl=" + this.jdbcUrl + ", username=" + this.username + "]";
+            return "DerivedJdbcConnectionDetails[jdbcUrl=" + this.jdbcUrl + ", username=" + getUsername() + "]";
         }
 
     }
