@@ -275,6 +275,26 @@ class StarRocksTemplateReflectionTests {
         assertThat(this.template.describe("shop", "orders")).get().isInstanceOf(Table.class);
     }
 
+    /**
+     * With allow-drop, a diff against a desired schema that keeps every table but no materialized view drops the
+     * asynchronous MVs only: the synchronous ones are indexes of the kept tables.
+     */
+    @Test
+    void allowDropNeverDropsSynchronousMaterializedViews() {
+        shop().synchronousMaterializedView("orders", "orders_by_customer",
+                    "CREATE MATERIALIZED VIEW orders_by_customer AS SELECT customer_id, sum(amount) FROM orders "
+                            + "GROUP BY customer_id")
+            .installOn(this.server);
+        List<SchemaObject> actual = this.template.reflect("shop").objects();
+        List<SchemaObject> tablesOnly = actual.stream().filter((object) -> object instanceof Table).toList();
+
+        List<String> statements = io.github.srboot.schema.SchemaDiff.compare(actual, tablesOnly, true).statements();
+
+        assertThat(statements).noneMatch((statement) -> statement.contains("orders_by_customer"));
+        assertThat(statements).anyMatch((statement) -> statement.contains("DROP MATERIALIZED VIEW")
+                && statement.contains("daily_sales"));
+    }
+
     /** Some 3.4.x builds listed base tables with TABLE_TYPE 'TABLE' (StarRocks #57259, until #59381). */
     @Test
     void tableTypeTableIsABaseTable() {
