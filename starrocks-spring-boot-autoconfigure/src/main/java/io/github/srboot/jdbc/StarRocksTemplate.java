@@ -330,11 +330,11 @@ public final class StarRocksTemplate {
         Assert.hasText(database, "database must not be empty");
         List<Map<String, Object>> rows = queryOptional(CatalogQueries.MATERIALIZED_VIEWS, database);
         return SchemaReflection.synchronousMaterializedViews(
-                CatalogRows.forDatabase(database, List.of(), List.of(), null, List.of(), rows));
+                CatalogRows.forDatabase(database, List.of(), List.of(), null, rows));
     }
 
     /**
-     * Reads one table, view or materialized view into the {@code ddl} model: five bulk {@code information_schema}
+     * Reads one table, view or materialized view into the {@code ddl} model: four bulk {@code information_schema}
      * queries filtered by name, plus its {@code SHOW CREATE}.
      * @return the object, or empty when the database has no object of that name
      * @throws StarRocksReflectionException when what the server reports cannot be read into the model
@@ -352,8 +352,8 @@ public final class StarRocksTemplate {
 
     /**
      * Reads every table, view and materialized view of a database into the {@code ddl} model, sorted by name.
-     * Costs {@code 5 + T + M + V} queries: five bulk {@code information_schema} queries ({@code tables},
-     * {@code columns}, {@code tables_config}, {@code views}, {@code materialized_views}), then one
+     * Costs {@code 4 + T + M + V} queries: four bulk {@code information_schema} queries ({@code tables},
+     * {@code columns}, {@code tables_config}, {@code materialized_views}), then one
      * {@code SHOW CREATE} per table ({@code T}) and per materialized view ({@code M}) for what exists nowhere else
      * (distribution, partitions, indexes, refresh scheme), and per view ({@code V}) because StarRocks answers
      * {@code views.SECURITY_TYPE} with {@code ""}, so {@code SECURITY INVOKER} is only visible in
@@ -452,7 +452,7 @@ public final class StarRocksTemplate {
     private List<String> list(String database, ObjectKind kind) {
         Assert.hasText(database, "database must not be empty");
         CatalogRows rows = CatalogRows.forDatabase(database,
-                this.jdbcTemplate.queryForList(CatalogQueries.TABLES, database), List.of(), null, List.of(),
+                this.jdbcTemplate.queryForList(CatalogQueries.TABLES, database), List.of(), null,
                 queryOptional(CatalogQueries.MATERIALIZED_VIEWS, database));
         return SchemaReflection.objects(rows)
             .stream()
@@ -467,7 +467,6 @@ public final class StarRocksTemplate {
                 this.jdbcTemplate.queryForList(CatalogQueries.tables(name != null), arguments),
                 this.jdbcTemplate.queryForList(CatalogQueries.columns(name != null), arguments),
                 queryOptional(CatalogQueries.tablesConfig(name != null), arguments),
-                this.jdbcTemplate.queryForList(CatalogQueries.views(name != null), arguments),
                 queryOptional(CatalogQueries.materializedViews(name != null), arguments));
     }
 

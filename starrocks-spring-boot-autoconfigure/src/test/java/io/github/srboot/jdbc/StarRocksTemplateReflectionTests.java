@@ -136,7 +136,7 @@ class StarRocksTemplateReflectionTests {
     private static RecordedCatalog shop() {
         return new RecordedCatalog("shop").table("orders", "PRIMARY_KEYS", ORDERS, ORDERS_COLUMNS)
             .table("events", "AGG_KEYS", EVENTS, EVENTS_COLUMNS)
-            .view("top_customers", "best customers", TOP_CUSTOMERS_QUERY, TOP_CUSTOMERS,
+            .view("top_customers", "best customers", TOP_CUSTOMERS,
                     new ColumnRow("customer", "bigint(20)", true, "customer id"),
                     ColumnRow.of("spent", "decimal(38,2)"))
             .materializedView("daily_sales", "VIEW", DAILY_SALES, ColumnRow.of("sale_date", "date"),
@@ -239,7 +239,7 @@ class StarRocksTemplateReflectionTests {
     @Test
     void catalogWithoutTablesConfigIsTolerated() {
         new RecordedCatalog("shop").table("orders", "PRIMARY_KEYS", ORDERS, ORDERS_COLUMNS)
-            .view("top_customers", "best customers", TOP_CUSTOMERS_QUERY, TOP_CUSTOMERS,
+            .view("top_customers", "best customers", TOP_CUSTOMERS,
                     new ColumnRow("customer", "bigint(20)", true, "customer id"), ColumnRow.of("spent", "decimal(38,2)"))
             .withoutStarRocksTables()
             .installOn(this.server);
@@ -308,19 +308,19 @@ class StarRocksTemplateReflectionTests {
     void unknownObjectIsEmpty() {
         shop().installOn(this.server);
         assertThat(this.template.describe("shop", "nope")).isEqualTo(Optional.empty());
-        assertThat(this.server.executedSql()).hasSize(5).noneMatch((sql) -> sql.startsWith("SHOW"));
+        assertThat(this.server.executedSql()).hasSize(4).noneMatch((sql) -> sql.startsWith("SHOW"));
     }
 
     @Test
     void describeFiltersTheBulkQueriesByBoundName() {
         shop().installOn(this.server);
         this.template.describe("shop", "orders");
-        assertThat(this.server.executed()).hasSize(6);
-        assertThat(this.server.executed().subList(0, 5)).allSatisfy((statement) -> {
+        assertThat(this.server.executed()).hasSize(5);
+        assertThat(this.server.executed().subList(0, 4)).allSatisfy((statement) -> {
             assertThat(statement.sql()).endsWith("WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?");
             assertThat(statement.parameters()).containsExactly("shop", "orders");
         });
-        assertThat(this.server.executed().get(5).sql()).isEqualTo("SHOW CREATE TABLE `shop`.`orders`");
+        assertThat(this.server.executed().get(4).sql()).isEqualTo("SHOW CREATE TABLE `shop`.`orders`");
     }
 
     @Test

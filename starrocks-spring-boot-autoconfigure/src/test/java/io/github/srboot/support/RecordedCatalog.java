@@ -16,8 +16,7 @@ import io.github.srboot.support.ScriptedJdbc.Rows;
  * One StarRocks database as its {@code information_schema} tables and {@code SHOW CREATE} statements present it,
  * in the formats StarRocks returns: {@code tables} rows as recorded in {@code ../shared/corpus/sql/sqltests/CASE_022}
  * ({@code TABLE_CATALOG} def, {@code TABLE_TYPE} BASE TABLE or VIEW, {@code VERSION} and {@code ROW_FORMAT} NULL),
- * {@code tables_config} as in the same case, {@code views} as the BE fills them
- * ({@code be/src/exec/schema_scanner/schema_views_scanner.cpp}), {@code materialized_views} with the columns of
+ * {@code tables_config} as in the same case, {@code materialized_views} with the columns of
  * {@code fe/fe-core/src/main/java/com/starrocks/catalog/system/information/MaterializedViewsSystemTable.java}. Installed on a
  * {@link ScriptedJdbc}, it answers the bulk queries by their bind parameters and {@code SHOW CREATE} by the quoted
  * name in the statement.
@@ -34,10 +33,6 @@ public final class RecordedCatalog {
     static final List<String> TABLES_CONFIG_COLUMNS = List.of("TABLE_SCHEMA", "TABLE_NAME", "TABLE_ENGINE",
             "TABLE_MODEL", "PRIMARY_KEY", "PARTITION_KEY", "DISTRIBUTE_KEY", "DISTRIBUTE_TYPE", "DISTRIBUTE_BUCKET",
             "SORT_KEY", "PROPERTIES", "TABLE_ID");
-
-    static final List<String> VIEWS_COLUMNS = List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME",
-            "VIEW_DEFINITION", "CHECK_OPTION", "IS_UPDATABLE", "DEFINER", "SECURITY_TYPE", "CHARACTER_SET_CLIENT",
-            "COLLATION_CONNECTION");
 
     static final List<String> MATERIALIZED_VIEWS_COLUMNS = List.of("MATERIALIZED_VIEW_ID", "TABLE_SCHEMA",
             "TABLE_NAME", "REFRESH_TYPE", "IS_ACTIVE", "INACTIVE_REASON", "PARTITION_TYPE", "TASK_ID", "TASK_NAME",
@@ -56,8 +51,6 @@ public final class RecordedCatalog {
     private final List<Map<String, Object>> columns = new ArrayList<>();
 
     private final List<Map<String, Object>> tablesConfig = new ArrayList<>();
-
-    private final List<Map<String, Object>> views = new ArrayList<>();
 
     private final List<Map<String, Object>> materializedViews = new ArrayList<>();
 
@@ -95,18 +88,16 @@ public final class RecordedCatalog {
 
     /**
      * A logical view: {@code tables} row of type VIEW (its comment in TABLE_COMMENT, ../shared/corpus/sql CASE_047),
-     * {@code columns} rows, the {@code views} row and its {@code SHOW CREATE VIEW} text. StarRocks answers
-     * {@code views.DEFINER} and {@code views.SECURITY_TYPE} with {@code ""} whatever the view says (BE
-     * {@code be/src/exec/schema_scanner/schema_views_scanner.cpp} fills both with empty strings).
+     * {@code columns} rows and its {@code SHOW CREATE VIEW} text. (No {@code views} row: reflection does not read
+     * that table, whose {@code DEFINER} and {@code SECURITY_TYPE} StarRocks answers with {@code ""} whatever the view
+     * says, BE {@code be/src/exec/schema_scanner/schema_views_scanner.cpp}.)
      */
-    public RecordedCatalog view(String name, String comment, String viewDefinition, String showCreateView,
+    public RecordedCatalog view(String name, String comment, String showCreateView,
             ColumnRow... columnRows) {
         this.createStatements.put(name, showCreateView);
         this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, "VIEW", null, null, null, null, null, null,
                 comment));
         addColumns(name, columnRows);
-        this.views.add(row(VIEWS_COLUMNS, "def", this.database, name, viewDefinition, "NONE", "NO", "", "", "utf8",
-                "utf8_general_ci"));
         return this;
     }
 
@@ -178,8 +169,6 @@ public final class RecordedCatalog {
                 (statement) -> filter(TABLES_COLUMNS, this.tables, statement));
         server.on("FROM information_schema\\.columns WHERE",
                 (statement) -> filter(COLUMNS_COLUMNS, this.columns, statement));
-        server.on("FROM information_schema\\.views WHERE",
-                (statement) -> filter(VIEWS_COLUMNS, this.views, statement));
         server.on("^SHOW CREATE ", this::showCreate);
         return server;
     }
