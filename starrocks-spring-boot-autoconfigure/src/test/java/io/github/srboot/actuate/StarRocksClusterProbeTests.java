@@ -35,6 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StarRocksClusterProbeTests {
 
+    /**
+     * {@code SHOW BACKENDS} columns as named in {@code fe/fe-core/src/main/java/com/starrocks/common/proc/
+     * BackendsProcDir.java} TITLE_NAMES (the ones the probe reads, by name; the FE sends some twenty more).
+     */
     private static final List<String> BACKEND_COLUMNS = List.of("BackendId", "IP", "HeartbeatPort", "BePort",
             "HttpPort", "Alive", "ErrMsg");
 
