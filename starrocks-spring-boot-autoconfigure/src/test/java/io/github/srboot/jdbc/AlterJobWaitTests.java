@@ -187,6 +187,17 @@ class AlterJobWaitTests {
         assertThat(this.template.awaitAlterJobs("shop", "events")).isEmpty();
     }
 
+    /** Every SHOW ALTER the wait sends is StarRocks' grammar, ROLLUP's without the filter it would ignore. */
+    @Test
+    void showAlterStatementsParse() {
+        for (AlterJobType type : AlterJobType.values()) {
+            String sql = ShowStatements.showAlterJobs(type, "shop", "events");
+            assertThat(io.github.srboot.support.StarRocksGrammar.parseSingle(sql)).as(sql).isNotNull();
+        }
+        assertThat(ShowStatements.showAlterJobs(AlterJobType.ROLLUP, "shop", "events"))
+            .isEqualTo("SHOW ALTER TABLE ROLLUP FROM `shop`");
+    }
+
     @Test
     void namesAreQuotedInShowStatements() {
         this.server.on("SHOW ALTER TABLE", NO_JOBS);
