@@ -27,10 +27,10 @@ public record ClusterState(@Nullable Jdbc jdbc, List<Frontend> frontends, Backen
     }
 
     /**
-     * The JDBC probe: {@code SELECT current_version()} on the StarRocks DataSource.
+     * The JDBC probe: {@code SELECT @@version_comment} on the StarRocks DataSource.
      *
      * @param up whether the query answered
-     * @param version the server's version (from {@code current_version()}), or {@code null} when down
+     * @param version the server's version (from {@code @@version_comment}, such as {@code 3.5.5-e0b2fd4}), or {@code null} when down
      * @param error why it is down, or {@code null}
      */
     public record Jdbc(boolean up, @Nullable String version, @Nullable String error) {

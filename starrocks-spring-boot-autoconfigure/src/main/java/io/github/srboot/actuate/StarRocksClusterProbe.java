@@ -31,6 +31,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.srboot.jdbc.StarRocksDetection;
 import io.github.srboot.jdbc.StarRocksSqlExceptionTranslator;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -41,8 +42,9 @@ import org.springframework.lang.Nullable;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
- * Probes a StarRocks cluster for health, metrics and the {@code starrocks} endpoint: {@code SELECT current_version()}
- * and {@code SHOW BACKENDS} over JDBC, and {@code GET /api/health} on each FE, all at once, each bounded by the probe
+ * Probes a StarRocks cluster for health, metrics and the {@code starrocks} endpoint: the server's identity and
+ * version ({@link StarRocksDetection}: variables the FE answers alone, so the JDBC side stays UP while every backend
+ * is down, unlike {@code current_version()}, which runs on a backend) and {@code SHOW BACKENDS} over JDBC, and {@code GET /api/health} on each FE, all at once, each bounded by the probe
  * timeout. A round's result is reused for the cache TTL (counted from when it completed), and callers arriving
  * while a round runs share it, so frequent health checks and scrapes cannot hammer the cluster.
  *
@@ -56,8 +58,6 @@ public final class StarRocksClusterProbe implements DisposableBean {
 
     /** The default time a round's result is reused. */
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(5);
-
-    static final String VERSION_QUERY = "SELECT current_version()";
 
     static final String SHOW_BACKENDS = "SHOW BACKENDS";
 
@@ -296,13 +296,14 @@ public final class StarRocksClusterProbe implements DisposableBean {
         Connection connection = null;
         try {
             connection = this.dataSource.getConnection();
-            String version;
-            try (Statement statement = connection.createStatement()) {
-                statement.setQueryTimeout(queryTimeoutSeconds());
-                try (ResultSet result = statement.executeQuery(VERSION_QUERY)) {
-                    version = result.next() ? result.getString(1) : null;
-                }
+            StarRocksDetection.Server server = StarRocksDetection.detect(connection, queryTimeoutSeconds());
+            if (!server.starRocks()) {
+                // A DataSource of another database (the starter only asks now, never while starting): nothing of
+                // StarRocks to report, and no reason to call the application's database DOWN.
+                return new JdbcAnswer(null, null, "the DataSource is not StarRocks (@@version_comment: "
+                        + server.versionComment() + ")");
             }
+            String version = server.version();
             ClusterState.Jdbc jdbc = new ClusterState.Jdbc(true, version, null);
             try (Statement statement = connection.createStatement()) {
                 statement.setQueryTimeout(queryTimeoutSeconds());

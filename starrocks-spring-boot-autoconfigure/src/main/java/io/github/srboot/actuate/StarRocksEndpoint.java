@@ -52,7 +52,7 @@ public class StarRocksEndpoint {
     /**
      * The cluster.
      *
-     * @param version the server version ({@code current_version()}), or {@code null} when JDBC is absent or down
+     * @param version the server version ({@code @@version_comment}), or {@code null} when JDBC is absent or down
      * @param database the configured database ({@code starrocks.database}), or {@code null}
      * @param jdbc the JDBC probe, or {@code null} when there is no StarRocks DataSource
      * @param frontends each configured FE with its state

@@ -19,7 +19,7 @@ import org.springframework.boot.actuate.health.ReactiveHealthIndicator;
  *
  * <ul>
  * <li>{@code jdbc} (when the application has a StarRocks DataSource): UP with {@code version} from
- * {@code current_version()}; DOWN with the {@code error} when the query fails or times out.</li>
+ * {@code @@version_comment} (answered by the FE, with or without live backends); DOWN with the {@code error} when the query fails or times out.</li>
  * <li>{@code frontends} (when FE URLs are configured): UP while at least one FE answers {@code /api/health}, with
  * {@code reachable}, {@code total}, each FE's state and backend counts, and {@code unreachable} naming the FEs that
  * did not answer; DOWN when none answers.</li>

@@ -1,10 +1,5 @@
 package io.github.srboot.autoconfigure;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.Properties;
-
 import javax.sql.DataSource;
 
 import io.github.srboot.jdbc.AlterJobPolling;
@@ -24,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -37,16 +33,19 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
  * Auto-configures {@link StarRocksTemplate} over the application's {@code DataSource}, or over the one marked
- * {@link StarRocksDataSource} when StarRocks is a second DataSource, but only when that DataSource is StarRocks
- * ({@link StarRocksJdbcCondition}) or {@code starrocks.jdbc.enabled=true} says so: an application whose DataSource
- * is another database gets nothing from here.
+ * {@link StarRocksDataSource} when StarRocks is a second DataSource, when that DataSource may be StarRocks
+ * ({@link StarRocksJdbcCondition}: a MySQL-protocol URL, a service connection, the annotation) or
+ * {@code starrocks.jdbc.enabled=true} says so: an application whose DataSource is another database gets nothing
+ * from here.
  *
  * <p>When the application has one DataSource and no {@code @StarRocksDataSource} bean, it also exposes
  * {@link StarRocksSqlExceptionTranslator} as the application's {@link SQLExceptionTranslator}, which Spring Boot
  * applies to its own {@code JdbcTemplate}. That translator keeps Spring's exception types (adding the StarRocks
- * detail), and checks once that the DataSource is StarRocks before it translates anything.
+ * detail), and checks once that the DataSource is StarRocks ({@link StarRocksDetection}) before it translates
+ * anything. No condition here opens a connection.
  */
-@AutoConfiguration(after = { DataSourceAutoConfiguration.class, StarRocksAutoConfiguration.class })
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, StarRocksAutoConfiguration.class,
+        StarRocksJdbcConnectionDetailsAutoConfiguration.class })
 @ConditionalOnClass({ JdbcTemplate.class, DataSource.class })
 @ConditionalOnBean(DataSource.class)
 @Conditional(StarRocksJdbcAutoConfiguration.StarRocksJdbcCondition.class)
@@ -81,20 +80,25 @@ public class StarRocksJdbcAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(SQLExceptionTranslator.class)
-        StarRocksSqlExceptionTranslator starRocksSqlExceptionTranslator(DataSource dataSource) {
-            return new StarRocksSqlExceptionTranslator(dataSource);
+        StarRocksSqlExceptionTranslator starRocksSqlExceptionTranslator(DataSource dataSource,
+                ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
+            JdbcConnectionDetails details = jdbcConnectionDetails.getIfUnique();
+            return new StarRocksSqlExceptionTranslator(dataSource, (details != null) ? details.getJdbcUrl() : null);
         }
 
     }
 
     /**
-     * Matches when the JDBC side is meant for StarRocks: {@code starrocks.jdbc.enabled} when set; otherwise a
-     * {@code @StarRocksDataSource} bean, a StarRocks service connection (connection details of their own), or a
-     * {@code spring.datasource.url} whose server says it is StarRocks. The server is asked once, when this
-     * condition is evaluated at start-up, on a connection of its own (never the application's DataSource bean,
-     * which must not be created this early); only MySQL-protocol URLs are asked, since StarRocks speaks no other.
-     * A server that cannot be reached is assumed to be StarRocks (the starter is there for it):
-     * {@code starrocks.jdbc.enabled=false} decides otherwise without asking.
+     * Matches when the JDBC side may be meant for StarRocks, without opening a connection (conditions are evaluated
+     * while the context starts, when a database may not be reachable yet): {@code starrocks.jdbc.enabled} when set;
+     * otherwise a {@code @StarRocksDataSource} bean, a StarRocks service connection (connection details of their
+     * own), JDBC connection details derived from {@code starrocks.http.frontends}
+     * ({@link StarRocksJdbcConnectionDetailsAutoConfiguration}), or a {@code spring.datasource.url} of the MySQL
+     * protocol, the only one StarRocks speaks. Whether such a
+     * server really is StarRocks is asked later, once, by what must know ({@link StarRocksDetection}): the exception
+     * translator before it translates, the Flyway database type and callbacks on Flyway's connection, the health
+     * contributor. A MySQL server therefore gets a {@code StarRocksTemplate} it never needs to use, but nothing
+     * that claims its errors or its Flyway.
      */
     static final class StarRocksJdbcCondition extends SpringBootCondition implements ConfigurationCondition {
 
@@ -134,6 +138,12 @@ public class StarRocksJdbcAutoConfiguration {
                             + "(service connection) exist"));
                 }
             }
+            if (beanFactory != null && beanFactory.getBeanNamesForType(
+                    StarRocksJdbcConnectionDetailsAutoConfiguration.DerivedJdbcConnectionDetails.class, true,
+                    false).length > 0) {
+                return ConditionOutcome.match(message.because("the DataSource's connection details are derived from "
+                        + "starrocks.http.frontends"));
+            }
             String url = binder.bind("spring.datasource.url", String.class).orElse(null);
             if (url == null) {
                 return ConditionOutcome.noMatch(message.because("no spring.datasource.url to tell whether the "
@@ -142,22 +152,8 @@ public class StarRocksJdbcAutoConfiguration {
             if (!isMySqlProtocolUrl(url)) {
                 return ConditionOutcome.noMatch(message.because("spring.datasource.url is not a MySQL-protocol URL"));
             }
-            Properties credentials = new Properties();
-            binder.bind("spring.datasource.username", String.class).ifBound((user) -> credentials.put("user", user));
-            binder.bind("spring.datasource.password", String.class)
-                .ifBound((password) -> credentials.put("password", password));
-            // Connector/J's own timeouts, in milliseconds: the question must not hold start-up for long.
-            credentials.put("connectTimeout", "5000");
-            credentials.put("socketTimeout", "5000");
-            try (Connection connection = DriverManager.getConnection(url, credentials)) {
-                String versionComment = StarRocksDetection.versionComment(connection);
-                return new ConditionOutcome(StarRocksDetection.namesStarRocks(versionComment),
-                        message.because("spring.datasource.url answers @@version_comment '" + versionComment + "'"));
-            }
-            catch (SQLException | RuntimeException ex) {
-                return ConditionOutcome.match(message.because("spring.datasource.url could not be asked ("
-                        + ex.getMessage() + "); assumed to be StarRocks, set " + ENABLED + "=false if it is not"));
-            }
+            return ConditionOutcome.match(message.because("spring.datasource.url is a MySQL-protocol URL; whether "
+                    + "its server is StarRocks is asked on first use"));
         }
 
     }

@@ -708,10 +708,11 @@ public class StarRocksProperties implements InitializingBean {
     public static class Jdbc {
 
         /**
-         * Whether to create the JDBC-side beans on the application's DataSource. When not set, they are created only
-         * when the DataSource is StarRocks: a @StarRocksDataSource bean, a StarRocks service connection (Docker
-         * Compose, Testcontainers), or a spring.datasource.url whose server answers @@version_comment with
-         * StarRocks (asked once at start-up).
+         * Whether to create the JDBC-side beans on the application's DataSource. When not set, they are created
+         * when the DataSource may be StarRocks: a @StarRocksDataSource bean, a StarRocks service connection (Docker
+         * Compose, Testcontainers), or a MySQL-protocol spring.datasource.url. No connection is opened at start-up
+         * to decide; the exception translator and Flyway ask the server once, on first use, whether it is
+         * StarRocks.
          */
         private Boolean enabled;
 

@@ -43,8 +43,16 @@ public final class SchemaDriftCheckCallback implements FlywayEventHandler {
         return "StarRocksSchemaDriftCheck";
     }
 
+    /**
+     * Checks after {@code migrate}, when Flyway migrated StarRocks ({@link StarRocksServer#isStarRocks}); the
+     * migrations of another database are not compared with a StarRocks schema.
+     */
     @Override
     public void handle(Event event, Context context) {
+        if (context.getConnection() != null && !StarRocksServer.isStarRocks(context.getConnection())) {
+            logger.debug("No StarRocks drift check: Flyway migrated a database that is not StarRocks");
+            return;
+        }
         check();
     }
 

@@ -45,7 +45,7 @@ public class StarRocksDatabase extends Database<StarRocksConnection> {
             return MigrationVersion.fromVersion(StarRocksServer.version(this.rawMainJdbcConnection));
         }
         catch (SQLException ex) {
-            throw new FlywaySqlException("Unable to read the StarRocks version (current_version())", ex);
+            throw new FlywaySqlException("Unable to read the StarRocks version (@@version_comment)", ex);
         }
     }
 
@@ -70,9 +70,23 @@ public class StarRocksDatabase extends Database<StarRocksConnection> {
     }
 
     private Integer historyReplicationNum() {
+        return settings().getHistoryReplicationNum();
+    }
+
+    /**
+     * The name of Flyway's schema history table.
+     */
+    String historyTableName() {
+        return this.configuration.getTable();
+    }
+
+    /**
+     * The StarRocks settings of this Flyway configuration, or the defaults where the extension is not registered.
+     */
+    StarRocksFlywayExtension settings() {
         StarRocksFlywayExtension extension = this.configuration.getPluginRegister()
             .getPlugin(StarRocksFlywayExtension.class);
-        return (extension != null) ? extension.getHistoryReplicationNum() : null;
+        return (extension != null) ? extension : new StarRocksFlywayExtension();
     }
 
     @SuppressWarnings("rawtypes") // Flyway's Table, as Flyway passes it

@@ -16,7 +16,7 @@ import org.flywaydb.core.internal.parser.ParsingContext;
  * Flyway's database type for StarRocks, registered through Flyway's plugin SPI
  * ({@code META-INF/services/org.flywaydb.core.extensibility.Plugin}). StarRocks speaks the MySQL protocol and
  * Connector/J calls it MySQL, so this type is consulted before Flyway's MySQL and MariaDB types (higher priority)
- * and claims a connection only when {@code @@version_comment} names StarRocks; a MySQL server stays MySQL's.
+ * and claims a connection only when {@link io.github.srboot.jdbc.StarRocksDetection} finds StarRocks; a MySQL server stays MySQL's.
  *
  * <p>This class loads nothing beyond Flyway and JDBC, because Flyway instantiates every registered type.
  */

@@ -32,10 +32,19 @@ public class StarRocksSchema extends Schema<StarRocksDatabase, StarRocksTable> {
                 "SELECT COUNT(*) FROM information_schema.schemata WHERE SCHEMA_NAME = ?", this.name) > 0;
     }
 
+    /**
+     * Whether Flyway may start managing this database: it holds nothing but the lock table of the history table
+     * ({@link MigrationLock}, created by the first migrator to lock), or the history table exists after all. Flyway
+     * asks this only when it found no history table, and several migrators started at once ask it while one of
+     * them is creating the history table and applying the first migrations under the lock: the database is
+     * Flyway's then, and the others find those migrations applied once they hold the lock.
+     */
     @Override
     protected boolean doEmpty() throws SQLException {
-        return this.jdbcTemplate.queryForInt(
-                "SELECT COUNT(*) FROM information_schema.tables WHERE TABLE_SCHEMA = ?", this.name) == 0;
+        List<String> tables = this.jdbcTemplate.queryForStringList(
+                "SELECT TABLE_NAME FROM information_schema.tables WHERE TABLE_SCHEMA = ?", this.name);
+        String history = this.database.historyTableName();
+        return tables.contains(history) || tables.stream().allMatch((table) -> table.equals(history + "_lock"));
     }
 
     @Override

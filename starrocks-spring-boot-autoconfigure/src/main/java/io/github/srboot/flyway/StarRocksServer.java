@@ -1,30 +1,25 @@
 package io.github.srboot.flyway;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.srboot.jdbc.StarRocksDetection;
 
 import org.springframework.lang.Nullable;
 
 /**
- * What the Flyway type needs to know about the server: whether it is StarRocks ({@link StarRocksDetection}), its
- * real version ({@code current_version()}: {@code version()} reports a fake MySQL one) and the user name.
+ * What the Flyway type needs to know about the server: whether it is StarRocks and its version, both from
+ * {@link StarRocksDetection} (answered by the FE alone: {@code version()} reports a fake MySQL version, and
+ * {@code current_version()} needs a live backend), and the user name.
  */
 final class StarRocksServer {
-
-    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
     private StarRocksServer() {
     }
 
     /**
      * Whether the server behind a connection is StarRocks ({@link StarRocksDetection}); false when it cannot tell
-     * (the query is refused: not a server Flyway should treat as StarRocks).
+     * (not a server Flyway should treat as StarRocks).
      */
     static boolean isStarRocks(Connection connection) {
         try {
@@ -36,30 +31,12 @@ final class StarRocksServer {
     }
 
     /**
-     * The {@code major.minor[.patch]} part of a StarRocks version text such as {@code 3.5.5-e0b2fd4} or
-     * {@code StarRocks version 3.3.2-...}.
-     * @throws IllegalArgumentException when the text carries no version
-     */
-    static String versionOf(String text) {
-        Matcher matcher = (text != null) ? VERSION.matcher(text) : null;
-        if (matcher == null || !matcher.find()) {
-            throw new IllegalArgumentException("No StarRocks version in '" + text + "'");
-        }
-        return matcher.group(1) + "." + matcher.group(2) + ((matcher.group(3) != null) ? "." + matcher.group(3) : "");
-    }
-
-    /**
-     * The real version: {@code current_version()}, else the one in {@code @@version_comment}.
+     * The {@code major.minor[.patch]} of the server's release, from {@code @@version_comment}.
+     * @throws IllegalArgumentException when the comment carries no version
      */
     static String version(Connection connection) throws SQLException {
-        String version;
-        try {
-            version = queryString(connection, "SELECT current_version()");
-        }
-        catch (SQLException ex) {
-            version = StarRocksDetection.versionComment(connection);
-        }
-        return versionOf(version);
+        StarRocksDetection.Server server = StarRocksDetection.detect(connection);
+        return StarRocksDetection.versionNumberOf(StarRocksDetection.releaseOf(server.versionComment()));
     }
 
     /**
@@ -75,13 +52,6 @@ final class StarRocksServer {
             name = name.substring(1, name.length() - 1);
         }
         return name;
-    }
-
-    @Nullable
-    static String queryString(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(sql)) {
-            return resultSet.next() ? resultSet.getString(1) : null;
-        }
     }
 
 }

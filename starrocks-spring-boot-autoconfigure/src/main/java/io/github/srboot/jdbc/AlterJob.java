@@ -13,7 +13,8 @@ import org.springframework.util.LinkedCaseInsensitiveMap;
  * @param jobId the server's job id
  * @param tableName the table the job alters
  * @param createTime when the job was created, as the server prints it
- * @param finishTime when the job ended, or {@code null} while it runs (the server prints {@code NULL})
+ * @param finishTime when the job ended ({@code FinishTime}; {@code FinishedTime} in the {@code ROLLUP} list), or
+ * {@code null} while it runs (a SQL NULL: the FE sends its "NULL" placeholder as one)
  * @param state {@code PENDING}, {@code WAITING_TXN}, {@code RUNNING}, {@code FINISHED}, {@code CANCELLED} or
  * {@code FINISHED_REWRITING} (shared-data); kept as the server spelled it
  * @param message the job's {@code Msg}: why it was cancelled, empty otherwise; {@code null} when not reported
@@ -44,6 +45,21 @@ public record AlterJob(AlterJobType type, String jobId, String tableName, @Nulla
     }
 
     /**
+     * The {@code JobId} as a number, by which jobs are ordered: ids grow with every job, while {@code CreateTime}
+     * has one-second resolution.
+     * @throws IllegalStateException naming the id when it is not a number
+     */
+    public long jobNumber() {
+        try {
+            return Long.parseLong(this.jobId.trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new IllegalStateException("SHOW ALTER TABLE " + this.type + " reported a JobId that is not a number: '"
+                    + this.jobId + "'", ex);
+        }
+    }
+
+    /**
      * Reads a {@code SHOW ALTER TABLE} row (column names matched case-insensitively; columns that differ between
      * variants and versions, such as {@code Progress}, may be absent).
      * @throws IllegalArgumentException naming the missing column when {@code JobId}, {@code TableName} or
@@ -53,8 +69,14 @@ public record AlterJob(AlterJobType type, String jobId, String tableName, @Nulla
         Map<String, Object> columns = new LinkedCaseInsensitiveMap<>(Locale.ROOT);
         columns.putAll(row);
         return new AlterJob(type, required(type, columns, "JobId"), required(type, columns, "TableName"),
-                optional(columns, "CreateTime"), optional(columns, "FinishTime"), required(type, columns, "State"),
+                optional(columns, "CreateTime"), finishTime(columns), required(type, columns, "State"),
                 optional(columns, "Msg"), optional(columns, "Progress"));
+    }
+
+    @Nullable
+    private static String finishTime(Map<String, Object> columns) {
+        String finishTime = optional(columns, "FinishTime");
+        return (finishTime != null) ? finishTime : optional(columns, "FinishedTime");
     }
 
     private static String required(AlterJobType type, Map<String, Object> columns, String name) {
@@ -69,11 +91,7 @@ public record AlterJob(AlterJobType type, String jobId, String tableName, @Nulla
     @Nullable
     private static String optional(Map<String, Object> columns, String name) {
         Object value = columns.get(name);
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString();
-        return "NULL".equals(text) ? null : text;
+        return (value != null) ? value.toString() : null;
     }
 
     @Override

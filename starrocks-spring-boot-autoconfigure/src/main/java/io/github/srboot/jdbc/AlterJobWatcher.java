@@ -23,10 +23,14 @@ final class AlterJobWatcher {
 
     private static final Log logger = LogFactory.getLog(StarRocksTemplate.class);
 
-    /** The table named in "schema change ... in progress" refusals, in the spellings StarRocks versions use. */
+    /**
+     * The table named in "being altered" refusals, in the spellings StarRocks versions use: quoted up to 3.4
+     * ({@code on the table "t". Please wait}), bare since 3.5 ({@code on the table t. Please wait}; the name ends
+     * at the dot before the blank), and the older {@code Table[t]'s state is not NORMAL}.
+     */
     private static final Pattern REFUSED_TABLE = Pattern.compile(
-            "on the table \"([^\"]+)\"|The table \"([^\"]+)\" is being altered|Table\\[([^\\]]+)\\]'s state"
-                    + "|state is not NORMAL: '([^']+)'");
+            "on the table (?:\"([^\"]+)\"|(\\S+?))\\.(?:\\s|$)|The table (?:\"([^\"]+)\"|(\\S+)) is being altered"
+                    + "|Table\\[([^\\]]+)\\]'s state|state is not NORMAL: '([^']+)'");
 
     private final JdbcOperations jdbc;
 
@@ -49,7 +53,7 @@ final class AlterJobWatcher {
      * OPTIMIZE} (it refuses the syntax) cannot have such jobs: none is reported.
      */
     Optional<AlterJob> newestJob(AlterJobType type, @Nullable String database, String table) {
-        String sql = ShowStatements.showNewestAlterJob(type, database, table);
+        String sql = ShowStatements.showAlterJobs(type, database, table);
         List<Map<String, Object>> rows;
         try {
             rows = this.jdbc.queryForList(sql);
@@ -61,7 +65,22 @@ final class AlterJobWatcher {
             logger.debug("This StarRocks version has no SHOW ALTER TABLE OPTIMIZE; no OPTIMIZE job can be running");
             return Optional.empty();
         }
-        return rows.isEmpty() ? Optional.empty() : Optional.of(AlterJob.fromRow(type, rows.get(0)));
+        return newestOn(type, table, rows);
+    }
+
+    /**
+     * The job with the highest {@code JobId} among the rows naming {@code table}. The rows may hold other tables'
+     * jobs ({@code SHOW ALTER TABLE ROLLUP} lists the whole database) in any order.
+     */
+    static Optional<AlterJob> newestOn(AlterJobType type, String table, List<? extends Map<String, ?>> rows) {
+        AlterJob newest = null;
+        for (Map<String, ?> row : rows) {
+            AlterJob job = AlterJob.fromRow(type, row);
+            if (job.tableName().equals(table) && (newest == null || job.jobNumber() > newest.jobNumber())) {
+                newest = job;
+            }
+        }
+        return Optional.ofNullable(newest);
     }
 
     /**
@@ -106,7 +125,7 @@ final class AlterJobWatcher {
             }
             AlterJob job = newest.get();
             if (job.isCancelled() && failOnCancelled) {
-                throw new StarRocksAlterJobCancelledException(ShowStatements.showNewestAlterJob(type, database, table),
+                throw new StarRocksAlterJobCancelledException(ShowStatements.showAlterJobs(type, database, table),
                         job);
             }
             if (job.isDone()) {
@@ -116,7 +135,7 @@ final class AlterJobWatcher {
             long remaining = deadline - this.timer.nanoTime();
             if (remaining <= 0) {
                 throw new StarRocksAlterJobTimeoutException("ALTER job " + job.jobId() + " on table '" + table + "'",
-                        ShowStatements.showNewestAlterJob(type, database, table), job, timeout, null);
+                        ShowStatements.showAlterJobs(type, database, table), job, timeout, null);
             }
             logger.debug("Waiting for " + job);
             pause(Duration.ofNanos(Math.min(remaining, this.polling.pollInterval().toNanos())), table, job, timeout);
@@ -174,9 +193,14 @@ final class AlterJobWatcher {
         }
     }
 
+    /**
+     * The connection's current database, or {@code null} without one (StarRocks answers {@code DATABASE()} with
+     * an empty string then).
+     */
     @Nullable
     private String currentDatabase() {
-        return this.jdbc.queryForObject(CatalogQueries.CURRENT_DATABASE, String.class);
+        String database = this.jdbc.queryForObject(CatalogQueries.CURRENT_DATABASE, String.class);
+        return (database == null || database.isEmpty()) ? null : database;
     }
 
     @Nullable

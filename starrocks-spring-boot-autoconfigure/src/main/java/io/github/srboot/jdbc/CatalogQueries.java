@@ -16,8 +16,6 @@ final class CatalogQueries {
 
     static final String TABLES_CONFIG = "SELECT * FROM information_schema.tables_config WHERE TABLE_SCHEMA = ?";
 
-    static final String VIEWS = "SELECT * FROM information_schema.views WHERE TABLE_SCHEMA = ?";
-
     static final String MATERIALIZED_VIEWS = "SELECT * FROM information_schema.materialized_views "
             + "WHERE TABLE_SCHEMA = ?";
 
@@ -36,10 +34,6 @@ final class CatalogQueries {
 
     static String tablesConfig(boolean oneObject) {
         return oneObject ? TABLES_CONFIG + ONE_OBJECT : TABLES_CONFIG;
-    }
-
-    static String views(boolean oneObject) {
-        return oneObject ? VIEWS + ONE_OBJECT : VIEWS;
     }
 
     static String materializedViews(boolean oneObject) {

@@ -13,7 +13,8 @@ import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
  * The rows of one database read from {@code information_schema} in bulk: {@code tables}, {@code columns},
- * {@code tables_config}, {@code views} and {@code materialized_views}. Column names are matched case-insensitively;
+ * {@code tables_config} and {@code materialized_views} ({@code views} tells nothing {@code SHOW CREATE VIEW} does
+ * not: StarRocks answers its {@code SECURITY_TYPE} and {@code DEFINER} with {@code ""}). Column names are matched case-insensitively;
  * rows are indexed by {@code TABLE_NAME} once, so that reading a database of many objects stays linear.
  */
 final class CatalogRows {
@@ -25,8 +26,6 @@ final class CatalogRows {
     @Nullable
     private final List<Map<String, Object>> tablesConfig;
 
-    private final List<Map<String, Object>> views;
-
     @Nullable
     private final List<Map<String, Object>> materializedViews;
 
@@ -37,17 +36,15 @@ final class CatalogRows {
      * @param columns rows of {@code information_schema.columns}
      * @param tablesConfig rows of {@code information_schema.tables_config}, or {@code null} where that table does
      * not exist (external catalogs)
-     * @param views rows of {@code information_schema.views}
      * @param materializedViews rows of {@code information_schema.materialized_views}, or {@code null} where that
      * table does not exist (external catalogs)
      */
     CatalogRows(List<? extends Map<String, ?>> tables, List<? extends Map<String, ?>> columns,
-            @Nullable List<? extends Map<String, ?>> tablesConfig, List<? extends Map<String, ?>> views,
+            @Nullable List<? extends Map<String, ?>> tablesConfig,
             @Nullable List<? extends Map<String, ?>> materializedViews) {
         this.tables = caseInsensitive(tables);
         this.columns = caseInsensitive(columns);
         this.tablesConfig = (tablesConfig != null) ? caseInsensitive(tablesConfig) : null;
-        this.views = caseInsensitive(views);
         this.materializedViews = (materializedViews != null) ? caseInsensitive(materializedViews) : null;
         this.index = new Index(this);
     }
@@ -58,9 +55,9 @@ final class CatalogRows {
      */
     static CatalogRows forDatabase(String database, List<? extends Map<String, ?>> tables,
             List<? extends Map<String, ?>> columns, @Nullable List<? extends Map<String, ?>> tablesConfig,
-            List<? extends Map<String, ?>> views, @Nullable List<? extends Map<String, ?>> materializedViews) {
+            @Nullable List<? extends Map<String, ?>> materializedViews) {
         return new CatalogRows(inDatabase(database, tables), inDatabase(database, columns),
-                (tablesConfig != null) ? inDatabase(database, tablesConfig) : null, inDatabase(database, views),
+                (tablesConfig != null) ? inDatabase(database, tablesConfig) : null,
                 (materializedViews != null) ? inDatabase(database, materializedViews) : null);
     }
 
@@ -99,27 +96,11 @@ final class CatalogRows {
     }
 
     /**
-     * The {@code tables} row of an object, or {@code null}.
-     */
-    @Nullable
-    Map<String, Object> tableRow(String name) {
-        return this.index.tables.get(name);
-    }
-
-    /**
      * The {@code tables_config} row of a table, or {@code null} (also where {@code tables_config} is absent).
      */
     @Nullable
     Map<String, Object> tablesConfigRow(String name) {
         return this.index.tablesConfig.get(name);
-    }
-
-    /**
-     * The {@code views} row of a view, or {@code null}.
-     */
-    @Nullable
-    Map<String, Object> viewRow(String name) {
-        return this.index.views.get(name);
     }
 
     /**
@@ -129,11 +110,7 @@ final class CatalogRows {
 
         final Map<String, List<Map<String, Object>>> columns = new HashMap<>();
 
-        final Map<String, Map<String, Object>> tables = new HashMap<>();
-
         final Map<String, Map<String, Object>> tablesConfig = new HashMap<>();
-
-        final Map<String, Map<String, Object>> views = new HashMap<>();
 
         Index(CatalogRows rows) {
             for (Map<String, Object> row : rows.columns) {
@@ -142,11 +119,9 @@ final class CatalogRows {
             }
             this.columns.values()
                 .forEach((list) -> list.sort(Comparator.comparingLong((row) -> number(row, "ORDINAL_POSITION"))));
-            byName(rows.tables, this.tables);
             if (rows.tablesConfig != null) {
                 byName(rows.tablesConfig, this.tablesConfig);
             }
-            byName(rows.views, this.views);
         }
 
         private static void byName(List<Map<String, Object>> rows, Map<String, Map<String, Object>> index) {

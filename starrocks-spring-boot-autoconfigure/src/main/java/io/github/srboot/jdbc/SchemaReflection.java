@@ -15,7 +15,6 @@ import io.github.srboot.ddl.SchemaObject;
 import io.github.srboot.ddl.Table;
 import io.github.srboot.ddl.View;
 import io.github.srboot.ddl.ViewColumn;
-import io.github.srboot.ddl.ViewSecurity;
 
 import org.springframework.lang.Nullable;
 
@@ -30,16 +29,15 @@ import static io.github.srboot.jdbc.CatalogRows.text;
  * <p>Which source answers what:
  * <ul>
  * <li>the objects and their kinds: {@code tables} ({@code TABLE_TYPE}) and {@code materialized_views} (which wins:
- * some versions list materialized views as {@code VIEW} or {@code BASE TABLE});</li>
+ * some versions list materialized views as {@code VIEW} or {@code BASE TABLE}); the rows of
+ * {@code materialized_views} whose {@code REFRESH_TYPE} is {@code ROLLUP} are synchronous materialized views and
+ * rollups, indexes of a base table rather than objects ({@link SynchronousMaterializedView});</li>
  * <li>tables from {@code SHOW CREATE TABLE} (distribution, partitions and indexes exist nowhere else), checked
  * against {@code columns} (same columns in the same order) and {@code tables_config} (same key model);</li>
  * <li>materialized views from {@code SHOW CREATE MATERIALIZED VIEW} (refresh scheme, partitioning, distribution);
  * where an older server prints no column list, the columns and comments come from {@code columns};</li>
- * <li>views from {@code SHOW CREATE VIEW}, because StarRocks leaves {@code views.SECURITY_TYPE} empty (its BE
- * fills the column with {@code ""}), so the bulk rows cannot tell {@code SECURITY INVOKER} from the default; a
- * server that reports {@code INVOKER} or {@code NONE} there gets its views from the bulk rows alone (columns and
- * comments from {@code columns}, the comment from {@code tables.TABLE_COMMENT}, the query from
- * {@code views.VIEW_DEFINITION}).</li>
+ * <li>views from {@code SHOW CREATE VIEW}, because StarRocks answers {@code views.SECURITY_TYPE} (and
+ * {@code DEFINER}) with {@code ""}, so the bulk rows cannot tell {@code SECURITY INVOKER} from the default.</li>
  * </ul>
  */
 final class SchemaReflection {
@@ -48,13 +46,12 @@ final class SchemaReflection {
     }
 
     /**
-     * One object of the database and how to read it.
+     * One object of the database.
      *
      * @param name the object's name
      * @param kind table, view or materialized view
-     * @param needsShowCreate whether the bulk rows lack what the model needs, so {@code SHOW CREATE} must be read
      */
-    record CatalogObject(String name, ObjectKind kind, boolean needsShowCreate) {
+    record CatalogObject(String name, ObjectKind kind) {
 
     }
 
@@ -66,7 +63,9 @@ final class SchemaReflection {
         Map<String, ObjectKind> kinds = new TreeMap<>();
         if (rows.materializedViews() != null) {
             for (Map<String, Object> row : rows.materializedViews()) {
-                kinds.put(requiredText(row, "TABLE_NAME", "materialized_views"), ObjectKind.MATERIALIZED_VIEW);
+                if (!isSynchronous(row)) {
+                    kinds.put(requiredText(row, "TABLE_NAME", "materialized_views"), ObjectKind.MATERIALIZED_VIEW);
+                }
             }
         }
         for (Map<String, Object> row : rows.tables()) {
@@ -76,7 +75,8 @@ final class SchemaReflection {
             }
             String type = requiredText(row, "TABLE_TYPE", "tables").toUpperCase(Locale.ROOT);
             ObjectKind kind = switch (type) {
-                case "BASE TABLE", "EXTERNAL TABLE" -> ObjectKind.TABLE;
+                // "TABLE": what some 3.4 builds answered for base tables.
+                case "BASE TABLE", "TABLE", "EXTERNAL TABLE" -> ObjectKind.TABLE;
                 case "VIEW" -> ObjectKind.VIEW;
                 case "MATERIALIZED VIEW" -> ObjectKind.MATERIALIZED_VIEW;
                 default -> throw new StarRocksReflectionException("information_schema.tables lists '" + name
@@ -85,18 +85,33 @@ final class SchemaReflection {
             kinds.put(name, kind);
         }
         List<CatalogObject> objects = new ArrayList<>(kinds.size());
-        kinds.forEach((name, kind) -> objects.add(new CatalogObject(name, kind,
-                kind != ObjectKind.VIEW || !securityReported(rows.viewRow(name)))));
+        kinds.forEach((name, kind) -> objects.add(new CatalogObject(name, kind)));
         return objects;
     }
 
     /**
-     * Whether a {@code views} row states the view's security in StarRocks' own terms.
+     * The synchronous materialized views and rollups among the {@code materialized_views} rows, sorted by name.
      */
-    private static boolean securityReported(@Nullable Map<String, Object> viewRow) {
-        String securityType = (viewRow != null) ? text(viewRow, "SECURITY_TYPE") : null;
-        return securityType != null
-                && (securityType.equalsIgnoreCase("INVOKER") || securityType.equalsIgnoreCase("NONE"));
+    static List<SynchronousMaterializedView> synchronousMaterializedViews(CatalogRows rows) {
+        Map<String, SynchronousMaterializedView> found = new TreeMap<>();
+        if (rows.materializedViews() != null) {
+            for (Map<String, Object> row : rows.materializedViews()) {
+                if (isSynchronous(row)) {
+                    String name = requiredText(row, "TABLE_NAME", "materialized_views");
+                    found.put(name, new SynchronousMaterializedView(name,
+                            nonEmptyText(row, "MATERIALIZED_VIEW_DEFINITION")));
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /**
+     * Whether a {@code materialized_views} row is a synchronous materialized view or rollup: the FE lists every
+     * index of an OLAP table other than its base index there, with {@code REFRESH_TYPE} {@code ROLLUP}.
+     */
+    private static boolean isSynchronous(Map<String, Object> materializedViewRow) {
+        return "ROLLUP".equalsIgnoreCase(text(materializedViewRow, "REFRESH_TYPE"));
     }
 
     /**
@@ -113,21 +128,6 @@ final class SchemaReflection {
                     + " (replaced while being read? read it again)", showCreateSql, null);
         }
         return new View(view.name(), columns, view.comment(), view.security(), view.query());
-    }
-
-    /**
-     * A view, from bulk rows only (servers that report {@code SECURITY_TYPE}).
-     */
-    static View view(String name, CatalogRows rows) {
-        Map<String, Object> viewRow = rows.viewRow(name);
-        if (viewRow == null) {
-            throw new StarRocksReflectionException("View '" + name + "' is listed in information_schema.tables but "
-                    + "not in information_schema.views (dropped or replaced while being read?)", null, null);
-        }
-        String query = requiredText(viewRow, "VIEW_DEFINITION", "views");
-        Map<String, Object> tableRow = rows.tableRow(name);
-        String comment = (tableRow != null) ? nonEmptyText(tableRow, "TABLE_COMMENT") : null;
-        return new View(name, viewColumns(name, rows), comment, security(name, text(viewRow, "SECURITY_TYPE")), query);
     }
 
     /**
@@ -196,20 +196,6 @@ final class SchemaReflection {
                     nonEmptyText(row, "COLUMN_COMMENT")));
         }
         return columns;
-    }
-
-    /**
-     * {@code views.SECURITY_TYPE} in StarRocks' terms ({@code INVOKER} or {@code NONE}).
-     */
-    static ViewSecurity security(String view, @Nullable String securityType) {
-        String value = (securityType != null) ? securityType.trim().toUpperCase(Locale.ROOT) : "";
-        return switch (value) {
-            case "INVOKER" -> ViewSecurity.INVOKER;
-            case "NONE" -> ViewSecurity.NONE;
-            default -> throw new StarRocksReflectionException("View '" + view + "' has SECURITY_TYPE '" + securityType
-                    + "', which does not say whether it is SECURITY INVOKER; read it with SHOW CREATE VIEW", null,
-                    null);
-        };
     }
 
     /**

@@ -14,13 +14,21 @@ final class ShowStatements {
     }
 
     /**
-     * The newest job of a kind on a table: {@code SHOW ALTER TABLE COLUMN FROM `db` WHERE TableName = "t" ORDER BY
-     * CreateTime DESC LIMIT 1}; without a database the connection's current one is used.
+     * The statement listing the jobs of a kind that may include a table's newest one. {@code COLUMN} and
+     * {@code OPTIMIZE} honour a filter: {@code SHOW ALTER TABLE COLUMN FROM `db` WHERE TableName = "t" ORDER BY
+     * JobId DESC LIMIT 1}. {@code ROLLUP} ignores WHERE, ORDER BY and LIMIT (the FE filters only the schema-change
+     * and optimize lists), so it is asked plainly, {@code SHOW ALTER TABLE ROLLUP FROM `db`}, and answers every
+     * rollup and synchronous materialized view job of the database; {@link AlterJobWatcher#newestOn} picks the table's
+     * newest from whatever comes back. Without a database the connection's current one is used. Jobs are ordered
+     * by {@code JobId}, which grows with every job, not by {@code CreateTime}, which has one-second resolution.
      */
-    static String showNewestAlterJob(AlterJobType type, @Nullable String database, String table) {
-        return "SHOW ALTER TABLE " + type.name()
-                + ((database != null) ? " FROM " + Ddl.quoteIdentifier(database) : "") + " WHERE TableName = "
-                + Ddl.quoteString(table) + " ORDER BY CreateTime DESC LIMIT 1";
+    static String showAlterJobs(AlterJobType type, @Nullable String database, String table) {
+        String from = "SHOW ALTER TABLE " + type.name()
+                + ((database != null) ? " FROM " + Ddl.quoteIdentifier(database) : "");
+        if (type == AlterJobType.ROLLUP) {
+            return from;
+        }
+        return from + " WHERE TableName = " + Ddl.quoteString(table) + " ORDER BY JobId DESC LIMIT 1";
     }
 
     /**

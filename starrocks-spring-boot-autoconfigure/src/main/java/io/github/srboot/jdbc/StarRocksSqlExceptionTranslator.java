@@ -2,6 +2,7 @@ package io.github.srboot.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -32,7 +33,7 @@ import org.springframework.lang.Nullable;
  *
  * <p>Created {@linkplain #StarRocksSqlExceptionTranslator(DataSource) for a DataSource} (as the auto-configuration
  * does for the application's {@code JdbcTemplate}), it checks once that the DataSource really is StarRocks
- * ({@code @@version_comment} names StarRocks) and otherwise hands every error to the translator a
+ * ({@link StarRocksDetection}) and otherwise hands every error to the translator a
  * {@code JdbcTemplate} on that DataSource uses by default, so an application whose DataSource is not StarRocks keeps
  * exactly Spring's translation.
  */
@@ -45,9 +46,16 @@ public final class StarRocksSqlExceptionTranslator implements SQLExceptionTransl
     @Nullable
     private final DataSource dataSource;
 
+    /** Where {@link #dataSource} points, for the one log line saying it could not be asked; may be {@code null}. */
+    @Nullable
+    private final String url;
+
     /** Whether {@link #dataSource} is StarRocks; {@code null} until known. */
     @Nullable
     private volatile Boolean starRocks;
+
+    /** Whether the log has said once that the DataSource could not be asked. */
+    private final AtomicBoolean saidUnknown = new AtomicBoolean();
 
     /**
      * Translates every server error; for JDBC access known to reach StarRocks. Uses Spring's
@@ -64,6 +72,7 @@ public final class StarRocksSqlExceptionTranslator implements SQLExceptionTransl
     public StarRocksSqlExceptionTranslator(SQLExceptionTranslator fallback) {
         this.fallback = fallback;
         this.dataSource = null;
+        this.url = null;
         this.starRocks = Boolean.TRUE;
     }
 
@@ -72,10 +81,20 @@ public final class StarRocksSqlExceptionTranslator implements SQLExceptionTransl
      * database go to Spring's default translator for that DataSource.
      */
     public StarRocksSqlExceptionTranslator(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /**
+     * Translates server errors only once {@code dataSource} has been found to be StarRocks, like
+     * {@link #StarRocksSqlExceptionTranslator(DataSource)}.
+     * @param url the JDBC URL of {@code dataSource}, named in the one log line saying it could not be asked
+     */
+    public StarRocksSqlExceptionTranslator(DataSource dataSource, @Nullable String url) {
         // JdbcTemplate picks Spring's default for a DataSource (error codes when the application provides an
         // sql-error-codes.xml, SQLException subclasses otherwise): ask it rather than repeat its rule.
         this.fallback = new JdbcTemplate(dataSource).getExceptionTranslator();
         this.dataSource = dataSource;
+        this.url = url;
     }
 
     @Override
@@ -110,17 +129,21 @@ public final class StarRocksSqlExceptionTranslator implements SQLExceptionTransl
         Connection connection = null;
         try {
             connection = DataSourceUtils.getConnection(this.dataSource);
-            String versionComment = StarRocksDetection.versionComment(connection);
-            boolean isStarRocks = StarRocksDetection.namesStarRocks(versionComment);
+            StarRocksDetection.Server server = StarRocksDetection.detect(connection);
+            boolean isStarRocks = server.starRocks();
             if (!isStarRocks) {
-                logger.debug("The DataSource is not StarRocks (@@version_comment: " + versionComment
+                logger.debug("The DataSource is not StarRocks (@@version_comment: " + server.versionComment()
                         + "): its errors keep Spring's translation");
             }
             this.starRocks = isStarRocks;
             return isStarRocks;
         }
         catch (SQLException | RuntimeException ex) {
-            logger.debug("Could not tell whether the DataSource is StarRocks: " + ex.getMessage());
+            if (this.saidUnknown.compareAndSet(false, true)) {
+                logger.info("Could not tell whether the DataSource" + ((this.url != null) ? " " + this.url : "")
+                        + " is StarRocks (" + ex.getMessage() + "); its errors keep Spring's translation until it "
+                        + "can be asked");
+            }
             return false;
         }
         finally {

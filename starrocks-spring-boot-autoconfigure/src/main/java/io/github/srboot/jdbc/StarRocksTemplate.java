@@ -314,14 +314,27 @@ public final class StarRocksTemplate {
     }
 
     /**
-     * The asynchronous materialized views of a database, sorted by name. Two bulk queries.
+     * The asynchronous materialized views of a database, sorted by name; synchronous ones and rollups are not
+     * among them ({@link #listSynchronousMaterializedViews(String)}). Two bulk queries.
      */
     public List<String> listMaterializedViews(String database) {
         return list(database, ObjectKind.MATERIALIZED_VIEW);
     }
 
     /**
-     * Reads one table, view or materialized view into the {@code ddl} model: five bulk {@code information_schema}
+     * The synchronous materialized views and rollups of a database's tables, sorted by name: indexes of their
+     * base tables, which {@code information_schema.materialized_views} lists beside the asynchronous ones. One
+     * bulk query (none where that table does not exist, as in external catalogs).
+     */
+    public List<SynchronousMaterializedView> listSynchronousMaterializedViews(String database) {
+        Assert.hasText(database, "database must not be empty");
+        List<Map<String, Object>> rows = queryOptional(CatalogQueries.MATERIALIZED_VIEWS, database);
+        return SchemaReflection.synchronousMaterializedViews(
+                CatalogRows.forDatabase(database, List.of(), List.of(), null, rows));
+    }
+
+    /**
+     * Reads one table, view or materialized view into the {@code ddl} model: four bulk {@code information_schema}
      * queries filtered by name, plus its {@code SHOW CREATE}.
      * @return the object, or empty when the database has no object of that name
      * @throws StarRocksReflectionException when what the server reports cannot be read into the model
@@ -339,12 +352,13 @@ public final class StarRocksTemplate {
 
     /**
      * Reads every table, view and materialized view of a database into the {@code ddl} model, sorted by name.
-     * Costs {@code 5 + T + M + V} queries: five bulk {@code information_schema} queries ({@code tables},
-     * {@code columns}, {@code tables_config}, {@code views}, {@code materialized_views}), then one
+     * Costs {@code 4 + T + M + V} queries: four bulk {@code information_schema} queries ({@code tables},
+     * {@code columns}, {@code tables_config}, {@code materialized_views}), then one
      * {@code SHOW CREATE} per table ({@code T}) and per materialized view ({@code M}) for what exists nowhere else
-     * (distribution, partitions, indexes, refresh scheme), and per view ({@code V}) because StarRocks leaves
-     * {@code views.SECURITY_TYPE} empty, so {@code SECURITY INVOKER} is only visible in {@code SHOW CREATE VIEW}
-     * (a server that fills it saves those {@code V} queries).
+     * (distribution, partitions, indexes, refresh scheme), and per view ({@code V}) because StarRocks answers
+     * {@code views.SECURITY_TYPE} with {@code ""}, so {@code SECURITY INVOKER} is only visible in
+     * {@code SHOW CREATE VIEW}. Synchronous materialized views and rollups are indexes of their tables, not objects
+     * of their own: they are not read here ({@link #listSynchronousMaterializedViews(String)}).
      * @throws StarRocksReflectionException when what the server reports cannot be read into the model
      */
     public List<SchemaObject> describeAll(String database) {
@@ -438,7 +452,7 @@ public final class StarRocksTemplate {
     private List<String> list(String database, ObjectKind kind) {
         Assert.hasText(database, "database must not be empty");
         CatalogRows rows = CatalogRows.forDatabase(database,
-                this.jdbcTemplate.queryForList(CatalogQueries.TABLES, database), List.of(), null, List.of(),
+                this.jdbcTemplate.queryForList(CatalogQueries.TABLES, database), List.of(), null,
                 queryOptional(CatalogQueries.MATERIALIZED_VIEWS, database));
         return SchemaReflection.objects(rows)
             .stream()
@@ -453,7 +467,6 @@ public final class StarRocksTemplate {
                 this.jdbcTemplate.queryForList(CatalogQueries.tables(name != null), arguments),
                 this.jdbcTemplate.queryForList(CatalogQueries.columns(name != null), arguments),
                 queryOptional(CatalogQueries.tablesConfig(name != null), arguments),
-                this.jdbcTemplate.queryForList(CatalogQueries.views(name != null), arguments),
                 queryOptional(CatalogQueries.materializedViews(name != null), arguments));
     }
 
@@ -474,9 +487,6 @@ public final class StarRocksTemplate {
     private SchemaObject read(String database, CatalogObject object, CatalogRows rows) {
         return switch (object.kind()) {
             case VIEW -> {
-                if (!object.needsShowCreate()) {
-                    yield SchemaReflection.view(object.name(), rows);
-                }
                 String sql = ShowStatements.showCreateView(database, object.name());
                 yield SchemaReflection.view(object.name(), showCreate(sql), sql, rows);
             }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.srboot.support.ScriptedJdbc;
+import io.github.srboot.support.ServerVariables;
 import io.github.srboot.support.ScriptedJdbc.Failure;
 import io.github.srboot.support.ScriptedJdbc.Rows;
 import org.junit.jupiter.api.AfterEach;
@@ -27,12 +28,17 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JDBC side of the {@code starrocks} health contributor: the version from {@code current_version()}, backends
+ * The JDBC side of the {@code starrocks} health contributor: the version from {@code @@version_comment}
+ * ({@link ServerVariables}: what the FE answers alone), backends
  * from {@code SHOW BACKENDS} when the user may list them, and what is reported when it may not or JDBC fails.
  * (The FE side is tested against the Stream Load stub in the test module.)
  */
 class StarRocksClusterProbeTests {
 
+    /**
+     * {@code SHOW BACKENDS} columns as named in {@code fe/fe-core/src/main/java/com/starrocks/common/proc/
+     * BackendsProcDir.java} TITLE_NAMES (the ones the probe reads, by name; the FE sends some twenty more).
+     */
     private static final List<String> BACKEND_COLUMNS = List.of("BackendId", "IP", "HeartbeatPort", "BePort",
             "HttpPort", "Alive", "ErrMsg");
 
@@ -58,7 +64,7 @@ class StarRocksClusterProbeTests {
     }
 
     private void version() {
-        this.server.on("current_version", new Rows(List.of("current_version()"), List.of(List.of("3.5.5-ee3f7c8"))));
+        ServerVariables.starRocks(this.server);
     }
 
     @Test
@@ -71,7 +77,7 @@ class StarRocksClusterProbeTests {
 
         Health jdbc = component(health, "jdbc");
         assertThat(jdbc.getStatus()).isEqualTo(Status.UP);
-        assertThat(jdbc.getDetails()).containsEntry("version", "3.5.5-ee3f7c8");
+        assertThat(jdbc.getDetails()).containsEntry("version", ServerVariables.VERSION_COMMENT);
         Health backends = component(health, "backends");
         assertThat(backends.getStatus()).isEqualTo(Status.UP);
         assertThat(backends.getDetails()).containsEntry("source", "SHOW_BACKENDS")
@@ -140,16 +146,49 @@ class StarRocksClusterProbeTests {
             .containsEntry("reason", "no backend registered; compute nodes are not counted");
     }
 
+    /**
+     * Every backend down: {@code current_version()} would need one (it runs on a BE), but the version comes from
+     * {@code @@version_comment}, which the FE answers alone, and so does {@code SHOW BACKENDS}. JDBC stays UP and
+     * the backends read DOWN, not UNKNOWN. (This server has no answer to {@code current_version()}: asking it fails
+     * the probe.)
+     */
+    @Test
+    void everyBackendDownLeavesJdbcUpAndBackendsDown() {
+        version();
+        this.server.on("^SHOW BACKENDS", new Rows(BACKEND_COLUMNS,
+                List.of(List.of("10001", "10.0.0.1", "9050", "9060", "8040", "false", "heartbeat timed out"))));
+        CompositeHealthContributor health = health();
+
+        assertThat(component(health, "jdbc").getStatus()).isEqualTo(Status.UP);
+        assertThat(component(health, "backends").getStatus()).isEqualTo(Status.DOWN);
+        assertThat(this.server.executedSql()).noneMatch((sql) -> sql.contains("current_version"));
+    }
+
+    /**
+     * The starter never asks while starting whether a MySQL-protocol DataSource is StarRocks; the probe asks. A
+     * MySQL application's database is not reported DOWN (nor UP as StarRocks): JDBC reads UNKNOWN.
+     */
+    @Test
+    void aMySqlDataSourceIsNotReportedAsStarRocks() {
+        ServerVariables.mysql8(this.server);
+        CompositeHealthContributor health = health();
+
+        assertThat(component(health, "jdbc").getStatus()).isEqualTo(Status.UNKNOWN);
+        assertThat(component(health, "backends").getStatus()).isEqualTo(Status.UNKNOWN);
+        // One question per round (the cache TTL is 0 here), and no SHOW BACKENDS sent to MySQL.
+        assertThat(this.server.executedSql()).containsOnly("SELECT @@version_comment");
+    }
+
     @Test
     void failingJdbcIsDownWithTheErrorAndNoStatement() {
-        this.server.on("current_version", new Failure(1045, "28000", "Access denied for user 'app'@'10.0.0.9'"));
+        this.server.on("@@version_comment", new Failure(1045, "28000", "Access denied for user 'app'@'10.0.0.9'"));
         CompositeHealthContributor health = health();
 
         Health jdbc = component(health, "jdbc");
         assertThat(jdbc.getStatus()).isEqualTo(Status.DOWN);
         assertThat(jdbc.getDetails().get("error").toString()).contains("Access denied for user 'app'")
             .doesNotContain("SELECT");
-        assertThat(this.server.executedSql()).containsExactly("SELECT current_version()");
+        assertThat(this.server.executedSql()).containsExactly("SELECT @@version_comment");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.github.srboot.jdbc.StarRocksAlterJobCancelledException;
 import io.github.srboot.jdbc.StarRocksObjectExistsException;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.support.ScriptedJdbc;
+import io.github.srboot.support.ShowAlterAnswers;
 import io.github.srboot.support.ScriptedJdbc.Failure;
 import io.github.srboot.support.ScriptedJdbc.Rows;
 import io.github.srboot.support.ScriptedJdbc.UpdateCount;
@@ -28,9 +29,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class StarRocksTemplateInstrumentationTests {
 
-    private static final List<String> JOB_COLUMNS = List.of("JobId", "TableName", "CreateTime", "FinishTime", "State",
-            "Msg", "Progress");
-
     private final ScriptedJdbc server = new ScriptedJdbc();
 
     private final TestObservationRegistry observations = TestObservationRegistry.create();
@@ -42,9 +40,13 @@ class StarRocksTemplateInstrumentationTests {
             new StarRocksTemplateInstrumentation(this.observations, this.meters, null, null));
 
     private void columnJob(String state, String finishTime, String msg) {
-        this.server.on("SHOW ALTER TABLE COLUMN", new Rows(JOB_COLUMNS,
-                List.of(List.of("100", "events", "2026-01-01 10:00:00", finishTime, state, msg, "NULL"))));
-        this.server.on("SHOW ALTER TABLE (OPTIMIZE|ROLLUP)", new Rows(JOB_COLUMNS, List.of()));
+        // A SHOW ALTER TABLE COLUMN row as the FE gives it (ShowAlterAnswers names SchemaChangeProcDir), with the
+        // finish time this test needs.
+        List<Object> row = new java.util.ArrayList<>(ShowAlterAnswers.columnJob(100, "events", state, null, msg));
+        row.set(ShowAlterAnswers.COLUMN_TITLES.indexOf("FinishTime"), finishTime);
+        this.server.on("SHOW ALTER TABLE COLUMN", new Rows(ShowAlterAnswers.COLUMN_TITLES, List.of(row)));
+        this.server.on("SHOW ALTER TABLE OPTIMIZE", ShowAlterAnswers.rows(ShowAlterAnswers.OPTIMIZE_TITLES));
+        this.server.on("SHOW ALTER TABLE ROLLUP", ShowAlterAnswers.rows(ShowAlterAnswers.ROLLUP_TITLES));
     }
 
     @Test

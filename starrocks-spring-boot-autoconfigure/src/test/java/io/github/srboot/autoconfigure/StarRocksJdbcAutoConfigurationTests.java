@@ -19,7 +19,7 @@ import io.github.srboot.jdbc.StarRocksSqlExceptionTranslator;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.support.ScriptedJdbc;
 import io.github.srboot.support.ScriptedJdbc.Failure;
-import io.github.srboot.support.ScriptedJdbc.Rows;
+import io.github.srboot.support.ServerVariables;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -93,8 +93,12 @@ class StarRocksJdbcAutoConfigurationTests {
             .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(StarRocksTemplate.class));
     }
 
+    /**
+     * Conditions never open a connection (Spring Boot's own never do): a MySQL-protocol URL is enough for the beans,
+     * and whether the server is StarRocks is asked on first use.
+     */
     @Test
-    void aMySqlProtocolUrlIsAskedWhetherItIsStarRocks() throws SQLException {
+    void aMySqlProtocolUrlOpensNoConnectionWhileTheContextStarts() throws SQLException {
         ScriptedDriver driver = new ScriptedDriver();
         DriverManager.registerDriver(driver);
         try {
@@ -102,24 +106,32 @@ class StarRocksJdbcAutoConfigurationTests {
                 .withPropertyValues("spring.datasource.url=jdbc:mysql://127.0.0.1:1/scripted_starrocks")
                 .run((context) -> assertThat(context).hasSingleBean(StarRocksTemplate.class)
                     .hasSingleBean(StarRocksSqlExceptionTranslator.class));
-            assertThat(driver.connections).as("asked once per start-up").hasValue(1);
-            this.unconfigured.withUserConfiguration(SingleDataSource.class)
-                .withPropertyValues("spring.datasource.url=jdbc:mysql://127.0.0.1:1/scripted_mysql")
-                .run((context) -> assertThat(context).hasNotFailed()
-                    .doesNotHaveBean(StarRocksTemplate.class)
-                    .doesNotHaveBean(StarRocksSqlExceptionTranslator.class));
+            assertThat(driver.connections).as("no connection while conditions are evaluated").hasValue(0);
         }
         finally {
             DriverManager.deregisterDriver(driver);
         }
     }
 
+    /** A MySQL application with the starter: its errors keep Spring's translation, after one question. */
     @Test
-    void aMySqlProtocolUrlThatCannotBeAskedIsAssumedToBeStarRocks() {
-        // Port 1 on the loopback refuses at once; no driver of the test answers this URL.
+    void aMySqlServerKeepsSpringsTranslation() {
+        this.unconfigured.withUserConfiguration(MySqlDataSourceOnly.class)
+            .withPropertyValues("spring.datasource.url=jdbc:mysql://127.0.0.1:3306/app")
+            .run((context) -> {
+                JdbcTemplate jdbcTemplate = context.getBean(JdbcTemplate.class);
+                assertThatExceptionOfType(org.springframework.dao.DuplicateKeyException.class)
+                    .isThrownBy(() -> jdbcTemplate.execute("INSERT INTO t VALUES (1)"))
+                    .isNotInstanceOf(io.github.srboot.jdbc.StarRocksError.class);
+            });
+    }
+
+    @Test
+    void anUnreachableMySqlProtocolUrlNeitherBlocksNorFailsTheStart() {
+        // Port 1 on the loopback refuses at once; no driver of the test answers this URL. Nothing connects anyway.
         this.unconfigured.withUserConfiguration(SingleDataSource.class)
             .withPropertyValues("spring.datasource.url=jdbc:mysql://127.0.0.1:1/unreachable")
-            .run((context) -> assertThat(context).hasSingleBean(StarRocksTemplate.class));
+            .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(StarRocksTemplate.class));
     }
 
     @Test
@@ -237,10 +249,21 @@ class StarRocksJdbcAutoConfigurationTests {
 
         @Bean
         DataSource dataSource() {
-            return new ScriptedJdbc()
-                .on("@@version_comment",
-                        new Rows(List.of("@@version_comment"), List.of(List.of("StarRocks version 3.5.5"))))
+            return ServerVariables.starRocks(new ScriptedJdbc())
                 .on("^CREATE TABLE", new Failure(1050, "42S01", "Table 't' already exists"))
+                .dataSource();
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class MySqlDataSourceOnly {
+
+        @Bean
+        DataSource dataSource() {
+            // MySQL's ER_DUP_ENTRY (1062, 23000).
+            return ServerVariables.mysql8(new ScriptedJdbc())
+                .on("^INSERT", new Failure(1062, "23000", "Duplicate entry '1' for key 't.PRIMARY'"))
                 .dataSource();
         }
 
@@ -316,8 +339,8 @@ class StarRocksJdbcAutoConfigurationTests {
     }
 
     /**
-     * A JDBC driver for the URLs ending in {@code scripted_starrocks} and {@code scripted_mysql}, answering
-     * {@code @@version_comment} as each server does.
+     * A JDBC driver for the URLs ending in {@code scripted_starrocks} and {@code scripted_mysql}, answering the
+     * variables as each server does ({@link ServerVariables}), and counting the connections it opens.
      */
     static final class ScriptedDriver implements Driver {
 
@@ -329,12 +352,9 @@ class StarRocksJdbcAutoConfigurationTests {
                 return null;
             }
             this.connections.incrementAndGet();
-            String versionComment = url.endsWith("scripted_starrocks") ? "StarRocks version 3.5.5"
-                    : "MySQL Community Server - GPL";
-            return new ScriptedJdbc()
-                .on("@@version_comment", new Rows(List.of("@@version_comment"), List.of(List.of(versionComment))))
-                .dataSource()
-                .getConnection();
+            ScriptedJdbc server = url.endsWith("scripted_starrocks") ? ServerVariables.starRocks(new ScriptedJdbc())
+                    : ServerVariables.mysql8(new ScriptedJdbc());
+            return server.dataSource().getConnection();
         }
 
         @Override

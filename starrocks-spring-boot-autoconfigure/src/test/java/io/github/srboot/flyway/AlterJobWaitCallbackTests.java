@@ -11,7 +11,7 @@ import io.github.srboot.jdbc.StarRocksAlterJobCancelledException;
 import io.github.srboot.jdbc.StarRocksAlterJobTimeoutException;
 import io.github.srboot.support.ScriptedJdbc;
 import io.github.srboot.support.ScriptedJdbc.Rows;
-import io.github.srboot.support.ScriptedStarRocks;
+import io.github.srboot.support.ServerVariables;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.callback.Statement;
@@ -19,24 +19,24 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static io.github.srboot.support.ShowAlterAnswers.COLUMN_TITLES;
+import static io.github.srboot.support.ShowAlterAnswers.OPTIMIZE_TITLES;
+import static io.github.srboot.support.ShowAlterAnswers.ROLLUP_TITLES;
+import static io.github.srboot.support.ShowAlterAnswers.columnAnswer;
+import static io.github.srboot.support.ShowAlterAnswers.optimizeJob;
+import static io.github.srboot.support.ShowAlterAnswers.rollupJob;
+import static io.github.srboot.support.ShowAlterAnswers.rows;
 
 /**
- * The callback that waits for ALTER jobs, against recorded {@code SHOW ALTER TABLE} rows (StarRocks 3.x columns).
+ * The callback that waits for ALTER jobs, against {@code SHOW ALTER TABLE} rows shaped as the FE gives them
+ * ({@link io.github.srboot.support.ShowAlterAnswers} names the FE files).
  */
 class AlterJobWaitCallbackTests {
 
-    private static final List<String> COLUMN_JOB_COLUMNS = List.of("JobId", "TableName", "CreateTime", "FinishTime",
-            "IndexName", "IndexId", "OriginIndexId", "SchemaVersion", "TransactionId", "State", "Msg", "Progress",
-            "Timeout");
-
-    private static final List<String> OPTIMIZE_JOB_COLUMNS = List.of("JobId", "TableName", "CreateTime", "FinishTime",
-            "State", "Msg", "Progress", "Timeout");
-
     private static final String SHOW_COLUMN = "SHOW ALTER TABLE COLUMN FROM `shop` WHERE TableName = \"events\" "
-            + "ORDER BY CreateTime DESC LIMIT 1";
+            + "ORDER BY JobId DESC LIMIT 1";
 
-    private final ScriptedJdbc server = new ScriptedJdbc().on("@@version_comment",
-            new Rows(List.of("@@version_comment"), List.of(List.of(ScriptedStarRocks.VERSION_COMMENT))));
+    private final ScriptedJdbc server = ServerVariables.starRocks(new ScriptedJdbc());
 
     private final Connection connection;
 
@@ -46,10 +46,7 @@ class AlterJobWaitCallbackTests {
     }
 
     private static Rows columnJob(String id, String state, String msg) {
-        boolean ended = state.equals("FINISHED") || state.equals("CANCELLED");
-        return new Rows(COLUMN_JOB_COLUMNS, List.of(List.of(id, "events", "2026-01-01 10:00:00",
-                ended ? "2026-01-01 10:00:09" : "NULL", "events", "10011", "10002", "1:0", "42", state, msg,
-                ended ? "NULL" : "40%", "86400")));
+        return columnAnswer(Long.parseLong(id), "events", state, state.equals("RUNNING") ? "4/8" : null, msg);
     }
 
     private Context context(String sql) {
@@ -87,7 +84,7 @@ class AlterJobWaitCallbackTests {
 
     @Test
     void aCancelledJobFailsWithTheServersMessage() {
-        this.server.onSequence("SHOW ALTER TABLE COLUMN", new Rows(COLUMN_JOB_COLUMNS, List.of()),
+        this.server.onSequence("SHOW ALTER TABLE COLUMN", rows(COLUMN_TITLES),
                 columnJob("8", "RUNNING", ""), columnJob("8", "CANCELLED", "type change from VARCHAR to INT is not "
                         + "supported"));
 
@@ -98,7 +95,7 @@ class AlterJobWaitCallbackTests {
 
     @Test
     void aJobStillRunningAtTheTimeoutFailsWithItsState() {
-        this.server.onSequence("SHOW ALTER TABLE COLUMN", new Rows(COLUMN_JOB_COLUMNS, List.of()),
+        this.server.onSequence("SHOW ALTER TABLE COLUMN", rows(COLUMN_TITLES),
                 columnJob("8", "WAITING_TXN", ""));
 
         assertThatExceptionOfType(StarRocksAlterJobTimeoutException.class)
@@ -119,17 +116,34 @@ class AlterJobWaitCallbackTests {
 
     @Test
     void aDistributionChangeWaitsForItsOptimizeJob() {
-        this.server.onSequence("SHOW ALTER TABLE OPTIMIZE", new Rows(OPTIMIZE_JOB_COLUMNS, List.of()),
-                new Rows(OPTIMIZE_JOB_COLUMNS, List.of(List.of("9", "events", "2026-01-01 10:00:00", "NULL", "RUNNING",
-                        "", "10%", "86400"))),
-                new Rows(OPTIMIZE_JOB_COLUMNS, List.of(List.of("9", "events", "2026-01-01 10:00:00",
-                        "2026-01-01 10:05:00", "FINISHED", "", "NULL", "86400"))));
+        this.server.onSequence("SHOW ALTER TABLE OPTIMIZE", rows(OPTIMIZE_TITLES),
+                rows(OPTIMIZE_TITLES, optimizeJob(9, "events", "RUNNING", "")),
+                rows(OPTIMIZE_TITLES, optimizeJob(9, "events", "FINISHED", "")));
 
         run(callback(Duration.ofMinutes(1)), "ALTER TABLE shop.events DISTRIBUTED BY HASH(id) BUCKETS 8");
 
         assertThat(this.server.executedSql()).filteredOn((sql) -> sql.startsWith("SHOW ALTER TABLE OPTIMIZE FROM `shop`"))
             .hasSize(3);
         assertThat(this.server.executedSql()).noneMatch((sql) -> sql.startsWith("SHOW ALTER TABLE COLUMN"));
+    }
+
+    /**
+     * A second synchronous MV in a database: {@code SHOW ALTER TABLE ROLLUP} lists every rollup/sync-MV job of the
+     * database, oldest first, whatever WHERE/LIMIT says (FE {@code qe/ShowExecutor.java}), beside another table's
+     * old cancelled job. The callback must wait for the new job on its own table.
+     */
+    @Test
+    void aSecondSynchronousMaterializedViewIsWaitedFor() {
+        List<Object> first = rollupJob(7, "events", "by_day", "FINISHED", "");
+        List<Object> otherTable = rollupJob(8, "orders", "by_customer", "CANCELLED", "an old failure elsewhere");
+        this.server.onSequence("SHOW ALTER TABLE ROLLUP", rows(ROLLUP_TITLES, first, otherTable),
+                rows(ROLLUP_TITLES, first, otherTable, rollupJob(9, "events", "by_site", "RUNNING", "")),
+                rows(ROLLUP_TITLES, first, otherTable, rollupJob(9, "events", "by_site", "FINISHED", "")));
+
+        run(callback(Duration.ofMinutes(1)),
+                "CREATE MATERIALIZED VIEW by_site AS SELECT site, count(*) FROM events GROUP BY site");
+
+        assertThat(this.server.executedSql()).filteredOn("SHOW ALTER TABLE ROLLUP FROM `shop`"::equals).hasSize(3);
     }
 
     @Test
@@ -142,8 +156,7 @@ class AlterJobWaitCallbackTests {
 
     @Test
     void otherDatabasesAreLeftAlone() {
-        ScriptedJdbc mysql = new ScriptedJdbc().on("@@version_comment",
-                new Rows(List.of("@@version_comment"), List.of(List.of("MySQL Community Server - GPL"))));
+        ScriptedJdbc mysql = ServerVariables.mysql8(new ScriptedJdbc());
         AlterJobWaitCallback callback = callback(Duration.ofMinutes(1));
         Context context = (Context) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Context.class },
                 (proxy, method, arguments) -> switch (method.getName()) {

@@ -13,6 +13,7 @@ import io.github.srboot.schema.MigrationPlan;
 import io.github.srboot.schema.SchemaChange;
 import io.github.srboot.schema.StarRocksSchemaDiff;
 import io.github.srboot.support.ScriptedJdbc;
+import io.github.srboot.support.ServerVariables;
 import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,6 +75,20 @@ class SchemaDriftCheckCallbackTests {
         StarRocksSchemaDiff diff = diff(() -> Ddl.parse(TABLE));
 
         assertThat(new SchemaDriftCheckCallback(() -> diff, DriftCheck.FAIL).check().isEmpty()).isTrue();
+    }
+
+    /** After Flyway migrated MySQL, nothing is compared with a StarRocks schema, whatever the mode. */
+    @Test
+    void aMigratedMySqlDatabaseIsNotChecked() throws java.sql.SQLException {
+        StarRocksSchemaDiff diff = diff(() -> Ddl.parse(TABLE.replace("v INT", "v BIGINT")));
+        java.sql.Connection mysql = ServerVariables.mysql8(new ScriptedJdbc()).dataSource().getConnection();
+        org.flywaydb.core.api.callback.Context context = (org.flywaydb.core.api.callback.Context) java.lang.reflect.Proxy
+            .newProxyInstance(getClass().getClassLoader(), new Class<?>[] { org.flywaydb.core.api.callback.Context.class },
+                    (proxy, method, arguments) -> method.getName().equals("getConnection") ? mysql : null);
+
+        new SchemaDriftCheckCallback(() -> diff, DriftCheck.FAIL).handle(Event.AFTER_MIGRATE, context);
+
+        assertThat(this.reflections).hasValue(0);
     }
 
     @Test

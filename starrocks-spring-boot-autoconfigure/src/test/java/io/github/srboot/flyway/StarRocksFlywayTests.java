@@ -9,6 +9,7 @@ import io.github.srboot.support.ScriptedJdbc;
 import io.github.srboot.support.ScriptedJdbc.Failure;
 import io.github.srboot.support.ScriptedJdbc.Rows;
 import io.github.srboot.support.ScriptedStarRocks;
+import io.github.srboot.support.ShowAlterAnswers;
 import io.github.srboot.support.StarRocksGrammar;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -27,22 +28,19 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class StarRocksFlywayTests {
 
-    private static final List<String> COLUMN_JOB_COLUMNS = List.of("JobId", "TableName", "CreateTime", "FinishTime",
-            "IndexName", "IndexId", "OriginIndexId", "SchemaVersion", "TransactionId", "State", "Msg", "Progress",
-            "Timeout");
-
     private final ScriptedJdbc server = new ScriptedJdbc();
 
     private final ScriptedStarRocks starRocks;
 
     StarRocksFlywayTests() {
-        // StarRocks refuses a schema change while the previous one on the table runs (STARROCKS.md section 4).
-        this.server.on(ScriptedStarRocks.LEADING_COMMENTS + "ALTER TABLE", (statement) -> (jobRunning()) ? new Failure(1064, "42000",
-                "A schema change operation is in progress on the table \"events\". Please wait until the current "
-                        + "operation completes.") : null);
+        // StarRocks refuses a schema change while the previous one on the table runs (ShowAlterAnswers names the
+        // FE file of the refusal).
+        this.server.on(ScriptedStarRocks.LEADING_COMMENTS + "ALTER TABLE",
+                (statement) -> (jobRunning()) ? ShowAlterAnswers.schemaChangeRunning("events") : null);
         this.starRocks = new ScriptedStarRocks(this.server, "shop");
         this.server.on("SHOW ALTER TABLE COLUMN", (statement) -> newestColumnJob());
-        this.server.on("SHOW ALTER TABLE (OPTIMIZE|ROLLUP)", new Rows(COLUMN_JOB_COLUMNS, List.of()));
+        this.server.on("SHOW ALTER TABLE OPTIMIZE", ShowAlterAnswers.rows(ShowAlterAnswers.OPTIMIZE_TITLES));
+        this.server.on("SHOW ALTER TABLE ROLLUP", ShowAlterAnswers.rows(ShowAlterAnswers.ROLLUP_TITLES));
     }
 
     /** The statements the server received before the one it answers now, without their comments. */
@@ -75,12 +73,11 @@ class StarRocksFlywayTests {
         List<String> earlier = earlierStatements();
         int jobs = alters(earlier);
         if (jobs == 0) {
-            return new Rows(COLUMN_JOB_COLUMNS, List.of());
+            return ShowAlterAnswers.rows(ShowAlterAnswers.COLUMN_TITLES);
         }
-        String state = (pollsSinceLastAlter(earlier) < 1) ? "RUNNING" : "FINISHED";
-        return new Rows(COLUMN_JOB_COLUMNS, List.of(List.of(String.valueOf(jobs), "events", "2026-01-01 10:00:0" + jobs,
-                state.equals("FINISHED") ? "2026-01-01 10:00:09" : "NULL", "events", "10011", "10002", "1:0", "42", state,
-                "", state.equals("FINISHED") ? "NULL" : "50%", "86400")));
+        boolean running = pollsSinceLastAlter(earlier) < 1;
+        return ShowAlterAnswers.columnAnswer(jobs, "events", running ? "RUNNING" : "FINISHED", running ? "4/8" : null,
+                "");
     }
 
     private Flyway flyway(boolean waitForAlterJobs, boolean cleanDisabled) {
@@ -115,6 +112,19 @@ class StarRocksFlywayTests {
             .hasSizeGreaterThanOrEqualTo(2);
         assertThat(sql).noneMatch((statement) -> statement.matches("(?is).*(GET_LOCK|FOR UPDATE|foreign_key_checks"
                 + "|sql_safe_updates|^\\s*SET\\s|^\\s*(BEGIN|START TRANSACTION|COMMIT|ROLLBACK)).*"));
+    }
+
+    /**
+     * What the fake server lets through is what StarRocks' grammar accepts: SET and transaction statements parse (so
+     * a test sees them if Flyway sent them), {@code SELECT ... FOR UPDATE} does not.
+     */
+    @Test
+    void setAndTransactionStatementsParseOnlyForUpdateDoesNot() {
+        for (String statement : List.of("BEGIN", "COMMIT", "ROLLBACK", "SET foreign_key_checks = 0")) {
+            assertThat(StarRocksGrammar.parseSingle(statement)).as(statement).isNotNull();
+        }
+        assertThatExceptionOfType(RuntimeException.class)
+            .isThrownBy(() -> StarRocksGrammar.parseSingle("SELECT * FROM t FOR UPDATE"));
     }
 
     @Test
@@ -193,7 +203,26 @@ class StarRocksFlywayTests {
         List<String> drops = this.server.executedSql().stream().filter((sql) -> sql.startsWith("DROP")).toList();
         assertThat(drops).containsExactly("DROP MATERIALIZED VIEW IF EXISTS `shop`.`by_name`",
                 "DROP VIEW IF EXISTS `shop`.`recent`", "DROP TABLE IF EXISTS `shop`.`events`",
-                "DROP TABLE IF EXISTS `shop`.`flyway_schema_history`");
+                "DROP TABLE IF EXISTS `shop`.`flyway_schema_history`",
+                "DROP TABLE IF EXISTS `shop`.`flyway_schema_history_lock`");
+    }
+
+    /**
+     * A synchronous MV is listed in {@code information_schema.materialized_views} with REFRESH_TYPE ROLLUP: clean
+     * must not take it for an asynchronous MV (it goes with its base table).
+     */
+    @Test
+    void cleanLeavesSynchronousMaterializedViewsToTheirTable() {
+        flyway(true, true).migrate();
+        new org.springframework.jdbc.core.JdbcTemplate(this.server.dataSource())
+            .execute("CREATE MATERIALIZED VIEW by_site AS SELECT name, count(*) FROM events GROUP BY name");
+        this.server.clearExecuted();
+
+        flyway(true, false).clean();
+
+        assertThat(this.server.executedSql()).noneMatch((sql) -> sql.contains("by_site"));
+        assertThat(this.starRocks.synchronousMaterializedViews()).isEmpty();
+        assertThat(this.starRocks.objects()).isEmpty();
     }
 
     @Test

@@ -19,7 +19,7 @@ class CatalogRowsTests {
                 Map.of("table_schema", "shop_1", "table_name", "t", "column_name", "a", "ordinal_position", 1L),
                 Map.of("table_schema", "shopx1", "table_name", "t", "column_name", "b", "ordinal_position", 1L));
 
-        CatalogRows rows = CatalogRows.forDatabase("shop_1", tables, columns, null, List.of(), null);
+        CatalogRows rows = CatalogRows.forDatabase("shop_1", tables, columns, null, null);
 
         assertThat(rows.tables()).singleElement().satisfies((row) -> assertThat(row).containsEntry("TABLE_TYPE",
                 "BASE TABLE"));
@@ -33,7 +33,7 @@ class CatalogRowsTests {
                 Map.of("TABLE_SCHEMA", "db", "TABLE_NAME", "t", "COLUMN_NAME", "a", "ORDINAL_POSITION", 1),
                 Map.of("TABLE_SCHEMA", "db", "TABLE_NAME", "t", "COLUMN_NAME", "b", "ORDINAL_POSITION", 2L));
 
-        CatalogRows rows = CatalogRows.forDatabase("db", List.of(), columns, null, List.of(), null);
+        CatalogRows rows = CatalogRows.forDatabase("db", List.of(), columns, null, null);
 
         assertThat(rows.columnsOf("t")).extracting((row) -> row.get("column_name")).containsExactly("a", "b", "c");
         assertThat(rows.columnsOf("other")).isEmpty();

@@ -12,6 +12,7 @@ import io.github.srboot.ddl.ObjectName;
 import io.github.srboot.ddl.Table;
 import io.github.srboot.ddl.View;
 import io.github.srboot.support.ScriptedJdbc;
+import io.github.srboot.support.ShowAlterAnswers;
 import io.github.srboot.support.ScriptedJdbc.Failure;
 import io.github.srboot.support.ScriptedJdbc.Rows;
 import io.github.srboot.support.ScriptedJdbc.UpdateCount;
@@ -33,9 +34,6 @@ import static org.assertj.core.api.Assertions.tuple;
  * see.
  */
 class StarRocksTemplateDdlTests {
-
-    private static final List<String> JOB_COLUMNS = List.of("JobId", "TableName", "CreateTime", "FinishTime", "State",
-            "Msg", "Progress");
 
     private final ScriptedJdbc server = new ScriptedJdbc();
 
@@ -166,13 +164,13 @@ class StarRocksTemplateDdlTests {
 
     @Test
     void alterAndWaitWaitsOnlyForTheJobTheStatementStarted() {
-        Rows earlierJob = new Rows(JOB_COLUMNS, List.of(List.of("7", "events", "2026-01-01", "2026-01-01",
-                "CANCELLED", "an old failure", "NULL")));
+        // SHOW ALTER TABLE rows as the FE gives them (ShowAlterAnswers names the FE files).
+        Rows earlierJob = ShowAlterAnswers.columnAnswer(7, "events", "CANCELLED", null, "an old failure");
         this.server.onSequence("SHOW ALTER TABLE COLUMN", earlierJob,
-                new Rows(JOB_COLUMNS, List.of(List.of("8", "events", "2026-01-02", "NULL", "RUNNING", "", "50%"))),
-                new Rows(JOB_COLUMNS, List.of(List.of("8", "events", "2026-01-02", "2026-01-02", "FINISHED", "",
-                        "NULL"))));
-        this.server.on("SHOW ALTER TABLE (OPTIMIZE|ROLLUP)", new Rows(JOB_COLUMNS, List.of()));
+                ShowAlterAnswers.columnAnswer(8, "events", "RUNNING", "4/8", ""),
+                ShowAlterAnswers.columnAnswer(8, "events", "FINISHED", null, ""));
+        this.server.on("SHOW ALTER TABLE OPTIMIZE", ShowAlterAnswers.rows(ShowAlterAnswers.OPTIMIZE_TITLES));
+        this.server.on("SHOW ALTER TABLE ROLLUP", ShowAlterAnswers.rows(ShowAlterAnswers.ROLLUP_TITLES));
         this.server.on("^ALTER TABLE", new UpdateCount(0));
 
         List<AlterJob> jobs = this.template.alterAndWait(new AlterTable(ObjectName.of("shop", "events"),
@@ -187,11 +185,25 @@ class StarRocksTemplateDdlTests {
     @Test
     void alterAndWaitOnAnUnqualifiedTableUsesTheCurrentDatabase() {
         this.server.on("SELECT DATABASE\\(\\)", new Rows(List.of("DATABASE()"), List.of(List.of("shop"))));
-        this.server.on("SHOW ALTER TABLE", new Rows(JOB_COLUMNS, List.of()));
+        this.server.on("SHOW ALTER TABLE", ShowAlterAnswers.rows(ShowAlterAnswers.COLUMN_TITLES));
         this.server.on("^ALTER TABLE", new UpdateCount(0));
         assertThat(this.template.alterAndWait(AlterTable.of("events", new AlterClause.SetComment("c")))).isEmpty();
         assertThat(this.server.executedSql()).filteredOn((sql) -> sql.startsWith("SHOW ALTER"))
-            .allSatisfy((sql) -> assertThat(sql).contains("FROM `shop` WHERE TableName = \"events\""));
+            .allSatisfy((sql) -> assertThat(sql).contains("FROM `shop`"));
+    }
+
+    /**
+     * Without a current database StarRocks answers {@code DATABASE()} with "" (FE {@code qe/ConnectContext.java}:
+     * {@code currentDb} starts as ""): an unqualified table cannot be waited for, and the error says what to do.
+     */
+    @Test
+    void alterAndWaitWithoutACurrentDatabaseSaysSo() {
+        this.server.on("SELECT DATABASE\\(\\)", new Rows(List.of("DATABASE()"), List.of(List.of(""))));
+
+        assertThatExceptionOfType(IllegalStateException.class)
+            .isThrownBy(() -> this.template.alterAndWait(AlterTable.of("events", new AlterClause.SetComment("c"))))
+            .withMessageContaining("no current database");
+        assertThat(this.server.executedSql()).containsExactly("SELECT DATABASE()");
     }
 
 }

@@ -136,10 +136,10 @@ class StarRocksTemplateReflectionTests {
     private static RecordedCatalog shop() {
         return new RecordedCatalog("shop").table("orders", "PRIMARY_KEYS", ORDERS, ORDERS_COLUMNS)
             .table("events", "AGG_KEYS", EVENTS, EVENTS_COLUMNS)
-            .view("top_customers", "best customers", "", TOP_CUSTOMERS_QUERY, TOP_CUSTOMERS,
+            .view("top_customers", "best customers", TOP_CUSTOMERS,
                     new ColumnRow("customer", "bigint(20)", true, "customer id"),
                     ColumnRow.of("spent", "decimal(38,2)"))
-            .materializedView("daily_sales", "MATERIALIZED VIEW", DAILY_SALES, ColumnRow.of("sale_date", "date"),
+            .materializedView("daily_sales", "VIEW", DAILY_SALES, ColumnRow.of("sale_date", "date"),
                     ColumnRow.of("store_id", "int(11)"), new ColumnRow("total", "decimal(38,2)", true,
                             "sum of amount"))
             .materializedView("mv_monthly", "VIEW", MONTHLY_OLDER_SERVER, new ColumnRow("k", "int(11)", true, "the key"),
@@ -212,20 +212,6 @@ class StarRocksTemplateReflectionTests {
     }
 
     @Test
-    void viewIsReadFromBulkRowsWhenTheServerReportsItsSecurity() {
-        new RecordedCatalog("shop").view("top_customers", "best customers", "INVOKER", TOP_CUSTOMERS_QUERY, null,
-                new ColumnRow("customer", "bigint(20)", true, "customer id"), ColumnRow.of("spent", "decimal(38,2)"))
-            .installOn(this.server);
-
-        View view = (View) this.template.describe("shop", "top_customers").orElseThrow();
-
-        assertThat(view).isEqualTo(new View("top_customers",
-                List.of(new ViewColumn("customer", "customer id"), ViewColumn.of("spent")), "best customers",
-                ViewSecurity.INVOKER, TOP_CUSTOMERS_QUERY));
-        assertThat(this.server.executedSql()).hasSize(5).noneMatch((sql) -> sql.startsWith("SHOW"));
-    }
-
-    @Test
     void materializedViewIsReadFromShowCreate() {
         shop().installOn(this.server);
 
@@ -253,7 +239,7 @@ class StarRocksTemplateReflectionTests {
     @Test
     void catalogWithoutTablesConfigIsTolerated() {
         new RecordedCatalog("shop").table("orders", "PRIMARY_KEYS", ORDERS, ORDERS_COLUMNS)
-            .view("top_customers", "best customers", "", TOP_CUSTOMERS_QUERY, TOP_CUSTOMERS,
+            .view("top_customers", "best customers", TOP_CUSTOMERS,
                     new ColumnRow("customer", "bigint(20)", true, "customer id"), ColumnRow.of("spent", "decimal(38,2)"))
             .withoutStarRocksTables()
             .installOn(this.server);
@@ -264,23 +250,77 @@ class StarRocksTemplateReflectionTests {
         assertThat(((View) objects.get(1)).security()).isEqualTo(ViewSecurity.INVOKER);
     }
 
+    /**
+     * {@code information_schema.materialized_views} also lists rollups and synchronous MVs, with
+     * {@code REFRESH_TYPE} {@code ROLLUP} and the index name as TABLE_NAME (RecordedCatalog names the FE file):
+     * they are not asynchronous MVs, not objects of their own, and are reported as what they are.
+     */
+    @Test
+    void synchronousMaterializedViewsAndRollupsAreNotAsynchronousMaterializedViews() {
+        shop().synchronousMaterializedView("orders", "orders_by_customer",
+                    "CREATE MATERIALIZED VIEW orders_by_customer AS SELECT customer_id, sum(amount) FROM orders "
+                            + "GROUP BY customer_id")
+            .synchronousMaterializedView("events", "events_rollup", "")
+            .installOn(this.server);
+
+        assertThat(this.template.describeAll("shop")).extracting(SchemaObject::name)
+            .containsExactly("daily_sales", "events", "mv_monthly", "orders", "top_customers");
+        assertThat(this.template.listMaterializedViews("shop")).containsExactly("daily_sales", "mv_monthly");
+        assertThat(this.template.reflect("shop").unreadable()).isEmpty();
+        assertThat(this.template.listSynchronousMaterializedViews("shop")).containsExactly(
+                new SynchronousMaterializedView("events_rollup", null),
+                new SynchronousMaterializedView("orders_by_customer", "CREATE MATERIALIZED VIEW orders_by_customer AS "
+                        + "SELECT customer_id, sum(amount) FROM orders GROUP BY customer_id"));
+        // materialized_views filters by the base table's name: describing the table must not be confused by them.
+        assertThat(this.template.describe("shop", "orders")).get().isInstanceOf(Table.class);
+    }
+
+    /**
+     * With allow-drop, a diff against a desired schema that keeps every table but no materialized view drops the
+     * asynchronous MVs only: the synchronous ones are indexes of the kept tables.
+     */
+    @Test
+    void allowDropNeverDropsSynchronousMaterializedViews() {
+        shop().synchronousMaterializedView("orders", "orders_by_customer",
+                    "CREATE MATERIALIZED VIEW orders_by_customer AS SELECT customer_id, sum(amount) FROM orders "
+                            + "GROUP BY customer_id")
+            .installOn(this.server);
+        List<SchemaObject> actual = this.template.reflect("shop").objects();
+        List<SchemaObject> tablesOnly = actual.stream().filter((object) -> object instanceof Table).toList();
+
+        List<String> statements = io.github.srboot.schema.SchemaDiff.compare(actual, tablesOnly, true).statements();
+
+        assertThat(statements).noneMatch((statement) -> statement.contains("orders_by_customer"));
+        assertThat(statements).anyMatch((statement) -> statement.contains("DROP MATERIALIZED VIEW")
+                && statement.contains("daily_sales"));
+    }
+
+    /** Some 3.4.x builds listed base tables with TABLE_TYPE 'TABLE' (StarRocks #57259, until #59381). */
+    @Test
+    void tableTypeTableIsABaseTable() {
+        shop().listedAsTable("orders").installOn(this.server);
+
+        assertThat(this.template.listTables("shop")).containsExactly("events", "orders");
+        assertThat(this.template.describe("shop", "orders")).get().isInstanceOf(Table.class);
+    }
+
     @Test
     void unknownObjectIsEmpty() {
         shop().installOn(this.server);
         assertThat(this.template.describe("shop", "nope")).isEqualTo(Optional.empty());
-        assertThat(this.server.executedSql()).hasSize(5).noneMatch((sql) -> sql.startsWith("SHOW"));
+        assertThat(this.server.executedSql()).hasSize(4).noneMatch((sql) -> sql.startsWith("SHOW"));
     }
 
     @Test
     void describeFiltersTheBulkQueriesByBoundName() {
         shop().installOn(this.server);
         this.template.describe("shop", "orders");
-        assertThat(this.server.executed()).hasSize(6);
-        assertThat(this.server.executed().subList(0, 5)).allSatisfy((statement) -> {
+        assertThat(this.server.executed()).hasSize(5);
+        assertThat(this.server.executed().subList(0, 4)).allSatisfy((statement) -> {
             assertThat(statement.sql()).endsWith("WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?");
             assertThat(statement.parameters()).containsExactly("shop", "orders");
         });
-        assertThat(this.server.executed().get(5).sql()).isEqualTo("SHOW CREATE TABLE `shop`.`orders`");
+        assertThat(this.server.executed().get(4).sql()).isEqualTo("SHOW CREATE TABLE `shop`.`orders`");
     }
 
     @Test

@@ -14,8 +14,10 @@ import io.github.srboot.support.ScriptedJdbc.Rows;
 
 /**
  * One StarRocks database as its {@code information_schema} tables and {@code SHOW CREATE} statements present it,
- * recorded in the formats StarRocks 3.x returns (column names and value spellings of {@code tables},
- * {@code columns}, {@code tables_config}, {@code views}, {@code materialized_views}). Installed on a
+ * in the formats StarRocks returns: {@code tables} rows as recorded in {@code ../shared/corpus/sql/sqltests/CASE_022}
+ * ({@code TABLE_CATALOG} def, {@code TABLE_TYPE} BASE TABLE or VIEW, {@code VERSION} and {@code ROW_FORMAT} NULL),
+ * {@code tables_config} as in the same case, {@code materialized_views} with the columns of
+ * {@code fe/fe-core/src/main/java/com/starrocks/catalog/system/information/MaterializedViewsSystemTable.java}. Installed on a
  * {@link ScriptedJdbc}, it answers the bulk queries by their bind parameters and {@code SHOW CREATE} by the quoted
  * name in the statement.
  */
@@ -32,13 +34,12 @@ public final class RecordedCatalog {
             "TABLE_MODEL", "PRIMARY_KEY", "PARTITION_KEY", "DISTRIBUTE_KEY", "DISTRIBUTE_TYPE", "DISTRIBUTE_BUCKET",
             "SORT_KEY", "PROPERTIES", "TABLE_ID");
 
-    static final List<String> VIEWS_COLUMNS = List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME",
-            "VIEW_DEFINITION", "CHECK_OPTION", "IS_UPDATABLE", "DEFINER", "SECURITY_TYPE", "CHARACTER_SET_CLIENT",
-            "COLLATION_CONNECTION");
-
     static final List<String> MATERIALIZED_VIEWS_COLUMNS = List.of("MATERIALIZED_VIEW_ID", "TABLE_SCHEMA",
             "TABLE_NAME", "REFRESH_TYPE", "IS_ACTIVE", "INACTIVE_REASON", "PARTITION_TYPE", "TASK_ID", "TASK_NAME",
             "LAST_REFRESH_STATE", "MATERIALIZED_VIEW_DEFINITION", "TABLE_ROWS");
+
+    /** A key beside the columns: the base table a synchronous materialized view row is filtered by. */
+    private static final String BASE_TABLE = "base table";
 
     private static final Pattern SHOW_CREATE = Pattern.compile(
             "^SHOW CREATE (TABLE|MATERIALIZED VIEW|VIEW) `((?:[^`]|``)+)`\\.`((?:[^`]|``)+)`$");
@@ -50,8 +51,6 @@ public final class RecordedCatalog {
     private final List<Map<String, Object>> columns = new ArrayList<>();
 
     private final List<Map<String, Object>> tablesConfig = new ArrayList<>();
-
-    private final List<Map<String, Object>> views = new ArrayList<>();
 
     private final List<Map<String, Object>> materializedViews = new ArrayList<>();
 
@@ -78,7 +77,7 @@ public final class RecordedCatalog {
      * @param tableModel {@code DUP_KEYS}, {@code AGG_KEYS}, {@code UNIQUE_KEYS} or {@code PRIMARY_KEYS}
      */
     public RecordedCatalog table(String name, String tableModel, String showCreateTable, ColumnRow... columnRows) {
-        this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, "BASE TABLE", "StarRocks", null, "", 0L,
+        this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, "BASE TABLE", "StarRocks", null, null, 0L,
                 "2026-01-01 00:00:00", "utf8_general_ci", ""));
         addColumns(name, columnRows);
         this.tablesConfig.add(row(TABLES_CONFIG_COLUMNS, this.database, name, "OLAP", tableModel, "", "", "",
@@ -88,30 +87,57 @@ public final class RecordedCatalog {
     }
 
     /**
-     * A logical view: {@code tables} row of type VIEW (its comment in TABLE_COMMENT), {@code columns} rows, the
-     * {@code views} row (StarRocks leaves SECURITY_TYPE empty) and its {@code SHOW CREATE VIEW} text, or
-     * {@code null} for a view only the bulk rows describe.
+     * A logical view: {@code tables} row of type VIEW (its comment in TABLE_COMMENT, ../shared/corpus/sql CASE_047),
+     * {@code columns} rows and its {@code SHOW CREATE VIEW} text. (No {@code views} row: reflection does not read
+     * that table, whose {@code DEFINER} and {@code SECURITY_TYPE} StarRocks answers with {@code ""} whatever the view
+     * says, BE {@code be/src/exec/schema_scanner/schema_views_scanner.cpp}.)
      */
-    public RecordedCatalog view(String name, String comment, String securityType, String viewDefinition,
-            String showCreateView, ColumnRow... columnRows) {
-        if (showCreateView != null) {
-            this.createStatements.put(name, showCreateView);
-        }
+    public RecordedCatalog view(String name, String comment, String showCreateView,
+            ColumnRow... columnRows) {
+        this.createStatements.put(name, showCreateView);
         this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, "VIEW", null, null, null, null, null, null,
                 comment));
         addColumns(name, columnRows);
-        this.views.add(row(VIEWS_COLUMNS, "def", this.database, name, viewDefinition, "NONE", "NO", "root@%",
-                securityType, "utf8", "utf8_general_ci"));
         return this;
     }
 
     /**
-     * An asynchronous materialized view, listed in {@code tables} with {@code tableType} (3.x: {@code MATERIALIZED
-     * VIEW}; some versions: {@code VIEW} or {@code BASE TABLE}), in {@code materialized_views}, with its
-     * {@code SHOW CREATE MATERIALIZED VIEW} text.
+     * Lists a table as some 3.4.x builds did: {@code TABLE_TYPE} {@code TABLE} instead of {@code BASE TABLE}
+     * (StarRocks #57259, reverted by #59368/#59375).
+     */
+    public RecordedCatalog listedAsTable(String name) {
+        for (Map<String, Object> row : this.tables) {
+            if (row.get("TABLE_NAME").equals(name)) {
+                row.put("TABLE_TYPE", "TABLE");
+            }
+        }
+        return this;
+    }
+
+    /**
+     * A rollup or synchronous materialized view {@code index} of {@code baseTable}: not in {@code tables}, but in
+     * {@code materialized_views} with {@code REFRESH_TYPE} {@code ROLLUP} and the index name as TABLE_NAME
+     * ({@code fe/fe-core/src/main/java/com/starrocks/catalog/system/information/MaterializedViewsSystemTable.java}
+     * {@code filterSynchronousMaterializedView}; string fields it has no value for become {@code ""} in
+     * {@code infoToScalar}). That table's TABLE_NAME filter compares the base table's name, so a query for
+     * {@code baseTable} returns this row.
+     * @param definition the CREATE text the FE keeps, newlines removed, or {@code ""} for a rollup
+     */
+    public RecordedCatalog synchronousMaterializedView(String baseTable, String index, String definition) {
+        Map<String, Object> row = row(MATERIALIZED_VIEWS_COLUMNS, "20101", this.database, index, "ROLLUP", "true", "",
+                "", null, "", "", definition, 0L);
+        row.put(BASE_TABLE, baseTable);
+        this.materializedViews.add(row);
+        return this;
+    }
+
+    /**
+     * An asynchronous materialized view, listed in {@code tables} with {@code tableType} ({@code VIEW}, as StarRocks
+     * lists views and every materialized view; {@code BASE TABLE} where a test asks what else could come), in
+     * {@code materialized_views}, with its {@code SHOW CREATE MATERIALIZED VIEW} text.
      */
     public RecordedCatalog materializedView(String name, String tableType, String showCreate, ColumnRow... columnRows) {
-        this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, tableType, "StarRocks", null, "", 0L,
+        this.tables.add(row(TABLES_COLUMNS, "def", this.database, name, tableType, "StarRocks", null, null, 0L,
                 "2026-01-01 00:00:00", "utf8_general_ci", ""));
         addColumns(name, columnRows);
         this.materializedViews.add(row(MATERIALIZED_VIEWS_COLUMNS, "20001", this.database, name, "ASYNC", "true", "",
@@ -143,8 +169,6 @@ public final class RecordedCatalog {
                 (statement) -> filter(TABLES_COLUMNS, this.tables, statement));
         server.on("FROM information_schema\\.columns WHERE",
                 (statement) -> filter(COLUMNS_COLUMNS, this.columns, statement));
-        server.on("FROM information_schema\\.views WHERE",
-                (statement) -> filter(VIEWS_COLUMNS, this.views, statement));
         server.on("^SHOW CREATE ", this::showCreate);
         return server;
     }
@@ -192,7 +216,8 @@ public final class RecordedCatalog {
         List<Map<String, Object>> matching = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             boolean schemaMatches = row.get("TABLE_SCHEMA").equals(parameters.get(0));
-            boolean nameMatches = parameters.size() < 2 || row.get("TABLE_NAME").equals(parameters.get(1));
+            Object filteredName = row.containsKey(BASE_TABLE) ? row.get(BASE_TABLE) : row.get("TABLE_NAME");
+            boolean nameMatches = parameters.size() < 2 || filteredName.equals(parameters.get(1));
             if (schemaMatches && nameMatches) {
                 matching.add(row);
             }
