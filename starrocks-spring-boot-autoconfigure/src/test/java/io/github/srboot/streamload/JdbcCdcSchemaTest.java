@@ -1,7 +1,6 @@
 package io.github.srboot.streamload;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,7 @@ import io.github.srboot.ddl.Table;
 import io.github.srboot.jdbc.AlterJobPolling;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.support.ScriptedJdbc;
-import io.github.srboot.support.ScriptedJdbc.Rows;
+import io.github.srboot.support.ShowAlterAnswers;
 import io.github.srboot.support.ScriptedJdbc.UpdateCount;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * evolution, and the wait for the schema change job.
  */
 class JdbcCdcSchemaTest {
-
-    private static final List<String> JOB_COLUMNS = List.of("JobId", "TableName", "CreateTime", "FinishTime", "State",
-            "Msg", "Progress");
 
     private final ScriptedJdbc server = new ScriptedJdbc();
 
@@ -48,10 +44,12 @@ class JdbcCdcSchemaTest {
 
     @Test
     void addsAColumnAndWaitsForItsSchemaChangeJob() {
-        this.server.onSequence("SHOW ALTER TABLE COLUMN", new Rows(JOB_COLUMNS, List.of()),
-                new Rows(JOB_COLUMNS, List.of(List.of("9", "orders", "2026-01-02", "2026-01-02", "FINISHED", "",
-                        "NULL"))));
-        this.server.on("SHOW ALTER TABLE (OPTIMIZE|ROLLUP)", new Rows(JOB_COLUMNS, List.of()));
+        // No job before the ALTER, then the finished job: SHOW ALTER TABLE COLUMN rows as the FE's
+        // SchemaChangeProcDir answers them (ShowAlterAnswers cites the files); no ROLLUP or OPTIMIZE job.
+        this.server.onSequence("SHOW ALTER TABLE COLUMN", ShowAlterAnswers.rows(ShowAlterAnswers.COLUMN_TITLES),
+                ShowAlterAnswers.columnAnswer(9, "orders", "FINISHED", null, ""));
+        this.server.on("SHOW ALTER TABLE ROLLUP", ShowAlterAnswers.rows(ShowAlterAnswers.ROLLUP_TITLES));
+        this.server.on("SHOW ALTER TABLE OPTIMIZE", ShowAlterAnswers.rows(ShowAlterAnswers.OPTIMIZE_TITLES));
         this.server.on("^ALTER TABLE", new UpdateCount(0));
 
         this.schema.addColumn("shop", "orders", Column.of("email", ScalarType.of(ScalarKind.STRING),
