@@ -1,0 +1,112 @@
+package io.github.srboot.test.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.srboot.ddl.SchemaObject;
+import io.github.srboot.ddl.Table;
+import io.github.srboot.test.streamload.DdlTables;
+import io.github.srboot.test.streamload.StreamLoadStubServer;
+import io.github.srboot.test.streamload.TableContents;
+
+/**
+ * The embedded StarRocks' catalogue: databases and tables live in the Stream Load stub (so a table created over SQL
+ * is loadable over Stream Load and its loaded rows are readable over SQL); this class adds the DDL model each object
+ * was created from (for {@code SHOW CREATE} and {@code information_schema}) and the views and materialized views,
+ * which hold no rows.
+ */
+final class Catalog {
+
+    private final StreamLoadStubServer stub;
+
+    /** The model of each object created over SQL, by lower-case database, then lower-case name. */
+    private final Map<String, Map<String, SchemaObject>> models = new ConcurrentHashMap<>();
+
+    Catalog(StreamLoadStubServer stub) {
+        this.stub = stub;
+    }
+
+    StreamLoadStubServer stub() {
+        return this.stub;
+    }
+
+    boolean hasDatabase(String database) {
+        return this.stub.hasDatabase(database);
+    }
+
+    List<String> databases() {
+        return this.stub.databases();
+    }
+
+    /** @return false when the database existed */
+    boolean createDatabase(String database) {
+        return this.stub.createDatabase(database);
+    }
+
+    /** @return false when there was no such database */
+    boolean dropDatabase(String database) {
+        this.models.remove(key(database));
+        return this.stub.dropDatabase(database);
+    }
+
+    /**
+     * Adds a table (its rows live in the stub) or a view / materialized view (model only).
+     * @throws IllegalArgumentException for a table the stub cannot hold (see {@link DdlTables#from})
+     */
+    synchronized void create(String database, SchemaObject object) {
+        if (object instanceof Table table) {
+            this.stub.createTable(DdlTables.from(database, table));
+        }
+        this.models.computeIfAbsent(key(database), (db) -> new ConcurrentHashMap<>()).put(key(object.name()), object);
+    }
+
+    /** @return false when there was no such object */
+    synchronized boolean drop(String database, String name) {
+        Map<String, SchemaObject> byName = this.models.get(key(database));
+        boolean model = byName != null && byName.remove(key(name)) != null;
+        boolean table = this.stub.dropTable(database, name);
+        return model || table;
+    }
+
+    /** Whether a table, view or materialized view of this name exists in the database. */
+    boolean exists(String database, String name) {
+        return model(database, name).isPresent() || contents(database, name).isPresent();
+    }
+
+    /** The model an object was created from over SQL, if it was. */
+    Optional<SchemaObject> model(String database, String name) {
+        Map<String, SchemaObject> byName = this.models.get(key(database));
+        return Optional.ofNullable((byName != null) ? byName.get(key(name)) : null);
+    }
+
+    /** The rows of a table (created over SQL or declared on the stub), if it is one. */
+    Optional<TableContents> contents(String database, String name) {
+        return this.stub.findTableContents(database, name);
+    }
+
+    /** The names of every table, view and materialized view of a database, sorted. */
+    List<String> objectNames(String database) {
+        List<String> names = new ArrayList<>();
+        Map<String, SchemaObject> byName = this.models.get(key(database));
+        if (byName != null) {
+            byName.values().forEach((object) -> names.add(object.name()));
+        }
+        for (TableContents contents : this.stub.tables()) {
+            if (contents.table().database().equalsIgnoreCase(database)
+                    && names.stream().noneMatch((n) -> n.equalsIgnoreCase(contents.table().name()))) {
+                names.add(contents.table().name());
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+}

@@ -1,0 +1,186 @@
+package io.github.srboot.test.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.github.srboot.ddl.Column;
+import io.github.srboot.ddl.Ddl;
+import io.github.srboot.ddl.MaterializedView;
+import io.github.srboot.ddl.SchemaObject;
+import io.github.srboot.ddl.Table;
+import io.github.srboot.ddl.View;
+import io.github.srboot.test.streamload.StubColumn;
+import io.github.srboot.test.streamload.TableContents;
+
+/**
+ * The {@code information_schema} tables the starter reads: {@code schemata}, {@code tables}, {@code columns},
+ * {@code views}. Columns in the order of StarRocks' {@code catalog/system/information/*SystemTable.java}; a cell the
+ * embedded server has no value for (sizes, times) is NULL.
+ */
+final class InformationSchema {
+
+    static final String DATABASE = "information_schema";
+
+    private static final List<String> SCHEMATA = List.of("CATALOG_NAME", "SCHEMA_NAME", "DEFAULT_CHARACTER_SET_NAME",
+            "DEFAULT_COLLATION_NAME", "SQL_PATH");
+
+    private static final List<String> TABLES = List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "TABLE_TYPE",
+            "ENGINE", "VERSION", "ROW_FORMAT", "TABLE_ROWS", "AVG_ROW_LENGTH", "DATA_LENGTH", "MAX_DATA_LENGTH",
+            "INDEX_LENGTH", "DATA_FREE", "AUTO_INCREMENT", "CREATE_TIME", "UPDATE_TIME", "CHECK_TIME",
+            "TABLE_COLLATION", "CHECKSUM", "CREATE_OPTIONS", "TABLE_COMMENT");
+
+    private static final List<String> COLUMNS = List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME",
+            "ORDINAL_POSITION", "COLUMN_DEFAULT", "IS_NULLABLE", "DATA_TYPE", "CHARACTER_MAXIMUM_LENGTH",
+            "CHARACTER_OCTET_LENGTH", "NUMERIC_PRECISION", "NUMERIC_SCALE", "DATETIME_PRECISION",
+            "CHARACTER_SET_NAME", "COLLATION_NAME", "COLUMN_TYPE", "COLUMN_KEY", "EXTRA", "PRIVILEGES",
+            "COLUMN_COMMENT", "COLUMN_SIZE", "DECIMAL_DIGITS", "GENERATION_EXPRESSION", "SRS_ID");
+
+    private static final List<String> VIEWS = List.of("TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME",
+            "VIEW_DEFINITION", "CHECK_OPTION", "IS_UPDATABLE", "DEFINER", "SECURITY_TYPE", "CHARACTER_SET_CLIENT",
+            "COLLATION_CONNECTION");
+
+    private final Catalog catalog;
+
+    InformationSchema(Catalog catalog, EmbeddedStarRocks server) {
+        this.catalog = catalog;
+    }
+
+    TableQueries.RowSource table(String name, Tokens tokens) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "schemata" -> TableQueries.RowSource.ofText(SCHEMATA, schemata());
+            case "tables" -> TableQueries.RowSource.ofText(TABLES, tables());
+            case "columns" -> TableQueries.RowSource.ofText(COLUMNS, columns());
+            case "views" -> TableQueries.RowSource.ofText(VIEWS, views());
+            default -> throw tokens.unsupported();
+        };
+    }
+
+    private List<List<String>> schemata() {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> databases = new ArrayList<>(this.catalog.databases());
+        databases.add(DATABASE);
+        databases.sort(null);
+        for (String database : databases) {
+            rows.add(row("def", database, "utf8", "utf8_general_ci", null));
+        }
+        return rows;
+    }
+
+    /**
+     * OLAP tables: catalog {@code def}, type {@code BASE TABLE}, engine {@code StarRocks}; views and materialized
+     * views: type {@code VIEW} (recorded: sql/sqltests/CASE_022, CASE_047, CASE_048).
+     */
+    private List<List<String>> tables() {
+        List<List<String>> rows = new ArrayList<>();
+        for (String database : this.catalog.databases()) {
+            for (String name : this.catalog.objectNames(database)) {
+                Optional<SchemaObject> model = this.catalog.model(database, name);
+                boolean table = model.map((m) -> m instanceof Table).orElse(true);
+                String comment = model.map(InformationSchema::comment).orElse("");
+                List<String> row = new ArrayList<>();
+                row.add("def");
+                row.add(database);
+                row.add(name);
+                row.add(table ? "BASE TABLE" : "VIEW");
+                row.add(table ? "StarRocks" : null);
+                for (int i = 5; i < TABLES.size() - 1; i++) {
+                    row.add(null);
+                }
+                row.add(comment);
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static String comment(SchemaObject object) {
+        String comment = (object instanceof Table table) ? table.comment()
+                : (object instanceof View view) ? view.comment() : ((MaterializedView) object).comment();
+        return (comment != null) ? comment : "";
+    }
+
+    private List<List<String>> columns() {
+        List<List<String>> rows = new ArrayList<>();
+        for (String database : this.catalog.databases()) {
+            for (String name : this.catalog.objectNames(database)) {
+                Optional<SchemaObject> model = this.catalog.model(database, name);
+                if (model.isPresent() && model.get() instanceof Table table) {
+                    int position = 1;
+                    for (Column column : table.columns()) {
+                        rows.add(columnRow(database, name, position++, column.name(),
+                                ShowCreate.columnType(column.type()), column.nullable() == null
+                                        ? !table.keys().columns().contains(column.name()) : column.nullable(),
+                                column.comment()));
+                    }
+                }
+                else if (model.isEmpty()) {
+                    Optional<TableContents> contents = this.catalog.contents(database, name);
+                    int position = 1;
+                    for (StubColumn column : contents.get().table().columns()) {
+                        rows.add(columnRow(database, name, position++, column.name(),
+                                column.type().toLowerCase(Locale.ROOT), column.nullable(), null));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> columnRow(String database, String table, int position, String column, String type,
+            boolean nullable, String comment) {
+        int paren = type.indexOf('(');
+        String dataType = (paren >= 0) ? type.substring(0, paren) : type;
+        List<String> row = new ArrayList<>();
+        row.add("def");
+        row.add(database);
+        row.add(table);
+        row.add(column);
+        row.add(Integer.toString(position));
+        row.add(null);
+        row.add(nullable ? "YES" : "NO");
+        row.add(dataType);
+        for (int i = 8; i < 15; i++) {
+            row.add(null);
+        }
+        row.add(type);
+        row.add("");
+        row.add("");
+        row.add(null);
+        row.add((comment != null) ? comment : "");
+        row.add(null);
+        row.add(null);
+        row.add(null);
+        row.add(null);
+        return row;
+    }
+
+    /** {@code views}: SECURITY_TYPE and DEFINER are always empty. */
+    private List<List<String>> views() {
+        List<List<String>> rows = new ArrayList<>();
+        for (String database : this.catalog.databases()) {
+            for (String name : this.catalog.objectNames(database)) {
+                Optional<SchemaObject> model = this.catalog.model(database, name);
+                if (model.isPresent() && model.get() instanceof View view) {
+                    rows.add(row("def", database, name, view.query(), "NONE", "NO", "", "", "utf8",
+                            "utf8_general_ci"));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> row(String... cells) {
+        List<String> row = new ArrayList<>();
+        for (String cell : cells) {
+            row.add(cell);
+        }
+        return row;
+    }
+
+    static String quote(String name) {
+        return Ddl.quoteIdentifier(name);
+    }
+
+}
