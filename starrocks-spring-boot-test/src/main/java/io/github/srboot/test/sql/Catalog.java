@@ -23,6 +23,11 @@ final class Catalog {
 
     private final StreamLoadStubServer stub;
 
+    /** When each object was created over SQL, and its id, by lower-case "database.name". */
+    private final Map<String, Created> created = new ConcurrentHashMap<>();
+
+    private final java.util.concurrent.atomic.AtomicLong nextId = new java.util.concurrent.atomic.AtomicLong(10000);
+
     /** The model of each object created over SQL, by lower-case database, then lower-case name. */
     private final Map<String, Map<String, SchemaObject>> models = new ConcurrentHashMap<>();
 
@@ -62,6 +67,17 @@ final class Catalog {
             this.stub.createTable(DdlTables.from(database, table));
         }
         this.models.computeIfAbsent(key(database), (db) -> new ConcurrentHashMap<>()).put(key(object.name()), object);
+        this.created.put(key(database) + "." + key(object.name()), new Created(java.time.LocalDateTime.now()
+            .withNano(0), this.nextId.incrementAndGet()));
+    }
+
+    /** When an object was created over SQL and its id ({@code TABLE_ID}), if it was. */
+    Optional<Created> created(String database, String name) {
+        return Optional.ofNullable(this.created.get(key(database) + "." + key(name)));
+    }
+
+    /** Creation time (second precision) and id of an object. */
+    record Created(java.time.LocalDateTime time, long id) {
     }
 
     /** @return false when there was no such object */

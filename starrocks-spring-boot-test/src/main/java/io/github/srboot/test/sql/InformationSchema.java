@@ -41,9 +41,23 @@ final class InformationSchema {
             "VIEW_DEFINITION", "CHECK_OPTION", "IS_UPDATABLE", "DEFINER", "SECURITY_TYPE", "CHARACTER_SET_CLIENT",
             "COLLATION_CONNECTION");
 
+    private static final List<String> TABLES_CONFIG = List.of("TABLE_SCHEMA", "TABLE_NAME", "TABLE_ENGINE",
+            "TABLE_MODEL", "PRIMARY_KEY", "PARTITION_KEY", "DISTRIBUTE_KEY", "DISTRIBUTE_TYPE", "DISTRIBUTE_BUCKET",
+            "SORT_KEY", "PROPERTIES", "TABLE_ID");
+
+    private static final List<String> MATERIALIZED_VIEWS = List.of("MATERIALIZED_VIEW_ID", "TABLE_SCHEMA",
+            "TABLE_NAME", "REFRESH_TYPE", "IS_ACTIVE", "INACTIVE_REASON", "PARTITION_TYPE", "TASK_ID", "TASK_NAME",
+            "LAST_REFRESH_START_TIME", "LAST_REFRESH_FINISHED_TIME", "LAST_REFRESH_DURATION", "LAST_REFRESH_STATE",
+            "LAST_REFRESH_FORCE_REFRESH", "LAST_REFRESH_START_PARTITION", "LAST_REFRESH_END_PARTITION",
+            "LAST_REFRESH_BASE_REFRESH_PARTITIONS", "LAST_REFRESH_MV_REFRESH_PARTITIONS", "LAST_REFRESH_ERROR_CODE",
+            "LAST_REFRESH_ERROR_MESSAGE", "TABLE_ROWS", "MATERIALIZED_VIEW_DEFINITION");
+
+    private static final java.time.format.DateTimeFormatter DATE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     private final Catalog catalog;
 
-    InformationSchema(Catalog catalog, EmbeddedStarRocks server) {
+    InformationSchema(Catalog catalog, EmbeddedStarRocksServer server) {
         this.catalog = catalog;
     }
 
@@ -53,6 +67,8 @@ final class InformationSchema {
             case "tables" -> TableQueries.RowSource.ofText(TABLES, tables());
             case "columns" -> TableQueries.RowSource.ofText(COLUMNS, columns());
             case "views" -> TableQueries.RowSource.ofText(VIEWS, views());
+            case "tables_config" -> TableQueries.RowSource.ofText(TABLES_CONFIG, tablesConfig());
+            case "materialized_views" -> TableQueries.RowSource.ofText(MATERIALIZED_VIEWS, materializedViews());
             default -> throw tokens.unsupported();
         };
     }
@@ -69,30 +85,106 @@ final class InformationSchema {
     }
 
     /**
-     * OLAP tables: catalog {@code def}, type {@code BASE TABLE}, engine {@code StarRocks}; views and materialized
-     * views: type {@code VIEW} (recorded: sql/sqltests/CASE_022, CASE_047, CASE_048).
+     * One row per table, view and materialized view, in the shapes recorded in sql/sqltests/CASE_022 (a table:
+     * engine {@code StarRocks}, 0 rows and lengths, create and update time, check time the epoch, collation
+     * {@code utf8_general_ci}, comment {@code OLAP} when it has none; a view: type {@code VIEW}, no engine, its
+     * comment or empty) and CASE_047/CASE_048 (a view's comment).
      */
     private List<List<String>> tables() {
         List<List<String>> rows = new ArrayList<>();
+        String epoch = java.time.Instant.EPOCH.atZone(java.time.ZoneId.systemDefault()).toLocalDateTime()
+            .format(DATE_TIME);
         for (String database : this.catalog.databases()) {
             for (String name : this.catalog.objectNames(database)) {
                 Optional<SchemaObject> model = this.catalog.model(database, name);
                 boolean table = model.map((m) -> m instanceof Table).orElse(true);
                 String comment = model.map(InformationSchema::comment).orElse("");
-                List<String> row = new ArrayList<>();
-                row.add("def");
-                row.add(database);
-                row.add(name);
-                row.add(table ? "BASE TABLE" : "VIEW");
-                row.add(table ? "StarRocks" : null);
-                for (int i = 5; i < TABLES.size() - 1; i++) {
-                    row.add(null);
-                }
-                row.add(comment);
-                rows.add(row);
+                String created = this.catalog.created(database, name).map((c) -> c.time().format(DATE_TIME))
+                    .orElse(null);
+                rows.add(row("def", database, name, table ? "BASE TABLE" : "VIEW", table ? "StarRocks" : null, null,
+                        null, table ? "0" : null, table ? "0" : null, table ? "0" : null, null, null, null, null,
+                        created, table ? created : null, epoch, "utf8_general_ci", null, null,
+                        (table && comment.isEmpty()) ? "OLAP" : comment));
             }
         }
         return rows;
+    }
+
+    /**
+     * One row per OLAP table created over SQL, shaped as recorded in sql/sqltests/CASE_022: engine {@code OLAP},
+     * the key model, key / distribution / sort columns as backquoted lists, no partition key when unpartitioned,
+     * the printed properties as JSON.
+     */
+    private List<List<String>> tablesConfig() {
+        List<List<String>> rows = new ArrayList<>();
+        for (String database : this.catalog.databases()) {
+            for (String name : this.catalog.objectNames(database)) {
+                Optional<SchemaObject> model = this.catalog.model(database, name);
+                if (model.isEmpty() || !(model.get() instanceof Table table)) {
+                    continue;
+                }
+                ShowCreate.Layout layout = ShowCreate.layout(table);
+                String distributeKey = (layout.distribution() instanceof io.github.srboot.ddl.HashDistribution hash)
+                        ? ShowCreate.backquoted(hash.columns()) : "";
+                Integer buckets = (layout.distribution() instanceof io.github.srboot.ddl.HashDistribution hash)
+                        ? hash.buckets() : ((io.github.srboot.ddl.RandomDistribution) layout.distribution()).buckets();
+                StringBuilder json = new StringBuilder("{");
+                layout.properties().forEach((key, value) -> json.append((json.length() > 1) ? "," : "")
+                        .append(jsonString(key)).append(':').append(jsonString(value)));
+                json.append('}');
+                rows.add(row(database, name, "OLAP", switch (layout.keysType()) {
+                    case DUPLICATE -> "DUP_KEYS";
+                    case AGGREGATE -> "AGG_KEYS";
+                    case UNIQUE -> "UNIQUE_KEYS";
+                    case PRIMARY -> "PRIMARY_KEYS";
+                }, ShowCreate.backquoted(layout.keyColumns()), "", distributeKey,
+                        (layout.distribution() instanceof io.github.srboot.ddl.HashDistribution) ? "HASH" : "RANDOM",
+                        (buckets != null) ? buckets.toString() : "0",
+                        ShowCreate.backquoted(table.orderBy().isEmpty() ? layout.keyColumns() : table.orderBy()),
+                        json.toString(), this.catalog.created(database, name).map((c) -> Long.toString(c.id()))
+                            .orElse(null)));
+            }
+        }
+        return rows;
+    }
+
+    /** One row per asynchronous materialized view created over SQL; refresh details the server has none of are NULL. */
+    private List<List<String>> materializedViews() {
+        List<List<String>> rows = new ArrayList<>();
+        for (String database : this.catalog.databases()) {
+            for (String name : this.catalog.objectNames(database)) {
+                Optional<SchemaObject> model = this.catalog.model(database, name);
+                if (model.isPresent() && model.get() instanceof MaterializedView view) {
+                    List<String> row = new ArrayList<>();
+                    row.add(this.catalog.created(database, name).map((c) -> Long.toString(c.id())).orElse(null));
+                    row.add(database);
+                    row.add(name);
+                    row.add((view.refresh() != null) ? view.refresh().type().name() : "ASYNC");
+                    row.add("true");
+                    row.add("");
+                    row.add((view.partition() != null) ? "RANGE" : "UNPARTITIONED");
+                    while (row.size() < MATERIALIZED_VIEWS.size() - 1) {
+                        row.add(null);
+                    }
+                    row.add(Ddl.render(view));
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String jsonString(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static String comment(SchemaObject object) {

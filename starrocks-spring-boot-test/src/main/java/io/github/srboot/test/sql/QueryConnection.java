@@ -31,11 +31,11 @@ final class QueryConnection implements Runnable {
 
     private final Socket socket;
 
-    private final EmbeddedStarRocks server;
+    private final EmbeddedStarRocksServer server;
 
     private final Session session;
 
-    QueryConnection(Socket socket, EmbeddedStarRocks server, int connectionId) {
+    QueryConnection(Socket socket, EmbeddedStarRocksServer server, int connectionId) {
         this.socket = socket;
         this.server = server;
         this.session = new Session(connectionId, server.variables(), socket.getInetAddress().getHostAddress(),

@@ -98,8 +98,9 @@ final class ShowCreate {
         if (!table.indexes().isEmpty()) {
             throw new UnsupportedOperationException("indexes are not printed yet");
         }
-        KeysType keysType = (table.keys() != null) ? table.keys().type() : KeysType.DUPLICATE;
-        List<String> keyColumns = (table.keys() != null) ? table.keys().columns() : inferredKey(table.columns());
+        Layout layout = layout(table);
+        KeysType keysType = layout.keysType();
+        List<String> keyColumns = layout.keyColumns();
         StringBuilder sql = new StringBuilder();
         sql.append("CREATE ").append(table.temporary() ? "TEMPORARY " : "").append("TABLE ")
             .append(backquote(table.name())).append(" (\n");
@@ -112,13 +113,7 @@ final class ShowCreate {
         if (table.comment() != null && !table.comment().isEmpty()) {
             sql.append("COMMENT ").append(quoted(table.comment())).append("\n");
         }
-        DistributionDesc distribution = table.distribution();
-        if (distribution == null) {
-            // CreateTableAnalyzer: PRIMARY KEY tables hash on the key, the others are RANDOM
-            distribution = (keysType == KeysType.PRIMARY || keysType == KeysType.UNIQUE
-                    || keysType == KeysType.AGGREGATE) ? new HashDistribution(keyColumns, null)
-                            : new RandomDistribution(null);
-        }
+        DistributionDesc distribution = layout.distribution();
         if (distribution instanceof HashDistribution hash) {
             sql.append("DISTRIBUTED BY HASH(").append(backquoted(hash.columns())).append(")");
             if (hash.buckets() != null) {
@@ -138,10 +133,28 @@ final class ShowCreate {
         }
         sql.append("PROPERTIES (\n");
         StringJoiner properties = new StringJoiner(",\n");
-        properties(table, keysType, distribution).forEach((key, value) -> properties.add(quoted(key) + " = "
+        layout.properties().forEach((key, value) -> properties.add(quoted(key) + " = "
                 + quoted(value)));
         sql.append(properties).append("\n);");
         return sql.toString();
+    }
+
+    /** What the FE makes of a table's declaration: key model and columns, distribution, properties. */
+    record Layout(KeysType keysType, List<String> keyColumns, DistributionDesc distribution,
+            Map<String, String> properties) {
+    }
+
+    /** The key, distribution and properties of a table as the FE completes them. */
+    static Layout layout(Table table) {
+        KeysType keysType = (table.keys() != null) ? table.keys().type() : KeysType.DUPLICATE;
+        List<String> keyColumns = (table.keys() != null) ? table.keys().columns() : inferredKey(table.columns());
+        DistributionDesc distribution = table.distribution();
+        if (distribution == null) {
+            // without a DISTRIBUTED BY clause: DUPLICATE KEY tables are RANDOM, keyed tables hash on the key
+            distribution = (keysType == KeysType.DUPLICATE) ? new RandomDistribution(null)
+                    : new HashDistribution(keyColumns, null);
+        }
+        return new Layout(keysType, keyColumns, distribution, properties(table, keysType, distribution));
     }
 
     /** The properties the FE prints: the user's plus those it adds, sorted by key (since 3.3). */
@@ -312,7 +325,8 @@ final class ShowCreate {
         };
     }
 
-    private static String backquoted(List<String> names) {
+    /** Backquoted names joined with {@code ", "}, as the FE lists key and distribution columns. */
+    static String backquoted(List<String> names) {
         StringJoiner joined = new StringJoiner(", ");
         names.forEach((name) -> joined.add(backquote(name)));
         return joined.toString();

@@ -12,13 +12,13 @@ import java.util.Objects;
  */
 public final class SqlFaults {
 
-    private final EmbeddedStarRocks server;
+    private final EmbeddedStarRocksServer server;
 
     private final Deque<StatementFault> statementFaults = new ArrayDeque<>();
 
     private long statementsSeen;
 
-    SqlFaults(EmbeddedStarRocks server) {
+    SqlFaults(EmbeddedStarRocksServer server) {
         this.server = server;
     }
 

@@ -22,13 +22,13 @@ import io.github.srboot.ddl.View;
  */
 final class SqlFrontend {
 
-    private final EmbeddedStarRocks server;
+    private final EmbeddedStarRocksServer server;
 
     private final Catalog catalog;
 
     private final TableQueries queries;
 
-    SqlFrontend(EmbeddedStarRocks server, Catalog catalog) {
+    SqlFrontend(EmbeddedStarRocksServer server, Catalog catalog) {
         this.server = server;
         this.catalog = catalog;
         this.queries = new TableQueries(catalog, new InformationSchema(catalog, server));

@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Unchanged Connector/J, HikariCP and Spring's JdbcTemplate against the embedded StarRocks over the wire.
  */
-class EmbeddedStarRocksJdbcTests {
+class EmbeddedStarRocksServerJdbcTests {
 
-    private static EmbeddedStarRocks starRocks;
+    private static EmbeddedStarRocksServer starRocks;
 
     private static HikariDataSource dataSource;
 
@@ -36,7 +36,7 @@ class EmbeddedStarRocksJdbcTests {
 
     @BeforeAll
     static void start() {
-        starRocks = EmbeddedStarRocks.builder().start();
+        starRocks = EmbeddedStarRocksServer.builder().start();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(starRocks.jdbcUrl());
         config.setUsername("root");
