@@ -63,6 +63,9 @@ final class Catalog {
      * @throws IllegalArgumentException for a table the stub cannot hold (see {@link DdlTables#from})
      */
     synchronized void create(String database, SchemaObject object) {
+        if (!this.stub.hasDatabase(database)) {
+            this.models.remove(key(database));
+        }
         if (object instanceof Table table) {
             this.stub.createTable(DdlTables.from(database, table));
         }
@@ -93,10 +96,18 @@ final class Catalog {
         return model(database, name).isPresent() || contents(database, name).isPresent();
     }
 
-    /** The model an object was created from over SQL, if it was. */
+    /**
+     * The model an object was created from over SQL, if it was and it still exists: a database or table dropped
+     * through the stub's API takes its models with it.
+     */
     Optional<SchemaObject> model(String database, String name) {
         Map<String, SchemaObject> byName = this.models.get(key(database));
-        return Optional.ofNullable((byName != null) ? byName.get(key(name)) : null);
+        SchemaObject model = (byName != null) ? byName.get(key(name)) : null;
+        if (model == null || !this.stub.hasDatabase(database)
+                || (model instanceof Table && this.stub.findTableContents(database, name).isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(model);
     }
 
     /** The rows of a table (created over SQL or declared on the stub), if it is one. */
@@ -109,7 +120,8 @@ final class Catalog {
         List<String> names = new ArrayList<>();
         Map<String, SchemaObject> byName = this.models.get(key(database));
         if (byName != null) {
-            byName.values().forEach((object) -> names.add(object.name()));
+            byName.values().stream().filter((object) -> model(database, object.name()).isPresent())
+                .forEach((object) -> names.add(object.name()));
         }
         for (TableContents contents : this.stub.tables()) {
             if (contents.table().database().equalsIgnoreCase(database)

@@ -238,6 +238,10 @@ final class SqlFrontend {
             }
             return StatementResult.ok(0);
         }
+        if (!createsModelObject(tokens)) {
+            // CREATE TABLE ... LIKE / AS SELECT, CREATE USER, ANALYZE, DICTIONARY ...: not the DDL model's statements
+            throw tokens.unsupported();
+        }
         List<CreateObject> statements;
         try {
             statements = Ddl.parseStatements(tokens.statement());
@@ -276,6 +280,46 @@ final class SqlFrontend {
             }
         }
         return StatementResult.ok(0);
+    }
+
+    /**
+     * Whether a CREATE statement is one the DDL model reads: a table (not LIKE, not AS SELECT), a view or a
+     * materialized view.
+     */
+    private static boolean createsModelObject(Tokens tokens) {
+        Tokens scan = new Tokens(tokens.statement());
+        scan.expect("CREATE");
+        scan.accept("OR", "REPLACE");
+        scan.accept("TEMPORARY");
+        if (scan.accept("VIEW") || scan.accept("MATERIALIZED", "VIEW")) {
+            return true;
+        }
+        if (!scan.accept("TABLE")) {
+            return false;
+        }
+        scan.accept("IF", "NOT", "EXISTS");
+        scan.identifier();
+        if (scan.acceptSymbol(".")) {
+            scan.identifier();
+        }
+        if (scan.isWord("LIKE")) {
+            return false;
+        }
+        int depth = 0;
+        while (!scan.atEnd()) {
+            Token token = scan.next();
+            if (token.isSymbol("(")) {
+                depth++;
+            }
+            else if (token.isSymbol(")")) {
+                depth--;
+            }
+            else if (depth == 0 && token.isWord("AS") && (scan.isWord("SELECT") || scan.peek().isSymbol("(")
+                    || scan.isWord("WITH"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private StatementResult drop(Session session, Tokens tokens) {

@@ -79,6 +79,7 @@ final class Variables {
         put(all, "sql_mode", "ONLY_FULL_GROUP_BY", Scope.SESSION, false);
         put(all, "sql_select_limit", "9223372036854775807", Scope.SESSION, false);
         put(all, "query_timeout", "300", Scope.SESSION, false);
+        put(all, "dynamic_overwrite", "false", Scope.SESSION, true);
         this.definitions = Collections.unmodifiableMap(all);
     }
 
