@@ -83,6 +83,11 @@ final class Catalog {
     record Created(java.time.LocalDateTime time, long id) {
     }
 
+    /** Keeps the new model of an object altered over SQL (its rows, if any, stay in the stub). */
+    synchronized void replaceModel(String database, SchemaObject object) {
+        this.models.computeIfAbsent(key(database), (db) -> new ConcurrentHashMap<>()).put(key(object.name()), object);
+    }
+
     /** @return false when there was no such object */
     synchronized boolean drop(String database, String name) {
         Map<String, SchemaObject> byName = this.models.get(key(database));

@@ -61,6 +61,8 @@ public final class EmbeddedStarRocksServer implements AutoCloseable {
 
     private final SqlFaults faults;
 
+    private final AlterJobs alterJobs;
+
     private final ExecutorService executor;
 
     private final AtomicInteger nextConnectionId = new AtomicInteger();
@@ -79,6 +81,8 @@ public final class EmbeddedStarRocksServer implements AutoCloseable {
 
     private volatile boolean running;
 
+    private volatile boolean refusingConnections;
+
     private EmbeddedStarRocksServer(Builder builder) {
         this.stub = builder.stub.credentials(builder.username, builder.password).build();
         this.starRocksVersion = builder.version;
@@ -87,6 +91,8 @@ public final class EmbeddedStarRocksServer implements AutoCloseable {
         this.variables = new Variables(builder.version, builder.commit, builder.mysqlServerVersion, builder.runMode);
         this.catalog = new Catalog(this.stub);
         this.frontend = new SqlFrontend(this, this.catalog);
+        this.alterJobs = new AlterJobs(builder.clock, builder.alterPending,
+                builder.alterWaitingTxn, builder.alterRunning);
         this.faults = new SqlFaults(this);
         this.logger = builder.logger;
         this.requestedPort = builder.queryPort;
@@ -220,6 +226,10 @@ public final class EmbeddedStarRocksServer implements AutoCloseable {
         return this.frontend;
     }
 
+    AlterJobs alterJobs() {
+        return this.alterJobs;
+    }
+
     String mysqlServerVersion() {
         return this.mysqlServerVersion;
     }
@@ -252,11 +262,11 @@ public final class EmbeddedStarRocksServer implements AutoCloseable {
         this.connections.remove(connection);
     }
 
-    boolean isListening() {
-        return this.listener != null;
+    void setRefusingConnections(boolean refusing) {
+        this.refusingConnections = refusing;
     }
 
-    synchronized void startListening() {
+    private synchronized void startListening() {
         if (this.listener != null) {
             return;
         }
@@ -274,7 +284,7 @@ public final class EmbeddedStarRocksServer implements AutoCloseable {
         }
     }
 
-    synchronized void stopListening() {
+    private synchronized void stopListening() {
         ServerSocket socket = this.listener;
         this.listener = null;
         if (socket != null) {
@@ -296,6 +306,10 @@ public final class EmbeddedStarRocksServer implements AutoCloseable {
             catch (IOException ex) {
                 return;
             }
+            if (this.refusingConnections) {
+                refuse(client);
+                continue;
+            }
             QueryConnection connection = new QueryConnection(client, this, this.nextConnectionId.incrementAndGet());
             this.connections.add(connection);
             try {
@@ -306,6 +320,17 @@ public final class EmbeddedStarRocksServer implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Resets a connection at once (SO_LINGER 0 sends RST), as a refused fault. */
+    private void refuse(Socket client) {
+        try (Socket refused = client) {
+            refused.setSoLinger(true, 0);
+        }
+        catch (IOException ex) {
+            // it is being refused anyway
+        }
+        log("connection refused (fault)");
     }
 
     /**
@@ -328,6 +353,14 @@ public final class EmbeddedStarRocksServer implements AutoCloseable {
         private String runMode = "shared_nothing";
 
         private int queryPort;
+
+        private java.time.Clock clock = java.time.Clock.systemDefaultZone();
+
+        private java.time.Duration alterPending = java.time.Duration.ZERO;
+
+        private java.time.Duration alterWaitingTxn = java.time.Duration.ZERO;
+
+        private java.time.Duration alterRunning = java.time.Duration.ZERO;
 
         private Consumer<String> logger = (message) -> { };
 
@@ -360,6 +393,29 @@ public final class EmbeddedStarRocksServer implements AutoCloseable {
                         + "'");
             }
             this.runMode = runMode;
+            return this;
+        }
+
+        /**
+         * How long an asynchronous ALTER job (schema change, rollup, optimize) stays PENDING, WAITING_TXN and
+         * RUNNING before it is FINISHED; all zero by default (finished at once, as with fast schema evolution).
+         */
+        public Builder alterJobDurations(java.time.Duration pending, java.time.Duration waitingTxn,
+                java.time.Duration running) {
+            for (java.time.Duration duration : List.of(pending, waitingTxn, running)) {
+                if (duration.isNegative()) {
+                    throw new IllegalArgumentException("ALTER job durations must not be negative, got " + duration);
+                }
+            }
+            this.alterPending = pending;
+            this.alterWaitingTxn = waitingTxn;
+            this.alterRunning = running;
+            return this;
+        }
+
+        /** The clock ALTER jobs age by (a test can move it instead of waiting). */
+        public Builder clock(java.time.Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -182,6 +182,13 @@ final class QueryConnection implements Runnable {
             writer.flush();
             return;
         }
+        catch (RuntimeException ex) {
+            // a statement the embedded server mishandles must not cost the client its connection
+            this.server.log("statement failed inside the embedded server: " + ex);
+            writer.write(MysqlProtocol.error(1064, "HY000", "The embedded StarRocks failed on this statement: " + ex));
+            writer.flush();
+            return;
+        }
         if (result instanceof StatementResult.Rows rows) {
             writer.resultSet(rows.columns(), rows.types(), rows.rows());
         }

@@ -23,19 +23,20 @@ public final class SqlFaults {
     }
 
     /**
-     * Closes the query port, so that new connections are refused (connections already open stay), until
-     * {@link #acceptConnections()}.
+     * Refuses new connections (connections already open stay) until {@link #acceptConnections()}: each is reset
+     * as soon as it is accepted, before the handshake. The port stays bound, so that no other listener (another
+     * test's server, on a busy machine) can take it meanwhile.
      */
     public SqlFaults refuseConnections() {
-        this.server.stopListening();
+        this.server.setRefusingConnections(true);
         return this;
     }
 
     /**
-     * Opens the query port again, on the same port.
+     * Accepts new connections again.
      */
     public SqlFaults acceptConnections() {
-        this.server.startListening();
+        this.server.setRefusingConnections(false);
         return this;
     }
 
@@ -62,14 +63,22 @@ public final class SqlFaults {
     }
 
     /**
-     * Forgets every fault and the statement count, and opens the query port if it was closed.
+     * Ends the next asynchronous ALTER job CANCELLED with this message (once its pending, waiting and running
+     * times have passed) instead of FINISHED.
+     */
+    public SqlFaults cancelNextAlter(String message) {
+        this.server.alterJobs().cancelNext(Objects.requireNonNull(message, "message"));
+        return this;
+    }
+
+    /**
+     * Forgets every fault and the statement count, and accepts connections again.
      */
     public synchronized SqlFaults reset() {
         this.statementFaults.clear();
         this.statementsSeen = 0;
-        if (!this.server.isListening() && this.server.isRunning()) {
-            this.server.startListening();
-        }
+        this.server.alterJobs().reset();
+        this.server.setRefusingConnections(false);
         return this;
     }
 

@@ -3,8 +3,10 @@ package io.github.srboot.test.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.github.srboot.ddl.Column;
 import io.github.srboot.ddl.CreateObject;
 import io.github.srboot.ddl.Ddl;
 import io.github.srboot.ddl.DdlSyntaxException;
@@ -73,6 +75,9 @@ final class SqlFrontend {
         }
         if (first.isWord("DROP")) {
             return drop(session, tokens);
+        }
+        if (first.isWord("ALTER") && tokens.peek(1).isWord("TABLE")) {
+            return alter(session, tokens);
         }
         if (first.isWord("TRUNCATE")) {
             return truncate(session, tokens);
@@ -186,6 +191,9 @@ final class SqlFrontend {
         }
         if (tokens.accept("CREATE")) {
             return ShowCreate.show(session, this.catalog, tokens);
+        }
+        if (tokens.accept("ALTER", "TABLE")) {
+            return this.server.alterJobs().show(session, tokens);
         }
         throw tokens.unsupported();
     }
@@ -364,6 +372,137 @@ final class SqlFrontend {
             this.catalog.drop(name.database(), name.name());
         }
         return StatementResult.ok(0);
+    }
+
+    /**
+     * {@code ALTER TABLE} with one clause: {@code ADD COLUMN <definition>} (appended), {@code DROP COLUMN c} and
+     * {@code ORDER BY (...)} start a schema-change job; {@code COMMENT = '...'} and {@code SET ("k" = "v")} apply at
+     * once. Refused while the table has an unfinished job. Other clauses are not implemented.
+     */
+    private StatementResult alter(Session session, Tokens tokens) {
+        try {
+            return alterTable(session, tokens);
+        }
+        catch (DdlValidationException ex) {
+            // the altered table breaks a rule of the DDL model (the project's wording, not StarRocks')
+            throw SqlError.analysis(ex.getMessage());
+        }
+    }
+
+    private StatementResult alterTable(Session session, Tokens tokens) {
+        tokens.expect("ALTER", "TABLE");
+        QualifiedName name = QualifiedName.parse(tokens, session);
+        synchronized (this.catalog) {
+            Optional<SchemaObject> model = this.catalog.model(name.database(), name.name());
+            if (model.isEmpty() || !(model.get() instanceof Table table)) {
+                if (!this.catalog.hasDatabase(name.database())) {
+                    throw SqlError.unknownDatabaseInAnalysis(name.database());
+                }
+                if (this.catalog.exists(name.database(), name.name())) {
+                    // a view, a materialized view or a table declared through the stub's API
+                    throw tokens.unsupported();
+                }
+                throw SqlError.unknownTable(name.name());
+            }
+            Long tableId = this.catalog.created(name.database(), name.name()).map(Catalog.Created::id).orElse(null);
+            if (tokens.accept("ADD", "COLUMN")) {
+                String definition = tokens.rest();
+                Column column = columnDefinition(tokens, definition);
+                this.server.alterJobs().requireNoRunningJob(name.database(), name.name(), this.server.version());
+                if (table.columns().stream().anyMatch((c) -> c.name().equalsIgnoreCase(column.name()))) {
+                    // recorded: sql/sqltests/CASE_069
+                    Column existing = table.columns().stream().filter((c) -> c.name().equalsIgnoreCase(column.name()))
+                        .findFirst().orElseThrow();
+                    throw new SqlError(1064, "HY000", "Can not add column which already exists in column id: "
+                            + existing.name() + ", you can remove " + ShowCreate.columnLine(table, existing)
+                            + " and try again.");
+                }
+                List<Column> columns = new ArrayList<>(table.columns());
+                columns.add(column);
+                this.catalog.replaceModel(name.database(), withColumns(table, columns));
+                this.catalog.stub().addColumn(name.database(), name.name(),
+                        io.github.srboot.test.streamload.DdlTables.from(name.database(), withColumns(table, columns))
+                            .columns().get(columns.size() - 1));
+                this.server.alterJobs().start(name.database(), name.name(), tableId, AlterJobs.Kind.COLUMN, "");
+                return StatementResult.ok(0);
+            }
+            if (tokens.accept("DROP", "COLUMN")) {
+                String column = tokens.identifier();
+                tokens.requireEnd();
+                this.server.alterJobs().requireNoRunningJob(name.database(), name.name(), this.server.version());
+                Optional<Column> existing = table.columns().stream()
+                    .filter((c) -> c.name().equalsIgnoreCase(column)).findFirst();
+                if (existing.isEmpty()) {
+                    // recorded: sql/sqltests/CASE_069
+                    throw new SqlError(1064, "HY000", "Column does not exists: " + column);
+                }
+                if (ShowCreate.layout(table).keyColumns().stream().anyMatch(column::equalsIgnoreCase)
+                        && ShowCreate.layout(table).keysType() == io.github.srboot.ddl.KeysType.PRIMARY) {
+                    // recorded: sql/sqltests/CASE_069
+                    throw new SqlError(1064, "HY000", "Can not drop key column in primary data model table");
+                }
+                List<Column> columns = new ArrayList<>(table.columns());
+                columns.remove(existing.get());
+                this.catalog.replaceModel(name.database(), withColumns(table, columns));
+                this.catalog.stub().dropColumn(name.database(), name.name(), existing.get().name());
+                this.server.alterJobs().start(name.database(), name.name(), tableId, AlterJobs.Kind.COLUMN, "");
+                return StatementResult.ok(0);
+            }
+            if (tokens.accept("COMMENT")) {
+                tokens.acceptSymbol("=");
+                String comment = TableQueries.literal(tokens);
+                tokens.requireEnd();
+                this.server.alterJobs().requireNoRunningJob(name.database(), name.name(), this.server.version());
+                this.catalog.replaceModel(name.database(), new Table(table.name(), table.columns(), table.indexes(), table.engine(),
+                        table.keys(), comment, table.partition(), table.distribution(), table.orderBy(),
+                        table.properties(), table.temporary()));
+                return StatementResult.ok(0);
+            }
+            if (tokens.accept("ORDER", "BY")) {
+                tokens.expectSymbol("(");
+                List<String> orderBy = new ArrayList<>();
+                do {
+                    orderBy.add(tokens.identifier());
+                }
+                while (tokens.acceptSymbol(","));
+                tokens.expectSymbol(")");
+                tokens.requireEnd();
+                this.server.alterJobs().requireNoRunningJob(name.database(), name.name(), this.server.version());
+                this.catalog.replaceModel(name.database(), new Table(table.name(), table.columns(), table.indexes(), table.engine(),
+                        table.keys(), table.comment(), table.partition(), table.distribution(), orderBy,
+                        table.properties(), table.temporary()));
+                this.server.alterJobs().start(name.database(), name.name(), tableId, AlterJobs.Kind.COLUMN, "");
+                return StatementResult.ok(0);
+            }
+            throw tokens.unsupported();
+        }
+    }
+
+
+    private static Table withColumns(Table table, List<Column> columns) {
+        return new Table(table.name(), columns, table.indexes(), table.engine(), table.keys(), table.comment(),
+                table.partition(), table.distribution(), table.orderBy(), table.properties(), table.temporary());
+    }
+
+    /**
+     * A column definition read with the DDL model's parser (as the one column of a table), or the refusal of a
+     * position clause ({@code AFTER c}, {@code FIRST}), which the stub's row storage cannot follow.
+     */
+    private static Column columnDefinition(Tokens tokens, String definition) {
+        Tokens scan = new Tokens(definition);
+        while (!scan.atEnd()) {
+            Token token = scan.next();
+            if (token.isWord("AFTER") || token.isWord("FIRST")) {
+                throw tokens.unsupported();
+            }
+        }
+        try {
+            List<SchemaObject> parsed = Ddl.parse("CREATE TABLE t (" + definition + ")");
+            return ((Table) parsed.get(0)).columns().get(0);
+        }
+        catch (DdlSyntaxException | DdlValidationException | IndexOutOfBoundsException ex) {
+            throw SqlError.analysis(ex.getMessage());
+        }
     }
 
     private StatementResult truncate(Session session, Tokens tokens) {

@@ -337,6 +337,26 @@ public final class StreamLoadStubServer implements AutoCloseable {
     }
 
     /**
+     * {@code ALTER TABLE ... DROP COLUMN} on a declared table: existing rows lose the column.
+     * @return the table's live contents from now on
+     * @throws IllegalArgumentException when no such table is declared, it has no such column, or it is a key column
+     */
+    public TableContents dropColumn(String database, String table, String column) {
+        TableContents current = table(database, table);
+        int index = current.table().columnIndex(column);
+        if (index < 0) {
+            throw new IllegalArgumentException("Table '" + database + "." + table + "' has no column '" + column + "'");
+        }
+        if (index < current.table().keyColumns().size()) {
+            throw new IllegalArgumentException("Column '" + column + "' is a key column of '" + database + "." + table
+                    + "'");
+        }
+        TableContents altered = current.withColumnDropped(index);
+        this.tables.get(key(database)).put(key(table), altered);
+        return altered;
+    }
+
+    /**
      * The contents of a declared table.
      * @throws IllegalArgumentException when no such table is declared
      */

@@ -157,6 +157,29 @@ public final class TableContents {
         return altered;
     }
 
+    /**
+     * What {@code ALTER TABLE ... DROP COLUMN} makes of this table: the same rows and counters without the column.
+     */
+    synchronized TableContents withColumnDropped(int column) {
+        List<StubColumn> columns = new ArrayList<>(this.table.columns());
+        columns.remove(column);
+        TableContents altered = new TableContents(new StubTable(this.table.database(), this.table.name(),
+                this.table.keyModel(), columns, this.table.keyColumns(), this.table.sortKey()), this.storingRows);
+        this.rowsByKey.forEach((key, row) -> altered.rowsByKey.put(key, narrowed(row, column)));
+        this.appendedRows.forEach((row) -> altered.appendedRows.add(narrowed(row, column)));
+        altered.loadedRows.set(this.loadedRows.get());
+        altered.loadedBytes.set(this.loadedBytes.get());
+        altered.committedLoads.set(this.committedLoads.get());
+        return altered;
+    }
+
+    private static String[] narrowed(String[] row, int column) {
+        String[] narrowed = new String[row.length - 1];
+        System.arraycopy(row, 0, narrowed, 0, column);
+        System.arraycopy(row, column + 1, narrowed, column, row.length - column - 1);
+        return narrowed;
+    }
+
     private static String[] widened(String[] row, String value) {
         String[] widened = Arrays.copyOf(row, row.length + 1);
         widened[row.length] = value;
