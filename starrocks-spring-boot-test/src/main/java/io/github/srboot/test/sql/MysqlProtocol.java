@@ -32,10 +32,11 @@ import java.util.List;
  * Commands are read by {@link QueryConnection}; binary (prepared-statement) results, compression and SSL are not
  * supported, as the FE does not offer them by default ({@code CLIENT_SSL} only with a key store configured).
  *
- * <p>Why hand-written: no maintained Java library serves the server side of MySQL in a small dependency (checked:
- * Connector/J and MariaDB Connector/J are clients only; the servers in Apache ShardingSphere-Proxy, Vitess'
- * Java clients and the old {@code mysql-protocol} forks come with a whole proxy or are unmaintained), and the
- * part StarRocks uses is a few hundred lines.
+ * <p>Why hand-written: no maintained Java library serves the server side of MySQL in a small dependency. Checked:
+ * the MySQL-protocol artifacts on Maven Central that this build can use are all clients (Connector/J, MariaDB
+ * Connector/J, r2dbc-mysql, the Vert.x MySQL client); the server sides we know of come inside a whole proxy
+ * (Apache ShardingSphere-Proxy) or in another language (Dolt's go-mysql-server). The part StarRocks uses is a few
+ * hundred lines.
  */
 final class MysqlProtocol {
 
