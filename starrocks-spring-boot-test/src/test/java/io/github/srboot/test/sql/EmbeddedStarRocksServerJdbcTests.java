@@ -188,6 +188,19 @@ class EmbeddedStarRocksServerJdbcTests {
         }
     }
 
+    @Test
+    void aSlowStatementOutlastsAClientSocketTimeout() throws Exception {
+        starRocks.faults().slowStatement("SELECT 2", java.time.Duration.ofSeconds(30));
+        try (Connection connection = java.sql.DriverManager.getConnection(starRocks.jdbcUrl() + "?socketTimeout=500",
+                "root", "")) {
+            assertThatExceptionOfType(SQLException.class)
+                .isThrownBy(() -> connection.createStatement().executeQuery("SELECT 2"))
+                .withMessageContaining("Communications link failure");
+        }
+        // only the matching statement was delayed
+        assertThat(jdbc.queryForObject("SELECT 3", Integer.class)).isEqualTo(3);
+    }
+
     private static HttpResponse<String> streamLoad(String database, String table, String body) throws Exception {
         URI backend = starRocks.stub().backendUrls().get(0);
         HttpRequest request = HttpRequest.newBuilder(backend.resolve("/api/" + database + "/" + table
