@@ -57,7 +57,7 @@ final class InformationSchema {
 
     private final Catalog catalog;
 
-    InformationSchema(Catalog catalog, EmbeddedStarRocksServer server) {
+    InformationSchema(Catalog catalog) {
         this.catalog = catalog;
     }
 
@@ -269,10 +269,6 @@ final class InformationSchema {
             row.add(cell);
         }
         return row;
-    }
-
-    static String quote(String name) {
-        return Ddl.quoteIdentifier(name);
     }
 
 }

@@ -2,7 +2,6 @@ package io.github.srboot.test.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -33,7 +32,7 @@ final class SqlFrontend {
     SqlFrontend(EmbeddedStarRocksServer server, Catalog catalog) {
         this.server = server;
         this.catalog = catalog;
-        this.queries = new TableQueries(catalog, new InformationSchema(catalog, server));
+        this.queries = new TableQueries(catalog, new InformationSchema(catalog));
     }
 
     /**
@@ -533,10 +532,6 @@ final class SqlFrontend {
 
         String display() {
             return this.database + "." + this.name;
-        }
-
-        String lowerName() {
-            return this.name.toLowerCase(Locale.ROOT);
         }
 
     }

@@ -26,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ShowCreateCorpusReplayTests {
 
-    private static final Path CORPUS = Path.of("..", "..", "shared", "corpus", "show-create");
-
     /**
      * Pairs that match today; the test fails when fewer match (a pair the server stops serving), and whenever a
      * served pair prints differently from its recording.
@@ -173,14 +171,19 @@ class ShowCreateCorpusReplayTests {
         return rows;
     }
 
+    /**
+     * {@code ../shared/corpus/show-create} beside the project (seen from the module or the project folder), or under
+     * the folder named by the system property {@code srboot.corpus} (a checkout elsewhere).
+     */
     private static Path locate() {
-        for (Path candidate : List.of(CORPUS, Path.of("..", "shared", "corpus", "show-create"),
-                Path.of("/work/shared/corpus/show-create"))) {
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
+        List<Path> candidates = new ArrayList<>();
+        String configured = System.getProperty("srboot.corpus");
+        if (configured != null) {
+            candidates.add(Path.of(configured, "show-create"));
         }
-        return null;
+        candidates.add(Path.of("..", "shared", "corpus", "show-create"));
+        candidates.add(Path.of("..", "..", "shared", "corpus", "show-create"));
+        return candidates.stream().filter(Files::isDirectory).findFirst().orElse(null);
     }
 
 }
