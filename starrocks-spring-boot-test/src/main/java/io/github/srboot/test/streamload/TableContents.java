@@ -147,7 +147,7 @@ public final class TableContents {
         List<StubColumn> columns = new ArrayList<>(this.table.columns());
         columns.add(column);
         TableContents altered = new TableContents(new StubTable(this.table.database(), this.table.name(),
-                this.table.keyModel(), columns, this.table.keyColumns()), this.storingRows);
+                this.table.keyModel(), columns, this.table.keyColumns(), this.table.sortKey()), this.storingRows);
         int added = columns.size() - 1;
         this.rowsByKey.forEach((key, row) -> altered.rowsByKey.put(key, widened(row, altered.defaultValue(added))));
         this.appendedRows.forEach((row) -> altered.appendedRows.add(widened(row, altered.defaultValue(added))));

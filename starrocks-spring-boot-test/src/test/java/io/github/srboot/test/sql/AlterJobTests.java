@@ -108,6 +108,20 @@ class AlterJobTests {
         assertThat(job.get("Msg")).isEqualTo("injected: schema change cancelled");
     }
 
+    @Test
+    void addingOrDroppingAColumnKeepsTheStubTablesSortKey() {
+        this.jdbc.execute("CREATE TABLE db.sorted (k BIGINT NOT NULL, a INT, b INT) PRIMARY KEY (k) "
+                + "DISTRIBUTED BY HASH(k) ORDER BY (a)");
+        assertThat(this.server.stub().table("db", "sorted").table().sortKey()).containsExactly("a");
+        this.jdbc.execute("ALTER TABLE db.sorted ADD COLUMN c INT");
+        this.clock.advance(Duration.ofSeconds(30));
+        assertThat(this.server.stub().table("db", "sorted").table().sortKey()).containsExactly("a");
+        this.jdbc.execute("ALTER TABLE db.sorted DROP COLUMN b");
+        assertThat(this.server.stub().table("db", "sorted").table().sortKey()).containsExactly("a");
+        assertThat(this.server.stub().table("db", "sorted").table().columns()).extracting((c) -> c.name())
+            .containsExactly("k", "a", "c");
+    }
+
     private String newestState() {
         return this.jdbc.queryForObject("SHOW ALTER TABLE COLUMN FROM db WHERE TableName = \"events\" "
                 + "ORDER BY CreateTime DESC LIMIT 1", (rs, i) -> rs.getString("State"));

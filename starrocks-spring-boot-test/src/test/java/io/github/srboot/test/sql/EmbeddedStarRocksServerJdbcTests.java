@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariConfig;
