@@ -265,7 +265,7 @@ final class AlterJobs {
                     row.add(null);
                 }
                 case OPTIMIZE -> {
-                    row.add(this.operation.toUpperCase(Locale.ROOT));
+                    row.add((this.operation != null) ? this.operation.toUpperCase(Locale.ROOT) : null);
                     row.add(null);
                 }
             }

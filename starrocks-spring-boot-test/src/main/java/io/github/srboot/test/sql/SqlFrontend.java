@@ -457,6 +457,31 @@ final class SqlFrontend {
                         table.properties(), table.temporary()));
                 return StatementResult.ok(0);
             }
+            if (tokens.accept("DISTRIBUTED", "BY")) {
+                io.github.srboot.ddl.DistributionDesc distribution;
+                if (tokens.accept("RANDOM")) {
+                    distribution = new io.github.srboot.ddl.RandomDistribution(buckets(tokens));
+                }
+                else {
+                    tokens.expect("HASH");
+                    tokens.expectSymbol("(");
+                    List<String> columns = new ArrayList<>();
+                    do {
+                        columns.add(tokens.identifier());
+                    }
+                    while (tokens.acceptSymbol(","));
+                    tokens.expectSymbol(")");
+                    distribution = new io.github.srboot.ddl.HashDistribution(columns, buckets(tokens));
+                }
+                tokens.requireEnd();
+                this.server.alterJobs().requireNoRunningJob(name.database(), name.name(), this.server.version());
+                this.catalog.replaceModel(name.database(), new Table(table.name(), table.columns(), table.indexes(),
+                        table.engine(), table.keys(), table.comment(), table.partition(), distribution,
+                        table.orderBy(), table.properties(), table.temporary()));
+                // a distribution change runs as an OPTIMIZE job (SHOW ALTER TABLE OPTIMIZE)
+                this.server.alterJobs().start(name.database(), name.name(), tableId, AlterJobs.Kind.OPTIMIZE, null);
+                return StatementResult.ok(0);
+            }
             if (tokens.accept("ORDER", "BY")) {
                 tokens.expectSymbol("(");
                 List<String> orderBy = new ArrayList<>();
@@ -477,6 +502,18 @@ final class SqlFrontend {
         }
     }
 
+
+    /** An optional {@code BUCKETS n}. */
+    private static Integer buckets(Tokens tokens) {
+        if (!tokens.accept("BUCKETS")) {
+            return null;
+        }
+        Token count = tokens.next();
+        if (count.kind() != Token.Kind.NUMBER) {
+            throw tokens.unsupported();
+        }
+        return Integer.valueOf(count.value());
+    }
 
     private static Table withColumns(Table table, List<Column> columns) {
         return new Table(table.name(), columns, table.indexes(), table.engine(), table.keys(), table.comment(),

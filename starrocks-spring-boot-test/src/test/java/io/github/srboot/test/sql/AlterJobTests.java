@@ -122,6 +122,19 @@ class AlterJobTests {
             .containsExactly("k", "a", "c");
     }
 
+    @Test
+    void aDistributionChangeRunsAsAnOptimizeJob() {
+        this.jdbc.execute("ALTER TABLE db.events DISTRIBUTED BY HASH(id) BUCKETS 4");
+        Map<String, Object> job = this.jdbc.queryForMap(
+                "SHOW ALTER TABLE OPTIMIZE FROM db WHERE TableName = 'events' ORDER BY JobId DESC LIMIT 1");
+        assertThat(job.get("State")).isEqualTo("PENDING");
+        assertThat(this.jdbc.queryForList("SHOW ALTER TABLE COLUMN FROM db")).isEmpty();
+        this.clock.advance(Duration.ofSeconds(30));
+        assertThat(this.jdbc.queryForMap("SHOW ALTER TABLE OPTIMIZE FROM db").get("State")).isEqualTo("FINISHED");
+        String printed = this.jdbc.queryForObject("SHOW CREATE TABLE db.events", (rs, i) -> rs.getString(2));
+        assertThat(printed).contains("DISTRIBUTED BY HASH(`id`) BUCKETS 4 \n");
+    }
+
     private String newestState() {
         return this.jdbc.queryForObject("SHOW ALTER TABLE COLUMN FROM db WHERE TableName = \"events\" "
                 + "ORDER BY CreateTime DESC LIMIT 1", (rs, i) -> rs.getString("State"));

@@ -30,10 +30,12 @@ class ShowCreateCorpusReplayTests {
      * Pairs that match today; the test fails when fewer match (a pair the server stops serving), and whenever a
      * served pair prints differently from its recording.
      */
-    private static final int MATCHED_AT_LEAST = 47;
+    private static final int MATCHED_AT_LEAST = 52;
 
     /** Served pairs known to print differently, with the reason; any other difference fails the test. */
-    private static final Map<String, String> KNOWN_MISMATCHES = Map.of();
+    private static final Map<String, String> KNOWN_MISMATCHES = Map.of("1037", "after ALTER TABLE ... DISTRIBUTED BY "
+            + "RANDOM StarRocks prints bucket_size 4294967296, not the 1073741824 of a table created RANDOM; the FE "
+            + "rule behind it is not ported (one recording only)");
 
     @Test
     void replaysTheRecordedPairs() throws Exception {
