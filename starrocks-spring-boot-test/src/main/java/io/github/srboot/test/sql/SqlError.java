@@ -93,11 +93,6 @@ public final class SqlError extends RuntimeException {
         return new SqlError(1621, "HY000", "Variable '" + name + "' is a read only variable");
     }
 
-    /** ERR_BAD_FIELD_ERROR (1054, 42S22). */
-    static SqlError unknownColumn(String column, String clause) {
-        return new SqlError(1054, "42S22", "Unknown column '" + column + "' in '" + clause + "'");
-    }
-
     /** An analyzer error with StarRocks' default code 1064 / HY000 and the analyzer prefix. */
     static SqlError analysis(String detail) {
         return new SqlError(1064, "HY000", ANALYZING + detail);
