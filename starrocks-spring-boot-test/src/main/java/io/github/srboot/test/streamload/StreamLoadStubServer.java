@@ -59,6 +59,9 @@ public final class StreamLoadStubServer implements AutoCloseable {
 
     private final Map<String, Map<String, TableContents>> tables = new ConcurrentHashMap<>();
 
+    /** Databases by lower-case key, as first named (CREATE DATABASE or a table's declaration). */
+    private final Map<String, String> databaseNames = new ConcurrentHashMap<>();
+
     private final Map<String, Map<String, LoadJob>> jobs = new ConcurrentHashMap<>();
 
     private final Map<String, String> errorLogs = new ConcurrentHashMap<>();
@@ -252,6 +255,7 @@ public final class StreamLoadStubServer implements AutoCloseable {
     public TableContents createTable(StubTable table) {
         Objects.requireNonNull(table, "table");
         TableContents contents = new TableContents(table, this.storingRows);
+        this.databaseNames.putIfAbsent(key(table.database()), table.database());
         this.tables.computeIfAbsent(key(table.database()), (db) -> new ConcurrentHashMap<>())
             .put(key(table.name()), contents);
         return contents;
@@ -271,6 +275,83 @@ public final class StreamLoadStubServer implements AutoCloseable {
                     + column.name() + "'");
         }
         TableContents altered = current.withColumnAdded(column);
+        this.tables.get(key(database)).put(key(table), altered);
+        return altered;
+    }
+
+    /**
+     * Creates an empty database ({@code CREATE DATABASE} over the embedded SQL front end).
+     * @return {@code false} when it existed already
+     */
+    public boolean createDatabase(String database) {
+        Objects.requireNonNull(database, "database");
+        this.databaseNames.putIfAbsent(key(database), database);
+        return this.tables.putIfAbsent(key(database), new ConcurrentHashMap<>()) == null;
+    }
+
+    /**
+     * Drops a database with its tables.
+     * @return {@code false} when there was no such database
+     */
+    public boolean dropDatabase(String database) {
+        this.databaseNames.remove(key(database));
+        return this.tables.remove(key(database)) != null;
+    }
+
+    /**
+     * Every database, as first named, sorted; a database exists once created or once a table is declared in it.
+     */
+    public List<String> databases() {
+        return this.tables.keySet().stream().map((db) -> this.databaseNames.getOrDefault(db, db)).sorted().toList();
+    }
+
+    /**
+     * Whether the database exists.
+     */
+    public boolean hasDatabase(String database) {
+        return databaseExists(database);
+    }
+
+    /**
+     * Drops a table.
+     * @return {@code false} when there was no such table
+     */
+    public boolean dropTable(String database, String table) {
+        Map<String, TableContents> byName = this.tables.get(key(database));
+        return byName != null && byName.remove(key(table)) != null;
+    }
+
+    /**
+     * Empties a table ({@code TRUNCATE TABLE}): rows and counters.
+     * @throws IllegalArgumentException when no such table is declared
+     */
+    public void truncateTable(String database, String table) {
+        table(database, table).clear();
+    }
+
+    /**
+     * The contents of a declared table, if it is declared.
+     */
+    public java.util.Optional<TableContents> findTableContents(String database, String table) {
+        return java.util.Optional.ofNullable(findTable(database, table));
+    }
+
+    /**
+     * {@code ALTER TABLE ... DROP COLUMN} on a declared table: existing rows lose the column.
+     * @return the table's live contents from now on
+     * @throws IllegalArgumentException when no such table is declared, it has no such column, or it is a key column
+     */
+    public TableContents dropColumn(String database, String table, String column) {
+        TableContents current = table(database, table);
+        int index = current.table().columnIndex(column);
+        if (index < 0) {
+            throw new IllegalArgumentException("Table '" + database + "." + table + "' has no column '" + column + "'");
+        }
+        if (index < current.table().keyColumns().size()) {
+            throw new IllegalArgumentException("Column '" + column + "' is a key column of '" + database + "." + table
+                    + "'");
+        }
+        TableContents altered = current.withColumnDropped(index);
         this.tables.get(key(database)).put(key(table), altered);
         return altered;
     }

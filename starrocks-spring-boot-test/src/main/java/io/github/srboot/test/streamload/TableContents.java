@@ -147,7 +147,7 @@ public final class TableContents {
         List<StubColumn> columns = new ArrayList<>(this.table.columns());
         columns.add(column);
         TableContents altered = new TableContents(new StubTable(this.table.database(), this.table.name(),
-                this.table.keyModel(), columns, this.table.keyColumns()), this.storingRows);
+                this.table.keyModel(), columns, this.table.keyColumns(), this.table.sortKey()), this.storingRows);
         int added = columns.size() - 1;
         this.rowsByKey.forEach((key, row) -> altered.rowsByKey.put(key, widened(row, altered.defaultValue(added))));
         this.appendedRows.forEach((row) -> altered.appendedRows.add(widened(row, altered.defaultValue(added))));
@@ -155,6 +155,29 @@ public final class TableContents {
         altered.loadedBytes.set(this.loadedBytes.get());
         altered.committedLoads.set(this.committedLoads.get());
         return altered;
+    }
+
+    /**
+     * What {@code ALTER TABLE ... DROP COLUMN} makes of this table: the same rows and counters without the column.
+     */
+    synchronized TableContents withColumnDropped(int column) {
+        List<StubColumn> columns = new ArrayList<>(this.table.columns());
+        columns.remove(column);
+        TableContents altered = new TableContents(new StubTable(this.table.database(), this.table.name(),
+                this.table.keyModel(), columns, this.table.keyColumns(), this.table.sortKey()), this.storingRows);
+        this.rowsByKey.forEach((key, row) -> altered.rowsByKey.put(key, narrowed(row, column)));
+        this.appendedRows.forEach((row) -> altered.appendedRows.add(narrowed(row, column)));
+        altered.loadedRows.set(this.loadedRows.get());
+        altered.loadedBytes.set(this.loadedBytes.get());
+        altered.committedLoads.set(this.committedLoads.get());
+        return altered;
+    }
+
+    private static String[] narrowed(String[] row, int column) {
+        String[] narrowed = new String[row.length - 1];
+        System.arraycopy(row, 0, narrowed, 0, column);
+        System.arraycopy(row, column + 1, narrowed, column, row.length - column - 1);
+        return narrowed;
     }
 
     private static String[] widened(String[] row, String value) {
@@ -296,6 +319,95 @@ public final class TableContents {
             return new BigDecimal(left).compareTo(new BigDecimal(right));
         }
         return left.compareTo(right);
+    }
+
+    /**
+     * Applies rows written over SQL ({@code INSERT}, {@code UPDATE}, {@code DELETE} of the embedded SQL front end)
+     * atomically, with the key model's semantics: each upsert maps column names to values (converted to the column
+     * type as loaded values are, {@code null} for NULL); a column it leaves out gets its default, or keeps its value
+     * when a PRIMARY KEY row is updated. Deletes name rows by their key values in key order (keyed tables).
+     * @throws IllegalArgumentException naming the column and value when a value is not of the column's type, a
+     * column is unknown, or a NOT NULL column would hold NULL; nothing is applied then
+     */
+    public synchronized void writeRows(List<Map<String, String>> upserts, List<List<String>> deletes) {
+        requireStoring();
+        List<RowChange> changes = new ArrayList<>();
+        for (List<String> key : deletes) {
+            String[] values = new String[this.types.length];
+            List<String> canonical = canonicalKey(key.toArray());
+            for (int i = 0; i < canonical.size(); i++) {
+                values[i] = canonical.get(i);
+            }
+            changes.add(new RowChange(true, values, new boolean[this.types.length]));
+        }
+        for (Map<String, String> row : upserts) {
+            String[] values = new String[this.types.length];
+            boolean[] provided = new boolean[this.types.length];
+            for (Map.Entry<String, String> entry : row.entrySet()) {
+                int column = this.table.columnIndex(entry.getKey());
+                if (column < 0) {
+                    throw new IllegalArgumentException("Table '" + this.table.name() + "' has no column '"
+                            + entry.getKey() + "'");
+                }
+                values[column] = storedValue(column, entry.getValue());
+                provided[column] = true;
+            }
+            changes.add(new RowChange(false, values, provided));
+        }
+        for (RowChange change : changes) {
+            if (!change.delete()) {
+                String[] row = (this.table.keyModel() == KeyModel.PRIMARY && this.rowsByKey.containsKey(
+                        Arrays.asList(Arrays.copyOf(change.values(), this.keyWidth)))) ? null
+                                : withDefaults(change.values(), change.provided());
+                for (int i = 0; row != null && i < row.length; i++) {
+                    if (row[i] == null && !this.table.columns().get(i).nullable()) {
+                        throw new IllegalArgumentException("Column '" + this.table.columns().get(i).name()
+                                + "' of table '" + this.table.name() + "' is NOT NULL and got no value");
+                    }
+                }
+            }
+        }
+        apply(changes, -1, 0);
+    }
+
+    /**
+     * Compares two stored values of a column by the column's type (numbers numerically, other types as text);
+     * {@code null} sorts first.
+     */
+    public int compareValues(String columnName, String left, String right) {
+        if (left == null || right == null) {
+            return (left == null) ? ((right == null) ? 0 : -1) : 1;
+        }
+        return compare(requireColumn(columnName), left, right);
+    }
+
+    /**
+     * The value as this column stores it (e.g. {@code 1} for {@code true} in a BOOLEAN column, a decimal at the
+     * column's scale), for comparing a literal with stored values.
+     * @throws IllegalArgumentException naming the column when the value is not of its type
+     */
+    public String storedValue(String columnName, String value) {
+        return storedValue(requireColumn(columnName), value);
+    }
+
+    private String storedValue(int column, String value) {
+        if (value == null) {
+            return null;
+        }
+        String converted = this.types[column].convert(value);
+        if (converted == null) {
+            throw new IllegalArgumentException("'" + value + "' is not a value of column '"
+                    + this.table.columns().get(column).name() + "' (" + this.table.columns().get(column).type() + ")");
+        }
+        return converted;
+    }
+
+    private int requireColumn(String columnName) {
+        int column = this.table.columnIndex(columnName);
+        if (column < 0) {
+            throw new IllegalArgumentException("Table '" + this.table.name() + "' has no column '" + columnName + "'");
+        }
+        return column;
     }
 
     private List<String> canonicalKey(Object... key) {

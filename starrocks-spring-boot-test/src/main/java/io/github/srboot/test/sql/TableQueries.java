@@ -1,0 +1,588 @@
+package io.github.srboot.test.sql;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.github.srboot.ddl.Token;
+import io.github.srboot.test.streamload.KeyModel;
+import io.github.srboot.test.streamload.StubColumn;
+import io.github.srboot.test.streamload.TableContents;
+
+/**
+ * SELECT, INSERT, UPDATE and DELETE as far as tests need them: constant SELECTs (variables and the information
+ * functions), and over one table (a stub table or an {@code information_schema} table) projection, {@code COUNT(*)},
+ * WHERE with {@code =}, {@code AND}, {@code IN}, {@code IS [NOT] NULL}, ORDER BY and LIMIT. Anything else is refused
+ * with an error naming the statement.
+ */
+final class TableQueries {
+
+    private final Catalog catalog;
+
+    private final InformationSchema informationSchema;
+
+    TableQueries(Catalog catalog, InformationSchema informationSchema) {
+        this.catalog = catalog;
+        this.informationSchema = informationSchema;
+    }
+
+    // ---- SELECT ----
+
+    StatementResult select(Session session, Tokens tokens) {
+        tokens.expect("SELECT");
+        List<SelectItem> items = new ArrayList<>();
+        do {
+            items.add(selectItem(tokens));
+        }
+        while (tokens.acceptSymbol(","));
+        if (!tokens.accept("FROM")) {
+            tokens.requireEnd();
+            List<String> labels = new ArrayList<>();
+            List<String> row = new ArrayList<>();
+            for (SelectItem item : items) {
+                if (item.constant() == null) {
+                    throw tokens.unsupported();
+                }
+                labels.add(item.label());
+                row.add(Constants.evaluate(session, item.constant(), tokens));
+            }
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(row);
+            return StatementResult.rows(labels, rows);
+        }
+        RowSource source = source(session, tokens);
+        List<Condition> conditions = where(tokens, source);
+        List<Order> order = new ArrayList<>();
+        if (tokens.accept("ORDER", "BY")) {
+            do {
+                int column = source.column(tokens.identifier(), "order clause");
+                boolean descending = tokens.accept("DESC");
+                if (!descending) {
+                    tokens.accept("ASC");
+                }
+                order.add(new Order(column, descending));
+            }
+            while (tokens.acceptSymbol(","));
+        }
+        long offset = 0;
+        long limit = Long.MAX_VALUE;
+        if (tokens.accept("LIMIT")) {
+            limit = number(tokens);
+            if (tokens.acceptSymbol(",")) {
+                offset = limit;
+                limit = number(tokens);
+            }
+            else if (tokens.accept("OFFSET")) {
+                offset = number(tokens);
+            }
+        }
+        tokens.requireEnd();
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : source.rows()) {
+            if (matches(row, conditions)) {
+                rows.add(row);
+            }
+        }
+        if (!order.isEmpty()) {
+            rows.sort(source.ordering(order));
+        }
+        boolean counting = items.stream().anyMatch(SelectItem::countStar);
+        if (counting) {
+            if (items.size() != 1) {
+                throw tokens.unsupported();
+            }
+            // COUNT(*) is a BIGINT
+            List<List<String>> count = new ArrayList<>();
+            count.add(List.of(Long.toString(rows.size())));
+            return StatementResult.rows(List.of(items.get(0).label()), List.of(MysqlProtocol.columnType("BIGINT")),
+                    count);
+        }
+        rows = rows.subList((int) Math.min(offset, rows.size()), (int) Math.min(rows.size(),
+                Math.min((long) Integer.MAX_VALUE, offset + limit)));
+        List<String> labels = new ArrayList<>();
+        List<Integer> types = new ArrayList<>();
+        List<Integer> projection = new ArrayList<>();
+        for (SelectItem item : items) {
+            if (item.star()) {
+                for (int i = 0; i < source.columns().size(); i++) {
+                    labels.add(source.columns().get(i));
+                    types.add(source.type(i));
+                    projection.add(i);
+                }
+            }
+            else if (item.column() != null) {
+                labels.add(item.label());
+                int column = source.column(item.column(), "field list");
+                types.add(source.type(column));
+                projection.add(column);
+            }
+            else {
+                throw tokens.unsupported();
+            }
+        }
+        List<List<String>> projected = new ArrayList<>();
+        for (List<String> row : rows) {
+            List<String> out = new ArrayList<>(projection.size());
+            for (int column : projection) {
+                out.add(row.get(column));
+            }
+            projected.add(out);
+        }
+        return StatementResult.rows(labels, types, projected);
+    }
+
+    private static long number(Tokens tokens) {
+        Token token = tokens.next();
+        if (token.kind() != Token.Kind.NUMBER) {
+            throw tokens.unsupported();
+        }
+        return Long.parseLong(token.value());
+    }
+
+    private SelectItem selectItem(Tokens tokens) {
+        Token start = tokens.peek();
+        SelectItem item;
+        if (tokens.acceptSymbol("*")) {
+            return new SelectItem("*", true, false, null, null);
+        }
+        if (start.isWord("COUNT") && tokens.peek(1).isSymbol("(") && tokens.peek(2).isSymbol("*")
+                && tokens.peek(3).isSymbol(")")) {
+            tokens.next();
+            tokens.next();
+            tokens.next();
+            tokens.next();
+            // the FE labels an unaliased COUNT(*) with its SQL text in lower case
+            item = new SelectItem("count(*)", false, true, null, null);
+        }
+        else {
+            Constants.Expression constant = Constants.parse(tokens);
+            if (constant instanceof Constants.ColumnReference column) {
+                item = new SelectItem(column.name(), false, false, column.name(), null);
+            }
+            else {
+                item = new SelectItem(tokens.textFrom(start), false, false, null, constant);
+            }
+        }
+        if (tokens.accept("AS") || (tokens.peek().isIdentifier() && !tokens.isWord("FROM"))) {
+            Token alias = tokens.next();
+            if (!alias.isIdentifier() && alias.kind() != Token.Kind.STRING) {
+                throw tokens.unsupported();
+            }
+            return new SelectItem(alias.value(), item.star(), item.countStar(), item.column(), item.constant());
+        }
+        return item;
+    }
+
+    private RowSource source(Session session, Tokens tokens) {
+        String first = tokens.identifier();
+        String database;
+        String name;
+        if (tokens.acceptSymbol(".")) {
+            database = first;
+            name = tokens.identifier();
+        }
+        else {
+            database = session.database();
+            name = first;
+        }
+        if (!tokens.atEnd() && !tokens.isWord("WHERE") && !tokens.isWord("ORDER") && !tokens.isWord("LIMIT")) {
+            // joins, GROUP BY, aliases...: refused before any name is resolved
+            throw tokens.unsupported();
+        }
+        if (database.equalsIgnoreCase(InformationSchema.DATABASE)) {
+            return this.informationSchema.table(name, tokens);
+        }
+        if (database.isEmpty()) {
+            throw SqlError.noDatabaseSelected();
+        }
+        if (!this.catalog.hasDatabase(database)) {
+            throw SqlError.unknownDatabaseInAnalysis(database);
+        }
+        Optional<TableContents> contents = this.catalog.contents(database, name);
+        if (contents.isEmpty()) {
+            if (this.catalog.exists(database, name)) {
+                // a view or materialized view: its rows would need the query engine
+                throw tokens.unsupported();
+            }
+            throw SqlError.unknownTable(database + "." + name);
+        }
+        return RowSource.of(contents.get());
+    }
+
+    private static List<Condition> where(Tokens tokens, RowSource source) {
+        List<Condition> conditions = new ArrayList<>();
+        if (!tokens.accept("WHERE")) {
+            return conditions;
+        }
+        do {
+            int column = source.column(tokens.identifier(), "where clause");
+            if (tokens.accept("IS")) {
+                boolean not = tokens.accept("NOT");
+                tokens.expect("NULL");
+                conditions.add(new Condition(column, not ? Condition.Kind.IS_NOT_NULL : Condition.Kind.IS_NULL,
+                        List.of()));
+            }
+            else if (tokens.acceptSymbol("=")) {
+                conditions.add(new Condition(column, Condition.Kind.EQUALS, List.of(source.stored(column,
+                        literal(tokens)))));
+            }
+            else if (tokens.accept("IN")) {
+                tokens.expectSymbol("(");
+                List<String> values = new ArrayList<>();
+                do {
+                    values.add(source.stored(column, literal(tokens)));
+                }
+                while (tokens.acceptSymbol(","));
+                tokens.expectSymbol(")");
+                conditions.add(new Condition(column, Condition.Kind.IN, values));
+            }
+            else {
+                throw tokens.unsupported();
+            }
+        }
+        while (tokens.accept("AND"));
+        return conditions;
+    }
+
+    /** A literal's text, {@code null} for NULL. */
+    static String literal(Tokens tokens) {
+        boolean negative = tokens.acceptSymbol("-");
+        Token token = tokens.next();
+        return switch (token.kind()) {
+            case NUMBER -> negative ? "-" + token.value() : token.value();
+            case STRING -> {
+                if (negative) {
+                    throw tokens.unsupported();
+                }
+                yield token.value();
+            }
+            case WORD -> {
+                if (token.isWord("NULL") && !negative) {
+                    yield null;
+                }
+                if ((token.isWord("TRUE") || token.isWord("FALSE")) && !negative) {
+                    yield token.value().toLowerCase(Locale.ROOT);
+                }
+                throw tokens.unsupported();
+            }
+            default -> throw tokens.unsupported();
+        };
+    }
+
+    private static boolean matches(List<String> row, List<Condition> conditions) {
+        for (Condition condition : conditions) {
+            String value = row.get(condition.column());
+            boolean match = switch (condition.kind()) {
+                case IS_NULL -> value == null;
+                case IS_NOT_NULL -> value != null;
+                // comparisons with NULL are never true
+                case EQUALS, IN -> value != null && condition.values().contains(value);
+            };
+            if (!match) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- INSERT, UPDATE, DELETE ----
+
+    StatementResult modify(Session session, Tokens tokens) {
+        if (tokens.accept("INSERT")) {
+            tokens.expect("INTO");
+            return insert(session, tokens);
+        }
+        if (tokens.accept("UPDATE")) {
+            return update(session, tokens);
+        }
+        tokens.expect("DELETE");
+        tokens.expect("FROM");
+        return delete(session, tokens);
+    }
+
+    private TableContents target(Session session, Tokens tokens) {
+        SqlFrontend.QualifiedName name = SqlFrontend.QualifiedName.parse(tokens, session);
+        if (!this.catalog.hasDatabase(name.database())) {
+            throw SqlError.unknownDatabaseInAnalysis(name.database());
+        }
+        return this.catalog.contents(name.database(), name.name())
+            .orElseThrow(() -> SqlError.unknownTable(name.display()));
+    }
+
+    private StatementResult insert(Session session, Tokens tokens) {
+        TableContents table = target(session, tokens);
+        List<String> columns = new ArrayList<>();
+        if (tokens.acceptSymbol("(")) {
+            do {
+                String column = tokens.identifier();
+                if (table.table().column(column).isEmpty()) {
+                    // recorded: sql/sqltests/CASE_173 (insert naming a column the table lacks)
+                    throw SqlError.analysis("Unknown column '" + column + "' in '" + table.table().name() + "'.");
+                }
+                columns.add(column);
+            }
+            while (tokens.acceptSymbol(","));
+            tokens.expectSymbol(")");
+        }
+        else {
+            table.table().columns().forEach((column) -> columns.add(column.name()));
+        }
+        if (!tokens.accept("VALUES") && !tokens.accept("VALUE")) {
+            throw tokens.unsupported();
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        do {
+            tokens.expectSymbol("(");
+            List<String> values = new ArrayList<>();
+            do {
+                values.add(literal(tokens));
+            }
+            while (tokens.acceptSymbol(","));
+            tokens.expectSymbol(")");
+            if (values.size() != columns.size()) {
+                // recorded: sql/sqltests/CASE_103 (code 5604)
+                throw new SqlError(5604, "42601", SqlError.ANALYZING + "Inserted target column count: "
+                        + columns.size() + " doesn't match select/value column count: " + values.size() + ".");
+            }
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                row.put(columns.get(i), values.get(i));
+            }
+            rows.add(row);
+        }
+        while (tokens.acceptSymbol(","));
+        tokens.requireEnd();
+        write(tokens, table, rows, List.of());
+        return StatementResult.ok(rows.size());
+    }
+
+    private StatementResult update(Session session, Tokens tokens) {
+        TableContents table = target(session, tokens);
+        requirePrimaryKey(tokens, table);
+        tokens.expect("SET");
+        Map<String, String> assignments = new LinkedHashMap<>();
+        do {
+            String column = tokens.identifier();
+            if (table.table().column(column).isEmpty()) {
+                throw SqlError.analysis("Unknown column '" + column + "' in '" + table.table().name() + "'.");
+            }
+            tokens.expectSymbol("=");
+            assignments.put(column, literal(tokens));
+        }
+        while (tokens.acceptSymbol(","));
+        RowSource source = RowSource.of(table);
+        List<Condition> conditions = where(tokens, source);
+        tokens.requireEnd();
+        List<Map<String, String>> upserts = new ArrayList<>();
+        for (List<String> row : source.rows()) {
+            if (matches(row, conditions)) {
+                Map<String, String> updated = new LinkedHashMap<>();
+                for (int i = 0; i < table.table().keyColumns().size(); i++) {
+                    updated.put(table.table().keyColumns().get(i), row.get(i));
+                }
+                updated.putAll(assignments);
+                upserts.add(updated);
+            }
+        }
+        write(tokens, table, upserts, List.of());
+        return StatementResult.ok(upserts.size());
+    }
+
+    private StatementResult delete(Session session, Tokens tokens) {
+        TableContents table = target(session, tokens);
+        requirePrimaryKey(tokens, table);
+        RowSource source = RowSource.of(table);
+        List<Condition> conditions = where(tokens, source);
+        tokens.requireEnd();
+        List<List<String>> keys = new ArrayList<>();
+        for (List<String> row : source.rows()) {
+            if (matches(row, conditions)) {
+                keys.add(row.subList(0, table.table().keyColumns().size()));
+            }
+        }
+        write(tokens, table, List.of(), keys);
+        return StatementResult.ok(keys.size());
+    }
+
+    /** UPDATE and DELETE by arbitrary conditions are implemented for PRIMARY KEY tables only. */
+    private static void requirePrimaryKey(Tokens tokens, TableContents table) {
+        if (table.table().keyModel() != KeyModel.PRIMARY) {
+            throw tokens.unsupported();
+        }
+    }
+
+    private static void write(Tokens tokens, TableContents table, List<Map<String, String>> upserts,
+            List<List<String>> deletes) {
+        try {
+            table.writeRows(upserts, deletes);
+        }
+        catch (IllegalArgumentException ex) {
+            // StarRocks' INSERT casts and filters values (strict mode); the embedded server refuses instead
+            throw SqlError.analysis(ex.getMessage());
+        }
+    }
+
+    /** {@code LIKE} pattern to regular expression ({@code %}, {@code _}, backslash escapes), case-insensitive. */
+    static Pattern likePattern(String like) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < like.length(); i++) {
+            char c = like.charAt(i);
+            if (c == '\\' && i + 1 < like.length()) {
+                regex.append(Pattern.quote(String.valueOf(like.charAt(++i))));
+            }
+            else if (c == '%') {
+                regex.append(".*");
+            }
+            else if (c == '_') {
+                regex.append('.');
+            }
+            else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    }
+
+    /** One item of a select list. */
+    private record SelectItem(String label, boolean star, boolean countStar, String column,
+            Constants.Expression constant) {
+    }
+
+    /** One WHERE predicate on a column. */
+    private record Condition(int column, Kind kind, List<String> values) {
+
+        enum Kind {
+            EQUALS, IN, IS_NULL, IS_NOT_NULL
+        }
+
+    }
+
+    /** One ORDER BY key. */
+    record Order(int column, boolean descending) {
+    }
+
+    /**
+     * Rows to query: column names, rows of text cells, and how to compare and convert values of each column.
+     */
+    interface RowSource {
+
+        List<String> columns();
+
+        List<List<String>> rows();
+
+        /** A literal as the column stores it, for equality with stored values. */
+        String stored(int column, String literal);
+
+        Comparator<List<String>> ordering(List<Order> order);
+
+        /** The MySQL type of a column's cells. */
+        int type(int column);
+
+        /** The index of a column by name (any case). */
+        default int column(String name, String clause) {
+            for (int i = 0; i < columns().size(); i++) {
+                if (columns().get(i).equalsIgnoreCase(name)) {
+                    return i;
+                }
+            }
+            throw SqlError.analysis("Column '" + name + "' cannot be resolved.");
+        }
+
+        /** The rows of a stub table: values compared by column type. */
+        static RowSource of(TableContents contents) {
+            List<String> names = contents.table().columns().stream().map(StubColumn::name).toList();
+            List<List<String>> rows = new ArrayList<>();
+            for (Map<String, String> row : contents.rows()) {
+                rows.add(new ArrayList<>(row.values()));
+            }
+            return new RowSource() {
+
+                @Override
+                public List<String> columns() {
+                    return names;
+                }
+
+                @Override
+                public List<List<String>> rows() {
+                    return rows;
+                }
+
+                @Override
+                public int type(int column) {
+                    return MysqlProtocol.columnType(contents.table().columns().get(column).type());
+                }
+
+                @Override
+                public String stored(int column, String literal) {
+                    if (literal == null) {
+                        return null;
+                    }
+                    try {
+                        return contents.storedValue(names.get(column), literal);
+                    }
+                    catch (IllegalArgumentException ex) {
+                        // a literal the column cannot hold equals no stored value
+                        return "\u0000" + literal;
+                    }
+                }
+
+                @Override
+                public Comparator<List<String>> ordering(List<Order> order) {
+                    Comparator<List<String>> comparator = (left, right) -> 0;
+                    for (Order key : order) {
+                        Comparator<List<String>> byColumn = (left, right) -> contents.compareValues(
+                                names.get(key.column()), left.get(key.column()), right.get(key.column()));
+                        comparator = comparator.thenComparing(key.descending() ? byColumn.reversed() : byColumn);
+                    }
+                    return comparator;
+                }
+
+            };
+        }
+
+        /** Rows of text (information_schema): compared as text, NULL first. */
+        static RowSource ofText(List<String> columns, List<List<String>> rows) {
+            return new RowSource() {
+
+                @Override
+                public List<String> columns() {
+                    return columns;
+                }
+
+                @Override
+                public List<List<String>> rows() {
+                    return rows;
+                }
+
+                @Override
+                public int type(int column) {
+                    return MysqlProtocol.TYPE_STRING;
+                }
+
+                @Override
+                public String stored(int column, String literal) {
+                    return literal;
+                }
+
+                @Override
+                public Comparator<List<String>> ordering(List<Order> order) {
+                    Comparator<List<String>> comparator = (left, right) -> 0;
+                    for (Order key : order) {
+                        Comparator<List<String>> byColumn = Comparator.comparing((row) -> row.get(key.column()),
+                                Comparator.nullsFirst(Comparator.<String>naturalOrder()));
+                        comparator = comparator.thenComparing(key.descending() ? byColumn.reversed() : byColumn);
+                    }
+                    return comparator;
+                }
+
+            };
+        }
+
+    }
+
+}
