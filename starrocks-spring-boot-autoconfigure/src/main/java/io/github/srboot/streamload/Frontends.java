@@ -117,15 +117,23 @@ final class Frontends {
         }
     }
 
-    /** Whether this address answered a load itself (a BE, CN or a proxy following the redirect). */
+    /**
+     * Whether the configured address that {@code url} is on (any path) answered a load itself (a BE, CN or a proxy
+     * following the redirect). Loads, transaction loads and merge commit loads share this knowledge.
+     */
     boolean runsLoads(URI url) {
-        return this.nodes.stream().anyMatch((node) -> node.url.equals(url) && node.runsLoads);
+        return this.nodes.stream().anyMatch((node) -> sameOrigin(node.url, url) && node.runsLoads);
     }
 
-    /** Remembers that this address runs loads itself: later loads send it the body at once. */
+    /** Whether {@code url} is on a configured FE address (any path). */
+    boolean isConfigured(URI url) {
+        return this.nodes.stream().anyMatch((node) -> sameOrigin(node.url, url));
+    }
+
+    /** Remembers that the configured address {@code url} is on runs loads itself: later requests get the body. */
     void markRunsLoads(URI url) {
         for (Node node : this.nodes) {
-            if (node.url.equals(url) && !node.runsLoads) {
+            if (sameOrigin(node.url, url) && !node.runsLoads) {
                 node.runsLoads = true;
                 logger.warn("StarRocks address " + url + " in starrocks.http.frontends runs Stream Loads itself instead"
                         + " of redirecting to a BE (a BE/CN, or a proxy that follows the redirect): loads through it"
@@ -141,6 +149,19 @@ final class Frontends {
     /** Whether the FE is in rotation. */
     boolean isHealthy(URI url) {
         return this.nodes.stream().anyMatch((node) -> node.url.equals(url) && !node.ejected);
+    }
+
+    /** Same scheme, host (case-insensitively) and port (the scheme's default when absent). */
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI url) {
+        if (url.getPort() != -1) {
+            return url.getPort();
+        }
+        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
     private static URI withoutTrailingSlash(URI url) {

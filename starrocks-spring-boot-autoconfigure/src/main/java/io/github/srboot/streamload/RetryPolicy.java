@@ -41,6 +41,21 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
         return Duration.ofMillis(Math.max(1, (long) (delay * (0.5 + random / 2))));
     }
 
+    /**
+     * This policy as Reactor's {@code Retry} for the failures {@code filter} accepts: {@code maxRetries} retries with
+     * this policy's exponential backoff (from the initial backoff up to the max backoff, with up to 50% jitter); once
+     * they are spent, the last failure passes on as it is. The retry of every Stream Load path that repeats a request
+     * (loads count their attempts with {@link #delay}, transactions use this), so that
+     * {@code starrocks.stream-load.max-retries} bounds them all.
+     */
+    reactor.util.retry.RetryBackoffSpec retrying(java.util.function.Predicate<? super Throwable> filter) {
+        return reactor.util.retry.Retry.backoff(this.maxRetries, this.initialBackoff)
+            .maxBackoff(this.maxBackoff)
+            .jitter(0.5)
+            .filter(filter)
+            .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+    }
+
     private static void requirePositive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException("The retry " + name + " must be positive, got " + value);
