@@ -85,24 +85,11 @@ final class Frontends {
     }
 
     /**
-     * Whether an FE's {@code /api/health} answer says it can take loads: HTTP 200 and, when it reports them, at
-     * least one online backend ({@code online_backend_num}); an FE without a live BE only answers "No backend alive".
+     * Whether an FE's {@code /api/health} answer says it can take loads ({@link FrontendHealth#takesLoads()}).
      */
     static boolean healthy(int status, String body) {
-        if (status != 200) {
-            return false;
-        }
-        try {
-            com.fasterxml.jackson.databind.JsonNode online = HEALTH_READER.readTree(body).path("online_backend_num");
-            return !online.isNumber() || online.asLong() > 0;
-        }
-        catch (java.io.IOException ex) {
-            return true;
-        }
+        return FrontendHealth.of(status, body).takesLoads();
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper HEALTH_READER =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * Takes an FE out of rotation after a transport failure.
