@@ -599,13 +599,26 @@ public final class StreamLoadTemplate implements AutoCloseable {
         return Mono.firstWithSignal(load, abandoned)
             .doOnError(StreamLoadException.class, (failure) -> {
                 if (gate != null) {
-                    failure.withFailedBatch(keep(job));
+                    failure.withFailedBatch((failure.reason() == StreamLoadException.Reason.BODY_NOT_RECEIVED)
+                            ? keepUnderFreshLabel(job) : keep(job));
                 }
             })
             // Freed before the outcome is delivered, so a caller that saw the result sees the memory back.
             .doOnSuccess((result) -> sealed.release())
             .doOnError((failure) -> sealed.release())
             .doOnCancel(sealed::release);
+    }
+
+    /**
+     * A heap copy of a batch whose label StarRocks spent on a body that did not arrive (it committed what it read):
+     * sent again under the same label it would come back {@code ALREADY_LOADED} with its rows lost, so it gets a new
+     * label.
+     */
+    private FailedBatch keepUnderFreshLabel(LoadRunner.Job job) {
+        String label = this.labels.next(this.labelPrefix, job.table());
+        Map<String, String> headers = new java.util.LinkedHashMap<>(job.headers());
+        headers.replaceAll((name, value) -> name.equalsIgnoreCase("label") ? label : value);
+        return keep(new LoadRunner.Job(job.database(), job.table(), label, job.batch(), headers, job.loadTimeout()));
     }
 
     /** A heap copy of a failed batch, for the caller to retry. */
