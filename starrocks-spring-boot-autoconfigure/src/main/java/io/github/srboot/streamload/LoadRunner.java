@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -78,7 +77,12 @@ final class LoadRunner {
     Mono<LoadResult> run(Job job) {
         long started = System.nanoTime();
         Doubt doubt = new Doubt();
-        return Mono.defer(() -> attempt(job, 1, started, doubt))
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        return Mono.defer(() -> attempt(job, attempts.incrementAndGet(), started, doubt))
+            // a Transient that reaches here is not the last attempt's (that one is settled or given up in attempt)
+            .retryWhen(this.retry.retrying(Transient.class::isInstance,
+                    (ex) -> ((Transient) ex).reason == RetryReason.SERVER_BUSY,
+                    (ex, retry, wait) -> beforeRetry(job, (Transient) ex, retry, wait)))
             .doOnSubscribe((subscription) -> notifyObserver(() -> this.observer.loadStarting(job.database(),
                     job.table(), job.label(), job.headers().getOrDefault("format", "csv"))))
             .doOnCancel(() -> notifyObserver(() -> this.observer.loadCancelled(job.table(), job.label())))
@@ -167,8 +171,8 @@ final class LoadRunner {
         // label is safe, so earlier attempts just retry).
         boolean settleNow = failure.outcomeUncertain && (failure.noAnswer || last);
         Mono<LoadResult> settled = settleNow ? settle(job, attempt, started, failure, last, doubt) : Mono.empty();
-        return settled.switchIfEmpty(Mono.defer(() -> last ? Mono.error(giveUp(job, attempt, failure, doubt))
-                : retryLater(job, attempt, started, failure, doubt)));
+        return settled.switchIfEmpty(Mono.defer(() -> Mono.error(last ? giveUp(job, attempt, failure, doubt)
+                : failure)));
     }
 
     private StreamLoadException giveUp(Job job, int attempt, Transient failure, Doubt doubt) {
@@ -219,12 +223,11 @@ final class LoadRunner {
                     : Mono.empty());
     }
 
-    private Mono<LoadResult> retryLater(Job job, int attempt, long started, Transient failure, Doubt doubt) {
-        boolean busy = failure.reason == RetryReason.SERVER_BUSY;
-        Duration delay = this.retry.delay(attempt, busy, ThreadLocalRandom.current().nextDouble());
-        if (busy) {
+    /** Logs a retry of the load (a warning when the server is busy) and tells the observer, before its wait. */
+    private void beforeRetry(Job job, Transient failure, int retry, Duration delay) {
+        if (failure.reason == RetryReason.SERVER_BUSY) {
             logger.warn("StarRocks is busy loading into '" + job.table() + "' (" + failure.getMessage()
-                    + "); retrying label " + job.label() + " in " + delay.toMillis() + " ms (attempt " + (attempt + 1)
+                    + "); retrying label " + job.label() + " in " + delay.toMillis() + " ms (attempt " + (retry + 1)
                     + " of " + (this.retry.maxRetries() + 1) + "). Bigger, rarer batches (starrocks.stream-load.batch.*)"
                     + " reduce the load on the server.");
         }
@@ -232,8 +235,7 @@ final class LoadRunner {
             logger.info("Stream Load into '" + job.table() + "' (label " + job.label() + ") failed transiently: "
                     + failure.reason + " " + failure.getMessage() + "; retrying in " + delay.toMillis() + " ms.");
         }
-        notifyObserver(() -> this.observer.retrying(job.table(), job.label(), failure.reason, attempt + 1));
-        return Mono.delay(delay).then(Mono.defer(() -> attempt(job, attempt + 1, started, doubt)));
+        notifyObserver(() -> this.observer.retrying(job.table(), job.label(), failure.reason, retry + 1));
     }
 
     private static LoadResult settledResult(Job job, LoadStatus status, String state, int attempt, long started,

@@ -230,7 +230,8 @@ public final class StreamLoadTransaction {
         // Lost answers and commits in doubt are asked again under the template's retry policy (the operations are
         // idempotent); when the retries are spent, the outcome is unknown.
         return once.retryWhen(inProcessingRetry(operation))
-            .retryWhen(this.retryPolicy.retrying((ex) -> isTransport(ex) || ex instanceof CommitInDoubt))
+            .retryWhen(this.retryPolicy.retrying((ex) -> isTransport(ex) || ex instanceof CommitInDoubt,
+                    (ex) -> false, RetryPolicy.RetryListener.NONE))
             .onErrorMap((ex) -> isTransport(ex) || ex instanceof CommitInDoubt, (ex) -> unknown(operation,
                     (ex instanceof CommitInDoubt inDoubt) ? inDoubt.getMessage() : String.valueOf(ex), ex));
     }
