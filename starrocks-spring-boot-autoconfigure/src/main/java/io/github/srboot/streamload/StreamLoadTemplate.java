@@ -569,7 +569,21 @@ public final class StreamLoadTemplate implements AutoCloseable {
             EncodedBatch encoded = new EncodedBatch(body, batch.rows(), batch.bodySize(), List.of());
             LoadRunner.Job job = new LoadRunner.Job(batch.database(), batch.table(), batch.label(), encoded,
                     batch.headers(), batch.loadTimeout());
-            return run(job, new Batcher.Sealed(encoded, 0, this.budget), Gate.KEEP_ONLY);
+            long size = batch.bodySize();
+            StreamLoadException tooLarge = (size > this.budget.capacity()) ? new StreamLoadException(
+                    StreamLoadException.Reason.CLIENT, batch.table(), batch.label(), null, "the batch of " + size
+                            + " bytes exceeds max-in-flight-bytes (" + this.budget.capacity() + " bytes)",
+                    0, List.of(), null) : null;
+            if (tooLarge != null) {
+                return Mono.<LoadResult>error(tooLarge);
+            }
+            // A batch sent again holds memory like any other: counted in max-in-flight-bytes until it is final.
+            return this.budget.acquire(size)
+                .timeout(this.budgetWait, Mono.error(() -> new StreamLoadException(StreamLoadException.Reason.CLIENT,
+                        batch.table(), batch.label(), null, "waited " + this.budgetWait + " for memory under"
+                                + " max-in-flight-bytes (" + this.budget.capacity() + " bytes) while other loads held"
+                                + " it", 0, List.of(), null)))
+                .then(Mono.defer(() -> run(job, new Batcher.Sealed(encoded, size, this.budget), Gate.KEEP_ONLY)));
         }).next();
     }
 

@@ -371,6 +371,28 @@ class StreamLoadNoSilentLossTest {
         assertThat(this.stub.table("shop", "customers").row(1)).isEmpty();
     }
 
+    // ---- item 12: a batch sent again holds memory like any other ----
+
+    @Test
+    void aBatchSentAgainIsCountedInTheInFlightBudgetUntilItIsFinal() {
+        start(StreamLoadStubServer.builder());
+        // the first load is refused; the BE then holds the batch sent again for a while
+        this.stub.faults().backend(Fault.loadFailure("refused for this test"), Fault.delay(Duration.ofMillis(500)));
+        this.template = StubTemplates.builder(this.stub).build();
+        StreamLoadException failure = assertThatExceptionOfType(StreamLoadException.class)
+            .isThrownBy(() -> this.template.stream("events", Flux.fromIterable(items(0, 3))).blockLast())
+            .actual();
+        FailedBatch batch = failure.failedBatch().orElseThrow();
+        assertThat(this.template.inFlightBytes()).isZero();
+
+        java.util.concurrent.CompletableFuture<LoadResult> retried = this.template.retry(batch).toFuture();
+        await().until(() -> this.stub.backends().get(0).loadRequests() == 2);
+
+        assertThat(this.template.inFlightBytes()).isGreaterThanOrEqualTo(batch.bodySize());
+        assertThat(retried.join().loadedRows()).isEqualTo(3);
+        assertThat(this.template.inFlightBytes()).isZero();
+    }
+
     // ---- item 12: headers read as StarRocks reads them ----
 
     @Test
