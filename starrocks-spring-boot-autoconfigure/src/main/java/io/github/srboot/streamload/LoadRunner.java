@@ -113,10 +113,28 @@ final class LoadRunner {
     private record Unsettled(String label, long deadline) {
     }
 
-    private void unsettled(Job job) {
+    private Unsettled unsettled(Job job) {
         long deadline = now() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
+        Unsettled label = new Unsettled(job.label(), deadline);
         this.unsettled.computeIfAbsent(job.database() + "." + job.table(),
-                (key) -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(new Unsettled(job.label(), deadline));
+                (key) -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(label);
+        return label;
+    }
+
+    /**
+     * A load its subscriber cancelled after it was started (a disposed {@code stream()}): its body may have reached a
+     * BE, so its label is remembered as one that may still commit (the change paths wait for it) and settled in the
+     * background; the outcome is logged with the label, so that the caller can tell whether those rows are in.
+     */
+    void cancelledWhileRunning(Job job) {
+        Unsettled label = unsettled(job);
+        untilFinal(job.database(), label).defaultIfEmpty("still not final after the load timeout")
+            .subscribe((state) -> logger.warn("Stream Load into '" + job.table() + "' (label " + job.label() + ", "
+                    + job.batch().rows() + " row(s)) was cancelled by its subscriber while it ran; its label ended "
+                    + state + (state.equals("VISIBLE") || state.equals("COMMITTED") ? ": the rows are loaded."
+                            : state.equals("ABORTED") ? ": the rows are not loaded." : ": look the label up.")),
+                    (ex) -> logger.warn("Stream Load into '" + job.table() + "' (label " + job.label() + ") was"
+                            + " cancelled while it ran; its label could not be settled: " + ex));
     }
 
     /**
@@ -135,14 +153,15 @@ final class LoadRunner {
             .then();
     }
 
-    private Mono<Void> untilFinal(String database, Unsettled label) {
+    /** The label's final state, asked until it is final; empty once its deadline has passed first. */
+    private Mono<String> untilFinal(String database, Unsettled label) {
         if (now() > label.deadline()) {
             return Mono.empty();
         }
         return labelState(database, label.label())
             .onErrorReturn("UNREADABLE")
             .flatMap((state) -> switch (state) {
-            case "VISIBLE", "COMMITTED", "ABORTED" -> Mono.<Void>empty();
+            case "VISIBLE", "COMMITTED", "ABORTED" -> Mono.just(state);
             default -> Mono.delay(this.labelPollInterval).then(Mono.defer(() -> untilFinal(database, label)));
         });
     }

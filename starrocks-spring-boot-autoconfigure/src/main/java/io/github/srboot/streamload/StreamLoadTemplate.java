@@ -591,6 +591,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
         AsyncPermits lane = this.tableLanes.computeIfAbsent(job.database() + "." + job.table(),
                 (key) -> new AsyncPermits("loads in flight for " + key, this.perTableConcurrency));
         AtomicBoolean sent = new AtomicBoolean();
+        AtomicBoolean ended = new AtomicBoolean();
         long epoch = (gate != null) ? gate.epoch() : 0;
         Mono<LoadResult> load = Mono.usingWhen(lane.acquire(1).thenReturn(lane),
                 (heldLane) -> Mono.usingWhen(this.loadSlots.acquire(1).thenReturn(this.loadSlots),
@@ -618,9 +619,22 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 }
             })
             // Freed before the outcome is delivered, so a caller that saw the result sees the memory back.
-            .doOnSuccess((result) -> sealed.release())
-            .doOnError((failure) -> sealed.release())
-            .doOnCancel(sealed::release);
+            .doOnSuccess((result) -> {
+                ended.set(true);
+                sealed.release();
+            })
+            .doOnError((failure) -> {
+                ended.set(true);
+                sealed.release();
+            })
+            .doOnCancel(() -> {
+                sealed.release();
+                // (a cancel after the outcome, as next() sends once it has the result, is no cancelled load)
+                if (sent.get() && !ended.get() && !this.closed.get()) {
+                    // The caller went away while the batch ran: its label and outcome are still reported.
+                    this.runner.cancelledWhileRunning(job);
+                }
+            });
     }
 
     /**

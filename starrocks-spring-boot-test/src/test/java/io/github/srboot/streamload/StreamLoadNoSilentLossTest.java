@@ -27,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * Every way a row could be lost, loaded twice or reported loaded when it was not, each against the stub: a row taken
  * from the caller is loaded, or reported (in an exception, with its batch), never dropped quietly.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class StreamLoadNoSilentLossTest {
 
     private StreamLoadStubServer stub;
@@ -311,6 +312,32 @@ class StreamLoadNoSilentLossTest {
         // the load in flight was settled and reported before the failure, not cancelled
         assertThat(results).singleElement().satisfies((result) -> assertThat(result.loadedRows()).isEqualTo(5));
         assertThat(this.stub.table("shop", "events").rowCount()).isEqualTo(5);
+    }
+
+    // ---- item 10: disposing a stream while a batch commits ----
+
+    @Test
+    void disposingAStreamWhileABatchLoadsReportsTheBatchsLabelAndOutcome(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        start(StreamLoadStubServer.builder());
+        this.stub.faults().backend(Fault.delay(Duration.ofMillis(800)));
+        List<String> labels = new CopyOnWriteArrayList<>();
+        this.template = StubTemplates.builder(this.stub).observer(new StreamLoadObserver() {
+            @Override
+            public void loadStarting(String database, String table, String label, String format) {
+                labels.add(label);
+            }
+        }).build();
+        reactor.core.Disposable subscription = this.template.stream("events", Flux.fromIterable(items(0, 3)))
+            .subscribe();
+        await().until(() -> this.stub.backends().get(0).loadRequests() == 1);
+
+        subscription.dispose();
+
+        // the BE goes on and commits; the template says so, with the label
+        await().until(() -> output.getOut().contains("(label " + labels.get(0) + ", 3 row(s)) was cancelled by its"
+                + " subscriber while it ran; its label ended VISIBLE: the rows are loaded."));
+        assertThat(this.stub.table("shop", "events").rowCount()).isEqualTo(3);
     }
 
     // ---- item 11: a load reported failed never commits behind the caller's back ----
