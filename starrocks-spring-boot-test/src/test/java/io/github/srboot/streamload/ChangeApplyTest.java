@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import io.github.srboot.test.streamload.StreamLoadStubServer;
-import io.github.srboot.test.streamload.StubColumn;
-import io.github.srboot.test.streamload.StubTable;
 import io.github.srboot.test.streamload.TableContents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,18 +36,7 @@ class ChangeApplyTest {
 
     @BeforeEach
     void start() {
-        this.stub = StreamLoadStubServer.builder()
-            .table(StubTable.builder("shop", "customers")
-                .column("id", "BIGINT")
-                .column("name", "VARCHAR(50)")
-                .column("qty", "INT")
-                .column("_sr_op_type", "TINYINT")
-                .column("_sr_is_deleted", "BOOLEAN")
-                .column("_sr_synced_at", "DATETIME")
-                .column(StubColumn.of("_sr_version", "BIGINT"))
-                .primaryKey("id")
-                .build())
-            .start();
+        this.stub = StreamLoadStubServer.builder().table(StubTemplates.customers()).start();
         this.template = StubTemplates.builder(this.stub).build();
     }
 

@@ -16,8 +16,6 @@ import io.github.srboot.streamload.StubTemplates.Item;
 import io.github.srboot.test.streamload.Fault;
 import io.github.srboot.test.streamload.LoadState;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
-import io.github.srboot.test.streamload.StubColumn;
-import io.github.srboot.test.streamload.StubTable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -363,17 +361,7 @@ class StreamLoadNoSilentLossTest {
 
     @Test
     void aResumedChangeRunWaitsForTheStalledAttemptOfItsTableBeforeLoading() {
-        this.stub = StreamLoadStubServer.builder()
-            .table(StubTable.builder("shop", "customers")
-                .column("id", "BIGINT")
-                .column("name", "VARCHAR(50)")
-                .column("_sr_op_type", "TINYINT")
-                .column("_sr_is_deleted", "BOOLEAN")
-                .column("_sr_synced_at", "DATETIME")
-                .column(StubColumn.of("_sr_version", "BIGINT"))
-                .primaryKey("id")
-                .build())
-            .start();
+        this.stub = StreamLoadStubServer.builder().table(StubTemplates.customers()).start();
         this.stub.faults().backend(Fault.delay(Duration.ofSeconds(2)));
         this.template = StubTemplates.builder(this.stub)
             .loadTimeout(Duration.ofSeconds(1))

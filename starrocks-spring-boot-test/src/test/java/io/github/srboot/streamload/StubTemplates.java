@@ -27,6 +27,23 @@ final class StubTemplates {
             .duplicateKey("id").build();
     }
 
+    /**
+     * A PRIMARY KEY table {@code shop.customers(id, name, qty)} with the CDC audit columns under their default
+     * names.
+     */
+    static StubTable customers() {
+        return StubTable.builder(DATABASE, "customers")
+            .column("id", "BIGINT")
+            .column("name", "VARCHAR(50)")
+            .column("qty", "INT")
+            .column("_sr_op_type", "TINYINT")
+            .column("_sr_is_deleted", "BOOLEAN")
+            .column("_sr_synced_at", "DATETIME")
+            .column(io.github.srboot.test.streamload.StubColumn.of("_sr_version", "BIGINT"))
+            .primaryKey("id")
+            .build();
+    }
+
     static StreamLoadTemplate.Builder builder(StreamLoadStubServer stub) {
         return StreamLoadTemplate.builder()
             .frontends(stub.frontendUrls())
