@@ -863,6 +863,8 @@ public final class StreamLoadTemplate implements AutoCloseable {
         }
         requireOpen();
         target(table);
+        // the prefix is checked now, not at the first checkpoint
+        checkpointLabel(table, options, "0");
         return new CheckpointWriter<>(table, (checkpointId, rows) -> load(table, Flux.fromIterable(rows),
                 options.withLabel(checkpointLabel(table, options, checkpointId))).block());
     }
@@ -873,6 +875,13 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     private String checkpointLabel(String table, LoadOptions options, String checkpointId) {
         String prefix = (options.labelPrefix() != null) ? options.labelPrefix() : this.labelPrefix;
+        if (prefix.equals(Builder.DEFAULT_LABEL_PREFIX)) {
+            // Generated labels are unique by themselves; checkpoint labels are only as unique as their prefix.
+            throw new IllegalArgumentException("Checkpoint labels need a label prefix of their own application"
+                    + " (LoadOptions.withLabelPrefix or starrocks.stream-load.label-prefix): under the default prefix '"
+                    + prefix + "' two applications loading checkpoint " + checkpointId + " of '" + table + "' would"
+                    + " use the same label, and the second one's rows would be skipped as ALREADY_LOADED.");
+        }
         return CheckpointLabels.of(prefix, target(table).table(), checkpointId);
     }
 
