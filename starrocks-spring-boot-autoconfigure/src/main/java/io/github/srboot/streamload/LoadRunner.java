@@ -328,8 +328,7 @@ final class LoadRunner {
     private Mono<LoadResult> sendBody(Job job, URI target, int hops, int attempt, long started, URI frontend) {
         Duration responseTimeout = job.loadTimeout().plus(this.responseTimeoutMargin);
         return this.http
-            .sendToBackend(target, job.headers(), job.batch().body().body(), job.batch().bodySize(), responseTimeout,
-                    hops == 0)
+            .sendToBackend(target, job.headers(), job.batch().body().body(), job.batch().bodySize(), responseTimeout)
             .onErrorMap(LoadRunner::isTransport, (ex) -> transportFailure(ex).bodyMayHaveArrived().unanswered())
             .flatMap((answer) -> answer.isRedirect() ? toBackend(job, answer, hops + 1, attempt, started, frontend)
                     : classify(job, answer, attempt, started, frontend, target));
