@@ -202,18 +202,25 @@ final class StreamLoadHttp implements AutoCloseable {
      */
     Mono<Answer> exchange(HttpMethod method, URI url, boolean toFrontend, Map<String, String> requestHeaders,
             byte[] body, boolean expectContinue, Duration responseTimeout) {
+        // A body for a BE waits for its 100 Continue, as loads do (sendToBackend).
+        boolean gated = !toFrontend && method != HttpMethod.GET && body.length > 0;
+        ContinueGate gate = new ContinueGate();
         WebClient.RequestBodySpec request = (toFrontend ? this.frontendClient : this.backendClient).method(method)
             .uri(url)
             .headers((headers) -> {
                 requestHeaders.forEach(headers::set);
                 headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
-                if (expectContinue) {
+                if (expectContinue || gated) {
                     headers.set(HttpHeaders.EXPECT, "100-continue");
                 }
             })
             .httpRequest((nativeRequest) -> responseTimeout(nativeRequest.getNativeRequest(), responseTimeout));
-        WebClient.RequestHeadersSpec<?> ready = (method == HttpMethod.GET) ? request : request.bodyValue(body);
-        return ready.exchangeToMono(StreamLoadHttp::answer);
+        WebClient.RequestHeadersSpec<?> ready = (method == HttpMethod.GET) ? request
+                : gated ? request.contentLength(body.length).body(BodyInserters.fromDataBuffers(gate.opened(CONTINUE_WAIT)
+                    .thenMany(Mono.fromSupplier(() -> BUFFERS.wrap(io.netty.buffer.Unpooled.wrappedBuffer(body))))))
+                : request.bodyValue(body);
+        return ready.exchangeToMono(StreamLoadHttp::answer)
+            .contextWrite(reactor.util.context.Context.of(ContinueGate.class, gate));
     }
 
     private static Mono<Answer> answer(ClientResponse response) {
