@@ -28,11 +28,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.github.srboot.jdbc.StarRocksDetection;
 import io.github.srboot.jdbc.StarRocksSqlExceptionTranslator;
+import io.github.srboot.streamload.FrontendHealth;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
@@ -60,8 +58,6 @@ public final class StarRocksClusterProbe implements DisposableBean {
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(5);
 
     static final String SHOW_BACKENDS = "SHOW BACKENDS";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Nullable
     private final DataSource dataSource;
@@ -264,23 +260,10 @@ public final class StarRocksClusterProbe implements DisposableBean {
             .GET()
             .build();
         return http().sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply((response) -> {
-            if (response.statusCode() != 200) {
-                return new ClusterState.Frontend(url, false, null, null, "HTTP " + response.statusCode());
-            }
-            try {
-                JsonNode body = JSON.readTree(response.body());
-                String status = body.path("status").asText("");
-                Integer online = body.hasNonNull("online_backend_num") ? body.get("online_backend_num").asInt() : null;
-                Integer total = body.hasNonNull("total_backend_num") ? body.get("total_backend_num").asInt() : null;
-                if (!"OK".equalsIgnoreCase(status)) {
-                    return new ClusterState.Frontend(url, false, online, total,
-                            "status " + status + ": " + body.path("msg").asText(""));
-                }
-                return new ClusterState.Frontend(url, true, online, total, null);
-            }
-            catch (Exception ex) {
-                return new ClusterState.Frontend(url, false, null, null, "unreadable /api/health answer");
-            }
+            // the rule Stream Load chooses FEs by
+            FrontendHealth health = FrontendHealth.of(response.statusCode(), response.body());
+            return new ClusterState.Frontend(url, health.healthy(), health.onlineBackends(), health.totalBackends(),
+                    health.problem());
         });
     }
 

@@ -284,39 +284,52 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
          * rows of a partial update are checked against it.
          */
         private void trackColumns(Object row) {
-            if (this.columns != null) {
-                requireKnownFields(row);
-                return;
+            if (this.columns == null) {
+                this.columns = columnsFrom(row);
             }
+            requireKnownFields(row);
+        }
+
+        private List<String> columnsFrom(Object row) {
             if (this.operation == null) {
                 // A partial update needs the columns header (the FE refuses it without one): the first row's.
-                this.columns = (this.options.partialUpdate() && this.options.columns().isEmpty())
+                return (this.options.partialUpdate() && this.options.columns().isEmpty())
                         ? List.copyOf(this.codec.fields.names(row)) : this.options.columns();
-                return;
             }
             List<String> names = new ArrayList<>(this.options.columns().isEmpty() ? this.codec.fields.names(row)
                     : this.options.columns());
             if (!names.contains(LoadOptions.OP_COLUMN)) {
                 names.add(LoadOptions.OP_COLUMN);
             }
-            this.columns = List.copyOf(names);
+            return List.copyOf(names);
         }
 
         /**
-         * With a columns header derived from the first row of a partial update, the server reads only those keys: a
-         * later row with another key would lose it silently, so it is refused.
+         * A partial update writes every column of its header for every row: a key the header lacks would be dropped,
+         * and a header column the row lacks (a Map or JSON object without that key) would be written as NULL by
+         * StarRocks' JSON reader. Both are refused, naming the keys.
          */
         private void requireKnownFields(Object row) {
-            if (!this.options.partialUpdate() || !this.options.columns().isEmpty()) {
+            if (!this.options.partialUpdate()) {
                 return;
             }
             List<String> names = this.codec.fields.names(row);
-            if (!this.columns.containsAll(names)) {
+            if (this.options.columns().isEmpty() && !this.columns.containsAll(names)) {
                 List<String> extra = new ArrayList<>(names);
                 extra.removeAll(this.columns);
                 throw new IllegalArgumentException("A row of this partial update has fields " + extra
                         + " that the batch's first row had not; the columns header " + this.columns
                         + " would drop them. Set LoadOptions.withColumns(...) to every column the rows update.");
+            }
+            List<String> missing = new ArrayList<>(this.columns);
+            missing.remove(LoadOptions.OP_COLUMN);
+            // mappings such as "v = k * 2" are computed by the server, not read from the row
+            missing.removeIf((column) -> column.contains("="));
+            missing.removeAll(names);
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("A row of this partial update lacks " + missing + " of the columns"
+                        + " header " + this.columns + "; StarRocks would write NULL into them. Load rows with"
+                        + " different keys in separate partial updates.");
             }
         }
 
@@ -486,6 +499,7 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                 throw new IllegalArgumentException("A row has fields " + extra
                         + " that are not in the load's columns " + columns + "; they would be lost.");
             }
+
             raw(this.rowDelimiterBytes);
         }
 

@@ -65,7 +65,9 @@ final class ChangeApplier {
                         .subscribeOn(Schedulers.boundedElastic())
                     : Mono.empty();
             String qualified = database + "." + table;
-            return ready.thenMany(Flux.fromIterable(plan.loads())
+            // A batch reported OUTCOME_UNKNOWN may still commit: the next one waits until it cannot, so that a run
+            // resumed from before it is never overwritten by its stalled attempt.
+            return this.template.awaitSettled(database, table).then(ready).thenMany(Flux.fromIterable(plan.loads())
                 .concatMap((load) -> this.template.load(qualified, Flux.fromIterable(load.rows()),
                         loadOptions(load, options))));
         });

@@ -85,24 +85,11 @@ final class Frontends {
     }
 
     /**
-     * Whether an FE's {@code /api/health} answer says it can take loads: HTTP 200 and, when it reports them, at
-     * least one online backend ({@code online_backend_num}); an FE without a live BE only answers "No backend alive".
+     * Whether an FE's {@code /api/health} answer says it can take loads ({@link FrontendHealth#takesLoads()}).
      */
     static boolean healthy(int status, String body) {
-        if (status != 200) {
-            return false;
-        }
-        try {
-            com.fasterxml.jackson.databind.JsonNode online = HEALTH_READER.readTree(body).path("online_backend_num");
-            return !online.isNumber() || online.asLong() > 0;
-        }
-        catch (java.io.IOException ex) {
-            return true;
-        }
+        return FrontendHealth.of(status, body).takesLoads();
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper HEALTH_READER =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * Takes an FE out of rotation after a transport failure.
@@ -117,15 +104,23 @@ final class Frontends {
         }
     }
 
-    /** Whether this address answered a load itself (a BE, CN or a proxy following the redirect). */
+    /**
+     * Whether the configured address that {@code url} is on (any path) answered a load itself (a BE, CN or a proxy
+     * following the redirect). Loads, transaction loads and merge commit loads share this knowledge.
+     */
     boolean runsLoads(URI url) {
-        return this.nodes.stream().anyMatch((node) -> node.url.equals(url) && node.runsLoads);
+        return this.nodes.stream().anyMatch((node) -> sameOrigin(node.url, url) && node.runsLoads);
     }
 
-    /** Remembers that this address runs loads itself: later loads send it the body at once. */
+    /** Whether {@code url} is on a configured FE address (any path). */
+    boolean isConfigured(URI url) {
+        return this.nodes.stream().anyMatch((node) -> sameOrigin(node.url, url));
+    }
+
+    /** Remembers that the configured address {@code url} is on runs loads itself: later requests get the body. */
     void markRunsLoads(URI url) {
         for (Node node : this.nodes) {
-            if (node.url.equals(url) && !node.runsLoads) {
+            if (sameOrigin(node.url, url) && !node.runsLoads) {
                 node.runsLoads = true;
                 logger.warn("StarRocks address " + url + " in starrocks.http.frontends runs Stream Loads itself instead"
                         + " of redirecting to a BE (a BE/CN, or a proxy that follows the redirect): loads through it"
@@ -141,6 +136,19 @@ final class Frontends {
     /** Whether the FE is in rotation. */
     boolean isHealthy(URI url) {
         return this.nodes.stream().anyMatch((node) -> node.url.equals(url) && !node.ejected);
+    }
+
+    /** Same scheme, host (case-insensitively) and port (the scheme's default when absent). */
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI url) {
+        if (url.getPort() != -1) {
+            return url.getPort();
+        }
+        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
     private static URI withoutTrailingSlash(URI url) {

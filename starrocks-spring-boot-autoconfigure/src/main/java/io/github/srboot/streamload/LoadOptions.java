@@ -230,6 +230,16 @@ public record LoadOptions(LoadFormat format, List<String> columns, Function<Obje
             throw new IllegalArgumentException("The CSV " + name + " " + printable(separator)
                     + " must not contain the enclose (\") or escape (\\) character.");
         }
+        for (int i = 0; i < separator.length(); i++) {
+            if (separator.charAt(i) > 0x7f) {
+                // The FE turns each byte of a hex separator into a signed Java char (Delimiter.convertDelimiter:
+                // (char) b), so a byte over 0x7F reaches the BE as another character; the BE would split on bytes
+                // the data does not hold. Such a separator cannot be sent so that StarRocks reads it right.
+                throw new IllegalArgumentException("The CSV " + name + " " + printable(separator) + " has a"
+                        + " character outside ASCII, which StarRocks' FE changes before the BE reads it; use an ASCII"
+                        + " separator (such as \\x01 or |).");
+            }
+        }
     }
 
     /**

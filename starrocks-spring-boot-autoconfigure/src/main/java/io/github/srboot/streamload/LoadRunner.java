@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -17,6 +16,7 @@ import io.netty.channel.ChannelException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.PrematureCloseException;
@@ -44,9 +44,7 @@ final class LoadRunner {
 
     private final RetryPolicy retry;
 
-    private final int maxRedirects;
-
-    private final HostRewrite hostRewrite;
+    private final Redirects redirects;
 
     private final Duration responseTimeoutMargin;
 
@@ -54,18 +52,13 @@ final class LoadRunner {
 
     private final StreamLoadObserver observer;
 
-    /** FEs already reported for redirecting https loads to plain http. */
-    private final java.util.Set<URI> cleartextWarned = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    LoadRunner(StreamLoadHttp http, Frontends frontends, ObjectMapper json, RetryPolicy retry, int maxRedirects,
-            HostRewrite hostRewrite, Duration responseTimeoutMargin, Duration labelPollInterval,
-            StreamLoadObserver observer) {
+    LoadRunner(StreamLoadHttp http, Frontends frontends, ObjectMapper json, RetryPolicy retry, Redirects redirects,
+            Duration responseTimeoutMargin, Duration labelPollInterval, StreamLoadObserver observer) {
         this.http = http;
         this.frontends = frontends;
         this.json = json;
         this.retry = retry;
-        this.maxRedirects = maxRedirects;
-        this.hostRewrite = hostRewrite;
+        this.redirects = redirects;
         this.responseTimeoutMargin = responseTimeoutMargin;
         this.labelPollInterval = labelPollInterval;
         this.observer = observer;
@@ -83,13 +76,94 @@ final class LoadRunner {
      */
     Mono<LoadResult> run(Job job) {
         long started = System.nanoTime();
-        return Mono.defer(() -> attempt(job, 1, started))
+        Doubt doubt = new Doubt();
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        return Mono.defer(() -> attempt(job, attempts.incrementAndGet(), started, doubt))
+            // a Transient that reaches here is not the last attempt's (that one is settled or given up in attempt)
+            .retryWhen(this.retry.retrying(Transient.class::isInstance,
+                    (ex) -> ((Transient) ex).reason == RetryReason.SERVER_BUSY,
+                    (ex, retry, wait) -> beforeRetry(job, (Transient) ex, retry, wait)))
             .doOnSubscribe((subscription) -> notifyObserver(() -> this.observer.loadStarting(job.database(),
                     job.table(), job.label(), job.headers().getOrDefault("format", "csv"))))
             .doOnCancel(() -> notifyObserver(() -> this.observer.loadCancelled(job.table(), job.label())))
             .doOnNext((result) -> notifyObserver(() -> this.observer.loadSucceeded(result)))
-            .doOnError(StreamLoadException.class, (failure) -> notifyObserver(() -> this.observer
-                .loadFailed(job.table(), failure, Duration.ofNanos(System.nanoTime() - started))));
+            .doOnError(StreamLoadException.class, (failure) -> {
+                if (failure.reason() == StreamLoadException.Reason.OUTCOME_UNKNOWN) {
+                    unsettled(job);
+                }
+                notifyObserver(() -> this.observer.loadFailed(job.table(), failure,
+                        Duration.ofNanos(System.nanoTime() - started)));
+            });
+    }
+
+    /**
+     * Whether an earlier attempt of a load may still commit: it got no answer and its label was not found final
+     * (a request held up before the BE began its transaction is not visible in {@code get_load_state} yet).
+     */
+    private static final class Doubt {
+
+        volatile boolean attemptMayStillRun;
+
+    }
+
+    /** Labels whose load ended {@code OUTCOME_UNKNOWN}, by {@code db.table}: they may still commit. */
+    private final Map<String, List<Unsettled>> unsettled = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A label that may still commit until it is final or {@code deadline} ({@link #now()}) has passed. */
+    private record Unsettled(String label, long deadline) {
+    }
+
+    private Unsettled unsettled(Job job) {
+        long deadline = now() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
+        Unsettled label = new Unsettled(job.label(), deadline);
+        this.unsettled.computeIfAbsent(job.database() + "." + job.table(),
+                (key) -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(label);
+        return label;
+    }
+
+    /**
+     * A load its subscriber cancelled after it was started (a disposed {@code stream()}): its body may have reached a
+     * BE, so its label is remembered as one that may still commit (the change paths wait for it) and settled in the
+     * background; the outcome is logged with the label, so that the caller can tell whether those rows are in.
+     */
+    void cancelledWhileRunning(Job job) {
+        Unsettled label = unsettled(job);
+        untilFinal(job.database(), label).defaultIfEmpty("still not final after the load timeout")
+            .subscribe((state) -> logger.warn("Stream Load into '" + job.table() + "' (label " + job.label() + ", "
+                    + job.batch().rows() + " row(s)) was cancelled by its subscriber while it ran; its label ended "
+                    + state + (state.equals("VISIBLE") || state.equals("COMMITTED") ? ": the rows are loaded."
+                            : state.equals("ABORTED") ? ": the rows are not loaded." : ": look the label up.")),
+                    (ex) -> logger.warn("Stream Load into '" + job.table() + "' (label " + job.label() + ") was"
+                            + " cancelled while it ran; its label could not be settled: " + ex));
+    }
+
+    /**
+     * Completes once no load of the table that ended {@code OUTCOME_UNKNOWN} can still commit: each such label is
+     * asked for until it is final ({@code VISIBLE}, {@code COMMITTED}, {@code ABORTED}) or its load timeout has
+     * surely passed. So a caller that resumes from before a failed batch never has its newer rows overwritten by the
+     * failed batch's stalled attempt.
+     */
+    Mono<Void> awaitSettled(String database, String table) {
+        List<Unsettled> labels = this.unsettled.get(database + "." + table);
+        if (labels == null || labels.isEmpty()) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(List.copyOf(labels))
+            .concatMap((label) -> untilFinal(database, label).then(Mono.fromRunnable(() -> labels.remove(label))))
+            .then();
+    }
+
+    /** The label's final state, asked until it is final; empty once its deadline has passed first. */
+    private Mono<String> untilFinal(String database, Unsettled label) {
+        if (now() > label.deadline()) {
+            return Mono.empty();
+        }
+        return labelState(database, label.label())
+            .onErrorReturn("UNREADABLE")
+            .flatMap((state) -> switch (state) {
+            case "VISIBLE", "COMMITTED", "ABORTED" -> Mono.just(state);
+            default -> Mono.delay(this.labelPollInterval).then(Mono.defer(() -> untilFinal(database, label)));
+        });
     }
 
     /** An observer's failure is logged, never allowed to change a load's outcome. */
@@ -102,23 +176,33 @@ final class LoadRunner {
         }
     }
 
-    private Mono<LoadResult> attempt(Job job, int attempt, long started) {
+    private Mono<LoadResult> attempt(Job job, int attempt, long started, Doubt doubt) {
         return this.frontends.select()
             .onErrorMap(Frontends.NoFrontendException.class, (ex) -> new Transient(RetryReason.NO_FRONTEND, ex, null))
             .flatMap((frontend) -> viaFrontend(job, attempt, started, frontend))
-            .onErrorResume(Transient.class, (failure) -> retryOrGiveUp(job, attempt, started, failure));
+            .onErrorResume(Transient.class, (failure) -> retryOrGiveUp(job, attempt, started, failure, doubt));
     }
 
-    private Mono<LoadResult> retryOrGiveUp(Job job, int attempt, long started, Transient failure) {
+    private Mono<LoadResult> retryOrGiveUp(Job job, int attempt, long started, Transient failure, Doubt doubt) {
         boolean last = attempt > this.retry.maxRetries();
-        // The body may have reached a BE: the label's state says whether it committed, before anything is resent.
-        Mono<LoadResult> settled = failure.outcomeUncertain ? settle(job, attempt, started, failure, last)
-                : Mono.empty();
-        return settled.switchIfEmpty(Mono.defer(() -> last ? Mono.error(giveUp(job, attempt, failure))
-                : retryLater(job, attempt, started, failure)));
+        // The body may have reached a BE: the label's state says whether it committed, before anything is resent
+        // (after no answer at all) or before giving up (after a 5xx once the body went out; a resend under the same
+        // label is safe, so earlier attempts just retry).
+        boolean settleNow = failure.outcomeUncertain && (failure.noAnswer || last);
+        Mono<LoadResult> settled = settleNow ? settle(job, attempt, started, failure, last, doubt) : Mono.empty();
+        return settled.switchIfEmpty(Mono.defer(() -> Mono.error(last ? giveUp(job, attempt, failure, doubt)
+                : failure)));
     }
 
-    private StreamLoadException giveUp(Job job, int attempt, Transient failure) {
+    private StreamLoadException giveUp(Job job, int attempt, Transient failure, Doubt doubt) {
+        if (doubt.attemptMayStillRun) {
+            // An attempt got no answer and its label was not final: it may still commit. Never report such a load
+            // failed; the caller must settle the label before loading these rows (or newer ones) again.
+            return new StreamLoadException(StreamLoadException.Reason.OUTCOME_UNKNOWN, job.table(), job.label(),
+                    failure.serverStatus(), failure.getMessage() + "; an earlier attempt got no answer and its label"
+                            + " was not final, so it may still commit",
+                    attempt, List.of(), failure.getCause());
+        }
         StreamLoadException.Reason reason = (failure.reason == RetryReason.NO_FRONTEND)
                 ? StreamLoadException.Reason.FRONTENDS_UNAVAILABLE : StreamLoadException.Reason.RETRIES_EXHAUSTED;
         return new StreamLoadException(reason, job.table(), job.label(), failure.serverStatus(), failure.getMessage(),
@@ -131,7 +215,8 @@ final class LoadRunner {
      * When the state cannot be settled, the last attempt fails with {@code OUTCOME_UNKNOWN}; earlier ones retry (the
      * same label keeps the retry from loading twice).
      */
-    private Mono<LoadResult> settle(Job job, int attempt, long started, Transient failure, boolean last) {
+    private Mono<LoadResult> settle(Job job, int attempt, long started, Transient failure, boolean last,
+            Doubt doubt) {
         long deadline = now() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
         return this.frontends.select()
             .flatMap((frontend) -> pollLabel(job, frontend, deadline).flatMap((state) -> switch (state) {
@@ -139,7 +224,14 @@ final class LoadRunner {
                     frontend));
             case "COMMITTED" -> Mono.just(settledResult(job, LoadStatus.PUBLISH_TIMEOUT, state, attempt, started,
                     frontend));
-            case "ABORTED", "UNKNOWN" -> Mono.<LoadResult>empty();
+            case "ABORTED" -> Mono.<LoadResult>empty();
+            case "UNKNOWN" -> {
+                // Nothing began under the label yet; an attempt that got no answer may still begin it.
+                if (failure.noAnswer) {
+                    doubt.attemptMayStillRun = true;
+                }
+                yield Mono.<LoadResult>empty();
+            }
             default -> Mono.<LoadResult>error(new IllegalStateException("unknown load state '" + state + "'"));
         }))
             .onErrorResume((ex) -> !(ex instanceof StreamLoadException), (ex) -> last
@@ -150,12 +242,11 @@ final class LoadRunner {
                     : Mono.empty());
     }
 
-    private Mono<LoadResult> retryLater(Job job, int attempt, long started, Transient failure) {
-        boolean busy = failure.reason == RetryReason.SERVER_BUSY;
-        Duration delay = this.retry.delay(attempt, busy, ThreadLocalRandom.current().nextDouble());
-        if (busy) {
+    /** Logs a retry of the load (a warning when the server is busy) and tells the observer, before its wait. */
+    private void beforeRetry(Job job, Transient failure, int retry, Duration delay) {
+        if (failure.reason == RetryReason.SERVER_BUSY) {
             logger.warn("StarRocks is busy loading into '" + job.table() + "' (" + failure.getMessage()
-                    + "); retrying label " + job.label() + " in " + delay.toMillis() + " ms (attempt " + (attempt + 1)
+                    + "); retrying label " + job.label() + " in " + delay.toMillis() + " ms (attempt " + (retry + 1)
                     + " of " + (this.retry.maxRetries() + 1) + "). Bigger, rarer batches (starrocks.stream-load.batch.*)"
                     + " reduce the load on the server.");
         }
@@ -163,8 +254,7 @@ final class LoadRunner {
             logger.info("Stream Load into '" + job.table() + "' (label " + job.label() + ") failed transiently: "
                     + failure.reason + " " + failure.getMessage() + "; retrying in " + delay.toMillis() + " ms.");
         }
-        notifyObserver(() -> this.observer.retrying(job.table(), job.label(), failure.reason, attempt + 1));
-        return Mono.delay(delay).then(Mono.defer(() -> attempt(job, attempt + 1, started)));
+        notifyObserver(() -> this.observer.retrying(job.table(), job.label(), failure.reason, retry + 1));
     }
 
     private static LoadResult settledResult(Job job, LoadStatus status, String state, int attempt, long started,
@@ -223,20 +313,14 @@ final class LoadRunner {
 
     private Mono<LoadResult> toBackend(Job job, StreamLoadHttp.Answer redirect, int hops, int attempt, long started,
             URI frontend) {
-        if (hops > this.maxRedirects) {
-            return Mono.error(protocol(job, attempt, "more than " + this.maxRedirects + " redirects"));
+        if (hops > this.redirects.maxRedirects()) {
+            return Mono.error(protocol(job, attempt, "more than " + this.redirects.maxRedirects() + " redirects"));
         }
         String location = redirect.location();
         if (location == null || location.isBlank()) {
             return Mono.error(protocol(job, attempt, "HTTP " + redirect.status() + " without a Location header"));
         }
-        URI backend = rewrite(URI.create(location));
-        if ("https".equalsIgnoreCase(frontend.getScheme()) && "http".equalsIgnoreCase(backend.getScheme())
-                && this.cleartextWarned.add(frontend)) {
-            logger.warn("StarRocks FE " + frontend + " (https) redirects Stream Load to " + backend.getScheme() + "://"
-                    + backend.getHost() + ":" + backend.getPort() + " (plain http): the credentials and rows of every"
-                    + " load through it cross the network unencrypted.");
-        }
+        URI backend = this.redirects.next(frontend, frontend, location);
         return sendBody(job, backend, hops, attempt, started, frontend);
     }
 
@@ -244,9 +328,8 @@ final class LoadRunner {
     private Mono<LoadResult> sendBody(Job job, URI target, int hops, int attempt, long started, URI frontend) {
         Duration responseTimeout = job.loadTimeout().plus(this.responseTimeoutMargin);
         return this.http
-            .sendToBackend(target, job.headers(), job.batch().body().body(), job.batch().bodySize(), responseTimeout,
-                    hops == 0)
-            .onErrorMap(LoadRunner::isTransport, (ex) -> transportFailure(ex).bodyMayHaveArrived())
+            .sendToBackend(target, job.headers(), job.batch().body().body(), job.batch().bodySize(), responseTimeout)
+            .onErrorMap(LoadRunner::isTransport, (ex) -> transportFailure(ex).bodyMayHaveArrived().unanswered())
             .flatMap((answer) -> answer.isRedirect() ? toBackend(job, answer, hops + 1, attempt, started, frontend)
                     : classify(job, answer, attempt, started, frontend, target));
     }
@@ -259,8 +342,11 @@ final class LoadRunner {
                     job.label(), "HTTP " + status, abbreviate(answer.body()), attempt, List.of(), null));
         }
         if (status >= 500) {
-            return Mono.error(new Transient(RetryReason.SERVER_ERROR, null,
-                    "HTTP " + status + " " + abbreviate(answer.body())));
+            Transient failure = new Transient(RetryReason.SERVER_ERROR, null,
+                    "HTTP " + status + " " + abbreviate(answer.body()));
+            // After the body went out, whoever answered 5xx (a gateway in front of the BE) may have passed it on:
+            // the label's state settles it before a resend, and on the last attempt.
+            return Mono.error((backend != null) ? failure.bodyMayHaveArrived() : failure);
         }
         ServerAnswer parsed = ServerAnswer.parse(this.json, answer.body());
         if (parsed == null || parsed.status() == null) {
@@ -277,6 +363,13 @@ final class LoadRunner {
                 return labelExists(job, parsed, attempt, started, frontend, backend);
             case "fail":
             case "failed":
+                if (parsed.commitInDoubt()) {
+                    // The commit may have happened: settled through the label before anything else, as after a
+                    // lost answer.
+                    return Mono.error(new Transient(RetryReason.SERVER_ERROR, null, parsed.message())
+                        .bodyMayHaveArrived()
+                        .unanswered());
+                }
                 if (isBusy(parsed.message())) {
                     return Mono.error(new Transient(RetryReason.SERVER_BUSY, null, parsed.message()));
                 }
@@ -296,15 +389,7 @@ final class LoadRunner {
      */
     private Mono<LoadResult> received(Job job, ServerAnswer parsed, LoadStatus status, int attempt, long started,
             URI frontend, URI backend) {
-        long sent = job.batch().bodySize();
-        String missing = null;
-        if (parsed.loadBytes() >= 0 && parsed.loadBytes() != sent) {
-            missing = "the server read " + parsed.loadBytes() + " of the " + sent + " bytes sent";
-        }
-        else if (job.batch().rows() >= 0 && parsed.totalRows() >= 0 && parsed.totalRows() != job.batch().rows()
-                && countsEveryRow(job.headers())) {
-            missing = "the server read " + parsed.totalRows() + " of the " + job.batch().rows() + " rows sent";
-        }
+        String missing = parsed.missingBody(job.batch().bodySize(), job.batch().rows(), job.headers());
         if (missing != null) {
             return Mono.error(new StreamLoadException(StreamLoadException.Reason.BODY_NOT_RECEIVED, job.table(),
                     job.label(), parsed.status(), missing + " (" + parsed.message() + ")", attempt, List.of(), null));
@@ -322,12 +407,6 @@ final class LoadRunner {
                     + (rows.isEmpty() ? "" : ", first lines:\n  " + String.join("\n  ", rows)));
             return result;
         });
-    }
-
-    /** Whether NumberTotalRows counts every row of the body (not when headers make the server skip or pick rows). */
-    private static boolean countsEveryRow(Map<String, String> headers) {
-        return !headers.containsKey("skip_header") && !headers.containsKey("json_root")
-                && !headers.containsKey("jsonpaths");
     }
 
     private Mono<LoadResult> labelExists(Job job, ServerAnswer parsed, int attempt, long started, URI frontend,
@@ -404,7 +483,7 @@ final class LoadRunner {
 
     private Mono<String> loadState(URI url, int hops) {
         return this.http.get(url, true, 64 * 1024).flatMap((answer) -> {
-            if (answer.isRedirect() && answer.location() != null && hops < this.maxRedirects) {
+            if (answer.isRedirect() && answer.location() != null && hops < this.redirects.maxRedirects()) {
                 return toLeader(url, URI.create(answer.location()), hops + 1);
             }
             return stateOf(answer);
@@ -420,11 +499,11 @@ final class LoadRunner {
      */
     private Mono<String> toLeader(URI follower, URI location, int hops) {
         List<URI> configured = this.frontends.urls();
-        if (configured.stream().anyMatch((frontend) -> sameOrigin(frontend, location))) {
+        if (configured.stream().anyMatch((frontend) -> Frontends.sameOrigin(frontend, location))) {
             return loadState(location, hops);
         }
         String target = location.getRawPath() + ((location.getRawQuery() != null) ? "?" + location.getRawQuery() : "");
-        List<URI> others = configured.stream().filter((frontend) -> !sameOrigin(frontend, follower)).toList();
+        List<URI> others = configured.stream().filter((frontend) -> !Frontends.sameOrigin(frontend, follower)).toList();
         return askDirectly(others, target).switchIfEmpty(Mono.defer(() -> loadState(location, hops)));
     }
 
@@ -437,18 +516,6 @@ final class LoadRunner {
             .flatMap((answer) -> answer.isRedirect() ? Mono.<String>empty() : stateOf(answer))
             .onErrorResume(LoadRunner::isTransport, (ex) -> Mono.empty())
             .switchIfEmpty(Mono.defer(() -> askDirectly(frontends.subList(1, frontends.size()), target)));
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
-                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
-    }
-
-    private static int port(URI url) {
-        if (url.getPort() != -1) {
-            return url.getPort();
-        }
-        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
     private Mono<String> stateOf(StreamLoadHttp.Answer answer) {
@@ -483,7 +550,7 @@ final class LoadRunner {
     private Mono<List<String>> errorLog(String errorUrl) {
         URI url;
         try {
-            url = rewrite(URI.create(errorUrl));
+            url = this.redirects.rewrite(URI.create(errorUrl));
         }
         catch (IllegalArgumentException ex) {
             return Mono.just(List.of("(error log at an invalid URL: " + errorUrl + ")"));
@@ -500,10 +567,6 @@ final class LoadRunner {
             }
             return lines;
         }).onErrorResume((ex) -> Mono.just(List.of("(error log " + errorUrl + " unavailable: " + ex + ")")));
-    }
-
-    private URI rewrite(URI url) {
-        return (this.hostRewrite != null) ? this.hostRewrite.apply(url) : url;
     }
 
     private static LoadResult result(Job job, ServerAnswer answer, LoadStatus status, int attempt, long started,
@@ -584,6 +647,14 @@ final class LoadRunner {
 
         Transient bodyMayHaveArrived() {
             this.outcomeUncertain = true;
+            return this;
+        }
+
+        /** No answer came: the attempt may still be running on a BE. */
+        boolean noAnswer;
+
+        Transient unanswered() {
+            this.noAnswer = true;
             return this;
         }
 

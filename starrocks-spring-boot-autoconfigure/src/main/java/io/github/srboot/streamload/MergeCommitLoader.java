@@ -77,11 +77,11 @@ final class MergeCommitLoader {
                             + "after a transport failure (" + ex + "): its outcome is unknown, the rows may be loaded; "
                             + "merge commit has no label to look up",
                     1, List.of(), ex))
-            .flatMap((reply) -> classify(database, table, reply, rows.size(), started));
+            .flatMap((reply) -> classify(database, table, reply, body.length, rows.size(), headers, started));
     }
 
-    private Mono<LoadResult> classify(String database, String table, TransactionHttp.Reply reply, int rows,
-            long started) {
+    private Mono<LoadResult> classify(String database, String table, TransactionHttp.Reply reply, long bytes,
+            int rows, Map<String, String> headers, long started) {
         if (reply.status() == 401 || reply.status() == 403) {
             return Mono.error(new StreamLoadException(StreamLoadException.Reason.AUTHENTICATION, table, null,
                     "HTTP " + reply.status(), RowFields.abbreviate(reply.body().strip()), 1, List.of(), null));
@@ -100,10 +100,10 @@ final class MergeCommitLoader {
             return Mono.error(new StreamLoadException(StreamLoadException.Reason.REJECTED, table, answer.label(),
                     answer.status(), answer.message(), 1, List.of(), null));
         }
-        if (answer.totalRows() >= 0 && answer.totalRows() != rows) {
-            return Mono.error(new StreamLoadException(StreamLoadException.Reason.PROTOCOL, table, answer.label(),
-                    answer.status(), "the server read " + answer.totalRows() + " rows of the " + rows + " sent", 1,
-                    List.of(), null));
+        String missing = answer.missingBody(bytes, rows, headers);
+        if (missing != null) {
+            return Mono.error(new StreamLoadException(StreamLoadException.Reason.BODY_NOT_RECEIVED, table,
+                    answer.label(), answer.status(), missing + " (" + answer.message() + ")", 1, List.of(), null));
         }
         return Mono.just(new LoadResult(database, table, answer.label(), answer.txnId(), status, answer.message(),
                 answer.totalRows(), answer.loadedRows(), answer.filteredRows(), answer.unselectedRows(),

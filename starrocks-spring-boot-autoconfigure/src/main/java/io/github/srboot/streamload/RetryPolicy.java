@@ -41,6 +41,40 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
         return Duration.ofMillis(Math.max(1, (long) (delay * (0.5 + random / 2))));
     }
 
+    /**
+     * This policy as Reactor's {@code Retry}, the one retry mechanism of every Stream Load path that repeats a request
+     * (loads, transaction operations), so that {@code starrocks.stream-load.max-retries} bounds them all: failures
+     * {@code filter} accepts are retried at most {@code maxRetries} times after {@link #delay} (the busy backoff for
+     * those {@code busy} accepts); {@code beforeRetry} hears of each retry before its wait. Other failures, and the
+     * last one once the retries are spent, pass on as they are.
+     */
+    reactor.util.retry.Retry retrying(java.util.function.Predicate<? super Throwable> filter,
+            java.util.function.Predicate<? super Throwable> busy, RetryListener beforeRetry) {
+        return reactor.util.retry.Retry.from((signals) -> signals.concatMap((signal) -> {
+            Throwable failure = signal.failure();
+            long retry = signal.totalRetries() + 1;
+            if (!filter.test(failure) || retry > this.maxRetries) {
+                return reactor.core.publisher.Mono.error(failure);
+            }
+            Duration wait = delay((int) retry, busy.test(failure),
+                    java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+            beforeRetry.retrying(failure, (int) retry, wait);
+            return reactor.core.publisher.Mono.delay(wait);
+        }));
+    }
+
+    /** Told of each retry: the failure, the retry's number (1-based) and the wait before it. */
+    @FunctionalInterface
+    interface RetryListener {
+
+        /** Does nothing. */
+        RetryListener NONE = (failure, retry, wait) -> {
+        };
+
+        void retrying(Throwable failure, int retry, Duration wait);
+
+    }
+
     private static void requirePositive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException("The retry " + name + " must be positive, got " + value);

@@ -30,6 +30,44 @@ record ServerAnswer(String status, String message, String existingJobStatus, Str
         LoadResult.ServerTimings timings, String errorUrl) {
 
     /**
+     * Why an answer that reports rows taken in cannot be right for what was sent, or {@code null} when it is: the
+     * server read fewer (or more) bytes than were sent, or, where it counts every row, another number of rows. A
+     * proxy in front of the BE, or an address that ran the request itself, may have dropped the body. The one check
+     * of every path that sends rows: loads, transaction loads and merge commit loads.
+     */
+    String missingBody(long sentBytes, long sentRows, Map<String, String> headers) {
+        if (this.loadBytes >= 0 && this.loadBytes != sentBytes) {
+            return "the server read " + this.loadBytes + " of the " + sentBytes + " bytes sent";
+        }
+        if (sentRows >= 0 && this.totalRows >= 0 && this.totalRows != sentRows && countsEveryRow(headers)) {
+            return "the server read " + this.totalRows + " of the " + sentRows + " rows sent";
+        }
+        return null;
+    }
+
+    /**
+     * Whether this answer says the commit's outcome is unknown: the BE lost the FE's answer to its commit RPC
+     * ({@code StreamLoadExecutor::commit_txn}: {@code Status::ServiceUnavailable} with "Transaction status unknown,
+     * you can retry with same label"; {@code Fail} for a Stream Load, {@code SERVICE_UNAVAILABLE} for a transaction
+     * commit). The load may have committed: only the label's state settles it.
+     */
+    boolean commitInDoubt() {
+        String text = (this.message != null) ? this.message.toLowerCase(Locale.ROOT) : "";
+        return text.contains("transaction status unknown")
+                || (this.status != null && this.status.trim().equalsIgnoreCase("SERVICE_UNAVAILABLE"));
+    }
+
+    /**
+     * Whether NumberTotalRows counts every row of the body (not when headers make the server skip or pick rows). The
+     * BE reads headers whatever their case (libevent's {@code evhttp_find_header} compares names case-insensitively),
+     * so they are matched here the same way.
+     */
+    static boolean countsEveryRow(Map<String, String> headers) {
+        return headers.keySet().stream().map((name) -> name.trim().toLowerCase(Locale.ROOT))
+            .noneMatch((name) -> name.equals("skip_header") || name.equals("json_root") || name.equals("jsonpaths"));
+    }
+
+    /**
      * Parses an answer body; {@code null} when it is not a JSON object.
      */
     static ServerAnswer parse(ObjectMapper mapper, String body) {

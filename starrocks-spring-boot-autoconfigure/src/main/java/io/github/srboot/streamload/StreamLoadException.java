@@ -162,6 +162,13 @@ public class StreamLoadException extends RuntimeException {
         SKIPPED_AFTER_FAILURE("an earlier batch of the same writer failed, so this one was not sent",
                 "Retry the earlier batch first (StreamLoadTemplate.retry), then this one, in order."),
 
+        /**
+         * The rows' source failed ({@link #getCause()}); rows it had given that were not loaded are in
+         * {@link #failedBatch()}, not sent.
+         */
+        SOURCE_FAILED("the rows' source failed",
+                "Send the failed batch with StreamLoadTemplate.retry, or replay its rows from the source."),
+
         /** The load could not start on the client side (too large for the in-flight budget, template closed). */
         CLIENT("the client could not run the load", "See the message for the limit involved.");
 

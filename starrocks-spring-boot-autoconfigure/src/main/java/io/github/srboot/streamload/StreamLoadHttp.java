@@ -72,7 +72,8 @@ final class StreamLoadHttp implements AutoCloseable {
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
             .keepAlive(true)
             .followRedirect(false)
-            .compress(false));
+            .compress(false)
+            .doOnRequest(ContinueGate::watch));
         HttpClient frontend = customizer.apply(HttpClient.newConnection()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
             .keepAlive(false)
@@ -101,26 +102,68 @@ final class StreamLoadHttp implements AutoCloseable {
     }
 
     /**
-     * Sends the body to a BE (pooled connection) with the same headers and {@code Authorization}; with
-     * {@code expectContinue} (an address that runs loads itself, maybe a proxy passing the request to an FE, which
-     * requires it) also {@code Expect: 100-continue}.
+     * Sends the body to a BE (pooled connection), or to an address that runs loads itself, with the same headers,
+     * {@code Authorization} and {@code Expect: 100-continue}; the body goes once the server answered
+     * {@code 100 Continue} (StarRocks' BE does when its header handler accepted the load), or after
+     * {@link #CONTINUE_WAIT} without any answer. An answer the BE gives from its header handler (a refusal, label
+     * already used) therefore arrives as an answer, however large the body, not as a reset connection.
      */
     Mono<Answer> sendToBackend(URI url, Map<String, String> loadHeaders, Flux<ByteBuf> body, long length,
-            Duration responseTimeout, boolean expectContinue) {
-        Flux<DataBuffer> buffers = body.map(BUFFERS::wrap);
+            Duration responseTimeout) {
+        // The body waits for the BE's 100 Continue: a BE that refuses the load from its header handler answers
+        // instead and closes, and a body already on its way would turn that answer into a connection reset.
+        ContinueGate gate = new ContinueGate();
+        Flux<DataBuffer> buffers = gate.opened(CONTINUE_WAIT).thenMany(body.map(BUFFERS::wrap));
         return this.backendClient.put()
             .uri(url)
             .headers((headers) -> {
                 loadHeaders.forEach(headers::set);
                 headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
                 headers.setContentLength(length);
-                if (expectContinue) {
-                    headers.set(HttpHeaders.EXPECT, "100-continue");
-                }
+                headers.set(HttpHeaders.EXPECT, "100-continue");
             })
             .httpRequest((request) -> responseTimeout(request.getNativeRequest(), responseTimeout))
             .body(BodyInserters.fromDataBuffers(buffers))
-            .exchangeToMono(StreamLoadHttp::answer);
+            .exchangeToMono(StreamLoadHttp::answer)
+            .contextWrite(reactor.util.context.Context.of(ContinueGate.class, gate));
+    }
+
+    /** How long a body waits for {@code 100 Continue} from a server that does not send it (curl waits as long). */
+    static final Duration CONTINUE_WAIT = Duration.ofSeconds(1);
+
+    /**
+     * Holds a request body back until the server answered {@code 100 Continue} (or a final answer came first, then
+     * for good), as RFC 9110 lets a client do after {@code Expect: 100-continue}; Reactor Netty passes interim
+     * answers over, so a channel handler watches for them.
+     */
+    static final class ContinueGate {
+
+        private final reactor.core.publisher.Sinks.One<Boolean> answered = reactor.core.publisher.Sinks.one();
+
+        /** Completes when the body may go: at 100 Continue, or after {@code wait} without any answer. */
+        Mono<Void> opened(Duration wait) {
+            return this.answered.asMono()
+                .timeout(wait, Mono.just(Boolean.TRUE))
+                .flatMap((proceed) -> proceed ? Mono.<Void>empty() : Mono.<Void>never());
+        }
+
+        /** Installs the watcher on the connection of a request that carries a gate in its context. */
+        static void watch(reactor.netty.http.client.HttpClientRequest request, reactor.netty.Connection connection) {
+            ContinueGate gate = request.currentContextView().getOrDefault(ContinueGate.class, null);
+            if (gate == null) {
+                return;
+            }
+            connection.addHandlerFirst("srboot.continue", new io.netty.channel.ChannelInboundHandlerAdapter() {
+                @Override
+                public void channelRead(io.netty.channel.ChannelHandlerContext context, Object message) {
+                    if (message instanceof io.netty.handler.codec.http.HttpResponse response) {
+                        gate.answered.tryEmitValue(response.status().code() == 100);
+                    }
+                    context.fireChannelRead(message);
+                }
+            });
+        }
+
     }
 
     /**
@@ -159,18 +202,25 @@ final class StreamLoadHttp implements AutoCloseable {
      */
     Mono<Answer> exchange(HttpMethod method, URI url, boolean toFrontend, Map<String, String> requestHeaders,
             byte[] body, boolean expectContinue, Duration responseTimeout) {
+        // A body for a BE waits for its 100 Continue, as loads do (sendToBackend).
+        boolean gated = !toFrontend && method != HttpMethod.GET && body.length > 0;
+        ContinueGate gate = new ContinueGate();
         WebClient.RequestBodySpec request = (toFrontend ? this.frontendClient : this.backendClient).method(method)
             .uri(url)
             .headers((headers) -> {
                 requestHeaders.forEach(headers::set);
                 headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
-                if (expectContinue) {
+                if (expectContinue || gated) {
                     headers.set(HttpHeaders.EXPECT, "100-continue");
                 }
             })
             .httpRequest((nativeRequest) -> responseTimeout(nativeRequest.getNativeRequest(), responseTimeout));
-        WebClient.RequestHeadersSpec<?> ready = (method == HttpMethod.GET) ? request : request.bodyValue(body);
-        return ready.exchangeToMono(StreamLoadHttp::answer);
+        WebClient.RequestHeadersSpec<?> ready = (method == HttpMethod.GET) ? request
+                : gated ? request.contentLength(body.length).body(BodyInserters.fromDataBuffers(gate.opened(CONTINUE_WAIT)
+                    .thenMany(Mono.fromSupplier(() -> BUFFERS.wrap(io.netty.buffer.Unpooled.wrappedBuffer(body))))))
+                : request.bodyValue(body);
+        return ready.exchangeToMono(StreamLoadHttp::answer)
+            .contextWrite(reactor.util.context.Context.of(ContinueGate.class, gate));
     }
 
     private static Mono<Answer> answer(ClientResponse response) {

@@ -117,6 +117,8 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     private final List<URI> frontendUrls;
 
+    private final RetryPolicy retryPolicy;
+
     private StreamLoadTemplate(Builder builder) {
         if (builder.frontends.isEmpty()) {
             throw new IllegalArgumentException("StreamLoadTemplate needs at least one FE HTTP URL.");
@@ -146,15 +148,15 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 (url) -> this.http.get(URI.create(url + "/api/health"), false, 4096)
                     .map((answer) -> Frontends.healthy(answer.status(), answer.body())),
                 builder.frontendProbeInterval);
-        this.runner = new LoadRunner(this.http, frontends, new ObjectMapper(), builder.retryPolicy,
-                builder.maxRedirects, builder.redirectHostRewrite, builder.responseTimeoutMargin,
-                builder.labelPollInterval, builder.observer);
+        Redirects redirects = new Redirects(builder.redirectHostRewrite, builder.maxRedirects);
+        this.runner = new LoadRunner(this.http, frontends, new ObjectMapper(), builder.retryPolicy, redirects,
+                builder.responseTimeoutMargin, builder.labelPollInterval, builder.observer);
         this.encodingScheduler = Schedulers.parallel();
         this.observer = builder.observer;
         builder.observer.bindInFlightBytes(this.budget::used);
         this.frontendUrls = builder.frontends;
-        this.transactionHttp = new TransactionHttp(builder.frontends, this.http, builder.redirectHostRewrite,
-                builder.maxRedirects);
+        this.retryPolicy = builder.retryPolicy;
+        this.transactionHttp = new TransactionHttp(frontends, this.http, redirects);
     }
 
     /**
@@ -289,17 +291,26 @@ public final class StreamLoadTemplate implements AutoCloseable {
             Target target = target(table);
             Batcher batcher = batcher(options, null);
             Duration tick = this.batchPolicy.maxInterval().dividedBy(2);
+            // The source is cut off at shutdown, never the rows it already gave: they come before END in the same
+            // inner queue of the merge, so each is batched and loaded before the drain. A failing source ends the
+            // rows the same way, with the failure as the last signal.
+            Flux<Object> taken = rows.cast(Object.class)
+                .takeUntilOther(this.closing.asMono().then(Mono.just(SHUTDOWN)))
+                .onErrorResume((ex) -> Mono.just(new SourceFailed(ex)))
+                .concatWith(Mono.just(END));
             Flux<Object> signals = Flux
-                .merge(rows.cast(Object.class).concatWith(Mono.just(END)),
-                        Flux.interval(tick, tick).map((i) -> TICK).onBackpressureDrop(),
-                        this.closing.asMono().then(Mono.just(SHUTDOWN)))
-                .takeUntil((signal) -> signal == END || signal == SHUTDOWN);
-            return signals.concatMap((signal) -> {
+                .merge(taken, Flux.interval(tick, tick).map((i) -> TICK).onBackpressureDrop())
+                .takeUntil((signal) -> signal == END);
+            return signals.<Object>concatMap((signal) -> {
                 if (signal == TICK) {
                     return batcher.tick();
                 }
-                if (signal == END || signal == SHUTDOWN) {
+                if (signal == END) {
                     return batcher.drain();
+                }
+                if (signal instanceof SourceFailed failed) {
+                    // Passed on as an item, behind the batches before it: the load in flight ends first.
+                    return Mono.just(sourceFailure(target, batcher, options, failed.cause()));
                 }
                 return (Publisher<Batcher.Sealed>) batcher.add(signal);
             }, ROW_PREFETCH)
@@ -308,9 +319,41 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 // comes from the thread that finished the last load (a Netty event loop), which would then encode
                 // rows until a batch is full, holding up the network. One sealed batch waits while one loads.
                 .publishOn(this.encodingScheduler, 1)
-                .concatMap((batch) -> submit(target, batch, options, label(target, options), Gate.KEEP_ONLY), 0)
+                // A failure of the source waits for the load in flight: that load is settled and reported, never
+                // cancelled half way.
+                .concatMap((item) -> (item instanceof Batcher.Sealed batch)
+                        ? submit(target, batch, options, label(target, options), Gate.KEEP_ONLY)
+                        : Mono.<LoadResult>error((StreamLoadException) item), 0)
                 .doOnDiscard(Batcher.Sealed.class, Batcher.Sealed::release);
         });
+    }
+
+    /** The source of a stream failed; carried in order behind the rows it gave. */
+    private record SourceFailed(Throwable cause) {
+    }
+
+    /**
+     * The failure of a stream whose source failed: the rows it had given and that were not loaded yet are not sent
+     * (the source's position is the caller's) but reported, as the exception's {@link FailedBatch}.
+     */
+    private StreamLoadException sourceFailure(Target target, Batcher batcher, LoadOptions options, Throwable cause) {
+        Batcher.Sealed sealed = batcher.sealNow();
+        String label = label(target, options);
+        StreamLoadException failure = new StreamLoadException(StreamLoadException.Reason.SOURCE_FAILED,
+                target.table(), label, null, String.valueOf(cause), 0, List.of(), cause);
+        if (sealed != null) {
+            try {
+                Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
+                Map<String, String> headers = LoadHeaders.of(label, sealed.batch, options, compression(options),
+                        timeout);
+                failure.withFailedBatch(keep(new LoadRunner.Job(target.database(), target.table(), label,
+                        sealed.batch, headers, timeout)));
+            }
+            finally {
+                sealed.release();
+            }
+        }
+        return failure;
     }
 
     /**
@@ -526,7 +569,21 @@ public final class StreamLoadTemplate implements AutoCloseable {
             EncodedBatch encoded = new EncodedBatch(body, batch.rows(), batch.bodySize(), List.of());
             LoadRunner.Job job = new LoadRunner.Job(batch.database(), batch.table(), batch.label(), encoded,
                     batch.headers(), batch.loadTimeout());
-            return run(job, new Batcher.Sealed(encoded, 0, this.budget), Gate.KEEP_ONLY);
+            long size = batch.bodySize();
+            StreamLoadException tooLarge = (size > this.budget.capacity()) ? new StreamLoadException(
+                    StreamLoadException.Reason.CLIENT, batch.table(), batch.label(), null, "the batch of " + size
+                            + " bytes exceeds max-in-flight-bytes (" + this.budget.capacity() + " bytes)",
+                    0, List.of(), null) : null;
+            if (tooLarge != null) {
+                return Mono.<LoadResult>error(tooLarge);
+            }
+            // A batch sent again holds memory like any other: counted in max-in-flight-bytes until it is final.
+            return this.budget.acquire(size)
+                .timeout(this.budgetWait, Mono.error(() -> new StreamLoadException(StreamLoadException.Reason.CLIENT,
+                        batch.table(), batch.label(), null, "waited " + this.budgetWait + " for memory under"
+                                + " max-in-flight-bytes (" + this.budget.capacity() + " bytes) while other loads held"
+                                + " it", 0, List.of(), null)))
+                .then(Mono.defer(() -> run(job, new Batcher.Sealed(encoded, size, this.budget), Gate.KEEP_ONLY)));
         }).next();
     }
 
@@ -534,10 +591,12 @@ public final class StreamLoadTemplate implements AutoCloseable {
         AsyncPermits lane = this.tableLanes.computeIfAbsent(job.database() + "." + job.table(),
                 (key) -> new AsyncPermits("loads in flight for " + key, this.perTableConcurrency));
         AtomicBoolean sent = new AtomicBoolean();
+        AtomicBoolean ended = new AtomicBoolean();
+        long epoch = (gate != null) ? gate.epoch() : 0;
         Mono<LoadResult> load = Mono.usingWhen(lane.acquire(1).thenReturn(lane),
                 (heldLane) -> Mono.usingWhen(this.loadSlots.acquire(1).thenReturn(this.loadSlots),
                         (slot) -> Mono.defer(() -> {
-                            StreamLoadException blocked = (gate != null) ? gate.blocked(job) : null;
+                            StreamLoadException blocked = (gate != null) ? gate.blocked(job, epoch) : null;
                             if (blocked != null) {
                                 return Mono.error(blocked);
                             }
@@ -545,7 +604,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
                             // The gate hears of a failure while the lane is still held, before a later batch runs.
                             return this.runner.run(job).doOnError(StreamLoadException.class, (failure) -> {
                                 if (gate != null) {
-                                    gate.failed(job, failure);
+                                    gate.failed(job, epoch);
                                 }
                             });
                         }), (slot) -> Mono.fromRunnable(() -> slot.release(1))),
@@ -555,13 +614,39 @@ public final class StreamLoadTemplate implements AutoCloseable {
         return Mono.firstWithSignal(load, abandoned)
             .doOnError(StreamLoadException.class, (failure) -> {
                 if (gate != null) {
-                    failure.withFailedBatch(keep(job));
+                    failure.withFailedBatch((failure.reason() == StreamLoadException.Reason.BODY_NOT_RECEIVED)
+                            ? keepUnderFreshLabel(job) : keep(job));
                 }
             })
             // Freed before the outcome is delivered, so a caller that saw the result sees the memory back.
-            .doOnSuccess((result) -> sealed.release())
-            .doOnError((failure) -> sealed.release())
-            .doOnCancel(sealed::release);
+            .doOnSuccess((result) -> {
+                ended.set(true);
+                sealed.release();
+            })
+            .doOnError((failure) -> {
+                ended.set(true);
+                sealed.release();
+            })
+            .doOnCancel(() -> {
+                sealed.release();
+                // (a cancel after the outcome, as next() sends once it has the result, is no cancelled load)
+                if (sent.get() && !ended.get() && !this.closed.get()) {
+                    // The caller went away while the batch ran: its label and outcome are still reported.
+                    this.runner.cancelledWhileRunning(job);
+                }
+            });
+    }
+
+    /**
+     * A heap copy of a batch whose label StarRocks spent on a body that did not arrive (it committed what it read):
+     * sent again under the same label it would come back {@code ALREADY_LOADED} with its rows lost, so it gets a new
+     * label.
+     */
+    private FailedBatch keepUnderFreshLabel(LoadRunner.Job job) {
+        String label = this.labels.next(this.labelPrefix, job.table());
+        Map<String, String> headers = new java.util.LinkedHashMap<>(job.headers());
+        headers.replaceAll((name, value) -> name.equalsIgnoreCase("label") ? label : value);
+        return keep(new LoadRunner.Job(job.database(), job.table(), label, job.batch(), headers, job.loadTimeout()));
     }
 
     /** A heap copy of a failed batch, for the caller to retry. */
@@ -571,7 +656,9 @@ public final class StreamLoadTemplate implements AutoCloseable {
     }
 
     /**
-     * Keeps the batches of one writer in order: once one failed, the later ones are not sent.
+     * Keeps the batches of one writer in order: once one failed, the batches started before the caller was told of
+     * that failure are not sent (they could make newer rows visible before the failed batch is sent again); batches
+     * started after the caller was told go as usual.
      */
     static class Gate {
 
@@ -579,36 +666,48 @@ public final class StreamLoadTemplate implements AutoCloseable {
         static final Gate KEEP_ONLY = new Gate() {
 
             @Override
-            StreamLoadException blocked(LoadRunner.Job job) {
+            StreamLoadException blocked(LoadRunner.Job job, long epoch) {
                 return null;
             }
 
             @Override
-            void failed(LoadRunner.Job job, StreamLoadException failure) {
+            void failed(LoadRunner.Job job, long epoch) {
             }
 
         };
 
-        private volatile String firstFailedLabel;
+        /** Counts the failures reported to the caller; a batch belongs to the epoch it was started in. */
+        private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
 
-        StreamLoadException blocked(LoadRunner.Job job) {
-            String failed = this.firstFailedLabel;
-            if (failed == null) {
+        private long failedEpoch = -1;
+
+        private String failedLabel;
+
+        long epoch() {
+            return this.epoch.get();
+        }
+
+        synchronized StreamLoadException blocked(LoadRunner.Job job, long epoch) {
+            if (epoch > this.failedEpoch) {
                 return null;
             }
             return new StreamLoadException(StreamLoadException.Reason.SKIPPED_AFTER_FAILURE, job.table(), job.label(),
-                    null, "batch with label " + failed + " failed before it", 0, List.of(), null);
+                    null, "batch with label " + this.failedLabel + " failed before it", 0, List.of(), null);
         }
 
-        void failed(LoadRunner.Job job, StreamLoadException failure) {
-            if (this.firstFailedLabel == null) {
-                this.firstFailedLabel = job.label();
+        synchronized void failed(LoadRunner.Job job, long epoch) {
+            if (epoch > this.failedEpoch) {
+                this.failedEpoch = epoch;
+                this.failedLabel = job.label();
             }
         }
 
-        /** The failure was reported to the caller, who decides what to resend: later batches may go again. */
+        /**
+         * The failure was reported to the caller, who decides what to resend: batches started from now on may go;
+         * those started before stay blocked.
+         */
         void reset() {
-            this.firstFailedLabel = null;
+            this.epoch.incrementAndGet();
         }
 
     }
@@ -713,6 +812,14 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 () -> changeApplier().applyBatch(target.database(), target.table(), batch, options)));
     }
 
+    /**
+     * Completes once no earlier load of the table that ended {@code OUTCOME_UNKNOWN} can still commit, so that the
+     * change paths never load a table's next batch behind a stalled attempt of an earlier one.
+     */
+    Mono<Void> awaitSettled(String database, String table) {
+        return this.runner.awaitSettled(database, table);
+    }
+
     private ChangeApplier changeApplier() {
         ChangeApplier applier = this.changeApplier;
         if (applier == null) {
@@ -757,6 +864,8 @@ public final class StreamLoadTemplate implements AutoCloseable {
         }
         requireOpen();
         target(table);
+        // the prefix is checked now, not at the first checkpoint
+        checkpointLabel(table, options, "0");
         return new CheckpointWriter<>(table, (checkpointId, rows) -> load(table, Flux.fromIterable(rows),
                 options.withLabel(checkpointLabel(table, options, checkpointId))).block());
     }
@@ -767,6 +876,13 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     private String checkpointLabel(String table, LoadOptions options, String checkpointId) {
         String prefix = (options.labelPrefix() != null) ? options.labelPrefix() : this.labelPrefix;
+        if (prefix.equals(Builder.DEFAULT_LABEL_PREFIX)) {
+            // Generated labels are unique by themselves; checkpoint labels are only as unique as their prefix.
+            throw new IllegalArgumentException("Checkpoint labels need a label prefix of their own application"
+                    + " (LoadOptions.withLabelPrefix or starrocks.stream-load.label-prefix): under the default prefix '"
+                    + prefix + "' two applications loading checkpoint " + checkpointId + " of '" + table + "' would"
+                    + " use the same label, and the second one's rows would be skipped as ALREADY_LOADED.");
+        }
         return CheckpointLabels.of(prefix, target(table).table(), checkpointId);
     }
 
@@ -812,7 +928,8 @@ public final class StreamLoadTemplate implements AutoCloseable {
         Target target = target(table);
         Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
         return new StreamLoadTransaction(this.transactionHttp, this.runner, this.frontendUrls, target.database(),
-                target.table(), label, options, timeout, this.budgetWait, codec(options.zone()).mapper);
+                target.table(), label, options, timeout, this.budgetWait, codec(options.zone()).mapper,
+                this.retryPolicy);
     }
 
     /**

@@ -39,8 +39,6 @@ public final class StreamLoadTransaction {
 
     private static final int IN_PROCESSING_RETRIES = 10;
 
-    private static final int TRANSPORT_RETRIES = 3;
-
     private final TransactionHttp http;
 
     private final List<URI> frontends;
@@ -66,8 +64,11 @@ public final class StreamLoadTransaction {
 
     private volatile URI backend;
 
+    private final RetryPolicy retryPolicy;
+
     StreamLoadTransaction(TransactionHttp http, LoadRunner states, List<URI> frontends, String database, String table,
-            String label, LoadOptions options, Duration timeout, Duration callTimeout, ObjectMapper mapper) {
+            String label, LoadOptions options, Duration timeout, Duration callTimeout, ObjectMapper mapper,
+            RetryPolicy retryPolicy) {
         Labels.requireValidLabel(label);
         if (options.format() != LoadFormat.JSON) {
             throw new IllegalArgumentException("Transaction loads are sent as JSON; use LoadOptions.json(), not "
@@ -87,6 +88,7 @@ public final class StreamLoadTransaction {
         this.timeout = timeout;
         this.callTimeout = callTimeout;
         this.mapper = mapper;
+        this.retryPolicy = retryPolicy;
     }
 
     /** The transaction's label. */
@@ -115,7 +117,7 @@ public final class StreamLoadTransaction {
                     return Mono.error(failure(TransactionOperation.BEGIN, answer));
                 }
                 this.backend = base(reply.server());
-                return Mono.just(result(TransactionOperation.BEGIN, answer, false));
+                return Mono.just(result(TransactionOperation.BEGIN, answer, false, false));
             });
     }
 
@@ -150,7 +152,15 @@ public final class StreamLoadTransaction {
                     if (!isOk(answer)) {
                         return Mono.error(failure(TransactionOperation.LOAD, answer));
                     }
-                    return Mono.just(result(TransactionOperation.LOAD, answer, false));
+                    String missing = answer.missingBody(body.length, rows.size(), headers);
+                    if (missing != null) {
+                        // OK for a body that did not arrive is no success: the transaction lacks these rows.
+                        return Mono.error(new StreamLoadTransactionException(this.table, this.label,
+                                TransactionOperation.LOAD, answer.status(), missing + "; roll the transaction back"
+                                        + " and load it again (a proxy or gateway in front of the BE dropped the body)",
+                                null, false, null));
+                    }
+                    return Mono.just(result(TransactionOperation.LOAD, answer, false, false));
                 })
                 .retryWhen(inProcessingRetry(TransactionOperation.LOAD));
         });
@@ -199,6 +209,13 @@ public final class StreamLoadTransaction {
                 return Mono.error(new InProcessing(answer));
             }
             String status = status(answer);
+            if (operation == TransactionOperation.COMMIT && status.equals("PUBLISH_TIMEOUT")) {
+                // Committed: visible once published. Never a failure (a new transaction would load it twice).
+                return Mono.just(result(operation, answer, false, true));
+            }
+            if (operation == TransactionOperation.COMMIT && answer.commitInDoubt()) {
+                return settleCommitInDoubt(answer);
+            }
             if ((status.equals("TXN_NOT_EXISTS") || status.equals("FAILED"))
                     && operation != TransactionOperation.PREPARE) {
                 return settleByLoadState(operation, answer);
@@ -208,12 +225,31 @@ public final class StreamLoadTransaction {
             }
             String message = (answer.message() != null) ? answer.message().toLowerCase(Locale.ROOT) : "";
             boolean already = message.contains("already committed") || message.contains("already rolled back");
-            return Mono.just(result(operation, answer, already));
+            return Mono.just(result(operation, answer, already, false));
         });
+        // Lost answers and commits in doubt are asked again under the template's retry policy (the operations are
+        // idempotent); when the retries are spent, the outcome is unknown.
         return once.retryWhen(inProcessingRetry(operation))
-            .retryWhen(Retry.backoff(TRANSPORT_RETRIES, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2))
-                .filter(StreamLoadTransaction::isTransport)
-                .onRetryExhaustedThrow((spec, signal) -> unknown(operation, signal.failure())));
+            .retryWhen(this.retryPolicy.retrying((ex) -> isTransport(ex) || ex instanceof CommitInDoubt,
+                    (ex) -> false, RetryPolicy.RetryListener.NONE))
+            .onErrorMap((ex) -> isTransport(ex) || ex instanceof CommitInDoubt, (ex) -> unknown(operation,
+                    (ex instanceof CommitInDoubt inDoubt) ? inDoubt.getMessage() : String.valueOf(ex), ex));
+    }
+
+    /**
+     * A commit in doubt, settled through the label's state: committed or visible is the commit's success; still
+     * prepared is committed again (as StarRocks advises, under the same label); aborted or unknown fails.
+     */
+    private Mono<TransactionResult> settleCommitInDoubt(ServerAnswer answer) {
+        return state(TransactionOperation.COMMIT).flatMap((state) -> switch (state) {
+            case "VISIBLE" -> Mono.just(result(TransactionOperation.COMMIT, answer, false, false));
+            case "COMMITTED" -> Mono.just(result(TransactionOperation.COMMIT, answer, false, true));
+            case "PREPARE", "PREPARED" -> Mono.error(new CommitInDoubt(answer.message() + " (load state " + state
+                    + ")"));
+            default -> Mono.error(new StreamLoadTransactionException(this.table, this.label,
+                    TransactionOperation.COMMIT, status(answer), answer.message() + " (load state " + state + ")",
+                    null, false, null));
+        });
     }
 
     /**
@@ -226,10 +262,10 @@ public final class StreamLoadTransaction {
             boolean committed = state.equals("VISIBLE") || state.equals("COMMITTED");
             boolean nothingToRollBack = state.equals("ABORTED") || state.equals("UNKNOWN");
             if (operation == TransactionOperation.COMMIT && committed) {
-                return Mono.just(result(operation, answer, true));
+                return Mono.just(result(operation, answer, true, state.equals("COMMITTED")));
             }
             if (operation == TransactionOperation.ROLLBACK && nothingToRollBack) {
-                return Mono.just(result(operation, answer, true));
+                return Mono.just(result(operation, answer, true, false));
             }
             return Mono.error(new StreamLoadTransactionException(this.table, this.label, operation, status(answer),
                     answer.message() + " (load state " + state + ")", null, false, null));
@@ -271,9 +307,10 @@ public final class StreamLoadTransaction {
         return answer;
     }
 
-    private TransactionResult result(TransactionOperation operation, ServerAnswer answer, boolean already) {
+    private TransactionResult result(TransactionOperation operation, ServerAnswer answer, boolean already,
+            boolean visibleLater) {
         return new TransactionResult(this.table, this.label, operation, answer.txnId(), answer.message(),
-                answer.loadedRows(), answer.filteredRows(), answer.loadBytes(), already);
+                answer.loadedRows(), answer.filteredRows(), answer.loadBytes(), already, visibleLater);
     }
 
     private StreamLoadTransactionException failure(TransactionOperation operation, ServerAnswer answer) {
@@ -282,8 +319,12 @@ public final class StreamLoadTransaction {
     }
 
     private StreamLoadTransactionException unknown(TransactionOperation operation, Throwable cause) {
-        return new StreamLoadTransactionException(this.table, this.label, operation, null, String.valueOf(cause),
-                null, true, cause);
+        return unknown(operation, String.valueOf(cause), cause);
+    }
+
+    private StreamLoadTransactionException unknown(TransactionOperation operation, String message, Throwable cause) {
+        return new StreamLoadTransactionException(this.table, this.label, operation, null, message, null, true,
+                cause);
     }
 
     private Retry inProcessingRetry(TransactionOperation operation) {
@@ -313,6 +354,17 @@ public final class StreamLoadTransaction {
         return failure instanceof IOException || failure instanceof TimeoutException
                 || failure instanceof WebClientRequestException
                 || failure instanceof reactor.netty.http.client.PrematureCloseException;
+    }
+
+    /** A commit whose outcome StarRocks could not tell, with the label still prepared: committed again. */
+    private static final class CommitInDoubt extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        CommitInDoubt(String message) {
+            super(message, null, false, false);
+        }
+
     }
 
     /** {@code TXN_IN_PROCESSING}: another request works on the transaction; asked again with backoff. */

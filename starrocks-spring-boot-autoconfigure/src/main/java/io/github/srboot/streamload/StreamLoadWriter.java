@@ -20,8 +20,10 @@ import reactor.core.scheduler.Schedulers;
  * <p>Thread-safe, but blocking: do not call it from reactive (non-blocking) threads. A failed background load is
  * thrown (once) from the next {@code write}, {@code flush} or {@code close}, as a {@link StreamLoadException} whose
  * {@link StreamLoadException#failedBatch()} can be sent again with {@link StreamLoadTemplate#retry(FailedBatch)};
- * batches after it are not sent until that failure has been thrown (they fail as {@code SKIPPED_AFTER_FAILURE},
- * suppressed on the first failure when {@code flush} sees them), so rows never become visible out of order. Obtain one from {@link StreamLoadTemplate#writer(String, LoadOptions)}.
+ * batches started before that failure was thrown are not sent (they fail as {@code SKIPPED_AFTER_FAILURE}, each with
+ * its batch, suppressed on the first failure when {@code flush} or {@code close} sees them), so rows never become
+ * visible ahead of a failed batch sent again. {@code close} after a failure still reports the rows it buffered, in
+ * the same way. Obtain one from {@link StreamLoadTemplate#writer(String, LoadOptions)}.
  *
  * @param <T> the row type
  */
@@ -95,7 +97,11 @@ public final class StreamLoadWriter<T> implements AutoCloseable {
         List<CompletableFuture<LoadResult>> waiting;
         this.lock.lock();
         try {
-            requireUsable();
+            if (this.closed) {
+                throw new IllegalStateException("The Stream Load writer for '" + this.table + "' is closed.");
+            }
+            // Sealed before any failure is thrown: after a failure the batch is not sent (the gate holds it back)
+            // but reported below with its rows, never dropped with the writer.
             Batcher.Sealed sealed = this.batcher.sealNow();
             if (sealed != null) {
                 start(sealed);

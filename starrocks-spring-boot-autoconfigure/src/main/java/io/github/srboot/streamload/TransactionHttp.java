@@ -2,11 +2,8 @@ package io.github.srboot.streamload;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
@@ -15,13 +12,16 @@ import org.springframework.http.HttpMethod;
 /**
  * The HTTP calls of the transaction API, merge commit loads and label look-ups, on the template's own
  * {@link StreamLoadHttp} clients (so the application's {@code WebClient.Builder}, its customizers and observations,
- * and {@code starrocks.http.ssl.bundle} apply), which follow no redirect: each 307 is followed here, to the
- * (rewritten) {@code Location}, with the same headers and {@code Authorization}.
+ * and {@code starrocks.http.ssl.bundle} apply), which follow no redirect: each 307 is followed here by the one
+ * redirect rule ({@link Redirects}), with the same headers and {@code Authorization}.
  *
  * <p>A body is never sent to an FE: a request with a body goes to a configured FE (or an FE it redirects to, such
  * as the leader) with its headers, {@code Expect: 100-continue} and no body, and the body follows the redirect to
- * the first address that is not a configured FE (a BE). Credentials are never sent from an {@code https} address
- * to an {@code http} one.
+ * the first address that is not a configured FE (a BE). A configured address that runs the request itself instead
+ * of redirecting (a BE given as FE, or the Kubernetes operator's FE proxy, which follows the 307 itself and hands the
+ * BE whatever body the client sent) answers the body-less request with {@code LoadBytes} 0: it is then remembered as
+ * such ({@link Frontends#markRunsLoads}, shared with plain loads) and the request is sent again with its body, which
+ * is safe because nothing was read.
  */
 final class TransactionHttp {
 
@@ -29,17 +29,16 @@ final class TransactionHttp {
 
     private final StreamLoadHttp http;
 
-    private final HostRewrite hostRewrite;
+    private final Frontends frontends;
 
-    private final int maxRedirects;
+    private final Redirects redirects;
 
-    private final Set<String> frontends = new HashSet<>();
+    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    TransactionHttp(List<URI> frontends, StreamLoadHttp http, HostRewrite hostRewrite, int maxRedirects) {
+    TransactionHttp(Frontends frontends, StreamLoadHttp http, Redirects redirects) {
         this.http = http;
-        this.hostRewrite = hostRewrite;
-        this.maxRedirects = maxRedirects;
-        frontends.forEach((frontend) -> this.frontends.add(authority(frontend)));
+        this.frontends = frontends;
+        this.redirects = redirects;
     }
 
     /**
@@ -53,33 +52,42 @@ final class TransactionHttp {
      * a redirect, or fails with the transport's exception.
      */
     Mono<Reply> send(HttpMethod method, URI url, Map<String, String> headers, byte[] body, Duration timeout) {
-        return send(method, url, headers, (body != null) ? body : NO_BODY, timeout, 0);
+        return send(method, url, url, headers, (body != null) ? body : NO_BODY, timeout, 0);
     }
 
-    private Mono<Reply> send(HttpMethod method, URI url, Map<String, String> headers, byte[] body, Duration timeout,
-            int hops) {
-        boolean toFrontend = this.frontends.contains(authority(url));
-        boolean holdBody = toFrontend && body.length > 0;
-        return this.http.exchange(method, url, toFrontend, headers, holdBody ? NO_BODY : body, holdBody, timeout)
-            .timeout(timeout)
-            .flatMap((answer) -> (answer.isRedirect() && answer.location() != null)
-                    ? follow(method, url, answer.location(), headers, body, timeout, hops)
-                    : Mono.just(new Reply(answer.status(), url, answer.body())));
-    }
-
-    private Mono<Reply> follow(HttpMethod method, URI from, String location, Map<String, String> headers, byte[] body,
+    private Mono<Reply> send(HttpMethod method, URI origin, URI url, Map<String, String> headers, byte[] body,
             Duration timeout, int hops) {
-        if (hops >= this.maxRedirects) {
-            return Mono.error(new IllegalStateException("More than " + this.maxRedirects + " redirects from " + from));
+        boolean toFrontend = this.frontends.isConfigured(url);
+        boolean runsLoads = toFrontend && this.frontends.runsLoads(url);
+        boolean holdBody = toFrontend && !runsLoads && body.length > 0;
+        return this.http
+            .exchange(method, url, toFrontend, headers, holdBody ? NO_BODY : body, holdBody || runsLoads, timeout)
+            .timeout(timeout)
+            .flatMap((answer) -> {
+                if (answer.isRedirect() && answer.location() != null) {
+                    return follow(method, origin, url, answer.location(), headers, body, timeout, hops);
+                }
+                if (holdBody && ranItself(answer)) {
+                    this.frontends.markRunsLoads(url);
+                    return send(method, origin, url, headers, body, timeout, hops);
+                }
+                return Mono.just(new Reply(answer.status(), url, answer.body()));
+            });
+    }
+
+    /** Whether a body-less request was run where it was sent: it says it read 0 bytes instead of redirecting. */
+    private boolean ranItself(StreamLoadHttp.Answer answer) {
+        ServerAnswer parsed = (answer.status() == 200) ? ServerAnswer.parse(this.json, answer.body()) : null;
+        return parsed != null && parsed.loadBytes() == 0;
+    }
+
+    private Mono<Reply> follow(HttpMethod method, URI origin, URI from, String location, Map<String, String> headers,
+            byte[] body, Duration timeout, int hops) {
+        if (hops >= this.redirects.maxRedirects()) {
+            return Mono.error(new IllegalStateException("More than " + this.redirects.maxRedirects()
+                    + " redirects from " + from));
         }
-        URI next = from.resolve(location);
-        next = (this.hostRewrite != null) ? this.hostRewrite.apply(next) : next;
-        if ("https".equalsIgnoreCase(from.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
-            return Mono.error(new IllegalStateException("Refusing to send credentials from " + from.getScheme()
-                    + "://" + from.getAuthority() + " to the plain-HTTP redirect target " + next.getScheme() + "://"
-                    + next.getAuthority() + "; configure the BE for HTTPS or use http FE addresses knowingly."));
-        }
-        return send(method, next, headers, body, timeout, hops + 1);
+        return send(method, origin, this.redirects.next(origin, from, location), headers, body, timeout, hops + 1);
     }
 
     /**
@@ -100,14 +108,6 @@ final class TransactionHttp {
             }
         }
         return false;
-    }
-
-    private static String authority(URI url) {
-        int port = url.getPort();
-        if (port < 0) {
-            port = "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-        }
-        return String.valueOf(url.getHost()).toLowerCase(Locale.ROOT) + ":" + port;
     }
 
 }

@@ -14,7 +14,10 @@ package io.github.srboot.streamload;
  * @param loadBytes bytes read by the server; {@code -1} when not reported
  * @param alreadyDone whether the operation had already happened (a second commit, or a commit/rollback of a label
  * the server had already finished)
+ * @param visibleLater whether a commit is committed but not yet visible: StarRocks answered {@code PUBLISH_TIMEOUT}
+ * or the label is {@code COMMITTED}; the rows become visible by themselves, so the batch must not be loaded again
  */
 public record TransactionResult(String table, String label, TransactionOperation operation, long txnId,
-        String message, long loadedRows, long filteredRows, long loadBytes, boolean alreadyDone) {
+        String message, long loadedRows, long filteredRows, long loadBytes, boolean alreadyDone,
+        boolean visibleLater) {
 }

@@ -72,4 +72,16 @@ class LoadOptionsTest {
         assertThat(LoadOptions.printable("\u0001\u0002")).isEqualTo("\\x0102");
     }
 
+    @Test
+    void aSeparatorOutsideAsciiIsRefusedBecauseTheFeChangesIt() {
+        // StarRocks' FE casts each hex byte to a signed char (Delimiter.convertDelimiter), so the BE would split on
+        // other bytes than the data holds
+        assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.csv().withSeparators("\u00a6", "\n"))
+            .withMessageContaining("\\xC2A6")
+            .withMessageContaining("outside ASCII");
+        assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.csv().withSeparators(",", "\u2028"))
+            .withMessageContaining("outside ASCII");
+        assertThat(LoadOptions.csv().withSeparators("\u0001", "\n").columnSeparator()).isEqualTo("\u0001");
+    }
+
 }

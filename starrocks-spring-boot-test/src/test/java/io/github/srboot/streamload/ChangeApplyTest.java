@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import io.github.srboot.test.streamload.StreamLoadStubServer;
-import io.github.srboot.test.streamload.StubTable;
 import io.github.srboot.test.streamload.TableContents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,14 +36,7 @@ class ChangeApplyTest {
 
     @BeforeEach
     void start() {
-        this.stub = StreamLoadStubServer.builder()
-            .table(StubTemplates.withAuditColumns(StubTable.builder("shop", "customers")
-                .column("id", "BIGINT")
-                .column("name", "VARCHAR(50)")
-                .column("qty", "INT"))
-                .primaryKey("id")
-                .build())
-            .start();
+        this.stub = StreamLoadStubServer.builder().table(StubTemplates.customers()).start();
         this.template = StubTemplates.builder(this.stub).build();
     }
 

@@ -58,7 +58,8 @@ class CheckpointLoadTest {
 
     @Test
     void theCheckpointWriterLabelsEachCheckpointAndSkipsAReplay() {
-        CheckpointWriter<StubTemplates.Item> writer = this.template.checkpointWriter("events", LoadOptions.json());
+        CheckpointWriter<StubTemplates.Item> writer = this.template.checkpointWriter("events",
+                LoadOptions.json().withLabelPrefix("orders"));
         writer.write(new StubTemplates.Item(1, "a"));
         writer.write(new StubTemplates.Item(2, "b"));
         LoadResult result = writer.checkpoint("42");
@@ -66,10 +67,29 @@ class CheckpointLoadTest {
         writer.write(new StubTemplates.Item(2, "b"));
         LoadResult replayed = writer.checkpoint("42");
 
-        assertThat(result.label()).isEqualTo("srboot_events_42");
+        assertThat(result.label()).isEqualTo("orders_events_42");
         assertThat(replayed.status()).isEqualTo(LoadStatus.ALREADY_LOADED);
         assertThat(writer.checkpoint("43")).isNull();
         assertThat(this.stub.table("shop", "events").rowCount()).isEqualTo(2);
+    }
+
+    @Test
+    void checkpointLabelsCannotCollideAcrossTablesOrApplications() {
+        // "a_b" + table "c" and "a" + table "b_c", table "t_1" at "2" and table "t" at "1_2": the same text
+        assertThatThrownBy(() -> CheckpointLabels.of("a_b", "c", 1)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("'a_b'");
+        assertThatThrownBy(() -> CheckpointLabels.of("p", "t", "1_2")).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("'1_2'");
+        assertThat(CheckpointLabels.of("orders-sink", "daily_sales", "7")).isEqualTo("orders-sink_daily_sales_7");
+        // the template's default prefix is the same in every application
+        assertThatThrownBy(() -> this.template.checkpointWriter("events", LoadOptions.json()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("label prefix of their own application");
+        assertThatThrownBy(() -> this.template.streamCheckpoints("events", Flux.just(batch("7", 1)),
+                LoadOptions.json()).blockLast())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("label prefix of their own application");
+        assertThat(this.stub.table("shop", "events").rowCount()).isZero();
     }
 
     @Test

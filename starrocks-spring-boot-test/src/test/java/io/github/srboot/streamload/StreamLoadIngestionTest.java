@@ -254,7 +254,7 @@ class StreamLoadIngestionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "\t", ",", "|", "\u00a6", "||" })
+    @ValueSource(strings = { "\t", ",", "|", "||" })
     void hostileTextSurvivesCsv(String columnSeparator) {
         // The text \N is the one value CSV cannot carry (see below); every other one comes back as it was.
         List<String> hostile = hostileValues().stream().filter((value) -> !value.equals("\\N")).toList();

@@ -35,6 +35,19 @@ final class StubTemplates {
             .column("_sr_version", "BIGINT");
     }
 
+    /**
+     * A PRIMARY KEY table {@code shop.customers(id, name, qty)} with the CDC audit columns under their default
+     * names.
+     */
+    static StubTable customers() {
+        return withAuditColumns(StubTable.builder(DATABASE, "customers")
+            .column("id", "BIGINT")
+            .column("name", "VARCHAR(50)")
+            .column("qty", "INT"))
+            .primaryKey("id")
+            .build();
+    }
+
     static StreamLoadTemplate.Builder builder(StreamLoadStubServer stub) {
         return StreamLoadTemplate.builder()
             .frontends(stub.frontendUrls())

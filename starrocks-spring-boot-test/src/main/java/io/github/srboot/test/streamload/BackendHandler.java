@@ -60,7 +60,7 @@ final class BackendHandler implements StubEndpoint.Handler {
                 case "begin" -> begin(endpoint, exchange);
                 case "load" -> transactionLoad(endpoint, exchange);
                 case "prepare" -> prepare(exchange);
-                case "commit" -> commit(exchange);
+                case "commit" -> commit(endpoint, exchange);
                 default -> rollback(exchange);
             }
             return;
@@ -253,6 +253,10 @@ final class BackendHandler implements StubEndpoint.Handler {
         response.committed(System.nanoTime());
         if (fault instanceof Fault.ResponseLostAfterCommit) {
             exchange.holdSilently();
+            return;
+        }
+        if (fault instanceof Fault.CommitStatusUnknown) {
+            exchange.respondJson(200, response.fail(StubReplies.commitStatusUnknown()));
             return;
         }
         exchange.respondJson(200, publishTimeout ? response.publishTimeout() : response.success());
@@ -464,7 +468,9 @@ final class BackendHandler implements StubEndpoint.Handler {
         });
     }
 
-    private void commit(Exchange exchange) throws IOException {
+    private void commit(StubEndpoint endpoint, Exchange exchange) throws IOException {
+        Fault fault = this.server.faults().nextQueued(StubRole.BACKEND, endpoint.port(), exchange.header("label"),
+                StubFaults::appliesToTransactionCommit);
         onClaimedTransaction(exchange, (job) -> switch (job.state()) {
             case PREPARE, PREPARED -> {
                 if (!job.received()) {
@@ -476,6 +482,15 @@ final class BackendHandler implements StubEndpoint.Handler {
                 long started = System.nanoTime();
                 job.commit();
                 this.server.countCommit();
+                if (fault instanceof Fault.PublishTimeout late) {
+                    // committed, visible later: the FE's PUBLISH_TIMEOUT status passed on by its code name
+                    // (TransactionManagerAction answers the status of StreamLoadExecutor::commit_txn)
+                    job.committedUntilPublished(late.visibleAfter());
+                    yield txnStatus(job, "PUBLISH_TIMEOUT", "Publish timeout. The data will be visible after a while, ");
+                }
+                if (fault instanceof Fault.CommitStatusUnknown) {
+                    yield txnStatus(job, "SERVICE_UNAVAILABLE", StubReplies.commitStatusUnknown());
+                }
                 Map<String, Object> body = txnSummary(job, "");
                 body.put("CommitAndPublishTimeMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 yield body;

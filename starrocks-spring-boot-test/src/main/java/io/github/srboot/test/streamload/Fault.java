@@ -120,6 +120,17 @@ public sealed interface Fault {
     }
 
     /**
+     * The FE commits the transaction but its answer to the BE's commit RPC is lost: the BE answers with StarRocks'
+     * "Transaction status unknown, you can retry with same label" ({@code StreamLoadExecutor::commit_txn} in
+     * {@code be/src/runtime/stream_load/stream_load_executor.cpp}: a thrift RPC error becomes
+     * {@code Status::ServiceUnavailable}), as {@code Fail} for a Stream Load and as {@code SERVICE_UNAVAILABLE} for a
+     * transaction commit, while the label is in fact VISIBLE (BE only; loads and transaction commits).
+     */
+    static Fault commitStatusUnknown() {
+        return new CommitStatusUnknown();
+    }
+
+    /**
      * Whether the FE can inject this fault.
      */
     default boolean appliesToFrontend() {
@@ -210,6 +221,10 @@ public sealed interface Fault {
 
     /** The FE finds no live BE to redirect to. */
     record NoBackendAlive() implements Fault {
+    }
+
+    /** The load commits but the BE lost the FE's answer to its commit RPC and says the status is unknown. */
+    record CommitStatusUnknown() implements Fault {
     }
 
 }

@@ -225,11 +225,14 @@ record LoadOptions(boolean json, Compression compression, byte[] columnSeparator
             if (!hex.matches("[0-9a-fA-F]+")) {
                 throw new LoadFailedException("Invalid delimiter '" + value + "': invalid hex format");
             }
-            byte[] bytes = new byte[hex.length() / 2];
-            for (int i = 0; i < bytes.length; i++) {
-                bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+            // Delimiter.convertDelimiter (fe/fe-core/src/main/java/com/starrocks/analysis/Delimiter.java) appends
+            // (char) b for each byte b: a byte over 0x7F becomes a char from U+FF80 to U+FFFF, which reaches the BE
+            // as its UTF-8 encoding (a thrift string), three bytes that are not the byte asked for.
+            StringBuilder converted = new StringBuilder(hex.length() / 2);
+            for (int i = 0; i < hex.length(); i += 2) {
+                converted.append((char) (byte) Integer.parseInt(hex.substring(i, i + 2), 16));
             }
-            return bytes;
+            return converted.toString().getBytes(StandardCharsets.UTF_8);
         }
         return value.replace("\\t", "\t").replace("\\n", "\n").getBytes(StandardCharsets.UTF_8);
     }

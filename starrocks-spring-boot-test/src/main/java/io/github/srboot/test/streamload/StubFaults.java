@@ -148,6 +148,26 @@ public final class StubFaults {
         return fault;
     }
 
+    /** The faults a transaction commit implements (queued ones only: random faults never reach commits). */
+    static boolean appliesToTransactionCommit(Fault fault) {
+        return fault instanceof Fault.PublishTimeout || fault instanceof Fault.CommitStatusUnknown;
+    }
+
+    /**
+     * The next queued fault when it is one that {@code form} accepts, else {@code null} and the queue stays as it is
+     * (for requests, such as transaction commits, that only some queued faults are meant for).
+     */
+    synchronized Fault nextQueued(StubRole role, int port, String label, java.util.function.Predicate<Fault> form) {
+        Deque<Fault> queue = (role == StubRole.FRONTEND) ? this.frontendQueue : this.backendQueue;
+        Fault fault = queue.peek();
+        if (fault == null || !form.test(fault)) {
+            return null;
+        }
+        queue.poll();
+        this.injected.add(new InjectedFault(role, port, fault, label));
+        return fault;
+    }
+
     /** The faults a transaction load implements: before, instead of or after loading. */
     static boolean appliesToTransactionLoad(Fault fault) {
         return fault instanceof Fault.Delay || fault instanceof Fault.HttpStatus || fault instanceof Fault.ResetBeforeBody

@@ -113,6 +113,15 @@ final class StubReplies {
     }
 
     /**
+     * The message of a commit whose FE answer was lost ({@code StreamLoadExecutor::commit_txn},
+     * {@code be/src/runtime/stream_load/stream_load_executor.cpp}); the cause is the thrift error's text.
+     */
+    static String commitStatusUnknown() {
+        return "Commit transaction fail cause THRIFT_RPC_ERROR: Couldn't get a client for FE, Transaction status"
+                + " unknown, you can retry with same label.";
+    }
+
+    /**
      * What StarRocks answers for an operation on a label that names no transaction.
      */
     static Map<String, Object> transactionNotExists(String label) {

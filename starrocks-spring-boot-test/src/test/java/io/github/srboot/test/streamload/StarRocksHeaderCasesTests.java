@@ -75,6 +75,14 @@ class StarRocksHeaderCasesTests {
     }
 
     @Test
+    void aHexSeparatorByteOver0x7fArrivesChangedAsTheFeMakesIt() throws LoadFailedException {
+        // Delimiter.convertDelimiter (fe/fe-core/src/main/java/com/starrocks/analysis/Delimiter.java) casts each byte
+        // to a signed char: 0xC2 -> U+FFC2, 0xA7 -> U+FFA7, sent to the BE in UTF-8
+        assertThat(LoadOptions.separator("\\xC2A7", "\t")).containsExactly(0xEF, 0xBF, 0x82, 0xEF, 0xBE, 0xA7);
+        assertThat(LoadOptions.separator("\\x7f", "\t")).containsExactly(0x7F);
+    }
+
+    @Test
     void zeroXPrefixIsHexadecimalToo() throws LoadFailedException {
         // Delimiter.convertDelimiter takes "\x" and "0x" in any case
         assertThat(LoadOptions.separator("0X01", "\t")).containsExactly(1);
