@@ -15,6 +15,14 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(StarRocksProperties.class)
 public class StarRocksAutoConfiguration {
 
+    /**
+     * Checks {@code starrocks.*} once bound, naming the property a value is refused for.
+     */
+    @Bean
+    static StarRocksPropertiesValidator starRocksPropertiesValidator() {
+        return new StarRocksPropertiesValidator();
+    }
+
     @Bean
     @ConditionalOnMissingBean(StarRocksConnectionDetails.class)
     PropertiesStarRocksConnectionDetails starRocksConnectionDetails(StarRocksProperties properties) {
