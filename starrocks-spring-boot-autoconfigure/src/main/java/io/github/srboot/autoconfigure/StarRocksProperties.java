@@ -483,7 +483,8 @@ public class StarRocksProperties {
 
         /**
          * Directory to write the next Flyway migration (V{next}__{description}.sql) into; when set, the application
-         * writes the file at start-up and exits. For example
+         * writes the file at start-up, before its own runners, and exits. Start-up fails when there is no schema
+         * diff to write it from (no StarRocks DataSource). For example
          * --starrocks.schema.write-migration=src/main/resources/db/migration.
          */
         private String writeMigration;
