@@ -54,7 +54,8 @@ import io.github.srboot.test.streamload.TableContents;
  * table with the medians and writes them as JSON. Prints figures; asserts nothing about time.
  *
  * <p>Arguments: {@code [rows] [runs] [batch-MiB] [results-file]}; defaults 5,000,000 rows, 3 runs, 16 MiB batches,
- * {@code benchmarks/results/side-by-side.json}. System properties {@code bench.clients} (comma-separated names out of
+ * {@code benchmarks/target/side-by-side.json} (in the build directory, so that a run changes no tracked file; a run
+ * worth keeping is copied into {@code benchmarks/results/} by hand). System properties {@code bench.clients} (comma-separated names out of
  * {@code stream,writer,sdk,ceiling,anchor}) and {@code bench.formats} ({@code json,csv}) select a subset, for
  * profiling; the table needs the SDK, the ceiling and the anchor in the same run.
  */
@@ -86,7 +87,7 @@ public final class SideBySideBenchmark {
         long rows = (args.length > 0) ? Long.parseLong(args[0]) : 5_000_000L;
         int runs = (args.length > 1) ? Integer.parseInt(args[1]) : 3;
         long batchBytes = ((args.length > 2) ? Long.parseLong(args[2]) : 16) * 1024 * 1024;
-        Path resultsFile = Path.of((args.length > 3) ? args[3] : "benchmarks/results/side-by-side.json");
+        Path resultsFile = Path.of((args.length > 3) ? args[3] : "benchmarks/target/side-by-side.json");
         long warmUpRows = Math.max(100_000, rows / 10);
         String machine = machine();
         System.out.printf(Locale.ROOT, "Side-by-side Stream Load benchmark: %,d rows x %d runs per client and format"

@@ -12,9 +12,9 @@ import io.github.srboot.streamload.RowOperation;
 import io.github.srboot.streamload.StreamLoadException;
 import io.github.srboot.streamload.StreamLoadTemplate;
 import io.github.srboot.streamload.StreamLoadWriter;
+import io.github.srboot.test.streamload.DdlTables;
 import io.github.srboot.test.streamload.StreamLoadStub;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
-import io.github.srboot.test.streamload.StubTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,23 +39,28 @@ class StreamLoadExamplesTests {
 
     private StreamLoadStubServer stub;
 
-    /** A row: its components are the columns. */
+    // tag::stream-load-types[]
+    /** The table the examples load into, in database shop (starrocks.database). */
+    static final String ORDERS_TABLE = """
+            CREATE TABLE orders (
+              id BIGINT NOT NULL,
+              status VARCHAR(16),
+              amount DECIMAL(12, 2),
+              seq BIGINT
+            ) PRIMARY KEY (id) DISTRIBUTED BY HASH(id) BUCKETS 4""";
+
+    /** A row of orders: its components are the columns. */
     record Order(long id, String status, BigDecimal amount, long seq) {
     }
 
     /** A change of the source system: the columns, and whether it deletes ({@code @JsonIgnore}: not a column). */
     record OrderChange(long id, String status, BigDecimal amount, long seq, @JsonIgnore boolean deleted) {
     }
+    // end::stream-load-types[]
 
     @BeforeAll
     static void connect(StreamLoadStubServer stub) {
-        stub.createTable(StubTable.builder("shop", "orders")
-            .column("id", "BIGINT")
-            .column("status", "VARCHAR(16)")
-            .column("amount", "DECIMAL(12, 2)")
-            .column("seq", "BIGINT")
-            .primaryKey("id")
-            .build());
+        stub.createTable(DdlTables.fromScript(ORDERS_TABLE, "shop").get(0));
         streamLoad = StubStreamLoad.template(stub);
     }
 

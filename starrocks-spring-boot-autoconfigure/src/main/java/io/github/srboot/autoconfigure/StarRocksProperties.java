@@ -5,29 +5,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
-import io.github.srboot.actuate.StarRocksClusterProbe;
 import io.github.srboot.flyway.DriftCheck;
-import io.github.srboot.flyway.HistoryTable;
-import io.github.srboot.jdbc.AlterJobPolling;
-import io.github.srboot.streamload.BatchPolicy;
-import io.github.srboot.streamload.HostRewrite;
 import io.github.srboot.streamload.LoadCompression;
-import io.github.srboot.streamload.RetryPolicy;
-import io.github.srboot.streamload.StreamLoadTemplate;
 
 /**
  * Configuration properties of the StarRocks starter, bound to {@code starrocks.*}.
  *
  * <p>JDBC access uses the application's {@code DataSource} ({@code spring.datasource.*}); the credentials here are
  * for the FE/BE HTTP interface (Stream Load, health, load state).
+ *
+ * <p>Plain data, as Spring Boot's own properties are: the defaults are literals (equal to the library's, which a
+ * test checks) so that the configuration metadata lists them, and nothing here needs Jackson, Reactor or any
+ * library class to load. The values are checked once bound, by the library's own rules, in
+ * {@link StarRocksPropertiesValidator}.
  */
 @ConfigurationProperties(prefix = "starrocks")
-public class StarRocksProperties implements InitializingBean {
+public class StarRocksProperties {
 
     /**
      * User for Stream Load and the FE HTTP API. JDBC uses the DataSource's own credentials.
@@ -104,121 +100,6 @@ public class StarRocksProperties implements InitializingBean {
         return this.flyway;
     }
 
-    /**
-     * Fails start-up on values that would only fail later, far from their cause, naming the property. This is the
-     * one place {@code starrocks.*} values are checked; where the library has a rule, it is the library's check that
-     * runs, with the property named in the message.
-     */
-    @Override
-    public void afterPropertiesSet() {
-        List<URI> frontends = this.http.getFrontends();
-        for (int i = 0; i < frontends.size(); i++) {
-            URI url = frontends.get(i);
-            String name = "starrocks.http.frontends[" + i + "]";
-            if (url == null) {
-                throw new InvalidConfigurationPropertyValueException(name, null, "An FE HTTP URL is required.");
-            }
-            String scheme = url.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    || url.getHost() == null) {
-                throw new InvalidConfigurationPropertyValueException(name, url,
-                        "Expected an FE HTTP base URL such as http://fe1:8030 (scheme http or https and a host).");
-            }
-            if (url.getUserInfo() != null) {
-                throw new InvalidConfigurationPropertyValueException(name, "<redacted>",
-                        "Credentials do not belong in the URL; set starrocks.username and starrocks.password.");
-            }
-        }
-        if (this.database != null && this.database.isBlank()) {
-            throw new InvalidConfigurationPropertyValueException("starrocks.database", this.database,
-                    "Leave it unset, or name a database.");
-        }
-        requireNotNegative("starrocks.http.connect-timeout", this.http.getConnectTimeout());
-        requireNotNegative("starrocks.http.read-timeout", this.http.getReadTimeout());
-        String rewrite = this.http.getRedirectHostRewrite();
-        if (rewrite != null && !rewrite.isBlank()) {
-            check("starrocks.http.redirect-host-rewrite", rewrite, () -> HostRewrite.parse(rewrite));
-        }
-        check("starrocks.http.max-redirects", this.http.getMaxRedirects(),
-                () -> StreamLoadTemplate.builder().maxRedirects(this.http.getMaxRedirects()));
-        StreamLoad load = this.streamLoad;
-        RetryPolicy retry = RetryPolicy.DEFAULT;
-        check("starrocks.stream-load.max-retries", load.getMaxRetries(), () -> new RetryPolicy(load.getMaxRetries(),
-                retry.initialBackoff(), retry.maxBackoff(), retry.busyBackoff()));
-        check("starrocks.stream-load.retry-backoff", load.getRetryBackoff(), () -> new RetryPolicy(retry.maxRetries(),
-                load.getRetryBackoff(), retry.maxBackoff(), retry.busyBackoff()));
-        check("starrocks.stream-load.max-retry-backoff", load.getMaxRetryBackoff(), () -> new RetryPolicy(
-                retry.maxRetries(), retry.initialBackoff(), load.getMaxRetryBackoff(), retry.busyBackoff()));
-        check("starrocks.stream-load.busy-backoff", load.getBusyBackoff(), () -> new RetryPolicy(retry.maxRetries(),
-                retry.initialBackoff(), retry.maxBackoff(), load.getBusyBackoff()));
-        BatchPolicy batch = BatchPolicy.DEFAULT;
-        StreamLoad.Batch loadBatch = load.getBatch();
-        check("starrocks.stream-load.batch.max-rows", loadBatch.getMaxRows(),
-                () -> new BatchPolicy(loadBatch.getMaxRows(), batch.maxBytes(), batch.maxInterval()));
-        check("starrocks.stream-load.batch.max-bytes", loadBatch.getMaxBytes(),
-                () -> new BatchPolicy(batch.maxRows(), loadBatch.getMaxBytes().toBytes(), batch.maxInterval()));
-        check("starrocks.stream-load.batch.max-interval", loadBatch.getMaxInterval(),
-                () -> new BatchPolicy(batch.maxRows(), batch.maxBytes(), loadBatch.getMaxInterval()));
-        if (load.getMaxInFlightBytes() == null
-                || load.getMaxInFlightBytes().toBytes() <= loadBatch.getMaxBytes().toBytes()) {
-            throw new InvalidConfigurationPropertyValueException("starrocks.stream-load.max-in-flight-bytes",
-                    load.getMaxInFlightBytes(), "It must exceed starrocks.stream-load.batch.max-bytes ("
-                            + loadBatch.getMaxBytes() + "), or no batch could ever be loaded.");
-        }
-        check("starrocks.stream-load.max-concurrent-loads", load.getMaxConcurrentLoads(),
-                () -> StreamLoadTemplate.builder().maxConcurrentLoads(load.getMaxConcurrentLoads()));
-        // The builder checks this one only when the template is built: checked here so the property is named.
-        if (load.getPerTableConcurrency() < 1) {
-            throw new InvalidConfigurationPropertyValueException("starrocks.stream-load.per-table-concurrency",
-                    load.getPerTableConcurrency(), "It must be at least 1.");
-        }
-        check("starrocks.stream-load.label-prefix", load.getLabelPrefix(),
-                () -> StreamLoadTemplate.builder().labelPrefix(load.getLabelPrefix()));
-        requireNotNegative("starrocks.stream-load.load-timeout", load.getLoadTimeout());
-        requireNotNegative("starrocks.stream-load.response-timeout-margin", load.getResponseTimeoutMargin());
-        requireNotNegative("starrocks.stream-load.shutdown-timeout", load.getShutdownTimeout());
-        check("starrocks.schema.alter-poll-interval", this.schema.getAlterPollInterval(),
-                () -> new AlterJobPolling(this.schema.getAlterPollInterval(), AlterJobPolling.DEFAULT_TIMEOUT));
-        check("starrocks.schema.alter-timeout", this.schema.getAlterTimeout(),
-                () -> new AlterJobPolling(AlterJobPolling.DEFAULT_POLL_INTERVAL, this.schema.getAlterTimeout()));
-        requireNotNegative("starrocks.schema.report-cache-ttl", this.schema.getReportCacheTtl());
-        requirePositive("starrocks.health.probe-timeout", this.health.getProbeTimeout());
-        requireNotNegative("starrocks.health.cache-ttl", this.health.getCacheTtl());
-        check("starrocks.flyway.alter-timeout", this.flyway.getAlterTimeout(),
-                () -> new AlterJobPolling(AlterJobPolling.DEFAULT_POLL_INTERVAL, this.flyway.getAlterTimeout()));
-        Integer replicationNum = this.flyway.getHistoryReplicationNum();
-        if (replicationNum != null) {
-            check("starrocks.flyway.history-replication-num", replicationNum,
-                    () -> HistoryTable.definition("flyway_schema_history", replicationNum));
-        }
-    }
-
-    /**
-     * Runs a library check and reports its refusal against the property.
-     */
-    private static void check(String name, Object value, Runnable libraryCheck) {
-        try {
-            libraryCheck.run();
-        }
-        catch (IllegalArgumentException | NullPointerException ex) {
-            throw new InvalidConfigurationPropertyValueException(name, value, ex.getMessage());
-        }
-    }
-
-    private static void requireNotNegative(String name, Duration value) {
-        if (value == null || value.isNegative()) {
-            throw new InvalidConfigurationPropertyValueException(name, value,
-                    "A timeout or interval is required and cannot be negative.");
-        }
-    }
-
-    private static void requirePositive(String name, Duration value) {
-        requireNotNegative(name, value);
-        if (value.isZero()) {
-            throw new InvalidConfigurationPropertyValueException(name, value, "It must be positive.");
-        }
-    }
-
     @Override
     public String toString() {
         return "StarRocksProperties[username=" + this.username + ", password=" + (isEmpty(this.password) ? "" : "******")
@@ -242,13 +123,13 @@ public class StarRocksProperties implements InitializingBean {
         /**
          * Timeout for opening a connection to an FE or BE.
          */
-        private Duration connectTimeout = StreamLoadTemplate.Builder.DEFAULT_CONNECT_TIMEOUT;
+        private Duration connectTimeout = Duration.ofSeconds(10);
 
         /**
          * Timeout for HTTP calls that carry no load body (health, load state, transactions). Loads wait a little
          * longer than their own 'timeout' header instead.
          */
-        private Duration readTimeout = StreamLoadTemplate.Builder.DEFAULT_READ_TIMEOUT;
+        private Duration readTimeout = Duration.ofSeconds(30);
 
         /**
          * Host, or host:port, that replaces the address of every BE the FE redirects a Stream Load to. For BEs that
@@ -259,12 +140,12 @@ public class StarRocksProperties implements InitializingBean {
         /**
          * Most redirects followed per Stream Load attempt (normally one: FE to BE).
          */
-        private int maxRedirects = StreamLoadTemplate.Builder.DEFAULT_MAX_REDIRECTS;
+        private int maxRedirects = 3;
 
         /**
          * How often an FE taken out of rotation after a failure is probed with /api/health.
          */
-        private Duration frontendProbeInterval = StreamLoadTemplate.Builder.DEFAULT_FRONTEND_PROBE_INTERVAL;
+        private Duration frontendProbeInterval = Duration.ofSeconds(5);
 
         /**
          * TLS for the FE and BE HTTP calls (https FE URLs).
@@ -362,43 +243,43 @@ public class StarRocksProperties implements InitializingBean {
          * Retries of a failed load (5xx, connection errors, timeouts, busy server, temporary refusals such as the BE's
          * HTTP concurrency limit or 'No backend alive'), always with the same label.
          */
-        private int maxRetries = RetryPolicy.DEFAULT.maxRetries();
+        private int maxRetries = 3;
 
         /**
          * First delay before a retry; doubles per retry, with jitter.
          */
-        private Duration retryBackoff = RetryPolicy.DEFAULT.initialBackoff();
+        private Duration retryBackoff = Duration.ofMillis(500);
 
         /**
          * Longest delay between retries of ordinary failures.
          */
-        private Duration maxRetryBackoff = RetryPolicy.DEFAULT.maxBackoff();
+        private Duration maxRetryBackoff = Duration.ofSeconds(10);
 
         /**
          * First delay before a retry when the server is busy ('too many versions', running transaction limit).
          */
-        private Duration busyBackoff = RetryPolicy.DEFAULT.busyBackoff();
+        private Duration busyBackoff = Duration.ofSeconds(5);
 
         /**
          * Bound on memory held by batches being filled, waiting or loading, across all tables; writers and streams
          * wait when it is reached. Must exceed batch.max-bytes.
          */
-        private DataSize maxInFlightBytes = DataSize.ofBytes(StreamLoadTemplate.Builder.DEFAULT_MAX_IN_FLIGHT_BYTES);
+        private DataSize maxInFlightBytes = DataSize.ofMegabytes(256);
 
         /**
          * Loads running at once across tables.
          */
-        private int maxConcurrentLoads = StreamLoadTemplate.Builder.DEFAULT_MAX_CONCURRENT_LOADS;
+        private int maxConcurrentLoads = 4;
 
         /**
          * Loads running at once per table. 1 keeps each table's rows in order.
          */
-        private int perTableConcurrency = StreamLoadTemplate.Builder.DEFAULT_PER_TABLE_CONCURRENCY;
+        private int perTableConcurrency = 1;
 
         /**
          * Prefix of generated labels (label = prefix_table_unique part).
          */
-        private String labelPrefix = StreamLoadTemplate.Builder.DEFAULT_LABEL_PREFIX;
+        private String labelPrefix = "srboot";
 
         /**
          * Body compression when LoadOptions do not set one: NONE, GZIP or LZ4_FRAME.
@@ -409,19 +290,19 @@ public class StarRocksProperties implements InitializingBean {
          * The load 'timeout' header when LoadOptions do not set one. The client waits for an answer a little longer
          * (response-timeout-margin).
          */
-        private Duration loadTimeout = StreamLoadTemplate.Builder.DEFAULT_LOAD_TIMEOUT;
+        private Duration loadTimeout = Duration.ofSeconds(600);
 
         /**
          * How much longer than the load timeout to wait for a Stream Load answer before retrying.
          */
-        private Duration responseTimeoutMargin = StreamLoadTemplate.Builder.DEFAULT_RESPONSE_TIMEOUT_MARGIN;
+        private Duration responseTimeoutMargin = Duration.ofSeconds(10);
 
         /**
          * Bound on shutdown (StreamLoadTemplate.close()): buffered rows are loaded and loads in flight awaited for at
          * most this long, even when a BE stalls; what is left then is abandoned, counted in the
          * starrocks.stream-load.unflushed-rows metric and reported by a StreamLoadShutdownException.
          */
-        private Duration shutdownTimeout = StreamLoadTemplate.Builder.DEFAULT_SHUTDOWN_TIMEOUT;
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
 
         private final Batch batch = new Batch();
 
@@ -541,17 +422,17 @@ public class StarRocksProperties implements InitializingBean {
             /**
              * Rows per load.
              */
-            private int maxRows = BatchPolicy.DEFAULT.maxRows();
+            private int maxRows = 500000;
 
             /**
              * Encoded bytes per load (before compression).
              */
-            private DataSize maxBytes = DataSize.ofBytes(BatchPolicy.DEFAULT.maxBytes());
+            private DataSize maxBytes = DataSize.ofMegabytes(64);
 
             /**
              * How long buffered rows may wait for more before they are loaded.
              */
-            private Duration maxInterval = BatchPolicy.DEFAULT.maxInterval();
+            private Duration maxInterval = Duration.ofSeconds(5);
 
             public int getMaxRows() {
                 return this.maxRows;
@@ -602,7 +483,8 @@ public class StarRocksProperties implements InitializingBean {
 
         /**
          * Directory to write the next Flyway migration (V{next}__{description}.sql) into; when set, the application
-         * writes the file at start-up and exits. For example
+         * writes the file at start-up, before its own runners, and exits. Start-up fails when there is no schema
+         * diff to write it from (no StarRocks DataSource). For example
          * --starrocks.schema.write-migration=src/main/resources/db/migration.
          */
         private String writeMigration;
@@ -615,13 +497,13 @@ public class StarRocksProperties implements InitializingBean {
         /**
          * How often to poll SHOW ALTER TABLE while waiting for an asynchronous ALTER job.
          */
-        private Duration alterPollInterval = AlterJobPolling.DEFAULT_POLL_INTERVAL;
+        private Duration alterPollInterval = Duration.ofSeconds(1);
 
         /**
          * How long to wait for an asynchronous ALTER job (or for a running one before retrying a refused
          * statement) before failing.
          */
-        private Duration alterTimeout = AlterJobPolling.DEFAULT_TIMEOUT;
+        private Duration alterTimeout = Duration.ofMinutes(30);
 
         /**
          * How long the starrocksschema endpoint, the starrocks endpoint's drift summary and the
@@ -735,13 +617,13 @@ public class StarRocksProperties implements InitializingBean {
          * Longest wait for each probe (the JDBC query, each FE's /api/health); a probe that takes longer counts as
          * failed.
          */
-        private Duration probeTimeout = StarRocksClusterProbe.DEFAULT_PROBE_TIMEOUT;
+        private Duration probeTimeout = Duration.ofSeconds(2);
 
         /**
          * How long a probe result is reused, so that frequent health checks cannot hammer the cluster. 0 probes on
          * every call.
          */
-        private Duration cacheTtl = StarRocksClusterProbe.DEFAULT_CACHE_TTL;
+        private Duration cacheTtl = Duration.ofSeconds(5);
 
         public Duration getProbeTimeout() {
             return this.probeTimeout;
@@ -777,7 +659,7 @@ public class StarRocksProperties implements InitializingBean {
         /**
          * How long Flyway waits for one asynchronous ALTER job before failing the migration.
          */
-        private Duration alterTimeout = AlterJobPolling.DEFAULT_TIMEOUT;
+        private Duration alterTimeout = Duration.ofMinutes(30);
 
         /**
          * replication_num of the schema history table Flyway creates; when not set, the server's default (3 unless

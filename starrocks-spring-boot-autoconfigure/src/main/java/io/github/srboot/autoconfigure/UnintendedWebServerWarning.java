@@ -3,8 +3,8 @@ package io.github.srboot.autoconfigure;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -24,15 +24,22 @@ final class UnintendedWebServerWarning implements ApplicationListener<WebServerI
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        ApplicationContext context = event.getApplicationContext();
-        if (context.getBeanNamesForAnnotation(Controller.class).length > 0
-                || context.getBeanNamesForType(RouterFunction.class, false, false).length > 0) {
+        if (!servesNothingOfItsOwn(event.getApplicationContext())) {
             return;
         }
         logger.warn("A reactive web server started on port " + event.getWebServer().getPort()
                 + " although this application defines no controller or RouterFunction (spring-webflux is on the"
                 + " classpath for Stream Load's WebClient); if it is not meant to serve HTTP, set"
                 + " spring.main.web-application-type=none");
+    }
+
+    /**
+     * Whether the application defines nothing for a web server to serve: no {@code @Controller} bean and no
+     * {@code RouterFunction} bean. The one rule for the warning and for {@link WebServerPortInUseFailureAnalyzer}.
+     */
+    static boolean servesNothingOfItsOwn(ListableBeanFactory beans) {
+        return beans.getBeanNamesForAnnotation(Controller.class).length == 0
+                && beans.getBeanNamesForType(RouterFunction.class, false, false).length == 0;
     }
 
 }

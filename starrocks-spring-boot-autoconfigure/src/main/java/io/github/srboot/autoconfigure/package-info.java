@@ -1,5 +1,6 @@
 /**
- * Spring Boot wiring only: {@code @ConfigurationProperties}, connection details and {@code @AutoConfiguration}
- * classes. No logic lives here; it may depend on every other package.
+ * Spring Boot wiring: {@code @ConfigurationProperties} and their checks, connection details, {@code @AutoConfiguration}
+ * classes, and the start-up help (failure analyzers, the unknown-property report). No StarRocks logic lives here; it
+ * may depend on every other package.
  */
 package io.github.srboot.autoconfigure;

@@ -123,11 +123,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
         if (builder.frontends.isEmpty()) {
             throw new IllegalArgumentException("StreamLoadTemplate needs at least one FE HTTP URL.");
         }
-        if (builder.maxInFlightBytes < builder.batchPolicy.maxBytes() + 2 * Batcher.RESERVATION) {
-            throw new IllegalArgumentException("max-in-flight-bytes (" + builder.maxInFlightBytes
-                    + ") must exceed batch max-bytes (" + builder.batchPolicy.maxBytes() + ") by at least "
-                    + 2 * Batcher.RESERVATION + " bytes.");
-        }
+        Builder.requireInFlightRoom(builder.maxInFlightBytes, builder.batchPolicy);
         Labels.requireValidPrefix(builder.labelPrefix);
         this.database = builder.database;
         this.defaultOptions = builder.defaultOptions;
@@ -1115,6 +1111,20 @@ public final class StreamLoadTemplate implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The rule between the in-flight bound and the batch size: room for one full batch and the encoders'
+         * reservations, or no batch could ever be loaded. Checked when the template is built; public so that a
+         * configuration can be checked against the same rule before.
+         * @throws IllegalArgumentException when {@code maxInFlightBytes} leaves no such room
+         */
+        public static void requireInFlightRoom(long maxInFlightBytes, BatchPolicy batchPolicy) {
+            if (maxInFlightBytes < batchPolicy.maxBytes() + 2 * Batcher.RESERVATION) {
+                throw new IllegalArgumentException("max-in-flight-bytes (" + maxInFlightBytes
+                        + ") must exceed batch max-bytes (" + batchPolicy.maxBytes() + ") by at least "
+                        + 2 * Batcher.RESERVATION + " bytes.");
+            }
+        }
+
         /** Bound on bytes held by all batches (filling, waiting, loading). */
         public Builder maxInFlightBytes(long maxInFlightBytes) {
             this.maxInFlightBytes = maxInFlightBytes;
@@ -1129,7 +1139,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
         /** Loads running at once per table; above 1, rows of a table may become visible out of order. */
         public Builder perTableConcurrency(int perTableConcurrency) {
-            this.perTableConcurrency = perTableConcurrency;
+            this.perTableConcurrency = requirePositive("per-table concurrency", perTableConcurrency);
             return this;
         }
 

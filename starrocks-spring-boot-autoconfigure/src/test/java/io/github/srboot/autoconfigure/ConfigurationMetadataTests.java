@@ -67,10 +67,8 @@ class ConfigurationMetadataTests {
     }
 
     /**
-     * The defaults live in the library ({@code StreamLoadTemplate.Builder.DEFAULT_*}, {@code RetryPolicy.DEFAULT},
-     * ...) and the properties read them from there, which the configuration processor cannot evaluate: the IDE
-     * sees them through additional-spring-configuration-metadata.json. Each listed default, bound as a user would
-     * set it, must equal what the properties start with.
+     * Each default the metadata lists (which the configuration processor reads from the properties' literal
+     * initialisers), bound as a user would set it, must equal what the properties start with.
      */
     @Test
     void listedDefaultsAreThePropertiesDefaults() throws Exception {
@@ -95,6 +93,37 @@ class ConfigurationMetadataTests {
             String path = beanPath(name.substring("starrocks.".length()));
             assertThat(actual.getPropertyValue(path)).as(name).isEqualTo(expected.getPropertyValue(path));
         }
+    }
+
+    /**
+     * Every property that starts with a value lists it as its default, so that the IDE and the README's reference
+     * show it (starrocks.flyway.alter-timeout once had none).
+     */
+    @Test
+    void everyDefaultIsListed() throws Exception {
+        JsonNode metadata;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            metadata = new ObjectMapper().readTree(in);
+        }
+        BeanWrapper defaults = new BeanWrapperImpl(new StarRocksProperties());
+        List<String> withoutListedDefault = new ArrayList<>();
+        int checked = 0;
+        for (JsonNode property : metadata.get("properties")) {
+            String name = property.get("name").asText();
+            if (!name.startsWith("starrocks.")) {
+                continue;
+            }
+            Object value = defaults.getPropertyValue(beanPath(name.substring("starrocks.".length())));
+            boolean hasValue = value != null && !(value instanceof java.util.Collection<?> c && c.isEmpty());
+            if (hasValue) {
+                checked++;
+                if (property.get("defaultValue") == null) {
+                    withoutListedDefault.add(name);
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(30);
+        assertThat(withoutListedDefault).as("properties with a default the metadata does not list").isEmpty();
     }
 
     /** {@code stream-load.batch.max-rows} -> {@code streamLoad.batch.maxRows}. */

@@ -9,7 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.github.srboot.actuate.StarRocksClusterProbe;
+import io.github.srboot.jdbc.AlterJobPolling;
 import io.github.srboot.streamload.BatchPolicy;
+import io.github.srboot.streamload.LoadCompression;
 import io.github.srboot.streamload.RetryPolicy;
 import io.github.srboot.streamload.StreamLoadTemplate;
 
@@ -132,6 +134,10 @@ class StarRocksAutoConfigurationTests {
             .hasMessageContaining("Property " + property + " "));
     }
 
+    /**
+     * The properties start from literals (so that the configuration metadata lists them); they must be the defaults
+     * the library applies when a property is left out.
+     */
     @Test
     void propertyDefaultsAreTheLibraryDefaults() {
         StarRocksProperties properties = new StarRocksProperties();
@@ -142,13 +148,44 @@ class StarRocksAutoConfigurationTests {
                 load.getBatch().getMaxInterval())).isEqualTo(BatchPolicy.DEFAULT);
         assertThat(load.getMaxInFlightBytes().toBytes())
             .isEqualTo(StreamLoadTemplate.Builder.DEFAULT_MAX_IN_FLIGHT_BYTES);
-        assertThat(load.getShutdownTimeout()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_SHUTDOWN_TIMEOUT);
+        assertThat(load.getMaxConcurrentLoads()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_MAX_CONCURRENT_LOADS);
+        assertThat(load.getPerTableConcurrency()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_PER_TABLE_CONCURRENCY);
         assertThat(load.getLabelPrefix()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_LABEL_PREFIX);
-        assertThat(properties.getHttp().getConnectTimeout()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_CONNECT_TIMEOUT);
-        assertThat(properties.getHttp().getMaxRedirects()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_MAX_REDIRECTS);
+        assertThat(load.getLoadTimeout()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_LOAD_TIMEOUT);
+        assertThat(load.getResponseTimeoutMargin())
+            .isEqualTo(StreamLoadTemplate.Builder.DEFAULT_RESPONSE_TIMEOUT_MARGIN);
+        assertThat(load.getShutdownTimeout()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_SHUTDOWN_TIMEOUT);
+        assertThat(load.getCompression()).isEqualTo(LoadCompression.NONE);
+        assertThat(load.getEnabled()).isNull();
+        StarRocksProperties.Http http = properties.getHttp();
+        assertThat(http.getConnectTimeout()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_CONNECT_TIMEOUT);
+        assertThat(http.getReadTimeout()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_READ_TIMEOUT);
+        assertThat(http.getMaxRedirects()).isEqualTo(StreamLoadTemplate.Builder.DEFAULT_MAX_REDIRECTS);
+        assertThat(http.getFrontendProbeInterval())
+            .isEqualTo(StreamLoadTemplate.Builder.DEFAULT_FRONTEND_PROBE_INTERVAL);
+        assertThat(http.getRedirectHostRewrite()).isNull();
+        assertThat(properties.getSchema().getAlterPollInterval()).isEqualTo(AlterJobPolling.DEFAULT_POLL_INTERVAL);
+        assertThat(properties.getSchema().getAlterTimeout()).isEqualTo(AlterJobPolling.DEFAULT_TIMEOUT);
+        assertThat(properties.getFlyway().getAlterTimeout()).isEqualTo(AlterJobPolling.DEFAULT_TIMEOUT);
         assertThat(properties.getHealth().getProbeTimeout()).isEqualTo(StarRocksClusterProbe.DEFAULT_PROBE_TIMEOUT);
         assertThat(properties.getHealth().getCacheTtl()).isEqualTo(StarRocksClusterProbe.DEFAULT_CACHE_TTL);
         assertThat(properties.getJdbc().getEnabled()).isNull();
+    }
+
+    /**
+     * A value the library's rule refuses although the old check in the properties let it through: the in-flight
+     * bound must leave room for the encoders' reservations on top of one batch, which only the library knew.
+     */
+    @Test
+    void inFlightBoundIsCheckedByTheLibrarysRule() {
+        this.contextRunner
+            .withPropertyValues("starrocks.stream-load.batch.max-bytes=64MB",
+                    "starrocks.stream-load.max-in-flight-bytes=" + (64L * 1024 * 1024 + 1) + "B")
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("Property starrocks.stream-load.max-in-flight-bytes ")
+                .hasMessageContaining("must exceed batch max-bytes"));
     }
 
     @Test

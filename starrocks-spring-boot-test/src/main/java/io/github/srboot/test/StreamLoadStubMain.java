@@ -5,8 +5,11 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -18,17 +21,18 @@ import io.github.srboot.test.streamload.StubTable;
 
 /**
  * Runs a {@link StreamLoadStubServer} as a process until killed, for manual and external use: prints one line per
- * listener ({@code FE http://127.0.0.1:<port>}, {@code BE http://127.0.0.1:<port>}).
+ * listener ({@code FE http://127.0.0.1:<port>}, {@code BE http://127.0.0.1:<port>}, {@code CONSOLE
+ * http://127.0.0.1:<port>/} for the page showing the tables), then one line per request served.
  *
  * <pre>
- * java -cp ... io.github.srboot.test.StreamLoadStubMain --fe-ports 8030 --be-ports 0,0 --user root --password ""
- *      --ddl schema.sql [--database db] [--fault-rate 0.05 --seed 42] [--counting-only]
+ * java -jar starrocks-spring-boot-test-&lt;version&gt;-standalone.jar --fe-ports 8030 --be-ports 0,0 --ddl schema.sql
  * </pre>
  */
 public final class StreamLoadStubMain {
 
     static final String USAGE = """
-            Usage: StreamLoadStubMain [options]
+            Usage: java -jar starrocks-spring-boot-test-<version>-standalone.jar [options]
+            Runs the Stream Load stub (an in-process StarRocks FE and BE HTTP interface) until stopped with Ctrl-C.
               --fe-ports <p1,p2,..>   FE ports, 0 = any free port (default: 0)
               --be-ports <p1,p2,..>   BE ports, 0 = any free port (default: 0)
               --user <name>           accepted user (default: root)
@@ -40,18 +44,28 @@ public final class StreamLoadStubMain {
               --counting-only         count rows and bytes without storing rows
               --leader <index>        FE at this index (from 0) leads; the others redirect get_load_state to it
               --proxy                 also run an FE proxy like the Kubernetes operator's (follows the FE's 307)
+              --console-port <port>   port of the page showing the tables, 0 = any free port (default: 0)
+              --no-console            no such page
+              --quiet                 do not print a line per request served
+              --help                  print this help and exit
             """;
 
     private static final List<String> VALUE_OPTIONS = List.of("--fe-ports", "--be-ports", "--user", "--password",
-            "--ddl", "--database", "--fault-rate", "--seed", "--leader");
+            "--ddl", "--database", "--fault-rate", "--seed", "--leader", "--console-port");
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private StreamLoadStubMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        StreamLoadStubServer server;
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Standalone standalone;
         try {
-            server = start(Options.parse(args), System.out);
+            standalone = start(Options.parse(args), System.out);
         }
         catch (IllegalArgumentException ex) {
             System.err.println(ex.getMessage());
@@ -64,14 +78,39 @@ public final class StreamLoadStubMain {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stream-load-stub-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(standalone::close, "stream-load-stub-shutdown"));
         new CountDownLatch(1).await();
     }
 
     /**
-     * Starts the stub the options describe and prints its listeners.
+     * What the launcher runs, closed together.
+     * @param stub the Stream Load stub (FE and BE listeners)
+     * @param console the page showing the stub's tables, or {@code null} with {@code --no-console}
+     * @param servers every server started, in the order to close them (last started, first closed)
      */
-    static StreamLoadStubServer start(Options options, PrintStream out) {
+    record Standalone(StreamLoadStubServer stub, StubConsole console, List<AutoCloseable> servers)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            for (AutoCloseable server : this.servers) {
+                try {
+                    server.close();
+                }
+                catch (Exception ex) {
+                    // shutting down: the others still close
+                }
+            }
+        }
+
+    }
+
+    /**
+     * Starts what the options describe and prints one line per listener. This is where each server of the
+     * standalone process starts: the Stream Load stub first, then what reads its tables (the console page); a
+     * server of another protocol over the same tables starts here too, adds its line and joins {@code servers}.
+     */
+    static Standalone start(Options options, PrintStream out) {
         StreamLoadStubServer.Builder builder = StreamLoadStubServer.builder()
             .frontendPorts(options.frontendPorts())
             .backendPorts(options.backendPorts())
@@ -86,28 +125,66 @@ public final class StreamLoadStubMain {
         if (options.proxy()) {
             builder.operatorProxy();
         }
+        if (options.logRequests()) {
+            builder.requestListener((endpoint, method, target, label, status) -> out.println(requestLine(
+                    LocalTime.now(), endpoint, method, target, label, status)));
+        }
+        LinkedList<AutoCloseable> servers = new LinkedList<>();
         StreamLoadStubServer server = builder.start();
-        if (options.faultRate() > 0) {
-            server.faults().random(options.faultRate(), options.seed());
+        servers.addFirst(server);
+        StubConsole console = null;
+        try {
+            if (options.faultRate() > 0) {
+                server.faults().random(options.faultRate(), options.seed());
+            }
+            if (options.consolePort() >= 0) {
+                console = StubConsole.start(server, options.consolePort());
+                servers.addFirst(console);
+            }
         }
-        for (StubEndpoint frontend : server.frontends()) {
-            out.println("FE " + frontend.url());
+        catch (RuntimeException ex) {
+            new Standalone(server, console, servers).close();
+            throw ex;
         }
-        for (StubEndpoint backend : server.backends()) {
-            out.println("BE " + backend.url());
+        synchronized (out) {
+            for (StubEndpoint frontend : server.frontends()) {
+                out.println("FE " + frontend.url());
+            }
+            for (StubEndpoint backend : server.backends()) {
+                out.println("BE " + backend.url());
+            }
+            if (options.proxy()) {
+                out.println("PROXY " + server.proxy().url());
+            }
+            if (console != null) {
+                out.println("CONSOLE " + console.url());
+            }
+            out.flush();
         }
-        if (options.proxy()) {
-            out.println("PROXY " + server.proxy().url());
-        }
-        out.flush();
-        return server;
+        return new Standalone(server, console, List.copyOf(servers));
+    }
+
+    /**
+     * {@code 10:15:02.120 FE 127.0.0.1:8030 PUT /api/shop/orders/_stream_load label=l1 -> 307}; a status of 0 (an
+     * injected reset, a held connection) reads {@code -> no answer}.
+     */
+    static String requestLine(LocalTime time, StubEndpoint endpoint, String method, String target, String label,
+            int status) {
+        String role = switch (endpoint.role()) {
+            case FRONTEND -> "FE";
+            case BACKEND -> "BE";
+            case PROXY -> "PROXY";
+        };
+        return TIME.format(time) + " " + role + " 127.0.0.1:" + endpoint.port() + " " + method + " " + target
+                + ((label != null) ? " label=" + label : "") + " -> " + ((status > 0) ? status : "no answer");
     }
 
     /**
      * The parsed command line.
      */
     record Options(int[] frontendPorts, int[] backendPorts, String user, String password, List<StubTable> tables,
-            double faultRate, long seed, boolean countingOnly, int leader, boolean proxy) {
+            double faultRate, long seed, boolean countingOnly, int leader, boolean proxy, int consolePort,
+            boolean logRequests) {
 
         static Options parse(String[] args) {
             int[] frontendPorts = { 0 };
@@ -121,10 +198,20 @@ public final class StreamLoadStubMain {
             boolean countingOnly = false;
             int leader = -1;
             boolean proxy = false;
+            int consolePort = 0;
+            boolean logRequests = true;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 if (option.equals("--counting-only")) {
                     countingOnly = true;
+                    continue;
+                }
+                if (option.equals("--no-console")) {
+                    consolePort = -1;
+                    continue;
+                }
+                if (option.equals("--quiet")) {
+                    logRequests = false;
                     continue;
                 }
                 if (option.equals("--proxy")) {
@@ -147,6 +234,13 @@ public final class StreamLoadStubMain {
                     case "--database" -> database = value;
                     case "--fault-rate" -> faultRate = number(option, value);
                     case "--leader" -> leader = index(option, value);
+                    case "--console-port" -> {
+                        int[] ports = ports(option, value);
+                        if (ports.length != 1) {
+                            throw new IllegalArgumentException("--console-port needs one port, got '" + value + "'");
+                        }
+                        consolePort = ports[0];
+                    }
                     case "--seed" -> {
                         try {
                             seed = Long.parseLong(value);
@@ -167,7 +261,7 @@ public final class StreamLoadStubMain {
                         + frontendPorts.length + " (--fe-ports)");
             }
             return new Options(frontendPorts, backendPorts, user, password, tables, faultRate, seed, countingOnly,
-                    leader, proxy);
+                    leader, proxy, consolePort, logRequests);
         }
 
         private static List<StubTable> readDdl(Path file, String database) {
@@ -211,7 +305,8 @@ public final class StreamLoadStubMain {
                     + Arrays.toString(this.backendPorts) + ", user=" + this.user + ", password="
                     + (this.password.isEmpty() ? "" : "******") + ", tables=" + this.tables.size() + ", faultRate="
                     + this.faultRate + ", seed=" + this.seed + ", countingOnly=" + this.countingOnly + ", leader="
-                    + this.leader + ", proxy=" + this.proxy + "]";
+                    + this.leader + ", proxy=" + this.proxy + ", consolePort=" + this.consolePort + ", logRequests="
+                    + this.logRequests + "]";
         }
 
         private static int index(String option, String value) {

@@ -10,14 +10,27 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 import io.github.srboot.test.streamload.KeyModel;
 import io.github.srboot.test.streamload.StubRole;
 import io.github.srboot.test.streamload.StubTable;
+import io.github.srboot.streamload.LoadOptions;
+import io.github.srboot.streamload.StreamLoadTemplate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -25,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * The standalone launcher's options and its one-line-per-listener output.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class StreamLoadStubMainTests {
 
     @Test
@@ -36,9 +50,10 @@ class StreamLoadStubMainTests {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         StreamLoadStubMain.Options options = StreamLoadStubMain.Options.parse(new String[] { "--fe-ports",
                 fixedPort + ",0", "--be-ports", "0,0,0", "--user", "u", "--password", "p", "--fault-rate", "0.25",
-                "--seed", "9" });
-        try (StreamLoadStubServer server = StreamLoadStubMain.start(options,
+                "--seed", "9", "--no-console" });
+        try (StreamLoadStubMain.Standalone standalone = StreamLoadStubMain.start(options,
                 new PrintStream(output, true, StandardCharsets.UTF_8))) {
+            StreamLoadStubServer server = standalone.stub();
             List<String> lines = output.toString(StandardCharsets.UTF_8).lines().toList();
             assertThat(lines).hasSize(5);
             assertThat(lines.get(0)).isEqualTo("FE http://127.0.0.1:" + fixedPort);
@@ -54,9 +69,10 @@ class StreamLoadStubMainTests {
     void leaderAndProxyOptionsShapeTheCluster() throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         StreamLoadStubMain.Options options = StreamLoadStubMain.Options.parse(new String[] { "--fe-ports", "0,0",
-                "--leader", "1", "--proxy" });
-        try (StreamLoadStubServer server = StreamLoadStubMain.start(options,
+                "--leader", "1", "--proxy", "--no-console" });
+        try (StreamLoadStubMain.Standalone standalone = StreamLoadStubMain.start(options,
                 new PrintStream(output, true, StandardCharsets.UTF_8))) {
+            StreamLoadStubServer server = standalone.stub();
             List<String> lines = output.toString(StandardCharsets.UTF_8).lines().toList();
             assertThat(lines).last().isEqualTo("PROXY " + server.proxy().url());
             assertThat(server.proxy().isRunning()).isTrue();
@@ -70,8 +86,9 @@ class StreamLoadStubMainTests {
     void faultRateAndSeedDriveRandomFaults() throws Exception {
         StreamLoadStubMain.Options options = StreamLoadStubMain.Options.parse(new String[] { "--fault-rate", "1",
                 "--seed", "3" });
-        try (StreamLoadStubServer server = StreamLoadStubMain.start(options,
+        try (StreamLoadStubMain.Standalone standalone = StreamLoadStubMain.start(options,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            StreamLoadStubServer server = standalone.stub();
             // A raw request: the JDK HttpClient hangs on a final answer to a request sent with expectContinue.
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.frontend().port())) {
                 socket.setSoTimeout(60_000);
@@ -105,8 +122,9 @@ class StreamLoadStubMainTests {
                 """);
         StreamLoadStubMain.Options options = StreamLoadStubMain.Options.parse(new String[] { "--ddl",
                 ddl.toString() });
-        try (StreamLoadStubServer server = StreamLoadStubMain.start(options,
+        try (StreamLoadStubMain.Standalone standalone = StreamLoadStubMain.start(options,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            StreamLoadStubServer server = standalone.stub();
             assertThat(server.tables()).extracting((table) -> table.table().database() + "." + table.table().name())
                 .containsExactly("shop.orders", "audit.log");
             StubTable orders = server.table("shop", "orders").table();
@@ -149,6 +167,81 @@ class StreamLoadStubMainTests {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> StreamLoadStubMain.Options.parse(new String[] { "--seed" }))
             .withMessageContaining("--seed");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> StreamLoadStubMain.Options.parse(new String[] { "--console-port", "1,2" }))
+            .withMessageContaining("--console-port needs one port");
+    }
+
+    @Test
+    void helpPrintsTheOptions(CapturedOutput output) throws Exception {
+        StreamLoadStubMain.main(new String[] { "--help" });
+        assertThat(output.getOut()).startsWith("Usage: java -jar starrocks-spring-boot-test-<version>-standalone.jar")
+            .contains("--ddl <file>", "--console-port <port>", "--quiet");
+    }
+
+    @Test
+    void logsEachRequestAndShowsTheTablesOnItsConsole(@TempDir Path directory) throws Exception {
+        Path ddl = directory.resolve("schema.sql");
+        Files.writeString(ddl, """
+                USE shop;
+                CREATE TABLE orders (id BIGINT NOT NULL, status VARCHAR(20)) PRIMARY KEY (id)
+                DISTRIBUTED BY HASH(id) BUCKETS 1;
+                """);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        StreamLoadStubMain.Options options = StreamLoadStubMain.Options.parse(new String[] { "--ddl",
+                ddl.toString() });
+        try (StreamLoadStubMain.Standalone standalone = StreamLoadStubMain.start(options,
+                new PrintStream(output, true, StandardCharsets.UTF_8))) {
+            StreamLoadStubServer server = standalone.stub();
+            assertThat(output.toString(StandardCharsets.UTF_8).lines())
+                .contains("CONSOLE " + standalone.console().url());
+            try (StreamLoadTemplate streamLoad = StreamLoadTemplate.builder()
+                .frontends(server.frontendUrls())
+                .credentials(server.username(), server.password())
+                .database("shop")
+                .build()) {
+                streamLoad.load("orders", Flux.just(Map.of("id", 1, "status", "<new>"), Map.of("id", 2,
+                        "status", "paid")), LoadOptions.json().withLabel("console_1")).block();
+            }
+            int frontend = server.frontend().port();
+            int backend = server.backends().get(0).port();
+            // the line is printed once the answer has been written, so the client may read the answer first
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    output.toString(StandardCharsets.UTF_8).lines())
+                .anyMatch((line) -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} FE 127\\.0\\.0\\.1:" + frontend
+                        + " PUT /api/shop/orders/_stream_load label=console_1 -> 307"))
+                .anyMatch((line) -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} BE 127\\.0\\.0\\.1:" + backend
+                        + " PUT /api/shop/orders/_stream_load label=console_1 -> 200")));
+
+            HttpClient http = HttpClient.newHttpClient();
+            String tables = http.send(HttpRequest.newBuilder(standalone.console().url()).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(tables).contains("<a href=\"/tables/shop/orders\">shop.orders</a>")
+                .contains("<td>PRIMARY</td>")
+                .contains("<td>2</td>");
+            HttpResponse<String> rows = http.send(HttpRequest.newBuilder(standalone.console().url()
+                .resolve("/tables/shop/orders")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(rows.statusCode()).isEqualTo(200);
+            assertThat(rows.body()).contains("2 rows.").contains("<td>&lt;new&gt;</td>").contains("<td>paid</td>");
+            assertThat(http.send(HttpRequest.newBuilder(standalone.console().url().resolve("/tables/shop/nope"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void quietLogsNoRequest() throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        StreamLoadStubMain.Options options = StreamLoadStubMain.Options.parse(new String[] { "--quiet",
+                "--no-console" });
+        try (StreamLoadStubMain.Standalone standalone = StreamLoadStubMain.start(options,
+                new PrintStream(output, true, StandardCharsets.UTF_8))) {
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    standalone.stub().frontend().url().resolve("/api/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(standalone.console()).isNull();
+            assertThat(output.toString(StandardCharsets.UTF_8).lines()).allMatch((line) -> line.matches("(FE|BE) .*"));
+        }
     }
 
 }

@@ -29,6 +29,8 @@ final class Exchange {
 
     private boolean responded;
 
+    private int status;
+
     private final AtomicLong receivedBodyBytes;
 
     Exchange(Socket socket, InputStream in, OutputStream out, RequestHead head, AtomicLong receivedBodyBytes) {
@@ -110,6 +112,14 @@ final class Exchange {
         this.out.write(content);
         this.out.flush();
         this.responded = true;
+        this.status = status;
+    }
+
+    /**
+     * The status answered, or 0 when nothing was (a reset, a held or dropped connection).
+     */
+    int status() {
+        return this.status;
     }
 
     /**

@@ -107,8 +107,9 @@ public final class StreamLoadStubServer implements AutoCloseable {
             return thread;
         };
         this.executor = Executors.newCachedThreadPool(threadFactory);
-        FrontendHandler frontendHandler = new FrontendHandler(this);
-        BackendHandler backendHandler = new BackendHandler(this);
+        StubRequestListener listener = builder.requestListener;
+        StubEndpoint.Handler frontendHandler = reported(new FrontendHandler(this), listener);
+        StubEndpoint.Handler backendHandler = reported(new BackendHandler(this), listener);
         for (int i = 0; i < builder.frontendPorts.size(); i++) {
             this.frontends.add(new StubEndpoint(StubRole.FRONTEND, i, builder.frontendPorts.get(i), this.executor,
                     frontendHandler));
@@ -118,11 +119,29 @@ public final class StreamLoadStubServer implements AutoCloseable {
                     backendHandler));
         }
         this.proxy = builder.operatorProxy ? new StubEndpoint(StubRole.PROXY, 0, 0, this.executor,
-                new ProxyHandler(this)) : null;
+                reported(new ProxyHandler(this), listener)) : null;
         for (StubTable table : builder.tables) {
             createTable(table);
         }
         this.unreachablePort = reserveUnusedPort();
+    }
+
+    /**
+     * The handler, telling the listener (when there is one) about each request once it has been served.
+     */
+    private static StubEndpoint.Handler reported(StubEndpoint.Handler handler, StubRequestListener listener) {
+        if (listener == null) {
+            return handler;
+        }
+        return (endpoint, exchange) -> {
+            try {
+                handler.handle(endpoint, exchange);
+            }
+            finally {
+                RequestHead head = exchange.head();
+                listener.served(endpoint, head.method(), head.target(), exchange.header("label"), exchange.status());
+            }
+        };
     }
 
     /**
@@ -589,7 +608,17 @@ public final class StreamLoadStubServer implements AutoCloseable {
 
         private final List<StubTable> tables = new ArrayList<>();
 
+        private StubRequestListener requestListener;
+
         private Builder() {
+        }
+
+        /**
+         * Tells the listener about every request the stub's listeners serve (the standalone launcher logs them).
+         */
+        public Builder requestListener(StubRequestListener listener) {
+            this.requestListener = listener;
+            return this;
         }
 
         /**

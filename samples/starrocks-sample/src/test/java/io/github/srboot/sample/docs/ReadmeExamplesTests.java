@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every Java example in README.md is a tagged region ({@code // tag::name[]} ... {@code // end::name[]}) of a test
+ * Every Java example in README.md and docs/*.md is a tagged region ({@code // tag::name[]} ... {@code // end::name[]}) of a test
  * source under {@code com.example.shop}, so it compiles with the build, and most of them run as tests.
  */
 class ReadmeExamplesTests {
 
     /** Where the README's examples live, relative to this module. */
     static final Path EXAMPLES = Path.of("src/test/java/com/example/shop");
+
+    /** The documentation pages, relative to this module. */
+    static final Path DOCS = Path.of("../../docs");
 
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
@@ -46,6 +49,31 @@ class ReadmeExamplesTests {
         assertThat(blocks).as("Java blocks in README.md").isPositive();
         assertThat(notCompiled).as("README Java blocks that are not a tagged region under " + EXAMPLES
                 + " (copy them from there; tagged regions: " + regions.keySet() + ")").isEmpty();
+    }
+
+    /**
+     * The same for the Java examples of docs/*.md: each is a tagged region of a source under {@code com.example.shop}
+     * (those of docs are in {@code com.example.shop.docs}).
+     */
+    @Test
+    void everyJavaBlockOfTheDocsIsACompiledExample() throws IOException {
+        Map<String, String> regions = regions();
+        List<String> notCompiled = new ArrayList<>();
+        int blocks = 0;
+        try (Stream<Path> documents = Files.list(DOCS)) {
+            for (Path document : documents.filter((path) -> path.toString().endsWith(".md")).sorted().toList()) {
+                Matcher block = JAVA_BLOCK.matcher(Files.readString(document, StandardCharsets.UTF_8));
+                while (block.find()) {
+                    blocks++;
+                    String code = normalise(block.group(1));
+                    if (!regions.containsValue(code)) {
+                        notCompiled.add(document.getFileName() + ":\n" + code);
+                    }
+                }
+            }
+        }
+        assertThat(blocks).as("Java blocks in " + DOCS).isGreaterThanOrEqualTo(11);
+        assertThat(notCompiled).as("docs Java blocks that are not a tagged region under " + EXAMPLES).isEmpty();
     }
 
     @Test
