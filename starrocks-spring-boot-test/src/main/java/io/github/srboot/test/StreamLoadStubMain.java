@@ -14,15 +14,18 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.github.srboot.ddl.DdlSyntaxException;
+import io.github.srboot.test.sql.EmbeddedStarRocksServer;
 import io.github.srboot.test.streamload.DdlTables;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 import io.github.srboot.test.streamload.StubEndpoint;
 import io.github.srboot.test.streamload.StubTable;
 
 /**
- * Runs a {@link StreamLoadStubServer} as a process until killed, for manual and external use: prints one line per
- * listener ({@code FE http://127.0.0.1:<port>}, {@code BE http://127.0.0.1:<port>}, {@code CONSOLE
- * http://127.0.0.1:<port>/} for the page showing the tables), then one line per request served.
+ * Runs a {@link StreamLoadStubServer} as a process until killed, for manual and external use, and with
+ * {@code --query-port} the {@link EmbeddedStarRocksServer} SQL front end over the same tables: prints one line per
+ * listener ({@code FE http://127.0.0.1:<port>}, {@code BE http://127.0.0.1:<port>}, {@code QUERY
+ * jdbc:mysql://127.0.0.1:<port>}, {@code CONSOLE http://127.0.0.1:<port>/} for the page showing the tables), then one
+ * line per request or statement served.
  *
  * <pre>
  * java -jar starrocks-spring-boot-test-&lt;version&gt;-standalone.jar --fe-ports 8030 --be-ports 0,0 --ddl schema.sql
@@ -32,7 +35,8 @@ public final class StreamLoadStubMain {
 
     static final String USAGE = """
             Usage: java -jar starrocks-spring-boot-test-<version>-standalone.jar [options]
-            Runs the Stream Load stub (an in-process StarRocks FE and BE HTTP interface) until stopped with Ctrl-C.
+            Runs the Stream Load stub (an in-process StarRocks FE and BE HTTP interface), with --query-port also the
+            SQL front end over the same tables, until stopped with Ctrl-C.
               --fe-ports <p1,p2,..>   FE ports, 0 = any free port (default: 0)
               --be-ports <p1,p2,..>   BE ports, 0 = any free port (default: 0)
               --user <name>           accepted user (default: root)
@@ -44,6 +48,8 @@ public final class StreamLoadStubMain {
               --counting-only         count rows and bytes without storing rows
               --leader <index>        FE at this index (from 0) leads; the others redirect get_load_state to it
               --proxy                 also run an FE proxy like the Kubernetes operator's (follows the FE's 307)
+              --query-port <port>     also serve SQL over the MySQL protocol as StarRocks' FE does (the embedded
+                                      StarRocks, same tables), 0 = any free port (default: no SQL)
               --console-port <port>   port of the page showing the tables, 0 = any free port (default: 0)
               --no-console            no such page
               --quiet                 do not print a line per request served
@@ -51,7 +57,7 @@ public final class StreamLoadStubMain {
             """;
 
     private static final List<String> VALUE_OPTIONS = List.of("--fe-ports", "--be-ports", "--user", "--password",
-            "--ddl", "--database", "--fault-rate", "--seed", "--leader", "--console-port");
+            "--ddl", "--database", "--fault-rate", "--seed", "--leader", "--console-port", "--query-port");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
@@ -85,10 +91,12 @@ public final class StreamLoadStubMain {
     /**
      * What the launcher runs, closed together.
      * @param stub the Stream Load stub (FE and BE listeners)
+     * @param sql the SQL front end over the stub's tables, or {@code null} without {@code --query-port}
      * @param console the page showing the stub's tables, or {@code null} with {@code --no-console}
      * @param servers every server started, in the order to close them (last started, first closed)
      */
-    record Standalone(StreamLoadStubServer stub, StubConsole console, List<AutoCloseable> servers)
+    record Standalone(StreamLoadStubServer stub, EmbeddedStarRocksServer sql, StubConsole console,
+            List<AutoCloseable> servers)
             implements AutoCloseable {
 
         @Override
@@ -107,12 +115,69 @@ public final class StreamLoadStubMain {
 
     /**
      * Starts what the options describe and prints one line per listener. This is where each server of the
-     * standalone process starts: the Stream Load stub first, then what reads its tables (the console page); a
-     * server of another protocol over the same tables starts here too, adds its line and joins {@code servers}.
+     * standalone process starts: the Stream Load stub (under the SQL front end with {@code --query-port}), then
+     * what reads its tables (the console page).
      */
     static Standalone start(Options options, PrintStream out) {
-        StreamLoadStubServer.Builder builder = StreamLoadStubServer.builder()
-            .frontendPorts(options.frontendPorts())
+        LinkedList<AutoCloseable> servers = new LinkedList<>();
+        EmbeddedStarRocksServer sql = null;
+        StreamLoadStubServer server;
+        if (options.queryPort() >= 0) {
+            EmbeddedStarRocksServer.Builder embedded = EmbeddedStarRocksServer.builder()
+                .credentials(options.user(), options.password())
+                .queryPort(options.queryPort())
+                .stub((stub) -> configure(stub, options, out));
+            if (options.logRequests()) {
+                embedded.logger((line) -> out.println(TIME.format(LocalTime.now()) + " SQL " + line));
+            }
+            sql = embedded.start();
+            servers.addFirst(sql);
+            server = sql.stub();
+        }
+        else {
+            StreamLoadStubServer.Builder builder = StreamLoadStubServer.builder();
+            configure(builder, options, out);
+            server = builder.start();
+            servers.addFirst(server);
+        }
+        StubConsole console = null;
+        try {
+            if (options.faultRate() > 0) {
+                server.faults().random(options.faultRate(), options.seed());
+            }
+            if (options.consolePort() >= 0) {
+                console = StubConsole.start(server, options.consolePort());
+                servers.addFirst(console);
+            }
+        }
+        catch (RuntimeException ex) {
+            new Standalone(server, sql, console, servers).close();
+            throw ex;
+        }
+        synchronized (out) {
+            for (StubEndpoint frontend : server.frontends()) {
+                out.println("FE " + frontend.url());
+            }
+            for (StubEndpoint backend : server.backends()) {
+                out.println("BE " + backend.url());
+            }
+            if (options.proxy()) {
+                out.println("PROXY " + server.proxy().url());
+            }
+            if (sql != null) {
+                out.println("QUERY " + sql.jdbcUrl());
+            }
+            if (console != null) {
+                out.println("CONSOLE " + console.url());
+            }
+            out.flush();
+        }
+        return new Standalone(server, sql, console, List.copyOf(servers));
+    }
+
+    /** The Stream Load side as the options describe it, alone or under the SQL front end. */
+    private static void configure(StreamLoadStubServer.Builder builder, Options options, PrintStream out) {
+        builder.frontendPorts(options.frontendPorts())
             .backendPorts(options.backendPorts())
             .credentials(options.user(), options.password())
             .tables(options.tables());
@@ -129,39 +194,6 @@ public final class StreamLoadStubMain {
             builder.requestListener((endpoint, method, target, label, status) -> out.println(requestLine(
                     LocalTime.now(), endpoint, method, target, label, status)));
         }
-        LinkedList<AutoCloseable> servers = new LinkedList<>();
-        StreamLoadStubServer server = builder.start();
-        servers.addFirst(server);
-        StubConsole console = null;
-        try {
-            if (options.faultRate() > 0) {
-                server.faults().random(options.faultRate(), options.seed());
-            }
-            if (options.consolePort() >= 0) {
-                console = StubConsole.start(server, options.consolePort());
-                servers.addFirst(console);
-            }
-        }
-        catch (RuntimeException ex) {
-            new Standalone(server, console, servers).close();
-            throw ex;
-        }
-        synchronized (out) {
-            for (StubEndpoint frontend : server.frontends()) {
-                out.println("FE " + frontend.url());
-            }
-            for (StubEndpoint backend : server.backends()) {
-                out.println("BE " + backend.url());
-            }
-            if (options.proxy()) {
-                out.println("PROXY " + server.proxy().url());
-            }
-            if (console != null) {
-                out.println("CONSOLE " + console.url());
-            }
-            out.flush();
-        }
-        return new Standalone(server, console, List.copyOf(servers));
     }
 
     /**
@@ -184,7 +216,7 @@ public final class StreamLoadStubMain {
      */
     record Options(int[] frontendPorts, int[] backendPorts, String user, String password, List<StubTable> tables,
             double faultRate, long seed, boolean countingOnly, int leader, boolean proxy, int consolePort,
-            boolean logRequests) {
+            int queryPort, boolean logRequests) {
 
         static Options parse(String[] args) {
             int[] frontendPorts = { 0 };
@@ -199,6 +231,7 @@ public final class StreamLoadStubMain {
             int leader = -1;
             boolean proxy = false;
             int consolePort = 0;
+            int queryPort = -1;
             boolean logRequests = true;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
@@ -234,13 +267,8 @@ public final class StreamLoadStubMain {
                     case "--database" -> database = value;
                     case "--fault-rate" -> faultRate = number(option, value);
                     case "--leader" -> leader = index(option, value);
-                    case "--console-port" -> {
-                        int[] ports = ports(option, value);
-                        if (ports.length != 1) {
-                            throw new IllegalArgumentException("--console-port needs one port, got '" + value + "'");
-                        }
-                        consolePort = ports[0];
-                    }
+                    case "--console-port" -> consolePort = onePort(option, value);
+                    case "--query-port" -> queryPort = onePort(option, value);
                     case "--seed" -> {
                         try {
                             seed = Long.parseLong(value);
@@ -261,7 +289,7 @@ public final class StreamLoadStubMain {
                         + frontendPorts.length + " (--fe-ports)");
             }
             return new Options(frontendPorts, backendPorts, user, password, tables, faultRate, seed, countingOnly,
-                    leader, proxy, consolePort, logRequests);
+                    leader, proxy, consolePort, queryPort, logRequests);
         }
 
         private static List<StubTable> readDdl(Path file, String database) {
@@ -279,6 +307,14 @@ public final class StreamLoadStubMain {
                 throw new IllegalArgumentException("--ddl file " + file + " is not valid StarRocks DDL: "
                         + ex.getMessage(), ex);
             }
+        }
+
+        private static int onePort(String option, String value) {
+            int[] ports = ports(option, value);
+            if (ports.length != 1) {
+                throw new IllegalArgumentException(option + " needs one port, got '" + value + "'");
+            }
+            return ports[0];
         }
 
         private static int[] ports(String option, String value) {
@@ -305,7 +341,8 @@ public final class StreamLoadStubMain {
                     + Arrays.toString(this.backendPorts) + ", user=" + this.user + ", password="
                     + (this.password.isEmpty() ? "" : "******") + ", tables=" + this.tables.size() + ", faultRate="
                     + this.faultRate + ", seed=" + this.seed + ", countingOnly=" + this.countingOnly + ", leader="
-                    + this.leader + ", proxy=" + this.proxy + ", consolePort=" + this.consolePort + ", logRequests="
+                    + this.leader + ", proxy=" + this.proxy + ", consolePort=" + this.consolePort + ", queryPort=" + this.queryPort
+                    + ", logRequests="
                     + this.logRequests + "]";
         }
 

@@ -138,6 +138,35 @@ class StreamLoadStubMainTests {
     }
 
     @Test
+    void queryPortServesSqlOverTheTablesOfTheStub(@TempDir Path directory) throws Exception {
+        Path ddl = directory.resolve("schema.sql");
+        Files.writeString(ddl, """
+                USE shop;
+                CREATE TABLE orders (id BIGINT NOT NULL, status VARCHAR(20)) PRIMARY KEY (id)
+                DISTRIBUTED BY HASH(id) BUCKETS 1;
+                """);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        StreamLoadStubMain.Options options = StreamLoadStubMain.Options.parse(new String[] { "--ddl",
+                ddl.toString(), "--query-port", "0", "--no-console", "--quiet" });
+        try (StreamLoadStubMain.Standalone standalone = StreamLoadStubMain.start(options,
+                new PrintStream(output, true, StandardCharsets.UTF_8))) {
+            List<String> lines = output.toString(StandardCharsets.UTF_8).lines().toList();
+            assertThat(lines).last().isEqualTo("QUERY " + standalone.sql().jdbcUrl());
+            assertThat(standalone.sql().stub()).isSameAs(standalone.stub());
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                    standalone.sql().jdbcUrl("shop"), "root", "");
+                    java.sql.Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO orders VALUES (1, 'new')");
+                try (java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM orders")) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getLong(1)).isEqualTo(1);
+                }
+            }
+            assertThat(standalone.stub().table("shop", "orders").rows()).hasSize(1);
+        }
+    }
+
+    @Test
     void ddlFileWithoutADatabaseOrWithBadSyntaxIsRefused(@TempDir Path directory) throws Exception {
         Path noDatabase = directory.resolve("t.sql");
         Files.writeString(noDatabase, "CREATE TABLE t (id INT)");
@@ -170,13 +199,16 @@ class StreamLoadStubMainTests {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> StreamLoadStubMain.Options.parse(new String[] { "--console-port", "1,2" }))
             .withMessageContaining("--console-port needs one port");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> StreamLoadStubMain.Options.parse(new String[] { "--query-port", "1,2" }))
+            .withMessageContaining("--query-port needs one port");
     }
 
     @Test
     void helpPrintsTheOptions(CapturedOutput output) throws Exception {
         StreamLoadStubMain.main(new String[] { "--help" });
         assertThat(output.getOut()).startsWith("Usage: java -jar starrocks-spring-boot-test-<version>-standalone.jar")
-            .contains("--ddl <file>", "--console-port <port>", "--quiet");
+            .contains("--ddl <file>", "--console-port <port>", "--query-port <port>", "--quiet");
     }
 
     @Test

@@ -440,6 +440,15 @@ public final class EmbeddedStarRocksServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Configures the Stream Load side (FE and BE ports, tables, faults, request listener) that the query port
+         * shares its catalogue with; the credentials are {@link #credentials(String, String)}'s.
+         */
+        public Builder stub(Consumer<StreamLoadStubServer.Builder> customizer) {
+            customizer.accept(this.stub);
+            return this;
+        }
+
         /** Receives one line per connection event and statement (a standalone launcher prints them). */
         public Builder logger(Consumer<String> logger) {
             this.logger = Objects.requireNonNull(logger, "logger");
