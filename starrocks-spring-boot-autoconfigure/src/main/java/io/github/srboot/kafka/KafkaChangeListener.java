@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -33,13 +32,17 @@ import io.github.srboot.streamload.StreamLoadTemplate;
  * loads carrying its records are visible. Run it in a container with {@code AckMode.MANUAL} (the container then
  * commits nothing itself; {@link KafkaChangeContainers} sets this up).
  *
- * <p>Per partition, in offset order, the records are mapped ({@link ChangeEventMapper}), routed
- * ({@link KafkaChangeRoutes}) and cut into runs of consecutive changes of one table and one shape (one load each);
- * each run is one load labelled from its topic, partition and offset range ({@link KafkaLabels}), so a run replayed
- * with the same records is answered {@code Label Already Exists} instead of being loaded twice. A load answered
- * {@code Publish Timeout}, or found already loaded, is waited for until {@code get_load_state} says VISIBLE.
- * Then the partition's offset is committed. When a run fails, the offsets before it are committed, the partition
- * is rewound to it and the listener waits {@code retryBackoff} before the next poll delivers it again.
+ * <p>Per partition, the records are mapped ({@link ChangeEventMapper}) and routed ({@link KafkaChangeRoutes}) in
+ * offset order; each table's changes of the batch are applied as one CDC batch (compacted per key, then its loads
+ * one after the other, as {@link StreamLoadTemplate#changeWriter} does), tables in the order they first appear.
+ * A load answered {@code Publish Timeout} or settled by its label after a lost answer is waited for until
+ * {@code get_load_state} says VISIBLE. Then the partition's offset is committed. When a table's batch fails, the
+ * offsets before the first record of that table (or of any table not yet applied) are committed, the partition is
+ * rewound there and the listener waits {@code retryBackoff} before the next poll delivers the records again.
+ *
+ * <p>Replays (after a failure, a crash before the commit, or a rebalance) therefore re-deliver, in offset order,
+ * everything from a committed offset on. They are harmless on the CDC tables because every upsert carries
+ * {@code merge_condition} on the version column (see {@code docs/kafka.md} for what holds per delete mode).
  */
 public final class KafkaChangeListener implements BatchConsumerAwareMessageListener<Object, Object> {
 
@@ -72,8 +75,8 @@ public final class KafkaChangeListener implements BatchConsumerAwareMessageListe
     /**
      * How the listener labels loads and waits.
      *
-     * @param labelPrefix the prefix of every label (1 to 64 of {@code [0-9A-Za-z_-]}); give each application that
-     * loads the same topics into the same tables its own prefix only if it must load them again
+     * @param labelPrefix the prefix of the load labels (1 to 64 of {@code [0-9A-Za-z_-]}) of tables whose CDC
+     * options set none
      * @param settleTimeout how long a committed load may take to become visible before the batch counts as failed
      * @param pollInterval the wait between two {@code get_load_state} requests
      * @param retryBackoff the wait after a failed batch, before the rewound records are polled again
@@ -147,12 +150,12 @@ public final class KafkaChangeListener implements BatchConsumerAwareMessageListe
     }
 
     /**
-     * Applies one partition's records in offset order.
+     * Applies one partition's records.
      * @return the offset to commit (all records before it are visible in StarRocks or skipped), and the failure
      * that stopped the partition, if any
      */
     Outcome applyPartition(TopicPartition partition, List<ConsumerRecord<Object, Object>> records) {
-        List<Run> runs = new ArrayList<>();
+        Map<String, TableBatch> tables = new LinkedHashMap<>();
         long end = records.get(records.size() - 1).offset() + 1;
         RuntimeException mappingFailure = null;
         for (ConsumerRecord<Object, Object> record : records) {
@@ -166,55 +169,47 @@ public final class KafkaChangeListener implements BatchConsumerAwareMessageListe
                 end = record.offset();
                 break;
             }
-            if (change.isEmpty()) {
-                continue;
-            }
-            String table = this.routes.table(record.topic(), change.get());
-            ChangeRecord changeRecord = change.get().change();
-            Shape shape = Shape.of(changeRecord);
-            Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-            if (last != null && last.table.equals(table) && last.shape.equals(shape)) {
-                last.add(record.offset(), changeRecord);
-            }
-            else {
-                runs.add(new Run(table, shape, record.offset(), changeRecord));
+            if (change.isPresent()) {
+                String table = this.routes.table(record.topic(), change.get());
+                tables.computeIfAbsent(table, (name) -> new TableBatch(name, record.offset()))
+                    .changes.add(change.get().change());
             }
         }
-        for (int i = 0; i < runs.size(); i++) {
-            Run run = runs.get(i);
+        List<TableBatch> batches = new ArrayList<>(tables.values());
+        for (int i = 0; i < batches.size(); i++) {
             try {
-                apply(partition, run);
+                apply(batches.get(i));
             }
             catch (RuntimeException ex) {
-                return new Outcome(run.first, ex);
+                long rewind = end;
+                for (TableBatch unapplied : batches.subList(i, batches.size())) {
+                    rewind = Math.min(rewind, unapplied.first);
+                }
+                return new Outcome(rewind, new IllegalStateException("The changes of " + partition + " for table '"
+                        + batches.get(i).table + "' from offset " + batches.get(i).first + " failed to load: "
+                        + ex.getMessage(), ex));
             }
         }
         return new Outcome(end, mappingFailure);
     }
 
-    private void apply(TopicPartition partition, Run run) {
-        String label = KafkaLabels.of(this.settings.labelPrefix(), run.table, partition.topic(),
-                partition.partition(), run.first, run.last);
-        CdcOptions base = this.routes.options(run.table);
+    private void apply(TableBatch batch) {
+        CdcOptions base = this.routes.options(batch.table);
         CdcOptions options = base.toBuilder()
-            .maxBatchChanges(run.changes.size())
-            .loadOptions(base.loadOptions().withLabel(label))
+            .maxBatchChanges(batch.changes.size())
+            .loadOptions((base.loadOptions().labelPrefix() != null) ? base.loadOptions()
+                    : base.loadOptions().withLabelPrefix(this.settings.labelPrefix()))
             .build();
         List<LoadResult> results = new ArrayList<>();
-        try (ChangeWriter writer = this.streamLoad.changeWriter(run.table, options)) {
-            for (ChangeRecord change : run.changes) {
+        try (ChangeWriter writer = this.streamLoad.changeWriter(batch.table, options)) {
+            for (ChangeRecord change : batch.changes) {
                 results.addAll(writer.write(change));
             }
             results.addAll(writer.flush());
         }
-        if (results.size() > 1) {
-            // A run is cut so that it makes one load; two loads under one label would drop the second.
-            throw new IllegalStateException("The run " + label + " of " + run.changes.size() + " changes made "
-                    + results.size() + " loads under one label; this is a bug of the Kafka adapter.");
-        }
         for (LoadResult result : results) {
             if (result.status() != LoadStatus.SUCCESS) {
-                awaitVisible(run.table, label, result.status());
+                awaitVisible(batch.table, result.label(), result.status());
             }
         }
     }
@@ -244,62 +239,19 @@ public final class KafkaChangeListener implements BatchConsumerAwareMessageListe
     record Outcome(long nextOffset, RuntimeException failure) {
     }
 
-    /**
-     * What decides which load a change goes into: changes of one shape go into one load (whole rows with the
-     * same columns, deletes, partial updates of the same columns).
-     */
-    record Shape(boolean delete, boolean withValues, Set<String> changedColumns, List<String> keyColumns,
-            List<String> valueColumns) {
-
-        static Shape of(ChangeRecord change) {
-            Object values = change.values();
-            return new Shape(change.operation() == io.github.srboot.streamload.ChangeOperation.DELETE,
-                    values != null, change.changedColumns(), List.copyOf(change.key().keySet()), columns(values));
-        }
-
-        private static List<String> columns(Object values) {
-            if (values == null) {
-                return List.of();
-            }
-            if (values instanceof ObjectNode node) {
-                List<String> names = new ArrayList<>(node.size());
-                node.fieldNames().forEachRemaining(names::add);
-                return names;
-            }
-            if (values instanceof Map<?, ?> map) {
-                List<String> names = new ArrayList<>(map.size());
-                map.keySet().forEach((name) -> names.add(String.valueOf(name)));
-                return names;
-            }
-            // Records and beans of one class have one set of columns.
-            return List.of(values.getClass().getName());
-        }
-
-    }
-
-    /** Consecutive changes of one partition for one table and of one shape: one load. */
-    private static final class Run {
+    /** One table's changes of one partition's batch, in offset order. */
+    private static final class TableBatch {
 
         final String table;
 
-        final Shape shape;
-
+        /** The offset of the table's first record in the batch. */
         final long first;
-
-        long last;
 
         final List<ChangeRecord> changes = new ArrayList<>();
 
-        Run(String table, Shape shape, long offset, ChangeRecord change) {
+        TableBatch(String table, long first) {
             this.table = table;
-            this.shape = shape;
-            this.first = offset;
-            add(offset, change);
-        }
-
-        void add(long offset, ChangeRecord change) {
-            this.last = offset;
-            this.changes.add(change);
+            this.first = first;
         }
 
     }
