@@ -23,7 +23,7 @@ public class StarRocksKafkaProperties {
     private List<String> topics = new ArrayList<>();
 
     /**
-     * Consumer group of the container; unset, the consumer factory's ({@code spring.kafka.consumer.group-id}).
+     * Consumer group of the container; unset, the consumer factory's (spring.kafka.consumer.group-id).
      */
     private String groupId;
 
@@ -38,8 +38,7 @@ public class StarRocksKafkaProperties {
     private boolean autoStartup = true;
 
     /**
-     * Prefix of the load labels, which are derived from topic, partition and offset range (1 to 64 characters out
-     * of [0-9A-Za-z_-]).
+     * Prefix of the labels of the loads the listener makes (1 to 64 characters out of [0-9A-Za-z_-]).
      */
     private String labelPrefix = "kafka";
 
