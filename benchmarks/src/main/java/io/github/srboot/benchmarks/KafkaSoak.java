@@ -133,7 +133,7 @@ public final class KafkaSoak {
                 members.add(member);
                 member.container.start();
             }
-            long kills = 0;
+            long killRequests = 0;
             long restarts = 0;
             long lastCommitted = -1;
             long stalledRounds = 0;
@@ -155,7 +155,7 @@ public final class KafkaSoak {
                 long running = members.stream().filter((m) -> m.container.isRunning()).count();
                 if (member.container.isRunning() && running > 1) {
                     member.killAtNextCommit();
-                    kills++;
+                    killRequests++;
                 }
                 else if (!member.container.isRunning()) {
                     member.container.start();
@@ -186,10 +186,11 @@ public final class KafkaSoak {
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "committed %,d of %,d records in %.1f s; %d consumers killed mid-batch, "
-                    + "%d restarted, %,d faults injected, %,d loads committed%n", committed(admin), sent,
-                    (System.nanoTime() - started) / 1e9, kills, restarts, stub.faults().injected().size(),
-                    stub.loadsCommitted());
+            long killed = members.stream().mapToLong((member) -> member.killed.get()).sum();
+            System.out.printf(Locale.ROOT, "committed %,d of %,d records in %.1f s; %d kills asked, %d consumers "
+                    + "killed between their loads and their commit, %d restarted, %,d faults injected, %,d loads "
+                    + "committed%n", committed(admin), sent, (System.nanoTime() - started) / 1e9, killRequests, killed,
+                    restarts, stub.faults().injected().size(), stub.loadsCommitted());
             System.out.printf(Locale.ROOT, "lost=%d duplicated=%d%n", lost, duplicated);
             broker.destroy();
             System.exit((lost == 0 && duplicated == 0) ? 0 : 1);
@@ -202,6 +203,9 @@ public final class KafkaSoak {
         final ConcurrentMessageListenerContainer<Object, Object> container;
 
         private final AtomicBoolean kill = new AtomicBoolean();
+
+        /** Kills carried out: commits that threw. */
+        final AtomicLong killed = new AtomicLong();
 
         Member(DefaultKafkaConsumerFactory<Object, Object> factory, List<String> topics, KafkaChangeListener listener) {
             BatchConsumerAwareMessageListener<Object, Object> killable = (records, consumer) -> listener
@@ -224,6 +228,7 @@ public final class KafkaSoak {
             return (Consumer<?, ?>) Proxy.newProxyInstance(Consumer.class.getClassLoader(),
                     new Class<?>[] { Consumer.class }, (proxy, method, arguments) -> {
                         if (method.getName().equals("commitSync") && this.kill.compareAndSet(true, false)) {
+                            this.killed.incrementAndGet();
                             new Thread(this.container::stop, "soak-kill").start();
                             throw new Killed();
                         }
