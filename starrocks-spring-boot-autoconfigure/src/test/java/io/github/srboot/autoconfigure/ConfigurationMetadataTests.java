@@ -77,20 +77,29 @@ class ConfigurationMetadataTests {
             metadata = new ObjectMapper().readTree(in);
         }
         Map<String, Object> listed = new LinkedHashMap<>();
+        Map<String, Object> listedKafka = new LinkedHashMap<>();
         for (JsonNode property : metadata.get("properties")) {
             String name = property.get("name").asText();
             JsonNode defaultValue = property.get("defaultValue");
             if (name.startsWith("starrocks.") && defaultValue != null && !defaultValue.isArray()) {
-                listed.put(name, defaultValue.asText());
+                // starrocks.kafka.* is a class of its own (StarRocksKafkaProperties).
+                (name.startsWith("starrocks.kafka.") ? listedKafka : listed).put(name, defaultValue.asText());
             }
         }
         assertThat(listed).containsKeys("starrocks.stream-load.max-in-flight-bytes", "starrocks.health.probe-timeout");
-        StarRocksProperties bound = new StarRocksProperties();
-        new Binder(new MapConfigurationPropertySource(listed)).bind("starrocks", Bindable.ofInstance(bound));
-        BeanWrapper expected = new BeanWrapperImpl(new StarRocksProperties());
+        assertThat(listedKafka).containsKeys("starrocks.kafka.label-prefix", "starrocks.kafka.settle-timeout");
+        assertBoundDefaultsEqual(listed, "starrocks", new StarRocksProperties(), new StarRocksProperties());
+        assertBoundDefaultsEqual(listedKafka, "starrocks.kafka", new StarRocksKafkaProperties(),
+                new StarRocksKafkaProperties());
+    }
+
+    private static void assertBoundDefaultsEqual(Map<String, Object> listed, String prefix, Object bound,
+            Object untouched) {
+        new Binder(new MapConfigurationPropertySource(listed)).bind(prefix, Bindable.ofInstance(bound));
+        BeanWrapper expected = new BeanWrapperImpl(untouched);
         BeanWrapper actual = new BeanWrapperImpl(bound);
         for (String name : listed.keySet()) {
-            String path = beanPath(name.substring("starrocks.".length()));
+            String path = beanPath(name.substring(prefix.length() + 1));
             assertThat(actual.getPropertyValue(path)).as(name).isEqualTo(expected.getPropertyValue(path));
         }
     }

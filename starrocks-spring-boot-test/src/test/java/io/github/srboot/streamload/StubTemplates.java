@@ -8,9 +8,9 @@ import io.github.srboot.test.streamload.StubTable;
 /**
  * Test support: stub tables and templates pointed at a stub, with short backoffs so that retry tests stay fast.
  */
-final class StubTemplates {
+public final class StubTemplates {
 
-    static final String DATABASE = "shop";
+    public static final String DATABASE = "shop";
 
     private StubTemplates() {
     }
@@ -28,7 +28,7 @@ final class StubTemplates {
     }
 
     /** Appends the four CDC audit columns ({@link AuditColumns#DEFAULT}) with the types a created table gives them. */
-    static StubTable.Builder withAuditColumns(StubTable.Builder table) {
+    public static StubTable.Builder withAuditColumns(StubTable.Builder table) {
         return table.column("_sr_op_type", "TINYINT")
             .column("_sr_is_deleted", "BOOLEAN")
             .column("_sr_synced_at", "DATETIME")
@@ -48,7 +48,7 @@ final class StubTemplates {
             .build();
     }
 
-    static StreamLoadTemplate.Builder builder(StreamLoadStubServer stub) {
+    public static StreamLoadTemplate.Builder builder(StreamLoadStubServer stub) {
         return StreamLoadTemplate.builder()
             .frontends(stub.frontendUrls())
             .credentials(stub.username(), stub.password())
