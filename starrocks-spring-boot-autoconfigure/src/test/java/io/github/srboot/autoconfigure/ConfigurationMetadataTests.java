@@ -115,6 +115,8 @@ class ConfigurationMetadataTests {
             metadata = new ObjectMapper().readTree(in);
         }
         BeanWrapper defaults = new BeanWrapperImpl(new StarRocksProperties());
+        // starrocks.kafka.* is a class of its own (StarRocksKafkaProperties).
+        BeanWrapper kafkaDefaults = new BeanWrapperImpl(new StarRocksKafkaProperties());
         List<String> withoutListedDefault = new ArrayList<>();
         int checked = 0;
         for (JsonNode property : metadata.get("properties")) {
@@ -122,8 +124,11 @@ class ConfigurationMetadataTests {
             if (!name.startsWith("starrocks.")) {
                 continue;
             }
-            Object value = defaults.getPropertyValue(beanPath(name.substring("starrocks.".length())));
-            boolean hasValue = value != null && !(value instanceof java.util.Collection<?> c && c.isEmpty());
+            Object value = name.startsWith("starrocks.kafka.")
+                    ? kafkaDefaults.getPropertyValue(beanPath(name.substring("starrocks.kafka.".length())))
+                    : defaults.getPropertyValue(beanPath(name.substring("starrocks.".length())));
+            boolean hasValue = value != null && !(value instanceof java.util.Collection<?> c && c.isEmpty())
+                    && !(value instanceof Map<?, ?> m && m.isEmpty());
             if (hasValue) {
                 checked++;
                 if (property.get("defaultValue") == null) {
