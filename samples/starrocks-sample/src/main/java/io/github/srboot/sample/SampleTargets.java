@@ -2,76 +2,87 @@ package io.github.srboot.sample;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import io.github.srboot.autoconfigure.StarRocksConnectionDetails;
 import io.github.srboot.autoconfigure.StarRocksProperties;
-import io.github.srboot.ddl.SchemaObject;
-import io.github.srboot.ddl.Table;
-import io.github.srboot.schema.DesiredSchemaLoader;
 import io.github.srboot.schema.StarRocksSchemaDiff;
-import io.github.srboot.test.streamload.StreamLoadStubServer;
-import io.github.srboot.test.streamload.StubTable;
+import io.github.srboot.test.sql.EmbeddedStarRocksServer;
 
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.io.ResourceLoader;
-import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The sample's target per mode: the {@code stub} profile starts the embedded Stream Load stub and points the
- * starter at it; any other profile uses the StarRocks cluster of {@code spring.datasource.*} and
+ * The sample's target per mode: the {@code stub} profile starts the embedded StarRocks and points the DataSource,
+ * Flyway and the starter at it; any other profile uses the StarRocks cluster of {@code spring.datasource.*} and
  * {@code starrocks.*}.
  */
 @Configuration(proxyBeanMethods = false)
 class SampleTargets {
 
-    /** Where the migrations are; the stub mode parses them to compare with the desired schema. */
-    static final String MIGRATIONS = "classpath:db/migration";
-
-    /** Stub mode: the embedded Stream Load stub as StarRocks' HTTP side. */
+    /** Embedded mode: the embedded StarRocks (SQL front end, FE and BE HTTP) as the cluster. */
     @Configuration(proxyBeanMethods = false)
     @Profile(SampleMode.STUB_PROFILE)
-    static class Stub {
+    static class Embedded {
 
-        /**
-         * The stub, with one in-memory table per {@code CREATE TABLE} of the desired schema (views and
-         * materialized views take no loads).
-         */
+        /** The embedded StarRocks, without databases: Flyway creates the sample's and its tables. */
         @Bean(destroyMethod = "close")
-        StreamLoadStubServer streamLoadStub(StarRocksProperties properties, ResourceLoader resourceLoader) {
-            List<StubTable> tables = sqlFiles(properties.getSchema().getLocations(), resourceLoader).stream()
-                .filter(Table.class::isInstance)
-                .map((object) -> StubTable.from(properties.getDatabase(), (Table) object))
-                .toList();
-            return StreamLoadStubServer.builder()
+        EmbeddedStarRocksServer embeddedStarRocks(StarRocksProperties properties) {
+            return EmbeddedStarRocksServer.builder()
                 .credentials(properties.getUsername(), properties.getPassword())
-                .tables(tables)
                 .start();
         }
 
         /**
-         * Points the starter's {@code StreamLoadTemplate} at the stub, as a service connection would.
+         * Points Spring Boot's DataSource (and with it Flyway) at the embedded StarRocks' query port, as a service
+         * connection would.
          */
         @Bean
-        StarRocksConnectionDetails stubConnectionDetails(StreamLoadStubServer stub, StarRocksProperties properties) {
-            return new StarRocksConnectionDetails() {
+        JdbcConnectionDetails embeddedJdbcConnectionDetails(EmbeddedStarRocksServer server) {
+            return new JdbcConnectionDetails() {
 
                 @Override
-                public List<URI> getFrontends() {
-                    return stub.frontendUrls();
+                public String getJdbcUrl() {
+                    return server.jdbcUrl();
                 }
 
                 @Override
                 public String getUsername() {
-                    return stub.username();
+                    return server.username();
                 }
 
                 @Override
                 public String getPassword() {
-                    return stub.password();
+                    return server.password();
+                }
+
+            };
+        }
+
+        /**
+         * Points the starter's {@code StreamLoadTemplate} at the embedded StarRocks' FE, as a service connection
+         * would.
+         */
+        @Bean
+        StarRocksConnectionDetails embeddedConnectionDetails(EmbeddedStarRocksServer server,
+                StarRocksProperties properties) {
+            return new StarRocksConnectionDetails() {
+
+                @Override
+                public List<URI> getFrontends() {
+                    return server.stub().frontendUrls();
+                }
+
+                @Override
+                public String getUsername() {
+                    return server.username();
+                }
+
+                @Override
+                public String getPassword() {
+                    return server.password();
                 }
 
                 @Override
@@ -83,17 +94,10 @@ class SampleTargets {
         }
 
         @Bean
-        SampleTarget stubTarget(StreamLoadStubServer stub, StarRocksProperties properties,
-                ResourceLoader resourceLoader) {
-            return new StubTarget(stub, properties.getDatabase(),
-                    sqlFiles(properties.getSchema().getLocations(), resourceLoader),
-                    sqlFiles(List.of(MIGRATIONS), resourceLoader));
-        }
-
-        /** The objects of the {@code *.sql} files under the locations, read as the schema diff reads them. */
-        private static List<SchemaObject> sqlFiles(List<String> locations, ResourceLoader resourceLoader) {
-            return new DesiredSchemaLoader(ResourcePatternUtils.getResourcePatternResolver(resourceLoader))
-                .load(locations, Map.of());
+        SampleTarget embeddedTarget(EmbeddedStarRocksServer server, JdbcTemplate jdbc, StarRocksSchemaDiff schemaDiff,
+                StarRocksProperties properties) {
+            return new EmbeddedTarget(new ClusterTarget(jdbc, schemaDiff), jdbc, server.stub(),
+                    properties.getDatabase());
         }
 
     }
