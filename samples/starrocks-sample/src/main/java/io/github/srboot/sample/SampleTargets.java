@@ -36,61 +36,13 @@ class SampleTargets {
         }
 
         /**
-         * Points Spring Boot's DataSource (and with it Flyway) at the embedded StarRocks' query port, as a service
-         * connection would.
+         * Points Spring Boot's DataSource (and with it Flyway) at the embedded StarRocks' query port and the
+         * starter's {@code StreamLoadTemplate} at its FE, as a service connection would.
          */
         @Bean
-        JdbcConnectionDetails embeddedJdbcConnectionDetails(EmbeddedStarRocksServer server) {
-            return new JdbcConnectionDetails() {
-
-                @Override
-                public String getJdbcUrl() {
-                    return server.jdbcUrl();
-                }
-
-                @Override
-                public String getUsername() {
-                    return server.username();
-                }
-
-                @Override
-                public String getPassword() {
-                    return server.password();
-                }
-
-            };
-        }
-
-        /**
-         * Points the starter's {@code StreamLoadTemplate} at the embedded StarRocks' FE, as a service connection
-         * would.
-         */
-        @Bean
-        StarRocksConnectionDetails embeddedConnectionDetails(EmbeddedStarRocksServer server,
+        EmbeddedConnectionDetails embeddedConnectionDetails(EmbeddedStarRocksServer server,
                 StarRocksProperties properties) {
-            return new StarRocksConnectionDetails() {
-
-                @Override
-                public List<URI> getFrontends() {
-                    return server.stub().frontendUrls();
-                }
-
-                @Override
-                public String getUsername() {
-                    return server.username();
-                }
-
-                @Override
-                public String getPassword() {
-                    return server.password();
-                }
-
-                @Override
-                public String getDatabase() {
-                    return properties.getDatabase();
-                }
-
-            };
+            return new EmbeddedConnectionDetails(server, properties.getDatabase());
         }
 
         @Bean
@@ -98,6 +50,40 @@ class SampleTargets {
                 StarRocksProperties properties) {
             return new EmbeddedTarget(new ClusterTarget(jdbc, schemaDiff), jdbc, server.stub(),
                     properties.getDatabase());
+        }
+
+    }
+
+    /**
+     * The embedded StarRocks' addresses and credentials, both as Spring Boot's JDBC connection details (no database in
+     * the URL: Flyway creates it) and as the starter's StarRocks connection details.
+     */
+    record EmbeddedConnectionDetails(EmbeddedStarRocksServer server, String database)
+            implements JdbcConnectionDetails, StarRocksConnectionDetails {
+
+        @Override
+        public String getJdbcUrl() {
+            return this.server.jdbcUrl();
+        }
+
+        @Override
+        public List<URI> getFrontends() {
+            return this.server.stub().frontendUrls();
+        }
+
+        @Override
+        public String getUsername() {
+            return this.server.username();
+        }
+
+        @Override
+        public String getPassword() {
+            return this.server.password();
+        }
+
+        @Override
+        public String getDatabase() {
+            return this.database;
         }
 
     }
