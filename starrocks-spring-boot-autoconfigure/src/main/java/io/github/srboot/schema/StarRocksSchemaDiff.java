@@ -103,6 +103,14 @@ public class StarRocksSchemaDiff {
     }
 
     /**
+     * The tables another tool owns, which the plans leave out unless the desired schema declares them.
+     * @return their names, in lower case
+     */
+    public Set<String> getUnmanagedTables() {
+        return this.unmanagedTables;
+    }
+
+    /**
      * Whether the plans drop objects, columns and partitions that are not desired.
      * @return true when drops are planned rather than reported
      */
