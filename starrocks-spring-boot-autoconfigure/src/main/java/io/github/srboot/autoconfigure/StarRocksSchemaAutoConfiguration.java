@@ -2,11 +2,13 @@ package io.github.srboot.autoconfigure;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.srboot.actuate.CachedSchemaPlan;
 import io.github.srboot.actuate.StarRocksSchemaEndpoint;
 import io.github.srboot.ddl.SchemaObject;
+import io.github.srboot.flyway.HistoryTable;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.schema.DesiredSchemaLoader;
 import io.github.srboot.schema.StarRocksSchemaDiff;
@@ -23,8 +25,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configures the {@link StarRocksSchemaDiff} of {@code starrocks.database} against the desired schema
@@ -42,11 +46,24 @@ public class StarRocksSchemaAutoConfiguration {
     @ConditionalOnMissingBean
     StarRocksSchemaDiff starRocksSchemaDiff(StarRocksTemplate template, StarRocksProperties properties,
             StarRocksConnectionDetails connectionDetails, ResourceLoader resourceLoader,
-            ListableBeanFactory beanFactory) {
+            ListableBeanFactory beanFactory, Environment environment) {
         StarRocksProperties.Schema schema = properties.getSchema();
         DesiredSchemaLoader loader = new DesiredSchemaLoader(ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
         return new StarRocksSchemaDiff(template, connectionDetails.getDatabase(),
-                () -> loader.load(schema.getLocations(), schemaObjectBeans(beanFactory)), schema.isAllowDrop());
+                () -> loader.load(schema.getLocations(), schemaObjectBeans(beanFactory)), schema.isAllowDrop(),
+                flywayTables(environment, resourceLoader.getClassLoader()));
+    }
+
+    /**
+     * Flyway's schema history table ({@code spring.flyway.table}) and its lock table, when Flyway is on the class
+     * path: Flyway's, not the application's schema, so the diff neither reports nor drops them.
+     */
+    private static List<String> flywayTables(Environment environment, ClassLoader classLoader) {
+        if (!ClassUtils.isPresent("org.flywaydb.core.Flyway", classLoader)) {
+            return List.of();
+        }
+        String history = environment.getProperty("spring.flyway.table", "flyway_schema_history");
+        return List.of(history, HistoryTable.lockTableName(history));
     }
 
     /** The schema-object beans by name, looked up when a plan is made so that late beans count. */

@@ -20,6 +20,15 @@ public final class HistoryTable {
     }
 
     /**
+     * The lock table of a history table, which serialises migrators (see the starter's Flyway documentation).
+     * @param historyTable the history table's name
+     * @return {@code <history table>_lock}
+     */
+    public static String lockTableName(String historyTable) {
+        return historyTable + "_lock";
+    }
+
+    /**
      * The history table's model, rendered by the ddl printer like every other table.
      * @param name the table name Flyway is configured with (default {@code flyway_schema_history})
      * @param replicationNum the {@code replication_num} property, or {@code null} to keep the server's default

@@ -84,7 +84,7 @@ final class MigrationLock {
             Clock clock) {
         this.connection = connection;
         this.database = database;
-        this.table = historyTable + "_lock";
+        this.table = HistoryTable.lockTableName(historyTable);
         this.owner = ownerName();
         this.timeToLive = Duration.ofMillis(settings.getLockTimeToLiveMillis());
         this.pollInterval = Duration.ofMillis(settings.getLockPollIntervalMillis());

@@ -44,7 +44,8 @@ public class StarRocksSchema extends Schema<StarRocksDatabase, StarRocksTable> {
         List<String> tables = this.jdbcTemplate.queryForStringList(
                 "SELECT TABLE_NAME FROM information_schema.tables WHERE TABLE_SCHEMA = ?", this.name);
         String history = this.database.historyTableName();
-        return tables.contains(history) || tables.stream().allMatch((table) -> table.equals(history + "_lock"));
+        String lock = HistoryTable.lockTableName(history);
+        return tables.contains(history) || tables.stream().allMatch((table) -> table.equals(lock));
     }
 
     @Override

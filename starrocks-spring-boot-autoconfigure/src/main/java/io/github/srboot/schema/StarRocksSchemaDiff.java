@@ -2,8 +2,10 @@ package io.github.srboot.schema;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -39,6 +41,9 @@ public class StarRocksSchemaDiff {
 
     private final boolean allowDrop;
 
+    /** Lower-case names of the tables another tool owns, left out of every plan. */
+    private final Set<String> unmanagedTables;
+
     /**
      * Creates the diff of a database.
      * @param template reflects the database and runs the statements
@@ -48,15 +53,37 @@ public class StarRocksSchemaDiff {
      */
     public StarRocksSchemaDiff(StarRocksTemplate template, String database, Supplier<List<SchemaObject>> desiredSchema,
             boolean allowDrop) {
-        this(new TemplateTarget(template), database, desiredSchema, allowDrop);
+        this(template, database, desiredSchema, allowDrop, Set.of());
+    }
+
+    /**
+     * Creates the diff of a database in which some tables belong to another tool.
+     * @param template reflects the database and runs the statements
+     * @param database the database to compare; may be null, then planning fails with an explanation
+     * @param desiredSchema supplies the desired objects (read on every plan)
+     * @param allowDrop whether objects, columns and partitions that are not desired are dropped
+     * @param unmanagedTables tables the diff never compares, reports or drops unless they are desired, such as
+     * Flyway's schema history table and its lock table
+     */
+    public StarRocksSchemaDiff(StarRocksTemplate template, String database, Supplier<List<SchemaObject>> desiredSchema,
+            boolean allowDrop, Collection<String> unmanagedTables) {
+        this(new TemplateTarget(template), database, desiredSchema, allowDrop, unmanagedTables);
     }
 
     StarRocksSchemaDiff(Target target, String database, Supplier<List<SchemaObject>> desiredSchema,
             boolean allowDrop) {
+        this(target, database, desiredSchema, allowDrop, Set.of());
+    }
+
+    StarRocksSchemaDiff(Target target, String database, Supplier<List<SchemaObject>> desiredSchema,
+            boolean allowDrop, Collection<String> unmanagedTables) {
         this.target = target;
         this.database = database;
         this.desiredSchema = desiredSchema;
         this.allowDrop = allowDrop;
+        Set<String> names = new HashSet<>();
+        unmanagedTables.forEach((name) -> names.add(name.toLowerCase(Locale.ROOT)));
+        this.unmanagedTables = Set.copyOf(names);
     }
 
     /**
@@ -73,6 +100,14 @@ public class StarRocksSchemaDiff {
                     + "starrocks.database (or provide it through StarRocksConnectionDetails)");
         }
         return this.database;
+    }
+
+    /**
+     * The tables another tool owns, which the plans leave out unless the desired schema declares them.
+     * @return their names, in lower case
+     */
+    public Set<String> getUnmanagedTables() {
+        return this.unmanagedTables;
     }
 
     /**
@@ -113,7 +148,28 @@ public class StarRocksSchemaDiff {
      * @return the plan, empty when there is no drift
      */
     public MigrationPlan plan() {
-        return plan(reflect(), desired(), this.allowDrop);
+        List<SchemaObject> desired = desired();
+        return plan(withoutUnmanaged(reflect(), desired), desired, this.allowDrop);
+    }
+
+    /**
+     * The reflected schema without the unmanaged tables the desired schema does not name: they are another tool's,
+     * so they are neither drift nor dropped.
+     */
+    private ReflectedSchema withoutUnmanaged(ReflectedSchema actual, List<SchemaObject> desired) {
+        if (this.unmanagedTables.isEmpty()) {
+            return actual;
+        }
+        Set<String> desiredNames = new HashSet<>();
+        desired.forEach((object) -> desiredNames.add(object.name().toLowerCase(Locale.ROOT)));
+        return new ReflectedSchema(
+                actual.objects().stream().filter((object) -> managed(object.name(), desiredNames)).toList(),
+                actual.unreadable().stream().filter((object) -> managed(object.name(), desiredNames)).toList());
+    }
+
+    private boolean managed(String name, Set<String> desiredNames) {
+        String key = name.toLowerCase(Locale.ROOT);
+        return !this.unmanagedTables.contains(key) || desiredNames.contains(key);
     }
 
     static MigrationPlan plan(ReflectedSchema actual, List<SchemaObject> desired, boolean allowDrop) {

@@ -60,6 +60,20 @@ class StarRocksSchemaAutoConfigurationTests {
     }
 
     @Test
+    void flywaysHistoryAndLockTablesAreLeftToFlyway() {
+        this.runner.withUserConfiguration(TemplateConfiguration.class)
+            .run((context) -> assertThat(context.getBean(StarRocksSchemaDiff.class).getUnmanagedTables())
+                .containsExactlyInAnyOrder("flyway_schema_history", "flyway_schema_history_lock"));
+        this.runner.withUserConfiguration(TemplateConfiguration.class)
+            .withPropertyValues("spring.flyway.table=Migrations")
+            .run((context) -> assertThat(context.getBean(StarRocksSchemaDiff.class).getUnmanagedTables())
+                .containsExactlyInAnyOrder("migrations", "migrations_lock"));
+        this.runner.withUserConfiguration(TemplateConfiguration.class)
+            .withClassLoader(new FilteredClassLoader("org.flywaydb.core"))
+            .run((context) -> assertThat(context.getBean(StarRocksSchemaDiff.class).getUnmanagedTables()).isEmpty());
+    }
+
+    @Test
     void backsOffForAUserSchemaDiff() {
         this.runner.withUserConfiguration(TemplateConfiguration.class, UserSchemaDiff.class)
             .run((context) -> assertThat(context).getBean(StarRocksSchemaDiff.class)

@@ -101,6 +101,28 @@ class StarRocksSchemaDiffTests {
     }
 
     @Test
+    void unmanagedTablesAreNeitherReportedNorDroppedUnlessDesired() {
+        RecordingTarget withFlyway = new RecordingTarget(Ddl.parse(TABLE
+                + "; CREATE TABLE flyway_schema_history (installed_rank INT NOT NULL) PRIMARY KEY (installed_rank) "
+                + "DISTRIBUTED BY HASH(installed_rank)"
+                + "; CREATE TABLE flyway_schema_history_lock (generation BIGINT NOT NULL) PRIMARY KEY (generation) "
+                + "DISTRIBUTED BY HASH(generation) BUCKETS 1"));
+        List<String> flyway = List.of("flyway_schema_history", "flyway_schema_history_lock");
+
+        assertThat(new StarRocksSchemaDiff(withFlyway, "analytics", () -> Ddl.parse(TABLE), true, flyway).plan()
+            .isEmpty()).isTrue();
+        // without them being named, allow-drop would drop Flyway's own tables
+        assertThat(new StarRocksSchemaDiff(withFlyway, "analytics", () -> Ddl.parse(TABLE), true).plan().statements())
+            .containsExactly("DROP TABLE `flyway_schema_history`", "DROP TABLE `flyway_schema_history_lock`");
+        // a desired unmanaged table is compared like any other
+        MigrationPlan desiredHistory = new StarRocksSchemaDiff(withFlyway, "analytics", () -> Ddl.parse(TABLE
+                + "; CREATE TABLE flyway_schema_history (installed_rank BIGINT NOT NULL) PRIMARY KEY (installed_rank) "
+                + "DISTRIBUTED BY HASH(installed_rank)"), true, flyway).plan();
+        assertThat(desiredHistory.changes()).extracting((change) -> change.object().name())
+            .containsExactly("flyway_schema_history");
+    }
+
+    @Test
     void withoutADatabaseItExplainsWhatToSet() {
         StarRocksSchemaDiff diff = new StarRocksSchemaDiff(this.target, null, List::of, false);
 

@@ -9,11 +9,14 @@ import java.util.Map;
 /**
  * Which StarRocks the sample talks to, chosen from the command line and the environment before Spring starts: the
  * StarRocks of the sample's {@code compose.yaml} with {@code --compose}, a cluster when {@code STARROCKS_HOST} is
- * set, otherwise the embedded Stream Load stub.
+ * set, otherwise the embedded StarRocks.
  */
 enum SampleMode {
 
-    /** No StarRocks configured: the embedded Stream Load stub stands in for the FE and BE HTTP endpoints. */
+    /**
+     * No StarRocks configured: the embedded StarRocks (SQL front end, FE and BE HTTP endpoints) stands in for a
+     * cluster.
+     */
     STUB,
 
     /** A StarRocks cluster at {@code STARROCKS_HOST}. */
@@ -25,7 +28,7 @@ enum SampleMode {
      */
     COMPOSE;
 
-    /** The profile that selects the stub. */
+    /** The profile that selects the embedded StarRocks. */
     static final String STUB_PROFILE = "stub";
 
     /** The environment variable naming the StarRocks FE host. */
@@ -93,12 +96,12 @@ enum SampleMode {
     List<String> announcement(Map<String, String> environment) {
         if (this == STUB) {
             return List.of(
-                    "StarRocks sample, STUB MODE: " + HOST_VARIABLE + " is not set, so this run talks to the embedded "
-                            + "Stream Load stub server (an in-process FE and BE from starrocks-spring-boot-test), "
-                            + "not to a StarRocks database.",
-                    "Runs for real: Stream Load (bulk load with a retry), the CDC change feed, the schema diff of "
-                            + "the DDL files, health and metrics. Skipped, because the stub serves no SQL: Flyway, "
-                            + "reflection, the drift check and SQL queries.",
+                    "StarRocks sample, EMBEDDED MODE: " + HOST_VARIABLE + " is not set, so this run talks to the "
+                            + "embedded StarRocks (an in-process FE SQL front end, FE and BE from "
+                            + "starrocks-spring-boot-test), not to a StarRocks cluster.",
+                    "Every step runs against it, nothing is skipped: Flyway migrate, reflection, the drift check, "
+                            + "Stream Load (bulk load with a retry), the CDC change feed, SQL read-back, health and "
+                            + "metrics.",
                     "Set " + HOST_VARIABLE + " (and STARROCKS_USER, STARROCKS_PASSWORD) to run the same steps "
                             + "against StarRocks, or add " + COMPOSE_OPTION + " to start one with Docker Compose.");
         }

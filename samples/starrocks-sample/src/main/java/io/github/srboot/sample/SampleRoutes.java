@@ -20,7 +20,7 @@ class SampleRoutes {
               /actuator/health                                health with its components
               /actuator/metrics/starrocks.stream-load.rows    rows loaded (also .loads, .bytes, .retries, .latency)
               /actuator/starrocks                             the cluster as probed: FEs, backends, version, drift
-              /actuator/starrocksschema                       the schema diff (cluster mode)
+              /actuator/starrocksschema                       the schema diff, live against desired
             """;
 
     @Bean

@@ -8,7 +8,7 @@ import java.util.Map;
  * What one run did, printed as the last lines of the output.
  *
  * @param mode where the data went
- * @param rowsLoaded rows StarRocks (or the stub) reported loaded, over all loads
+ * @param rowsLoaded rows StarRocks (or the embedded StarRocks) reported loaded, over all loads
  * @param bulkOrders orders in the bulk load
  * @param changes change events applied, by kind
  * @param loads Stream Loads that succeeded
@@ -27,7 +27,7 @@ record SampleSummary(SampleMode mode, long rowsLoaded, long bulkOrders, Map<Orde
         int applied = this.changes.values().stream().mapToInt(Integer::intValue).sum();
         List<String> lines = new ArrayList<>();
         lines.add("Summary (" + ((this.mode == SampleMode.STUB)
-                ? "stub mode: embedded Stream Load stub, no database" : "StarRocks cluster") + ")");
+                ? "embedded mode: the embedded StarRocks" : "StarRocks cluster") + ")");
         lines.add("  rows loaded:     " + this.rowsLoaded + " (bulk: " + this.bulkOrders + " orders and their "
                 + "daily_sales rows; the rest: CDC changes)");
         lines.add("  changes applied: " + applied + " (" + count(OrderChange.Kind.INSERT) + " inserts, "

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Where the sample's data goes, for what Stream Load alone cannot do: compare the schema and look at what was
- * loaded. One implementation per mode: the embedded stub ({@link StubTarget}) or a StarRocks cluster
+ * loaded. One implementation per mode: the embedded StarRocks ({@link EmbeddedTarget}) or a StarRocks cluster
  * ({@link ClusterTarget}).
  */
 interface SampleTarget {

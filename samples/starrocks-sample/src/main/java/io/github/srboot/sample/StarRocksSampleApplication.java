@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The sample application: checks the schema, bulk-loads orders, checks what was loaded, shows health and metrics,
  * then exits with a summary. Against the StarRocks of the sample's {@code compose.yaml} with {@code --compose}
  * (Spring Boot's Docker Compose support), against StarRocks when {@code STARROCKS_HOST} is set, otherwise against
- * the embedded Stream Load stub ({@code stub} profile). With {@code --server} it keeps running and serves the actuator
+ * the embedded StarRocks ({@code stub} profile). With {@code --server} it keeps running and serves the actuator
  * endpoints.
  */
 @SpringBootApplication

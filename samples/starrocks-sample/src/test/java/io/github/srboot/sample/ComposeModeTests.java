@@ -79,7 +79,7 @@ class ComposeModeTests {
                 .isFalse();
         });
         contextFor(SampleMode.STUB).run((context) -> {
-            assertThat(context.getBean(SampleTarget.class)).isInstanceOf(StubTarget.class);
+            assertThat(context.getBean(SampleTarget.class)).isInstanceOf(EmbeddedTarget.class);
             assertThat(Binder.get(context.getEnvironment()).bind("spring.docker.compose.enabled", Boolean.class).get())
                 .isFalse();
         });

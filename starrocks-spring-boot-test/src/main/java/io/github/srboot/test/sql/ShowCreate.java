@@ -373,12 +373,14 @@ final class ShowCreate {
      * DISTRIBUTED BY (RANDOM when not given), REFRESH, the properties sorted by key with those the FE adds
      * ({@code replicated_storage} true, {@code storage_medium} HDD and {@code replication_num} 1 when not given, as
      * recorded), then {@code AS} and the user's query.
-     * @throws UnsupportedOperationException for what is not printed yet (comments, sort keys, indexes, START/EVERY)
+     * The comment and {@code START(...)} / {@code EVERY(...)} follow {@code MaterializedView.getMaterializedViewDdlStmt}
+     * (FE {@code catalog/MaterializedView.java}): {@code COMMENT "..."} on its own line after the column list, and
+     * {@code REFRESH [DEFERRED ]ASYNC[ START("...")][ EVERY(INTERVAL n UNIT)]}.
+     * @throws UnsupportedOperationException for what is not printed yet (sort keys, indexes, INCREMENTAL)
      */
     static String materializedView(MaterializedView view) {
-        if (view.comment() != null || !view.orderBy().isEmpty() || !view.indexes().isEmpty()) {
-            throw new UnsupportedOperationException("comments, sort keys and indexes of materialized views are not "
-                    + "printed yet");
+        if (!view.orderBy().isEmpty() || !view.indexes().isEmpty()) {
+            throw new UnsupportedOperationException("sort keys and indexes of materialized views are not printed yet");
         }
         StringBuilder sql = new StringBuilder("CREATE MATERIALIZED VIEW ").append(backquote(view.name()));
         StringJoiner columns = new StringJoiner(", ", " (", ")");
@@ -389,6 +391,9 @@ final class ShowCreate {
             selectListNames(view.query()).forEach((name) -> columns.add(backquote(name)));
         }
         sql.append(columns).append("\n");
+        if (view.comment() != null) {
+            sql.append("COMMENT ").append(quoted(view.comment())).append("\n");
+        }
         if (view.partition() != null) {
             if (!(view.partition() instanceof ExpressionPartitionDesc expression)) {
                 throw new UnsupportedOperationException("RANGE and LIST partitions are not printed yet");
@@ -399,15 +404,22 @@ final class ShowCreate {
                 : new RandomDistribution(null);
         sql.append(distribution(distribution)).append("\n");
         io.github.srboot.ddl.RefreshScheme refresh = view.refresh();
-        if (refresh != null && (refresh.start() != null || refresh.every() != null
-                || refresh.type() == io.github.srboot.ddl.RefreshType.INCREMENTAL)) {
-            throw new UnsupportedOperationException("REFRESH START / EVERY / INCREMENTAL are not printed yet");
+        if (refresh != null && refresh.type() == io.github.srboot.ddl.RefreshType.INCREMENTAL) {
+            throw new UnsupportedOperationException("REFRESH INCREMENTAL is not printed yet");
         }
         sql.append("REFRESH ");
         if (refresh != null && refresh.moment() == io.github.srboot.ddl.RefreshMoment.DEFERRED) {
             sql.append("DEFERRED ");
         }
-        sql.append((refresh != null) ? refresh.type().name() : "ASYNC").append("\n");
+        sql.append((refresh != null) ? refresh.type().name() : "ASYNC");
+        if (refresh != null && refresh.start() != null) {
+            sql.append(" START(").append(quoted(refresh.start())).append(")");
+        }
+        if (refresh != null && refresh.every() != null) {
+            sql.append(" EVERY(INTERVAL ").append(refresh.every().amount()).append(" ")
+                .append(refresh.every().unit().name()).append(")");
+        }
+        sql.append("\n");
         Map<String, String> properties = new TreeMap<>();
         view.properties().forEach((key, value) -> properties.put(key.toLowerCase(Locale.ROOT), value));
         properties.putIfAbsent("replicated_storage", "true");

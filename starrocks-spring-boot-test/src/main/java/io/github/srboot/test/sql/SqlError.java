@@ -83,6 +83,15 @@ public final class SqlError extends RuntimeException {
         return new SqlError(5502, "42602", ANALYZING + "Unknown table '" + table + "'.");
     }
 
+    /**
+     * A label a transaction of the database already holds ({@code common/LabelAlreadyUsedException.java}, thrown by
+     * {@code transaction/DatabaseTransactionMgr.beginTransaction} while {@code sql/StatementPlanner} begins the
+     * INSERT's transaction); it carries no error code, so the FE answers with MysqlErrPacket's default 1064 / HY000.
+     */
+    static SqlError labelAlreadyUsed(String label) {
+        return new SqlError(1064, "HY000", "Label [" + label + "] has already been used.");
+    }
+
     /** ERR_UNKNOWN_SYSTEM_VARIABLE (1193, HY000). */
     static SqlError unknownVariable(String name) {
         return new SqlError(1193, "HY000", "Unknown system variable '" + name + "'");

@@ -17,7 +17,8 @@ import io.github.srboot.test.streamload.TableContents;
 /**
  * SELECT, INSERT, UPDATE and DELETE as far as tests need them: constant SELECTs (variables and the information
  * functions), and over one table (a stub table or an {@code information_schema} table) projection, {@code COUNT(*)},
- * WHERE with {@code =}, {@code AND}, {@code IN}, {@code IS [NOT] NULL}, ORDER BY and LIMIT. Anything else is refused
+ * WHERE with {@code =}, {@code <}, {@code <=}, {@code >}, {@code >=}, {@code !=}, {@code AND}, {@code IN},
+ * {@code IS [NOT] NULL}, ORDER BY and LIMIT. Anything else is refused
  * with an error naming the statement.
  */
 final class TableQueries {
@@ -84,7 +85,7 @@ final class TableQueries {
         tokens.requireEnd();
         List<List<String>> rows = new ArrayList<>();
         for (List<String> row : source.rows()) {
-            if (matches(row, conditions)) {
+            if (matches(row, conditions, source)) {
                 rows.add(row);
             }
         }
@@ -231,6 +232,15 @@ final class TableQueries {
                 conditions.add(new Condition(column, Condition.Kind.EQUALS, List.of(source.stored(column,
                         literal(tokens)))));
             }
+            else if (comparison(tokens.peek()) != null) {
+                Condition.Kind kind = comparison(tokens.next());
+                String value = source.stored(column, literal(tokens));
+                if (value == null || value.startsWith("\u0000")) {
+                    // NULL or a literal of another type: the FE would cast it; not implemented here
+                    throw tokens.unsupported();
+                }
+                conditions.add(new Condition(column, kind, List.of(value)));
+            }
             else if (tokens.accept("IN")) {
                 tokens.expectSymbol("(");
                 List<String> values = new ArrayList<>();
@@ -247,6 +257,21 @@ final class TableQueries {
         }
         while (tokens.accept("AND"));
         return conditions;
+    }
+
+    /** The comparison a symbol stands for ({@code <}, {@code <=}, {@code >}, {@code >=}, {@code !=}, {@code <>}). */
+    private static Condition.Kind comparison(Token token) {
+        if (token.kind() != Token.Kind.SYMBOL) {
+            return null;
+        }
+        return switch (token.value()) {
+            case "<" -> Condition.Kind.LESS;
+            case "<=" -> Condition.Kind.LESS_OR_EQUAL;
+            case ">" -> Condition.Kind.GREATER;
+            case ">=" -> Condition.Kind.GREATER_OR_EQUAL;
+            case "!=", "<>" -> Condition.Kind.NOT_EQUAL;
+            default -> null;
+        };
     }
 
     /** A literal's text, {@code null} for NULL. */
@@ -274,7 +299,7 @@ final class TableQueries {
         };
     }
 
-    private static boolean matches(List<String> row, List<Condition> conditions) {
+    private static boolean matches(List<String> row, List<Condition> conditions, RowSource source) {
         for (Condition condition : conditions) {
             String value = row.get(condition.column());
             boolean match = switch (condition.kind()) {
@@ -282,6 +307,9 @@ final class TableQueries {
                 case IS_NOT_NULL -> value != null;
                 // comparisons with NULL are never true
                 case EQUALS, IN -> value != null && condition.values().contains(value);
+                case LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL, NOT_EQUAL -> value != null
+                        && condition.kind().holds(source.compare(condition.column(), value,
+                                condition.values().get(0)));
             };
             if (!match) {
                 return false;
@@ -316,6 +344,8 @@ final class TableQueries {
 
     private StatementResult insert(Session session, Tokens tokens) {
         TableContents table = target(session, tokens);
+        // StarRocks.g4 insertStatement: INSERT INTO name [PARTITION (...)] [WITH LABEL label] [(columns)] VALUES ...
+        String label = tokens.accept("WITH", "LABEL") ? tokens.identifier() : null;
         List<String> columns = new ArrayList<>();
         if (tokens.acceptSymbol("(")) {
             do {
@@ -357,7 +387,13 @@ final class TableQueries {
         }
         while (tokens.acceptSymbol(","));
         tokens.requireEnd();
-        write(tokens, table, rows, List.of());
+        if (label == null) {
+            write(tokens, table, rows, List.of());
+        }
+        else if (!this.catalog.stub().writeUnderLabel(table.table().database(), label, table,
+                () -> write(tokens, table, rows, List.of()))) {
+            throw SqlError.labelAlreadyUsed(label);
+        }
         return StatementResult.ok(rows.size());
     }
 
@@ -380,7 +416,7 @@ final class TableQueries {
         tokens.requireEnd();
         List<Map<String, String>> upserts = new ArrayList<>();
         for (List<String> row : source.rows()) {
-            if (matches(row, conditions)) {
+            if (matches(row, conditions, source)) {
                 Map<String, String> updated = new LinkedHashMap<>();
                 for (int i = 0; i < table.table().keyColumns().size(); i++) {
                     updated.put(table.table().keyColumns().get(i), row.get(i));
@@ -401,7 +437,7 @@ final class TableQueries {
         tokens.requireEnd();
         List<List<String>> keys = new ArrayList<>();
         for (List<String> row : source.rows()) {
-            if (matches(row, conditions)) {
+            if (matches(row, conditions, source)) {
                 keys.add(row.subList(0, table.table().keyColumns().size()));
             }
         }
@@ -457,7 +493,21 @@ final class TableQueries {
     private record Condition(int column, Kind kind, List<String> values) {
 
         enum Kind {
-            EQUALS, IN, IS_NULL, IS_NOT_NULL
+
+            EQUALS, IN, IS_NULL, IS_NOT_NULL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL, NOT_EQUAL;
+
+            /** Whether a comparison holds, given how the row's value compares with the literal. */
+            boolean holds(int comparison) {
+                return switch (this) {
+                    case LESS -> comparison < 0;
+                    case LESS_OR_EQUAL -> comparison <= 0;
+                    case GREATER -> comparison > 0;
+                    case GREATER_OR_EQUAL -> comparison >= 0;
+                    case NOT_EQUAL -> comparison != 0;
+                    default -> throw new IllegalStateException(name() + " is no comparison");
+                };
+            }
+
         }
 
     }
@@ -479,6 +529,9 @@ final class TableQueries {
         String stored(int column, String literal);
 
         Comparator<List<String>> ordering(List<Order> order);
+
+        /** How two non-NULL values of a column compare (by the column's type). */
+        int compare(int column, String left, String right);
 
         /** The MySQL type of a column's cells. */
         int type(int column);
@@ -532,6 +585,11 @@ final class TableQueries {
                 }
 
                 @Override
+                public int compare(int column, String left, String right) {
+                    return contents.compareValues(names.get(column), left, right);
+                }
+
+                @Override
                 public Comparator<List<String>> ordering(List<Order> order) {
                     Comparator<List<String>> comparator = (left, right) -> 0;
                     for (Order key : order) {
@@ -567,6 +625,11 @@ final class TableQueries {
                 @Override
                 public String stored(int column, String literal) {
                     return literal;
+                }
+
+                @Override
+                public int compare(int column, String left, String right) {
+                    return left.compareTo(right);
                 }
 
                 @Override

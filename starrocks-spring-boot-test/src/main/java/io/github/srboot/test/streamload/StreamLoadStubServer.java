@@ -545,6 +545,30 @@ public final class StreamLoadStubServer implements AutoCloseable {
         return job;
     }
 
+    /**
+     * Runs a write under a label of the database, as {@code INSERT ... WITH LABEL} does: INSERT and Stream Load
+     * share one label space per database (FE {@code transaction/DatabaseTransactionMgr.beginTransaction} refuses a
+     * label that a transaction of the database, not aborted, holds). The label is held from before the write; a write
+     * that fails aborts its transaction and frees the label again.
+     * @return {@code false}, without writing, when the label is held
+     */
+    public boolean writeUnderLabel(String database, String label, TableContents table, Runnable write) {
+        LoadJob[] conflict = new LoadJob[1];
+        LoadJob job = begin(database, label, table, false, 0, conflict);
+        if (job == null) {
+            return false;
+        }
+        try {
+            write.run();
+        }
+        catch (RuntimeException ex) {
+            job.state(LoadState.ABORTED);
+            throw ex;
+        }
+        job.state(LoadState.VISIBLE);
+        return true;
+    }
+
     LoadJob job(String database, String label) {
         Map<String, LoadJob> byLabel = this.jobs.get(key(database));
         return (byLabel != null && label != null) ? byLabel.get(label) : null;

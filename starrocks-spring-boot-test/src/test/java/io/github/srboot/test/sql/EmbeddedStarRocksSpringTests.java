@@ -29,10 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link EmbeddedStarRocks} on a {@code @SpringBootTest}: the DataSource and {@code starrocks.*} point at the embedded
  * server, and the project's {@link StarRocksTemplate} creates and reflects tables over the wire.
  */
-// starrocks.jdbc.enabled: the starter's detection (StarRocksDetection) still looks for "StarRocks" in
-// @@version_comment, which StarRocks 3.1+ answers as "<version>-<commit>" (GlobalVariable.versionComment): over the
-// wire it does not recognise a real StarRocks, and neither this server (issue 20 changes the detection)
-@SpringBootTest(classes = EmbeddedStarRocksSpringTests.Config.class, properties = "starrocks.jdbc.enabled=true")
+// no starrocks.jdbc.enabled: a plain MySQL-protocol URL, and the starter recognises StarRocks from what the FE answers
+@SpringBootTest(classes = EmbeddedStarRocksSpringTests.Config.class)
 @EmbeddedStarRocks(database = "shop")
 class EmbeddedStarRocksSpringTests {
 

@@ -1,8 +1,11 @@
 package io.github.srboot.test.sql;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,22 +14,19 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Flyway (the version Spring Boot manages) migrating the embedded StarRocks over the wire with the starter's
- * StarRocks database type on the class path.
+ * Flyway (the version Spring Boot manages) migrating the embedded StarRocks over the wire with unchanged
+ * Connector/J and the starter's StarRocks database type on the class path.
  */
 @EmbeddedStarRocks(database = "shop")
 class FlywayOverTheWireTests {
 
     @Test
-    @Disabled("StarRocksDatabaseType claims a connection only when @@version_comment contains \"StarRocks\", which "
-            + "StarRocks 3.1+ never answers (GlobalVariable.versionComment = <version>-<commit>), and neither does this "
-            + "server: Flyway fails with 'Unsupported Database: MySQL 8.0'. Issue 20 changes the detection; enable "
-            + "this test once it is merged")
-    void migrates(EmbeddedStarRocksServer server) {
+    void migratesThroughTheStarRocksDatabaseType(EmbeddedStarRocksServer server) {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(server.jdbcUrl("shop"), "root", "");
         MigrateResult result = Flyway.configure()
             .dataSource(dataSource)
             .locations("classpath:flyway/it")
+            // V2 modifies a column, which the embedded StarRocks does not implement (MODIFY COLUMN)
             .target("1")
             .load()
             .migrate();
@@ -34,6 +34,18 @@ class FlywayOverTheWireTests {
         assertThat(result.migrationsExecuted).isEqualTo(1);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("SELECT name FROM events WHERE id = 1", String.class)).isEqualTo("first");
+        assertThat(jdbc.queryForList("SELECT version, success FROM flyway_schema_history"))
+            .containsExactly(Map.of("version", "1", "success", 1));
+
+        List<String> statements = server.statements().stream().map((s) -> s.toUpperCase(Locale.ROOT)).toList();
+        // the StarRocks type took its lock (INSERT ... WITH LABEL), not MySQL's
+        assertThat(statements).anyMatch((s) -> s.startsWith("INSERT INTO `SHOP`.`FLYWAY_SCHEMA_HISTORY_LOCK` WITH LABEL"));
+        assertThat(statements).noneMatch((s) -> s.contains("GET_LOCK") || s.contains("RELEASE_LOCK"));
+        assertThat(statements).noneMatch((s) -> s.contains("FOREIGN_KEY_CHECKS"));
+        // no transaction: Connector/J sends SET autocommit=0 for setAutoCommit(false), COMMIT and ROLLBACK
+        assertThat(statements).noneMatch((s) -> s.replace(" ", "").equals("SETAUTOCOMMIT=0")
+                || s.equals("BEGIN") || s.startsWith("START TRANSACTION") || s.equals("COMMIT")
+                || s.equals("ROLLBACK"));
     }
 
 }

@@ -1,0 +1,5 @@
+CREATE TABLE orders (
+    id BIGINT NOT NULL,
+    customer_id BIGINT
+) PRIMARY KEY (id)
+DISTRIBUTED BY HASH(id) BUCKETS 1;

@@ -1,0 +1,5 @@
+CREATE TABLE customers (
+    id BIGINT NOT NULL,
+    name VARCHAR(40)
+) PRIMARY KEY (id)
+DISTRIBUTED BY HASH(id) BUCKETS 1;
