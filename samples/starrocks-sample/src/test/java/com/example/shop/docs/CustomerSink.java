@@ -40,7 +40,9 @@ class CustomerSink {
             case "u" -> (event.changedColumns() == null)
                     ? ChangeRecord.update(key, event.after(), event.lsn())
                     : ChangeRecord.partialUpdate(key, event.after(), event.lsn(), event.changedColumns());
-            default -> ChangeRecord.delete(key, event.lsn());
+            default -> (event.before() != null)
+                    ? ChangeRecord.delete(key, event.before(), event.lsn())   // the whole row before the delete
+                    : ChangeRecord.delete(key, event.lsn());
         };
     }
 

@@ -135,9 +135,10 @@ abstract class DocsExamples {
                 batches.map((batch) -> new CheckpointBatch<>(batch.id(), batch.rows())),
                 LoadOptions.json().withLabelPrefix("events-producer"));
 
-        CheckpointWriter<Event> writer = streamLoad.checkpointWriter("events", LoadOptions.json());
+        CheckpointWriter<Event> writer = streamLoad.checkpointWriter("events",
+                LoadOptions.json().withLabelPrefix("events-producer"));
         writer.write(event);
-        LoadResult result = writer.checkpoint("1042");           // one load labelled srboot_events_1042
+        LoadResult result = writer.checkpoint("1042");           // one load labelled events-producer_events_1042
         // end::docs-cdc-checkpoints[]
     }
 
