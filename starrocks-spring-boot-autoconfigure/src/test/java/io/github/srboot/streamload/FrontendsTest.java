@@ -25,15 +25,22 @@ class FrontendsTest {
     /** Long enough that no probe of these tests is ever due by the interval alone. */
     private static final Duration PROBE_INTERVAL = Duration.ofHours(1);
 
+    private static final java.io.IOException RESET = new java.io.IOException("Connection reset by peer");
+
     private final AtomicInteger probes = new AtomicInteger();
+
+    /** FEs whose every health probe is counted and answers {@code answer}. */
+    private Frontends probedAs(Mono<Boolean> answer, URI... urls) {
+        return new Frontends(List.of(urls), (url) -> {
+            this.probes.incrementAndGet();
+            return answer;
+        }, PROBE_INTERVAL);
+    }
 
     @Test
     void theOnlyFeEjectedAfterOneResetIsProbedAtOnceAndChosenWhenHealthy() {
-        Frontends frontends = new Frontends(List.of(FE), (url) -> {
-            this.probes.incrementAndGet();
-            return Mono.just(true);
-        }, PROBE_INTERVAL);
-        frontends.eject(FE, new java.io.IOException("Connection reset by peer"));
+        Frontends frontends = probedAs(Mono.just(true), FE);
+        frontends.eject(FE, RESET);
 
         assertThat(frontends.select().toFuture()).isCompletedWithValue(FE);
         assertThat(this.probes).hasValue(1);
@@ -43,11 +50,8 @@ class FrontendsTest {
     @Test
     void choicesWhileAProbeIsUnderWayWaitForItsAnswerInsteadOfFailing() {
         Sinks.One<Boolean> answer = Sinks.one();
-        Frontends frontends = new Frontends(List.of(FE), (url) -> {
-            this.probes.incrementAndGet();
-            return answer.asMono();
-        }, PROBE_INTERVAL);
-        frontends.eject(FE, new java.io.IOException("Connection reset by peer"));
+        Frontends frontends = probedAs(answer.asMono(), FE);
+        frontends.eject(FE, RESET);
 
         CompletableFuture<URI> first = frontends.select().toFuture();
         CompletableFuture<URI> second = frontends.select().toFuture();
@@ -62,11 +66,8 @@ class FrontendsTest {
 
     @Test
     void anFeWhoseProbeSaysItCannotTakeLoadsIsStillRefused() {
-        Frontends frontends = new Frontends(List.of(FE), (url) -> {
-            this.probes.incrementAndGet();
-            return Mono.just(false);
-        }, PROBE_INTERVAL);
-        frontends.eject(FE, new java.io.IOException("Connection reset by peer"));
+        Frontends frontends = probedAs(Mono.just(false), FE);
+        frontends.eject(FE, RESET);
 
         CompletableFuture<URI> chosen = frontends.select().toFuture();
         assertThatExceptionOfType(ExecutionException.class).isThrownBy(chosen::get)
@@ -78,11 +79,8 @@ class FrontendsTest {
     @Test
     void withAHealthyFeLeftTheEjectedOneWaitsForItsProbeInterval() {
         URI other = URI.create("http://fe2:8030");
-        Frontends frontends = new Frontends(List.of(FE, other), (url) -> {
-            this.probes.incrementAndGet();
-            return Mono.just(true);
-        }, PROBE_INTERVAL);
-        frontends.eject(FE, new java.io.IOException("Connection reset by peer"));
+        Frontends frontends = probedAs(Mono.just(true), FE, other);
+        frontends.eject(FE, RESET);
 
         assertThat(frontends.select().toFuture()).isCompletedWithValue(other);
         assertThat(frontends.select().toFuture()).isCompletedWithValue(other);
