@@ -99,10 +99,11 @@ final class LoadRunner {
     /**
      * What the attempts of one load leave in doubt. StarRocks begins a load's transaction in the BE's header handler,
      * before it reads any body ({@code StreamLoadAction::_on_header}); when the connection goes, the BE cancels the
-     * body ({@code free_handler_ctx}), so a begun transaction ends {@code ABORTED}, or {@code VISIBLE} /
-     * {@code COMMITTED} when the whole body had arrived. An FE only redirects ({@code LoadAction}) and begins nothing.
-     * So an attempt may still begin its transaction later only while a BE may still hold its request: after the
-     * client stopped waiting for the answer (a timeout), not after the connection was reset or closed.
+     * body ({@code free_handler_ctx}) and the load's context rolls a begun, uncommitted transaction back
+     * ({@code ~StreamLoadContext}), so it ends {@code ABORTED}, or {@code VISIBLE} / {@code COMMITTED} when the whole
+     * body had arrived. An FE only redirects ({@code LoadAction}) and begins nothing. So a label no BE began
+     * ({@code UNKNOWN}) may still be begun later while a BE may still hold the request: after the client stopped
+     * waiting for the answer (a timeout), not after the connection was reset or closed.
      */
     private static final class Doubt {
 
@@ -152,8 +153,8 @@ final class LoadRunner {
     /**
      * Completes once no load of the table that ended {@code OUTCOME_UNKNOWN} can still commit: each such label is
      * asked for until it is final ({@code VISIBLE}, {@code COMMITTED}, {@code ABORTED}; {@code UNKNOWN} too when no BE
-     * can still begin it) or its load timeout has surely passed. So a caller that resumes from before a failed batch never has its newer rows overwritten by the
-     * failed batch's stalled attempt.
+     * can still begin it) or its load timeout has surely passed. So a caller that resumes from before a failed batch
+     * never has its newer rows overwritten by the failed batch's stalled attempt.
      */
     Mono<Void> awaitSettled(String database, String table) {
         List<Unsettled> labels = this.unsettled.get(database + "." + table);
