@@ -143,7 +143,8 @@ public class StarRocksProperties {
         private int maxRedirects = 3;
 
         /**
-         * How often an FE taken out of rotation after a failure is probed with /api/health.
+         * How often an FE taken out of rotation after a failure is probed with /api/health while another FE takes
+         * the loads; when every FE is out of rotation, a load probes them at once.
          */
         private Duration frontendProbeInterval = Duration.ofSeconds(5);
 

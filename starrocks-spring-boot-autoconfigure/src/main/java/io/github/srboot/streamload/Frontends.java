@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The FEs, used round robin. An FE that fails at the transport level is ejected; it comes back only after its
- * {@code /api/health} answers, probed at most once per probe interval.
+ * {@code /api/health} answers, probed at most once per probe interval while another FE takes the loads, and at once
+ * when every FE is out of rotation.
  */
 final class Frontends {
 
@@ -41,22 +42,25 @@ final class Frontends {
     }
 
     /**
-     * The next healthy FE; when every FE is ejected, probes the ones due and returns the first that answers, else
-     * fails with {@link NoFrontendException}.
+     * The next healthy FE; when every FE is ejected, probes them all now (joining a probe already under way) and
+     * returns the first that answers as healthy, else fails with {@link NoFrontendException}.
      */
     Mono<URI> select() {
         long now = System.nanoTime();
         int start = Math.floorMod(this.next.getAndIncrement(), this.nodes.size());
         URI chosen = null;
         List<Node> due = new ArrayList<>();
+        List<Node> ejected = new ArrayList<>();
         for (int i = 0; i < this.nodes.size(); i++) {
             Node node = this.nodes.get((start + i) % this.nodes.size());
             if (!node.ejected) {
                 if (chosen == null) {
                     chosen = node.url;
                 }
+                continue;
             }
-            else if (node.probeDue(now, this.probeIntervalNanos)) {
+            ejected.add(node);
+            if (node.probeDue(now, this.probeIntervalNanos)) {
                 due.add(node);
             }
         }
@@ -65,23 +69,30 @@ final class Frontends {
             due.forEach((node) -> probe(node).subscribe());
             return Mono.just(chosen);
         }
-        return Flux.fromIterable(due)
+        // No FE is left to take the load: waiting for the probe interval would only fail every load meanwhile (one
+        // reset of a single FE would refuse all loads until the next probe), so each FE is asked now.
+        return Flux.fromIterable(ejected)
             .concatMap((node) -> probe(node).filter(Boolean::booleanValue).map((ok) -> node.url))
             .next()
             .switchIfEmpty(Mono.error(() -> new NoFrontendException(urls())));
     }
 
+    /** The node's health probe: the one under way when there is one, else a new one. */
     private Mono<Boolean> probe(Node node) {
-        if (!node.probing.compareAndSet(false, true)) {
-            return Mono.just(false);
+        Mono<Boolean> running = node.probe.get();
+        if (running != null) {
+            return running;
         }
-        node.lastProbe = System.nanoTime();
-        return this.probe.apply(node.url).onErrorReturn(false).doOnNext((healthy) -> {
+        Mono<Boolean> started = Mono.defer(() -> {
+            node.lastProbe = System.nanoTime();
+            return this.probe.apply(node.url);
+        }).onErrorReturn(false).doOnNext((healthy) -> {
             if (healthy) {
                 node.ejected = false;
                 logger.info("StarRocks FE " + node.url + " answers /api/health again; back in rotation.");
             }
-        }).doFinally((signal) -> node.probing.set(false));
+        }).doFinally((signal) -> node.probe.set(null)).cache();
+        return node.probe.compareAndSet(null, started) ? started : probe(node);
     }
 
     /**
@@ -166,14 +177,15 @@ final class Frontends {
 
         volatile boolean runsLoads;
 
-        final AtomicBoolean probing = new AtomicBoolean();
+        /** The health probe under way, shared by every caller until it answers; {@code null} when none is. */
+        final AtomicReference<Mono<Boolean>> probe = new AtomicReference<>();
 
         Node(URI url) {
             this.url = url;
         }
 
         boolean probeDue(long now, long interval) {
-            return !this.probing.get() && now - this.lastProbe >= interval;
+            return this.probe.get() == null && now - this.lastProbe >= interval;
         }
 
     }

@@ -89,7 +89,7 @@ final class LoadRunner {
             .doOnNext((result) -> notifyObserver(() -> this.observer.loadSucceeded(result)))
             .doOnError(StreamLoadException.class, (failure) -> {
                 if (failure.reason() == StreamLoadException.Reason.OUTCOME_UNKNOWN) {
-                    unsettled(job);
+                    unsettled(job, doubt.attemptMayStillRun);
                 }
                 notifyObserver(() -> this.observer.loadFailed(job.table(), failure,
                         Duration.ofNanos(System.nanoTime() - started)));
@@ -97,11 +97,20 @@ final class LoadRunner {
     }
 
     /**
-     * Whether an earlier attempt of a load may still commit: it got no answer and its label was not found final
-     * (a request held up before the BE began its transaction is not visible in {@code get_load_state} yet).
+     * What the attempts of one load leave in doubt. StarRocks begins a load's transaction in the BE's header handler,
+     * before it reads any body ({@code StreamLoadAction::_on_header}); when the connection goes, the BE cancels the
+     * body ({@code free_handler_ctx}) and the load's context rolls a begun, uncommitted transaction back
+     * ({@code ~StreamLoadContext}), so it ends {@code ABORTED}, or {@code VISIBLE} / {@code COMMITTED} when the whole
+     * body had arrived. An FE only redirects ({@code LoadAction}) and begins nothing. So a label no BE began
+     * ({@code UNKNOWN}) may still be begun later while a BE may still hold the request: after the client stopped
+     * waiting for the answer (a timeout), not after the connection was reset or closed.
      */
     private static final class Doubt {
 
+        /** An attempt sent its body to a BE and got no answer: the label is asked again before giving up. */
+        volatile boolean backendUnanswered;
+
+        /** An attempt timed out at a BE and its label had not begun: that BE may still begin and commit it. */
         volatile boolean attemptMayStillRun;
 
     }
@@ -109,13 +118,16 @@ final class LoadRunner {
     /** Labels whose load ended {@code OUTCOME_UNKNOWN}, by {@code db.table}: they may still commit. */
     private final Map<String, List<Unsettled>> unsettled = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** A label that may still commit until it is final or {@code deadline} ({@link #now()}) has passed. */
-    private record Unsettled(String label, long deadline) {
+    /**
+     * A label that may still commit until it is final or {@code deadline} ({@link #now()}) has passed; while no BE
+     * began it ({@code UNKNOWN}) it can still begin only when {@code mayBeginLater} (see {@link Doubt}).
+     */
+    private record Unsettled(String label, long deadline, boolean mayBeginLater) {
     }
 
-    private Unsettled unsettled(Job job) {
+    private Unsettled unsettled(Job job, boolean mayBeginLater) {
         long deadline = now() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
-        Unsettled label = new Unsettled(job.label(), deadline);
+        Unsettled label = new Unsettled(job.label(), deadline, mayBeginLater);
         this.unsettled.computeIfAbsent(job.database() + "." + job.table(),
                 (key) -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(label);
         return label;
@@ -127,7 +139,8 @@ final class LoadRunner {
      * background; the outcome is logged with the label, so that the caller can tell whether those rows are in.
      */
     void cancelledWhileRunning(Job job) {
-        Unsettled label = unsettled(job);
+        // The BE may not have read the request yet when the client let go of it.
+        Unsettled label = unsettled(job, true);
         untilFinal(job.database(), label).defaultIfEmpty("still not final after the load timeout")
             .subscribe((state) -> logger.warn("Stream Load into '" + job.table() + "' (label " + job.label() + ", "
                     + job.batch().rows() + " row(s)) was cancelled by its subscriber while it ran; its label ended "
@@ -139,9 +152,9 @@ final class LoadRunner {
 
     /**
      * Completes once no load of the table that ended {@code OUTCOME_UNKNOWN} can still commit: each such label is
-     * asked for until it is final ({@code VISIBLE}, {@code COMMITTED}, {@code ABORTED}) or its load timeout has
-     * surely passed. So a caller that resumes from before a failed batch never has its newer rows overwritten by the
-     * failed batch's stalled attempt.
+     * asked for until it is final ({@code VISIBLE}, {@code COMMITTED}, {@code ABORTED}; {@code UNKNOWN} too when no BE
+     * can still begin it) or its load timeout has surely passed. So a caller that resumes from before a failed batch
+     * never has its newer rows overwritten by the failed batch's stalled attempt.
      */
     Mono<Void> awaitSettled(String database, String table) {
         List<Unsettled> labels = this.unsettled.get(database + "." + table);
@@ -162,6 +175,8 @@ final class LoadRunner {
             .onErrorReturn("UNREADABLE")
             .flatMap((state) -> switch (state) {
             case "VISIBLE", "COMMITTED", "ABORTED" -> Mono.just(state);
+            case "UNKNOWN" -> label.mayBeginLater() ? Mono.delay(this.labelPollInterval)
+                .then(Mono.defer(() -> untilFinal(database, label))) : Mono.just(state);
             default -> Mono.delay(this.labelPollInterval).then(Mono.defer(() -> untilFinal(database, label)));
         });
     }
@@ -188,7 +203,8 @@ final class LoadRunner {
         // The body may have reached a BE: the label's state says whether it committed, before anything is resent
         // (after no answer at all) or before giving up (after a 5xx once the body went out; a resend under the same
         // label is safe, so earlier attempts just retry).
-        boolean settleNow = failure.outcomeUncertain && (failure.noAnswer || last);
+        boolean settleNow = (failure.outcomeUncertain && (failure.noAnswer || last))
+                || (last && doubt.backendUnanswered);
         Mono<LoadResult> settled = settleNow ? settle(job, attempt, started, failure, last, doubt) : Mono.empty();
         return settled.switchIfEmpty(Mono.defer(() -> Mono.error(last ? giveUp(job, attempt, failure, doubt)
                 : failure)));
@@ -218,6 +234,9 @@ final class LoadRunner {
     private Mono<LoadResult> settle(Job job, int attempt, long started, Transient failure, boolean last,
             Doubt doubt) {
         long deadline = now() + job.loadTimeout().plus(this.responseTimeoutMargin).toNanos();
+        if (failure.noAnswer) {
+            doubt.backendUnanswered = true;
+        }
         return this.frontends.select()
             .flatMap((frontend) -> pollLabel(job, frontend, deadline).flatMap((state) -> switch (state) {
             case "VISIBLE" -> Mono.just(settledResult(job, LoadStatus.ALREADY_LOADED, state, attempt, started,
@@ -226,8 +245,9 @@ final class LoadRunner {
                     frontend));
             case "ABORTED" -> Mono.<LoadResult>empty();
             case "UNKNOWN" -> {
-                // Nothing began under the label yet; an attempt that got no answer may still begin it.
-                if (failure.noAnswer) {
+                // No BE began the label. One that the client stopped waiting for may still hold the request and begin
+                // it; after a reset or a close it cannot (see Doubt), and a resend under the label is safe either way.
+                if (failure.noAnswer && failure.reason == RetryReason.TIMEOUT) {
                     doubt.attemptMayStillRun = true;
                 }
                 yield Mono.<LoadResult>empty();

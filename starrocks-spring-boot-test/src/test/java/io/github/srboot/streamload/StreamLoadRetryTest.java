@@ -131,6 +131,24 @@ class StreamLoadRetryTest {
     }
 
     @Test
+    void aResetAtTheBackendBeforeItBeganTheLoadLeavesNoDoubtWhenTheLaterAttemptsFailAtTheFrontend() {
+        // Attempt 1: the FE redirects (a zero delay is no fault), the BE resets the connection before its header
+        // handler began a transaction, so the label stays unknown. Attempts 2 to 4 fail at an FE, before any 307:
+        // the FE begins no transaction for a redirected load (LoadAction only redirects).
+        this.stub.faults()
+            .frontend(Fault.delay(Duration.ZERO), Fault.httpStatus(503), Fault.httpStatus(503), Fault.httpStatus(503))
+            .backend(Fault.resetBeforeBody());
+
+        assertThatExceptionOfType(StreamLoadException.class).isThrownBy(this::loadThree).satisfies((ex) -> {
+            assertThat(ex.reason()).isEqualTo(StreamLoadException.Reason.RETRIES_EXHAUSTED);
+            assertThat(ex.attempts()).isEqualTo(4);
+        });
+        assertThat(this.stub.table("shop", "events").rowCount()).isZero();
+        // Nothing is left for the next change batch of the table to wait for.
+        assertThat(this.template.awaitSettled("shop", "events").toFuture()).isDone();
+    }
+
+    @Test
     void aBusyServerIsRetriedWithALogLine(CapturedOutput output) {
         this.stub.faults().backend(Fault.tooManyVersions(), Fault.tooManyRunningTransactions());
         LoadResult result = loadThree();
