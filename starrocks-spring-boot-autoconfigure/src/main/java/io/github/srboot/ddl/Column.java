@@ -41,7 +41,8 @@ public record Column(String name, DataType type, boolean key, AggregationType ag
         }
         if (autoIncrement) {
             if (Boolean.TRUE.equals(nullable)) {
-                // StarRocks' parser refuses it (recorded: ../shared/corpus/sql/sqltests/CASE_074 step 3).
+                // StarRocks' parser refuses it (recorded: StarRocks'
+                // test/sql/test_auto_increment/R/test_auto_increment step 3).
                 throw new DdlValidationException(subject, "AUTO_INCREMENT needs a BIGINT NOT NULL column, not NULL",
                         "AUTO_INCREMENT column " + name + " must be NOT NULL.");
             }
@@ -62,7 +63,8 @@ public record Column(String name, DataType type, boolean key, AggregationType ag
                 throw new DdlValidationException(subject, "a generated column cannot have a DEFAULT");
             }
             if (Boolean.FALSE.equals(nullable)) {
-                // StarRocks' parser refuses it (recorded: ../shared/corpus/sql/sqltests/CASE_110 step 4).
+                // StarRocks' parser refuses it (recorded: StarRocks'
+                // test/sql/test_materialized_column/R/test_materialized_column step 4).
                 throw new DdlValidationException(subject, "a generated column must be nullable, not NOT NULL",
                         "Generated Column must be nullable column.");
             }
@@ -119,7 +121,8 @@ public record Column(String name, DataType type, boolean key, AggregationType ag
                     || isScalar(type, ScalarKind.VARBINARY) || isScalar(type, ScalarKind.BINARY))
                     && !literal.value().isEmpty()) {
                 // StarRocks names BITMAP and HLL as their type prints (recorded:
-                // ../shared/corpus/sql/sqltests/CASE_090 steps 24-25); VARBINARY prints with a length the model
+                // StarRocks' test/sql/test_default_value/R/test_hll_bitmap_default.sql steps 24-25); VARBINARY prints
+                // with a length the model
                 // does not know, so its message is left out.
                 String typeName = ((ScalarType) type).kind().name();
                 throw new DdlValidationException(subject, "type " + DdlPrinter.type(type)
@@ -129,7 +132,8 @@ public record Column(String name, DataType type, boolean key, AggregationType ag
             }
             if (isScalar(type, ScalarKind.JSON) && !JsonText.isValid(literal.value())) {
                 // StarRocks goes on with Gson's own parse error, which the model does not reproduce
-                // (recorded: ../shared/corpus/sql/sqltests/CASE_091 steps 7-10, 23-27).
+                // (recorded: StarRocks' test/sql/test_default_value/R/test_json_strict_validation.sql steps 7-10,
+                // 23-27).
                 throw new DdlValidationException(subject, "the default " + DdlPrinter.string(literal.value())
                         + " of a JSON column is not valid JSON (StarRocks: \"" + invalidDefault
                         + ": Invalid JSON format for default value: " + literal.value() + ". Error: ...\")");

@@ -394,7 +394,8 @@ final class DdlParser {
 
     /**
      * StarRocks' grammar knows TIME, and its analyzer refuses it as a column type, alone or inside ARRAY/MAP/STRUCT
-     * ("Type:%s of column:%s does not support", recorded: ../shared/corpus/sql/sqltests/CASE_088 steps 1-4). The
+     * ("Type:%s of column:%s does not support", recorded: StarRocks'
+     * test/sql/test_create_table/R/test_create_table_with_time steps 1-4). The
      * type is named as StarRocks prints it: upper case, no blanks (ARRAY<TIME>, MAP<BIGINT,TIME>); a STRUCT prints
      * its fields in another form, so its refusal carries the model's words only.
      */

@@ -39,7 +39,7 @@ final class GeneratedColumnRules {
         }
         // The FE looks columns up by their exact name here (a HashMap of Column.getName()), after its expression
         // analyzer has resolved them without regard to case: a reference in another case is "does not exist"
-        // (recorded: ../shared/corpus/sql/sqltests/CASE_093 step 4).
+        // (recorded: StarRocks' test/sql/test_dict_mapping_function/R/test_dict_mapping_function step 4).
         Map<String, Column> byExactName = new HashMap<>();
         for (Column column : columns) {
             byExactName.put(column.name(), column);
@@ -47,7 +47,8 @@ final class GeneratedColumnRules {
         for (Column column : columns) {
             if (column.isGenerated() && keyColumns.stream().anyMatch((key) -> Names.fold(key)
                 .equals(Names.fold(column.name())))) {
-                // Recorded with the name since 4.x: ../shared/corpus/sql/sqltests/CASE_110 step 11.
+                // Recorded with the name since 4.x: StarRocks'
+                // test/sql/test_materialized_column/R/test_materialized_column step 11.
                 throw new DdlValidationException(table, "generated column " + Names.display(column.name())
                         + " cannot be a key column", "Generated Column " + column.name() + " can not be KEY");
             }
@@ -56,7 +57,7 @@ final class GeneratedColumnRules {
         for (Column column : columns) {
             if (!column.isGenerated()) {
                 if (generatedSeen) {
-                    // Recorded: ../shared/corpus/sql/sqltests/CASE_110 step 10.
+                    // Recorded: StarRocks' test/sql/test_materialized_column/R/test_materialized_column step 10.
                     throw new DdlValidationException(table, "generated columns must come after all ordinary "
                             + "columns, but column " + Names.display(column.name()) + " follows one",
                             "All generated columns must be defined after ordinary columns");
@@ -75,7 +76,7 @@ final class GeneratedColumnRules {
                 (name) -> columns.stream().anyMatch((candidate) -> Names.fold(candidate.name()).equals(Names.fold(name))));
         for (String function : references.functions()) {
             if (AGGREGATE_FUNCTIONS.contains(function)) {
-                // Recorded: ../shared/corpus/sql/sqltests/CASE_110 step 9.
+                // Recorded: StarRocks' test/sql/test_materialized_column/R/test_materialized_column step 9.
                 throw new DdlValidationException(table, subject + " calls the aggregate function " + function,
                         "Generated Column don't support aggregation function");
             }
@@ -98,12 +99,12 @@ final class GeneratedColumnRules {
                 continue;
             }
             if (referenced.isGenerated()) {
-                // Recorded: ../shared/corpus/sql/sqltests/CASE_110 step 8.
+                // Recorded: StarRocks' test/sql/test_materialized_column/R/test_materialized_column step 8.
                 throw new DdlValidationException(table, subject + " refers to the generated column "
                         + Names.display(reference), "Expression can not refers to other generated columns");
             }
             if (referenced.autoIncrement()) {
-                // Recorded: ../shared/corpus/sql/sqltests/CASE_110 step 7.
+                // Recorded: StarRocks' test/sql/test_materialized_column/R/test_materialized_column step 7.
                 throw new DdlValidationException(table, subject + " refers to the AUTO_INCREMENT column "
                         + Names.display(reference), "Expression can not refers to AUTO_INCREMENT columns");
             }

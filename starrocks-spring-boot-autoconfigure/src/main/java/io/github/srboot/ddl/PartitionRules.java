@@ -65,7 +65,8 @@ final class PartitionRules {
 
     /**
      * Expression ("automatic") partitioning. A PRIMARY KEY table partitions only on key columns: every expression
-     * must refer to one, and only to key columns (recorded: {@code ../shared/corpus/sql/sqltests/CASE_079} step 2,
+     * must refer to one, and only to key columns (recorded: StarRocks' {@code
+     * test/sql/test_automatic_partition/R/test_multi_expr} step 2,
      * {@code CASE_087} step 2, where {@code day('dt')} refers to no column at all). An expression other than a column,
      * {@code date_trunc} or {@code time_slice} becomes a generated column {@code __generated_partition_column_N},
      * which an AGGREGATE KEY table refuses as a value column without aggregation ({@code CASE_079} step 1); a lone
@@ -107,7 +108,8 @@ final class PartitionRules {
 
     /**
      * {@code PARTITION BY RANGE(fn(column)) (..)}: {@code from_unixtime} takes an INT or BIGINT column,
-     * {@code from_unixtime_ms} a BIGINT column (recorded: {@code ../shared/corpus/sql/sqltests/CASE_128} steps 16-17,
+     * {@code from_unixtime_ms} a BIGINT column (recorded: StarRocks' {@code
+     * test/sql/test_partition_by_expr/R/test_expr_from_unixtime} steps 16-17,
      * {@code CASE_129} steps 7-9, whose accepted neighbours use exactly these types), and {@code str2date} a format
      * that makes a whole date: year, month and day ({@code CASE_130} step 11 refuses {@code "%Y-%m"}).
      */

@@ -20,7 +20,8 @@ final class PropertyRules {
 
     /**
      * {@code zstd(level)}: only digits inside, blanks around them allowed ({@code zstd (  1  )} is accepted, recorded:
-     * {@code ../shared/corpus/sql/sqltests/CASE_055}); {@code zstd(-1)} and {@code zstd((10))} are unknown types.
+     * StarRocks' {@code test/sql/test_compression_level/R/test_zstd_level}); {@code zstd(-1)} and {@code zstd((10))}
+     * are unknown types.
      */
     private static final Pattern ZSTD_LEVEL = Pattern.compile("zstd\\s*\\(\\s*(\\d+)\\s*\\)",
             Pattern.CASE_INSENSITIVE);
@@ -48,7 +49,8 @@ final class PropertyRules {
     }
 
     /**
-     * Recorded: {@code ../shared/corpus/sql/sqltests/CASE_085} steps 1-11: {@code zstd(0)} and {@code zstd(23)} have
+     * Recorded: StarRocks' {@code test/sql/test_compression_level/R/test_zstd_level} steps 1-11: {@code zstd(0)} and
+     * {@code zstd(23)} have
      * an invalid level (1 to 22), {@code zstd(-1)}, {@code lz4(3)}, {@code zstd(10)(1)} are unknown types.
      */
     private static void checkCompression(String table, String compression) {
@@ -69,7 +71,10 @@ final class PropertyRules {
         }
     }
 
-    /** Recorded: {@code ../shared/corpus/sql/sqltests/CASE_076} step 2 ({@code "bucket_size" = "-1"}). */
+    /**
+     * Recorded: StarRocks' {@code test/sql/test_automatic_bucket/R/test_automatic_partition} step 2
+     * ({@code "bucket_size" = "-1"}).
+     */
     private static void checkBucketSize(String table, String bucketSize) {
         if (bucketSize.strip().startsWith("-")) {
             throw new DdlValidationException(table, "the property bucket_size = " + DdlPrinter.string(bucketSize)
@@ -78,7 +83,8 @@ final class PropertyRules {
     }
 
     /**
-     * Recorded: {@code ../shared/corpus/sql/sqltests/CASE_131} steps 14-15 ({@code "-1"}: "must not be less than 0",
+     * Recorded: StarRocks' {@code test/sql/test_primary_index_cache_expire/R/test_primary_index_cache_expire} steps
+     * 14-15 ({@code "-1"}: "must not be less than 0",
      * {@code "asd"}: "must be integer").
      */
     private static void checkNonNegativeInteger(String table, String property, String value) {
@@ -97,7 +103,8 @@ final class PropertyRules {
     }
 
     /**
-     * Recorded: {@code ../shared/corpus/sql/sqltests/CASE_083} step 1 (not on a PRIMARY KEY table) and
+     * Recorded: StarRocks' {@code test/sql/test_compaction_cron/R/test_compaction_cron} step 1 (not on a PRIMARY KEY
+     * table) and
      * {@code CASE_084} steps 1-2 (the minute field of the crontab must be {@code *}). The full crontab check
      * ({@code CASE_084} step 3) is the server's.
      */

@@ -145,7 +145,7 @@ final class TableRules {
 
     /**
      * FE {@code CreateTableAnalyzer}: "More than one AUTO_INCREMENT column defined in CREATE TABLE Statement"
-     * (recorded: {@code ../shared/corpus/sql/sqltests/CASE_074}, steps 6 and 7).
+     * (recorded: StarRocks' {@code test/sql/test_auto_increment/R/test_auto_increment}, steps 6 and 7).
      */
     private static void checkAutoIncrementCount(String table, List<Column> columns) {
         List<Column> autoIncrement = columns.stream().filter(Column::autoIncrement).toList();
@@ -158,7 +158,8 @@ final class TableRules {
 
     /**
      * FE {@code KeysDesc.checkColumnDefs}: the sort key of an AGGREGATE or UNIQUE KEY table holds every key column.
-     * Recorded: {@code ../shared/corpus/sql/sqltests/CASE_139} steps 4-5 and {@code CASE_142} steps 4-5 refuse
+     * Recorded: StarRocks' {@code test/sql/test_sort_key/R/test_sort_key_agg_tbl} steps 4-5 and {@code CASE_142}
+     * steps 4-5 refuse
      * {@code (k2)} and {@code (k2, v2)} for keys {@code (k1, k2)}, while {@code CASE_139} accepts
      * {@code ORDER BY (k2, k1, v2, v1, v3)} by ALTER: the words say "same with", the rule is "contains".
      */
@@ -179,7 +180,8 @@ final class TableRules {
 
     /**
      * A column named twice in ORDER BY, refused when the table is created (FE {@code OlapTableFactory}; recorded
-     * without the analyzer's wrapper: {@code ../shared/corpus/sql/sqltests/CASE_139} step 6, {@code CASE_140} step 4).
+     * without the analyzer's wrapper: StarRocks' {@code test/sql/test_sort_key/R/test_sort_key_agg_tbl} step 6,
+     * {@code CASE_140} step 4).
      */
     private static void checkSortKeyDuplicates(String table, List<String> orderBy) {
         Set<String> seen = new HashSet<>();
@@ -237,7 +239,8 @@ final class TableRules {
             boolean generatedPartitionColumn = column.isGenerated()
                     && partitionColumns.stream().anyMatch((name) -> Names.fold(name).equals(Names.fold(column.name())));
             if (column.name().startsWith(PartitionRules.GENERATED_PARTITION_COLUMN_PREFIX) && !generatedPartitionColumn) {
-                // FE FeNameFormat.checkColumnName (recorded: ../shared/corpus/sql/sqltests/CASE_080, steps 1-3); the
+                // FE FeNameFormat.checkColumnName (recorded: StarRocks'
+                // test/sql/test_automatic_partition/R/test_multi_expr, steps 1-3); the
                 // name is the server's own for a generated column it partitions by, as SHOW CREATE prints it
                 // (CASE_080 step 4 creates a table from such a text).
                 throw new DdlValidationException(table, subject + " starts with "
@@ -323,7 +326,8 @@ final class TableRules {
 
     /**
      * FE {@code InvertedIndexUtil.checkInvertedIndexValid}: a GIN index only on a DUPLICATE or PRIMARY KEY table, and
-     * only on a CHAR, VARCHAR or STRING column (recorded: {@code ../shared/corpus/sql/sqltests/CASE_103} steps 6-7,
+     * only on a CHAR, VARCHAR or STRING column (recorded: StarRocks' {@code test/sql/test_index/R/test_gin_index}
+     * steps 6-7,
      * {@code CASE_105} steps 7-10; the analyzer's wrapper adds a second dot to these messages, which end in one).
      */
     private static void checkInvertedIndex(String table, String subject, Column column, KeysType model) {
@@ -343,7 +347,7 @@ final class TableRules {
     /**
      * A column takes one bloom filter: the {@code bloom_filter_columns} property or an NGRAMBF index, not both
      * (FE {@code OlapTableFactory}, refused when the table is created; recorded:
-     * {@code ../shared/corpus/sql/sqltests/CASE_104} step 3).
+     * StarRocks' {@code test/sql/test_index/R/test_ngram_bloom_filter_error} step 3).
      */
     private static void checkNgramBloomFilter(String table, String subject, Column column,
             Map<String, String> properties) {
@@ -365,7 +369,8 @@ final class TableRules {
      * FE {@code CreateTableAnalyzer}: without a DISTRIBUTED BY clause a DUPLICATE KEY table is distributed RANDOM and a
      * PRIMARY KEY table by HASH of its keys, while AGGREGATE and UNIQUE KEY tables need the clause; and RANDOM is for
      * DUPLICATE KEY tables only. StarRocks main says so in the words recorded in
-     * {@code ../shared/corpus/sql/sqltests/CASE_133} steps 2-6 (older servers accepted RANDOM on an AGGREGATE KEY
+     * StarRocks' {@code test/sql/test_random_distribution/R/test_random_distribution} steps 2-6 (older servers
+     * accepted RANDOM on an AGGREGATE KEY
      * table without REPLACE columns; the model follows main).
      */
     private static void checkDistribution(String table, Set<String> columnNames, KeysType model,
