@@ -139,12 +139,7 @@ class StreamLoadStubMainTests {
 
     @Test
     void queryPortServesSqlOverTheTablesOfTheStub(@TempDir Path directory) throws Exception {
-        Path ddl = directory.resolve("schema.sql");
-        Files.writeString(ddl, """
-                USE shop;
-                CREATE TABLE orders (id BIGINT NOT NULL, status VARCHAR(20)) PRIMARY KEY (id)
-                DISTRIBUTED BY HASH(id) BUCKETS 1;
-                """);
+        Path ddl = ordersDdl(directory);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         StreamLoadStubMain.Options options = StreamLoadStubMain.Options.parse(new String[] { "--ddl",
                 ddl.toString(), "--query-port", "0", "--no-console", "--quiet" });
@@ -213,12 +208,7 @@ class StreamLoadStubMainTests {
 
     @Test
     void logsEachRequestAndShowsTheTablesOnItsConsole(@TempDir Path directory) throws Exception {
-        Path ddl = directory.resolve("schema.sql");
-        Files.writeString(ddl, """
-                USE shop;
-                CREATE TABLE orders (id BIGINT NOT NULL, status VARCHAR(20)) PRIMARY KEY (id)
-                DISTRIBUTED BY HASH(id) BUCKETS 1;
-                """);
+        Path ddl = ordersDdl(directory);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         StreamLoadStubMain.Options options = StreamLoadStubMain.Options.parse(new String[] { "--ddl",
                 ddl.toString() });
@@ -274,6 +264,17 @@ class StreamLoadStubMainTests {
             assertThat(standalone.console()).isNull();
             assertThat(output.toString(StandardCharsets.UTF_8).lines()).allMatch((line) -> line.matches("(FE|BE) .*"));
         }
+    }
+
+    /** A DDL file with one PRIMARY KEY table, {@code shop.orders(id, status)}. */
+    private static Path ordersDdl(Path directory) throws java.io.IOException {
+        Path ddl = directory.resolve("schema.sql");
+        Files.writeString(ddl, """
+                USE shop;
+                CREATE TABLE orders (id BIGINT NOT NULL, status VARCHAR(20)) PRIMARY KEY (id)
+                DISTRIBUTED BY HASH(id) BUCKETS 1;
+                """);
+        return ddl;
     }
 
 }
