@@ -133,9 +133,9 @@ final class Frontends {
         for (Node node : this.nodes) {
             if (sameOrigin(node.url, url) && !node.runsLoads) {
                 node.runsLoads = true;
-                logger.warn("StarRocks address " + url + " in starrocks.http.frontends runs Stream Loads itself instead"
-                        + " of redirecting to a BE (a BE/CN, or a proxy that follows the redirect): loads through it"
-                        + " send the body to it directly.");
+                logger.warn("StarRocks address " + node.url + " in starrocks.http.frontends runs Stream Loads itself"
+                        + " instead of redirecting to a BE (a BE/CN, or a proxy that follows the redirect): loads"
+                        + " through it send the body to it directly.");
             }
         }
     }

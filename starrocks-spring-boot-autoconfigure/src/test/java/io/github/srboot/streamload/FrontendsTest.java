@@ -8,8 +8,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -18,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Choosing an FE once every FE is out of rotation: the choice probes them now instead of refusing until a probe
  * interval has passed, and loads that choose meanwhile share the probe under way.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FrontendsTest {
 
     private static final URI FE = URI.create("http://fe1:8030");
@@ -85,6 +90,17 @@ class FrontendsTest {
         assertThat(frontends.select().toFuture()).isCompletedWithValue(other);
         assertThat(frontends.select().toFuture()).isCompletedWithValue(other);
         assertThat(this.probes).hasValue(0);
+    }
+
+    @Test
+    void anAddressThatRunsLoadsItselfIsNamedAsConfiguredNotByTheRequestThatShowedIt(CapturedOutput output) {
+        Frontends frontends = probedAs(Mono.just(true), FE);
+        frontends.markRunsLoads(URI.create("http://fe1:8030/api/transaction/load"));
+
+        assertThat(frontends.runsLoads(URI.create("http://fe1:8030/api/shop/t/_stream_load"))).isTrue();
+        assertThat(output.getOut() + output.getErr())
+            .contains("StarRocks address http://fe1:8030 in starrocks.http.frontends runs Stream Loads itself")
+            .doesNotContain("/api/transaction/load");
     }
 
 }

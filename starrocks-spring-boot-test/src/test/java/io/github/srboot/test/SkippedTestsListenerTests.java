@@ -30,6 +30,8 @@ class SkippedTestsListenerTests {
                 "Skipped " + ClassWithSkippedMethod.class.getName() + ".skipped: needs a cluster");
     }
 
+    // The two classes below are fixtures of the listener, run only through the launcher above (Surefire does not
+    // select nested static classes); their @Disabled reasons are what the listener must print.
     @Disabled("No Docker and no STARROCKS_JDBC_URL")
     static class SkippedClass {
 
