@@ -1,10 +1,18 @@
 package io.github.srboot.streamload;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Label rules and generation: {@code <prefix>_<table>_<unique part>}, characters {@code [0-9A-Za-z_-]}, at most 128.
+ * Generated labels are unique; the labels of a stream the caller gave a prefix are derived from each batch
+ * ({@link #ofStreamBatch}).
  *
  * <p>The unique part is the start time of this JVM's generator (base 36), a random part and a counter, so labels
  * differ across restarts and processes without coordination.
@@ -12,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Labels {
 
     static final int MAX_LENGTH = 128;
+
+    /** Bytes of the SHA-256 digest a stream batch's label carries (hexadecimal: 30 characters). */
+    private static final int STREAM_DIGEST_BYTES = 15;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -34,6 +45,48 @@ final class Labels {
             throw new IllegalArgumentException("Label prefix '" + prefix + "' leaves no room for a unique label.");
         }
         if (tablePart.length() > room) {
+            tablePart = tablePart.substring(0, room);
+        }
+        return prefix + "_" + tablePart + "_" + unique;
+    }
+
+    /**
+     * The label of one batch of a stream that the caller named with a label prefix:
+     * {@code <prefix>_<table>_<first row>-<digest>}. The digest covers the database, the table, the batch's position
+     * and row count, its headers (but the label and the timeout) and its body, so the same rows cut the same way at the same place of
+     * a stream under the same prefix make the same label (a re-subscribed stream's batch that committed before comes
+     * back {@code Label Already Exists}), while any other batch makes another label: a label is never taken for rows
+     * it did not carry.
+     */
+    static String ofStreamBatch(String prefix, String database, String table, long firstRow, int rows,
+            Map<String, String> headers, PooledChunks body) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException ex) {
+            // every Java platform must provide SHA-256 (MessageDigest's contract)
+            throw new IllegalStateException(ex);
+        }
+        digest.update((database + "\n" + table + "\n" + firstRow + "\n" + rows + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+        new TreeMap<>(headers).forEach((name, value) -> {
+            // the timeout decides nothing about what is loaded: a restart with another default keeps the labels
+            if (!name.equalsIgnoreCase("label") && !name.equalsIgnoreCase("timeout")) {
+                digest.update((name + "=" + value + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        body.digestInto(digest);
+        // 120 bits: a collision needs two different batches at one position of one prefix and table
+        String unique = Long.toString(firstRow, 36) + "-"
+                + HexFormat.of().formatHex(digest.digest(), 0, STREAM_DIGEST_BYTES);
+        String tablePart = sanitize(table);
+        int room = MAX_LENGTH - prefix.length() - unique.length() - 2;
+        if (room < 1) {
+            throw new IllegalArgumentException("Label prefix '" + prefix + "' leaves no room for a stream label.");
+        }
+        if (tablePart.length() > room) {
+            // the digest names the table in full
             tablePart = tablePart.substring(0, room);
         }
         return prefix + "_" + tablePart + "_" + unique;

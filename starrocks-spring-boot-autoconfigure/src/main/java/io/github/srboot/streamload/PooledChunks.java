@@ -132,6 +132,14 @@ final class PooledChunks extends OutputStream {
         return bytes;
     }
 
+    /** Feeds the body to {@code digest} chunk by chunk, without copying it. */
+    synchronized void digestInto(java.security.MessageDigest digest) {
+        requireOpen();
+        for (ByteBuf chunk : this.chunks) {
+            digest.update(chunk.nioBuffer(chunk.readerIndex(), chunk.readableBytes()));
+        }
+    }
+
     /** Returns the memory to the pool (once the transport released its references too); idempotent. */
     synchronized void release() {
         if (!this.released) {

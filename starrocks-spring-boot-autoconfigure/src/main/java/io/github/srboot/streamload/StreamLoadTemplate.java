@@ -74,6 +74,20 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     private final Labels labels = new Labels();
 
+    /**
+     * Labels StarRocks spent on bodies that did not arrive whole ({@code BODY_NOT_RECEIVED}), newest kept: a prefixed
+     * stream subscribed again would derive such a label again and have its rows taken for loaded.
+     */
+    private final Set<String> spentLabels = java.util.Collections.newSetFromMap(java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 4096;
+                }
+
+            }));
+
     private final AsyncPermits budget;
 
     private final AsyncPermits loadSlots;
@@ -286,6 +300,8 @@ public final class StreamLoadTemplate implements AutoCloseable {
         return tracked(() -> {
             Target target = target(table);
             Batcher batcher = batcher(options, null);
+            // rows of this subscription before the next batch: part of a prefixed stream's labels
+            long[] nextRow = { 0 };
             Duration tick = this.batchPolicy.maxInterval().dividedBy(2);
             // The source is cut off at shutdown, never the rows it already gave: they come before END in the same
             // inner queue of the merge, so each is batched and loaded before the drain. A failing source ends the
@@ -318,10 +334,30 @@ public final class StreamLoadTemplate implements AutoCloseable {
                 // A failure of the source waits for the load in flight: that load is settled and reported, never
                 // cancelled half way.
                 .concatMap((item) -> (item instanceof Batcher.Sealed batch)
-                        ? submit(target, batch, options, label(target, options), Gate.KEEP_ONLY)
+                        ? submit(target, batch, options, streamLabel(target, options, batch, nextRow),
+                                Gate.KEEP_ONLY)
                         : Mono.<LoadResult>error((StreamLoadException) item), 0)
                 .doOnDiscard(Batcher.Sealed.class, Batcher.Sealed::release);
         });
+    }
+
+    /**
+     * The label of a stream's batch. Without a prefix from the caller it is a fresh one. With one, it is derived from
+     * the batch ({@link Labels#ofStreamBatch}), so that a stream subscribed again (after a dispose, or by
+     * {@code retry()}) labels the batches it loaded before as it did then and StarRocks refuses to load them twice;
+     * except a label spent on a body that did not arrive, which would pass the rows for loaded.
+     */
+    private String streamLabel(Target target, LoadOptions options, Batcher.Sealed sealed, long[] nextRow) {
+        long firstRow = nextRow[0];
+        nextRow[0] += Math.max(0, sealed.batch.rows());
+        if (options.labelPrefix() == null) {
+            return label(target, options);
+        }
+        Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
+        Map<String, String> headers = LoadHeaders.of("", sealed.batch, options, compression(options), timeout);
+        String label = Labels.ofStreamBatch(options.labelPrefix(), target.database(), target.table(), firstRow,
+                sealed.batch.rows(), headers, sealed.batch.body());
+        return this.spentLabels.contains(label) ? label(target, options) : label;
     }
 
     /** The source of a stream failed; carried in order behind the rows it gave. */
@@ -639,6 +675,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * label.
      */
     private FailedBatch keepUnderFreshLabel(LoadRunner.Job job) {
+        this.spentLabels.add(job.label());
         String label = this.labels.next(this.labelPrefix, job.table());
         Map<String, String> headers = new java.util.LinkedHashMap<>(job.headers());
         headers.replaceAll((name, value) -> name.equalsIgnoreCase("label") ? label : value);

@@ -337,6 +337,41 @@ class StreamLoadNoSilentLossTest {
         assertThat(this.stub.table("shop", "events").rowCount()).isZero();
     }
 
+    @Test
+    void aPrefixedStreamSubscribedAgainAfterADisposeDoesNotLoadTheCommittedBatchTwice() {
+        start(StreamLoadStubServer.builder());
+        // the BE commits the batch and never answers, as a BE whose answer is lost (Fault.responseLostAfterCommit)
+        this.stub.faults().backend(Fault.responseLostAfterCommit());
+        this.template = StubTemplates.builder(this.stub).build();
+        LoadOptions named = LoadOptions.json().withLabelPrefix("feed");
+        Flux<Item> rows = Flux.fromIterable(items(0, 3));
+        reactor.core.Disposable first = this.template.stream("events", rows, named).subscribe();
+        await().until(() -> this.stub.table("shop", "events").rowCount() == 3);
+
+        first.dispose();
+        List<LoadResult> again = this.template.stream("events", rows, named).collectList().block();
+
+        // the same rows at the same place of a stream under the same prefix carry the same label
+        assertThat(again).singleElement().satisfies((result) -> {
+            assertThat(result.status()).isEqualTo(LoadStatus.ALREADY_LOADED);
+            assertThat(result.label()).startsWith("feed_events_0-");
+        });
+        assertThat(this.stub.table("shop", "events").rowCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aStreamWithoutAPrefixOfItsOwnKeepsFreshLabels() {
+        start(StreamLoadStubServer.builder());
+        this.template = StubTemplates.builder(this.stub).build();
+        Flux<Item> rows = Flux.fromIterable(items(0, 3));
+
+        LoadResult first = this.template.stream("events", rows).blockLast();
+        LoadResult second = this.template.stream("events", rows).blockLast();
+
+        assertThat(second.label()).isNotEqualTo(first.label());
+        assertThat(this.stub.table("shop", "events").rowCount()).isEqualTo(6);
+    }
+
     // ---- item 11: a load reported failed never commits behind the caller's back ----
 
     @Test
