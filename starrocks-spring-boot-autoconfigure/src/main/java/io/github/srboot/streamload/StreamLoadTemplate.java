@@ -609,8 +609,10 @@ public final class StreamLoadTemplate implements AutoCloseable {
             if (tooLarge != null) {
                 return Mono.<LoadResult>error(tooLarge);
             }
-            // A batch sent again holds memory like any other: counted in max-in-flight-bytes until it is final.
-            return this.budget.acquire(size)
+            // A batch sent again holds memory like any other: counted in max-in-flight-bytes until it is final. It
+            // loads the copy's own bytes, so it takes the copy's share over when the copy still holds one.
+            Mono<Void> granted = batch.takeShare(this.budget) ? Mono.empty() : this.budget.acquire(size);
+            return granted
                 .timeout(this.budgetWait, Mono.error(() -> new StreamLoadException(StreamLoadException.Reason.CLIENT,
                         batch.table(), batch.label(), null, "waited " + this.budgetWait + " for memory under"
                                 + " max-in-flight-bytes (" + this.budget.capacity() + " bytes) while other loads held"
@@ -682,10 +684,13 @@ public final class StreamLoadTemplate implements AutoCloseable {
         return keep(new LoadRunner.Job(job.database(), job.table(), label, job.batch(), headers, job.loadTimeout()));
     }
 
-    /** A heap copy of a failed batch, for the caller to retry. */
-    private static FailedBatch keep(LoadRunner.Job job) {
-        return new FailedBatch(job.database(), job.table(), job.label(), job.batch().rows(), job.headers(),
-                job.loadTimeout(), java.nio.ByteBuffer.wrap(job.batch().body().toByteArray()));
+    /**
+     * A heap copy of a failed batch, for the caller to retry; counted in max-in-flight-bytes until it is retried,
+     * discarded or collected, so that loads that keep failing cannot hold memory beyond the bound.
+     */
+    private FailedBatch keep(LoadRunner.Job job) {
+        return FailedBatch.counted(job.database(), job.table(), job.label(), job.batch().rows(), job.headers(),
+                job.loadTimeout(), java.nio.ByteBuffer.wrap(job.batch().body().toByteArray()), this.budget);
     }
 
     /**

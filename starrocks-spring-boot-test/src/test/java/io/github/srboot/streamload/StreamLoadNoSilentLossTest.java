@@ -435,14 +435,46 @@ class StreamLoadNoSilentLossTest {
             .isThrownBy(() -> this.template.stream("events", Flux.fromIterable(items(0, 3))).blockLast())
             .actual();
         FailedBatch batch = failure.failedBatch().orElseThrow();
-        assertThat(this.template.inFlightBytes()).isZero();
+        // the copy kept for the retry holds its bytes
+        assertThat(this.template.inFlightBytes()).isEqualTo(batch.bodySize());
 
         java.util.concurrent.CompletableFuture<LoadResult> retried = this.template.retry(batch).toFuture();
         await().until(() -> this.stub.backends().get(0).loadRequests() == 2);
 
-        assertThat(this.template.inFlightBytes()).isGreaterThanOrEqualTo(batch.bodySize());
+        // the retry loads the copy's own bytes: it takes the copy's share over, it does not count them twice
+        assertThat(this.template.inFlightBytes()).isEqualTo(batch.bodySize());
         assertThat(retried.join().loadedRows()).isEqualTo(3);
         assertThat(this.template.inFlightBytes()).isZero();
+    }
+
+    @Test
+    void copiesKeptForFailedBatchesCountInTheInFlightBudget() {
+        start(StreamLoadStubServer.builder());
+        // both loads of the writer are refused: the stub answers Fail with these messages (Fault.loadFailure)
+        this.stub.faults().backend(Fault.loadFailure("refused for this test"), Fault.loadFailure("refused again"));
+        this.template = StubTemplates.builder(this.stub).batchPolicy(new BatchPolicy(3, 1 << 20, Duration.ofHours(1)))
+            .build();
+        List<FailedBatch> kept = new java.util.ArrayList<>();
+        StreamLoadWriter<Item> writer = this.template.writer("events");
+        for (List<Item> rows : List.of(items(0, 3), items(3, 3))) {
+            StreamLoadException failure = assertThatExceptionOfType(StreamLoadException.class).isThrownBy(() -> {
+                rows.forEach(writer::write);
+                writer.flush();
+            }).actual();
+            kept.add(failure.failedBatch().orElseThrow());
+        }
+
+        // both copies are held by the caller: max-in-flight-bytes counts them, so failing loads stay bounded
+        long held = kept.get(0).bodySize() + kept.get(1).bodySize();
+        assertThat(this.template.inFlightBytes()).isEqualTo(held);
+        kept.get(0).discard();
+        kept.get(0).discard();
+        assertThat(this.template.inFlightBytes()).isEqualTo(kept.get(1).bodySize());
+        // a discarded batch can still be sent again; it waits for memory like any other load
+        assertThat(this.template.retry(kept.get(0)).block().loadedRows()).isEqualTo(3);
+        assertThat(this.template.retry(kept.get(1)).block().loadedRows()).isEqualTo(3);
+        assertThat(this.template.inFlightBytes()).isZero();
+        writer.close();
     }
 
     // ---- item 12: headers read as StarRocks reads them ----
