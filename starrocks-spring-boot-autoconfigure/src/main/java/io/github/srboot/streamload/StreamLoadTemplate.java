@@ -2,6 +2,7 @@ package io.github.srboot.streamload;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,8 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
     private final RetryPolicy retryPolicy;
 
+    private final Duration labelKeep;
+
     private StreamLoadTemplate(Builder builder) {
         if (builder.frontends.isEmpty()) {
             throw new IllegalArgumentException("StreamLoadTemplate needs at least one FE HTTP URL.");
@@ -166,6 +169,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
         builder.observer.bindInFlightBytes(this.budget::used);
         this.frontendUrls = builder.frontends;
         this.retryPolicy = builder.retryPolicy;
+        this.labelKeep = builder.labelKeep;
         this.transactionHttp = new TransactionHttp(frontends, this.http, redirects);
     }
 
@@ -974,13 +978,31 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * After a crash, finishes the transactions of {@code table} labelled {@link CheckpointLabels#of(String, String,
      * long) prefix_table_n} for the checkpoints around {@code lastCheckpoint} (the caller's last recorded one, -1
      * for none): PREPARED ones up to it are committed, open ones after it rolled back, and committed ones after it
-     * reported so that their replay is skipped. Looks at {@code window} checkpoints on each side.
+     * reported so that their replay is skipped. Looks at {@code window} checkpoints on each side. A completed
+     * checkpoint whose label StarRocks no longer knows is reported {@link RecoveryReport#unknown() unknown}, never
+     * committed. This form cannot tell how old the checkpoint is: use
+     * {@link #recover(String, String, long, Instant, int)} when the checkpoint store records when.
      */
     public Mono<RecoveryReport> recover(String table, String labelPrefix, long lastCheckpoint, int window) {
         requireOpen();
         Target target = target(table);
         return TransactionRecovery.recover((label) -> transaction(table, label), target.table(), labelPrefix,
-                lastCheckpoint, window);
+                lastCheckpoint, window, null, this.labelKeep);
+    }
+
+    /**
+     * Like {@link #recover(String, String, long, int)}, for a last checkpoint recorded at {@code lastCheckpointTime}:
+     * fails with {@link LabelExpiredException} (naming the label and its age) when that is longer ago than StarRocks
+     * keeps a finished transaction's label ({@link Builder#labelKeep(Duration)}, StarRocks'
+     * {@code label_keep_max_second}, 3 days by default), since StarRocks may have dropped the labels recovery reads.
+     */
+    public Mono<RecoveryReport> recover(String table, String labelPrefix, long lastCheckpoint,
+            Instant lastCheckpointTime, int window) {
+        requireOpen();
+        Target target = target(table);
+        Duration age = Duration.between(lastCheckpointTime, Instant.now());
+        return TransactionRecovery.recover((label) -> transaction(table, label), target.table(), labelPrefix,
+                lastCheckpoint, window, age.isNegative() ? Duration.ZERO : age, this.labelKeep);
     }
 
     /**
@@ -1025,6 +1047,9 @@ public final class StreamLoadTemplate implements AutoCloseable {
 
         /** Default interval between health probes of an ejected FE. */
         public static final Duration DEFAULT_FRONTEND_PROBE_INTERVAL = Duration.ofSeconds(5);
+
+        /** How long StarRocks keeps a finished transaction's label by default ({@code label_keep_max_second}). */
+        public static final Duration DEFAULT_LABEL_KEEP = Duration.ofDays(3);
 
         /** Default wait for loads in flight at shutdown. */
         public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
@@ -1076,6 +1101,8 @@ public final class StreamLoadTemplate implements AutoCloseable {
         private Duration frontendProbeInterval = DEFAULT_FRONTEND_PROBE_INTERVAL;
 
         private Duration labelPollInterval = Duration.ofMillis(500);
+
+        private Duration labelKeep = DEFAULT_LABEL_KEEP;
 
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
 
@@ -1232,6 +1259,18 @@ public final class StreamLoadTemplate implements AutoCloseable {
         /** How often to ask {@code get_load_state} while an earlier attempt with the same label still runs. */
         public Builder labelPollInterval(Duration labelPollInterval) {
             this.labelPollInterval = labelPollInterval;
+            return this;
+        }
+
+        /**
+         * How long the cluster keeps a finished transaction's label: its FE setting {@code label_keep_max_second}
+         * (StarRocks' default: 3 days). Recovery refuses checkpoints older than that.
+         */
+        public Builder labelKeep(Duration labelKeep) {
+            if (labelKeep == null || labelKeep.isNegative() || labelKeep.isZero()) {
+                throw new IllegalArgumentException("The label keep window must be positive, got " + labelKeep);
+            }
+            this.labelKeep = labelKeep;
             return this;
         }
 

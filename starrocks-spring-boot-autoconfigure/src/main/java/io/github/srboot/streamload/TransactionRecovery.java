@@ -1,5 +1,6 @@
 package io.github.srboot.streamload;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -22,17 +23,28 @@ final class TransactionRecovery {
     private TransactionRecovery() {
     }
 
+    /**
+     * Recovers around {@code lastCheckpoint}; refuses when {@code lastCheckpointAge} (when known) is longer than
+     * {@code labelKeep}: StarRocks drops a finished transaction's label {@code label_keep_max_second} after it
+     * finished (FE {@code TransactionState.isExpired}, {@code DatabaseTransactionMgr.removeExpiredTxns}), and then
+     * answers {@code UNKNOWN} for it whatever became of its batch.
+     */
     static Mono<RecoveryReport> recover(Function<String, StreamLoadTransaction> transactions, String table,
-            String labelPrefix, long lastCheckpoint, int window) {
+            String labelPrefix, long lastCheckpoint, int window, Duration lastCheckpointAge, Duration labelKeep) {
         if (window < 1) {
             throw new IllegalArgumentException("The recovery window must be at least 1 checkpoint, got " + window);
         }
         if (lastCheckpoint < -1) {
             throw new IllegalArgumentException("The last checkpoint is -1 (none yet) or more, got " + lastCheckpoint);
         }
+        if (lastCheckpointAge != null && lastCheckpoint >= 0 && lastCheckpointAge.compareTo(labelKeep) > 0) {
+            return Mono.error(new LabelExpiredException(table, CheckpointLabels.of(labelPrefix, table,
+                    lastCheckpoint), lastCheckpoint, lastCheckpointAge, labelKeep));
+        }
         List<String> committed = new ArrayList<>();
         List<String> rolledBack = new ArrayList<>();
         List<String> alreadyVisible = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         long first = Math.max(0, lastCheckpoint - window + 1);
         long last = lastCheckpoint + window;
         return Flux.fromStream(java.util.stream.LongStream.rangeClosed(first, last).boxed()).concatMap((checkpoint) -> {
@@ -57,9 +69,17 @@ final class TransactionRecovery {
                         ? Mono.error(lost(transaction, checkpoint, lastCheckpoint, state,
                                 "was aborted by the server (e.g. its prepared_timeout passed)"))
                         : Mono.empty();
+                case "UNKNOWN" -> {
+                    // A completed checkpoint's transaction was prepared: StarRocks dropped its label since, and
+                    // UNKNOWN no longer says whether it committed or was aborted. Never reported as committed.
+                    if (completed) {
+                        unknown.add(transaction.label());
+                    }
+                    yield Mono.empty();
+                }
                 default -> Mono.empty();
             });
-        }, 0).then(Mono.fromSupplier(() -> new RecoveryReport(committed, rolledBack, alreadyVisible)));
+        }, 0).then(Mono.fromSupplier(() -> new RecoveryReport(committed, rolledBack, alreadyVisible, unknown)));
     }
 
     private static StreamLoadTransactionException lost(StreamLoadTransaction transaction, long checkpoint,

@@ -205,4 +205,57 @@ class StreamLoadTransactionTest {
             .hasMessageContaining("replay the source from before checkpoint 1");
     }
 
+    // ---- issue 22 item 12: recovery never trusts a label StarRocks may have dropped ----
+
+    @Test
+    void aCompletedCheckpointWhoseLabelStarRocksNoLongerKnowsIsReportedUnknownNotCommitted() {
+        // checkpoint 1 completed long ago; StarRocks dropped its label, so get_load_state answers UNKNOWN for it as
+        // for a label it never saw (FE DatabaseTransactionMgr.removeExpiredTxns drops the label)
+        StreamLoadTransaction next = this.template.transaction("events", CheckpointLabels.of("pipe", "events", 2));
+        next.begin().then(next.load(batch(2))).then(next.prepare()).block();
+
+        RecoveryReport report = this.template.recover("events", "pipe", 1, 2).block();
+
+        assertThat(report.unknown()).containsExactly("pipe_events_0", "pipe_events_1");
+        assertThat(report.committed()).isEmpty();
+        assertThat(report.rolledBack()).containsExactly("pipe_events_2");
+    }
+
+    @Test
+    void recoveryRefusesACheckpointOlderThanStarRocksKeepsItsLabelAndTouchesNothing() {
+        StreamLoadTransaction prepared = this.template.transaction("events", CheckpointLabels.of("pipe", "events", 3));
+        prepared.begin().then(prepared.load(batch(3))).then(prepared.prepare()).block();
+        java.time.Instant recorded = java.time.Instant.now().minus(java.time.Duration.ofHours(73));
+
+        assertThatThrownBy(() -> this.template.recover("events", "pipe", 3, recorded, 2).block())
+            .isInstanceOfSatisfying(LabelExpiredException.class, (ex) -> {
+                assertThat(ex.label()).isEqualTo("pipe_events_3");
+                assertThat(ex.age()).isGreaterThanOrEqualTo(java.time.Duration.ofHours(73));
+                assertThat(ex.labelKeep()).isEqualTo(java.time.Duration.ofDays(3));
+            })
+            .hasMessageContaining("pipe_events_3")
+            .hasMessageContaining("label_keep_max_second");
+        // nothing was committed on the strength of a label that may be gone
+        assertThat(this.stub.loadState("shop", "pipe_events_3")).isEqualTo(LoadState.PREPARED);
+        assertThat(events().rowCount()).isZero();
+    }
+
+    @Test
+    void aCheckpointWithinTheLabelWindowIsRecoveredAndTheWindowFollowsTheCluster() {
+        StreamLoadTransaction prepared = this.template.transaction("events", CheckpointLabels.of("pipe", "events", 3));
+        prepared.begin().then(prepared.load(batch(3))).then(prepared.prepare()).block();
+        java.time.Instant recorded = java.time.Instant.now().minus(java.time.Duration.ofHours(2));
+        try (StreamLoadTemplate shortKeep = StubTemplates.builder(this.stub)
+            .labelKeep(java.time.Duration.ofHours(1))
+            .build()) {
+            assertThatThrownBy(() -> shortKeep.recover("events", "pipe", 3, recorded, 2).block())
+                .isInstanceOf(LabelExpiredException.class);
+        }
+
+        RecoveryReport report = this.template.recover("events", "pipe", 3, recorded, 2).block();
+
+        assertThat(report.committed()).containsExactly("pipe_events_3");
+        assertThat(events().rowCount()).isEqualTo(3);
+    }
+
 }
