@@ -56,4 +56,14 @@ class ServerAnswerTest {
         assertThat(LoadRunner.isBusy("too many filtered rows")).isFalse();
     }
 
+    @Test
+    void headersThatMakeTheBeSkipOrPickRowsAreRecognisedInAnyCase() {
+        // the BE looks headers up with libevent's evhttp_find_header, which ignores case: "JSON_ROOT" and "JsonPaths"
+        // pick rows out of the body as "json_root" and "jsonpaths" do, so NumberTotalRows need not match the rows sent
+        assertThat(ServerAnswer.countsEveryRow(java.util.Map.of("format", "json", "columns", "a,b"))).isTrue();
+        assertThat(ServerAnswer.countsEveryRow(java.util.Map.of("JSON_ROOT", "$.rows"))).isFalse();
+        assertThat(ServerAnswer.countsEveryRow(java.util.Map.of("JsonPaths", "[\"$.a\"]"))).isFalse();
+        assertThat(ServerAnswer.countsEveryRow(java.util.Map.of(" skip_HEADER ", "1"))).isFalse();
+    }
+
 }
