@@ -38,7 +38,14 @@ final class Labels {
      * A fresh label for one batch of {@code table}.
      */
     String next(String prefix, String table) {
-        String unique = this.instance + "_" + Long.toString(this.counter.incrementAndGet(), 36);
+        return assemble(prefix, table, this.instance + "_" + Long.toString(this.counter.incrementAndGet(), 36));
+    }
+
+    /**
+     * {@code <prefix>_<table>_<unique>}, the table cut to what fits in 128 characters (the unique part tells labels
+     * apart, not the table's name).
+     */
+    private static String assemble(String prefix, String table, String unique) {
         String tablePart = sanitize(table);
         int room = MAX_LENGTH - prefix.length() - unique.length() - 2;
         if (room < 1) {
@@ -78,18 +85,9 @@ final class Labels {
         });
         body.digestInto(digest);
         // 120 bits: a collision needs two different batches at one position of one prefix and table
-        String unique = Long.toString(firstRow, 36) + "-"
-                + HexFormat.of().formatHex(digest.digest(), 0, STREAM_DIGEST_BYTES);
-        String tablePart = sanitize(table);
-        int room = MAX_LENGTH - prefix.length() - unique.length() - 2;
-        if (room < 1) {
-            throw new IllegalArgumentException("Label prefix '" + prefix + "' leaves no room for a stream label.");
-        }
-        if (tablePart.length() > room) {
-            // the digest names the table in full
-            tablePart = tablePart.substring(0, room);
-        }
-        return prefix + "_" + tablePart + "_" + unique;
+        // (the digest names the table in full, however much of its name the label has room for)
+        return assemble(prefix, table, Long.toString(firstRow, 36) + "-"
+                + HexFormat.of().formatHex(digest.digest(), 0, STREAM_DIGEST_BYTES));
     }
 
     static void requireValidLabel(String label) {
