@@ -326,11 +326,15 @@ public final class TableContents {
      * atomically, with the key model's semantics: each upsert maps column names to values (converted to the column
      * type as loaded values are, {@code null} for NULL); a column it leaves out gets its default, or keeps its value
      * when a PRIMARY KEY row is updated. Deletes name rows by their key values in key order (keyed tables).
+     * With a {@code merge_condition} column ({@code null} for none), an upsert whose value in it is lower than the
+     * stored row's leaves that row as it is, as in a Stream Load with that header.
      * @throws IllegalArgumentException naming the column and value when a value is not of the column's type, a
      * column is unknown, or a NOT NULL column would hold NULL; nothing is applied then
      */
-    public synchronized void writeRows(List<Map<String, String>> upserts, List<List<String>> deletes) {
+    public synchronized void writeRows(List<Map<String, String>> upserts, List<List<String>> deletes,
+            String mergeCondition) {
         requireStoring();
+        int mergeColumn = (mergeCondition != null) ? requireColumn(mergeCondition) : -1;
         List<RowChange> changes = new ArrayList<>();
         for (List<String> key : deletes) {
             String[] values = new String[this.types.length];
@@ -367,7 +371,7 @@ public final class TableContents {
                 }
             }
         }
-        apply(changes, -1, 0);
+        apply(changes, mergeColumn, 0);
     }
 
     /**
