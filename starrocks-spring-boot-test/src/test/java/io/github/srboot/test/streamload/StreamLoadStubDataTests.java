@@ -92,6 +92,18 @@ class StreamLoadStubDataTests {
     }
 
     @Test
+    void columnsAssignsNowAsTheTimeTheLoadIsPlanned() throws IOException {
+        // recorded: stream-load/sqltests/CASE_001 (columns: c0, create_time=now() loads); StreamLoadPlanner sets
+        // TQueryGlobals.now_string when it plans the load and the BE's now() answers it
+        java.time.LocalDate before = java.time.LocalDate.now();
+        JsonNode json = load("log", "hello\n", "columns", "msg, day=now()");
+        java.time.LocalDate after = java.time.LocalDate.now();
+        assertThat(json.get("Status").asText()).isEqualTo("Success");
+        String day = this.stub.table("db", "log").rows().get(0).get("day");
+        assertThat(java.time.LocalDate.parse(day)).isBetween(before, after);
+    }
+
+    @Test
     void columnsMapsCsvFieldsSkipsTemporaryOnesAndAssignsConstants() throws IOException {
         load("users", "x,3,c\n", "column_separator", ",", "columns", "tmp,id,name,score=42");
         assertThat(users().row(3).orElseThrow()).containsEntry("name", "c").containsEntry("score", "42")
