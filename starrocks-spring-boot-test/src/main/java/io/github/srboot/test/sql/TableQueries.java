@@ -413,7 +413,15 @@ final class TableQueries {
             tokens.expectSymbol("(");
             List<String> values = new ArrayList<>();
             do {
-                values.add(literal(tokens));
+                if (tokens.accept("DEFAULT")) {
+                    // StarRocks.g4 expressionsWithDefault: the column's default, a new id for AUTO_INCREMENT (past
+                    // the last column, only the count matters: it is refused below)
+                    values.add((values.size() < columns.size()) ? table.defaultValue(columns.get(values.size()))
+                            : null);
+                }
+                else {
+                    values.add(literal(tokens));
+                }
             }
             while (tokens.acceptSymbol(","));
             tokens.expectSymbol(")");

@@ -41,6 +41,9 @@ public final class TableContents {
 
     private final AtomicLong loadedRows = new AtomicLong();
 
+    /** The last AUTO_INCREMENT id handed out. */
+    private long lastAutoIncrement;
+
     private final AtomicLong loadedBytes = new AtomicLong();
 
     private final AtomicLong committedLoads = new AtomicLong();
@@ -265,6 +268,16 @@ public final class TableContents {
     }
 
     /**
+     * The value {@code DEFAULT} stands for in a row written over SQL: the column's default evaluated now (a new id
+     * for an AUTO_INCREMENT column: {@code InsertAnalyzer} writes NULL there and the BE fills it), {@code null}
+     * without one.
+     * @throws IllegalArgumentException when the table has no such column
+     */
+    public synchronized String defaultValue(String columnName) {
+        return defaultValue(requireColumn(columnName));
+    }
+
+    /**
      * The stored default of a column, evaluating the functions StarRocks allows as defaults.
      */
     private String defaultValue(int column) {
@@ -273,6 +286,10 @@ public final class TableContents {
             return null;
         }
         return switch (defaultValue) {
+            // the FE hands out ids from 1 up (AutoIncrementInfo) and the BE gives one to each new row stored
+            // without a value, a partial update of an existing row keeping its id (be/src/storage/
+            // rowset_update_state.cpp): the ids of one BE are consecutive
+            case StubColumn.AUTO_INCREMENT -> Long.toString(++this.lastAutoIncrement);
             case StubColumn.UUID -> UUID.randomUUID().toString();
             case StubColumn.UUID_NUMERIC -> new BigInteger(127, ThreadLocalRandom.current()).toString();
             case StubColumn.CURRENT_TIMESTAMP -> (this.types[column].kind() == ValueType.Kind.DATETIME)

@@ -91,6 +91,29 @@ class TableQueriesJdbcTests {
     }
 
     @Test
+    void insertDefaultWritesTheColumnDefaultAndANewAutoIncrementId() {
+        // recorded: stream-load/sqltests/CASE_022 and CASE_025 (DEFAULT of an AUTO_INCREMENT column takes a new id,
+        // also when the row's key exists)
+        this.jdbc.execute("ADMIN SET FRONTEND CONFIG (\"auto_increment_cache_size\" = \"0\")");
+        this.jdbc.execute("CREATE TABLE ids (k BIGINT NOT NULL, name STRING DEFAULT 'abc', id BIGINT AUTO_INCREMENT) "
+                + "PRIMARY KEY (k) DISTRIBUTED BY HASH(k)");
+        this.jdbc.execute("INSERT INTO ids VALUES (1, DEFAULT, DEFAULT), (2, 'b', DEFAULT)");
+        this.jdbc.execute("INSERT INTO ids VALUES (1, 'a', DEFAULT)");
+        assertThat(this.jdbc.queryForList("SELECT k, name, id FROM ids ORDER BY k"))
+            .extracting((row) -> row.get("k") + " " + row.get("name") + " " + row.get("id"))
+            .containsExactly("1 a 3", "2 b 2");
+    }
+
+    @Test
+    void adminSetFrontendConfigAcceptsOnlyConfigurationsWithoutEffectHere() {
+        this.jdbc.execute("ADMIN SET FRONTEND CONFIG ('auto_increment_cache_size' = '100')");
+        assertThatExceptionOfType(Exception.class)
+            .isThrownBy(() -> this.jdbc.execute("ADMIN SET FRONTEND CONFIG (\"enable_experimental_rowstore\" = "
+                    + "\"true\")"))
+            .havingRootCause().withMessageStartingWith("The embedded StarRocks does not implement this statement");
+    }
+
+    @Test
     void updateWithoutWhereRunsOnlyAsAPartialUpdateByColumn() {
         // UpdateAnalyzer: without WHERE, mode auto allows at most 3 columns and fewer than 30% of the table's
         this.jdbc.execute("update orders set note = 'all'");

@@ -59,7 +59,7 @@ class RecordedCaseReplayTests {
      * Cases served and reproduced whole today; fewer means the embedded StarRocks drifted from StarRocks or stopped
      * serving a case.
      */
-    private static final int REPRODUCED_AT_LEAST = 21;
+    private static final int REPRODUCED_AT_LEAST = 25;
 
     @Test
     void recordedCasesServedByTheEmbeddedStarRocksReproduce() throws IOException {
