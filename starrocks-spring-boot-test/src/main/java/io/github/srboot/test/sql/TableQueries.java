@@ -525,12 +525,31 @@ final class TableQueries {
         return mode.equalsIgnoreCase("auto") && assigned <= 3 && assigned < columns * 0.3;
     }
 
+    /**
+     * DELETE ... WHERE on a PRIMARY KEY table (the matching keys are deleted) or a DUPLICATE KEY table (the matching
+     * rows are removed, as {@code DeleteHandler} does with the WHERE's column predicates). Without WHERE both are
+     * refused with {@code DeleteAnalyzer}'s messages.
+     */
     private StatementResult delete(Session session, Tokens tokens) {
         TableContents table = target(session, tokens);
-        requirePrimaryKey(tokens, table);
+        KeyModel model = table.table().keyModel();
+        if (model != KeyModel.PRIMARY && model != KeyModel.DUPLICATE) {
+            throw tokens.unsupported();
+        }
         RowSource source = RowSource.of(table);
+        boolean filtered = tokens.isWord("WHERE");
         List<Condition> conditions = where(tokens, source);
         tokens.requireEnd();
+        if (!filtered) {
+            throw SqlError.analysis((model == KeyModel.PRIMARY)
+                    ? "Delete must specify where clause to prevent full table delete." : "Where clause is not set.");
+        }
+        if (model == KeyModel.DUPLICATE) {
+            List<String> names = source.columns();
+            int deleted = table.removeRows((row) -> matches(names.stream().map(row::get).toList(), conditions,
+                    source));
+            return StatementResult.ok(deleted);
+        }
         List<List<String>> keys = new ArrayList<>();
         for (List<String> row : source.rows()) {
             if (matches(row, conditions, source)) {

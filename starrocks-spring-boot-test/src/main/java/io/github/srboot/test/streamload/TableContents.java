@@ -392,6 +392,23 @@ public final class TableContents {
     }
 
     /**
+     * Removes the rows of a DUPLICATE KEY table that match (a {@code DELETE ... WHERE} over SQL), as one change.
+     * @param matching tests a row, column name to stored text ({@code null} for NULL)
+     * @return the number of rows removed
+     * @throws IllegalStateException for a table of another key model, or in counting mode
+     */
+    public synchronized int removeRows(java.util.function.Predicate<Map<String, String>> matching) {
+        requireStoring();
+        if (this.table.keyModel() != KeyModel.DUPLICATE) {
+            throw new IllegalStateException("Rows of the " + this.table.keyModel() + " KEY table '"
+                    + this.table.name() + "' are deleted by key");
+        }
+        int before = this.appendedRows.size();
+        this.appendedRows.removeIf((row) -> matching.test(asMap(row)));
+        return before - this.appendedRows.size();
+    }
+
+    /**
      * Compares two stored values of a column by the column's type (numbers numerically, other types as text);
      * {@code null} sorts first.
      */

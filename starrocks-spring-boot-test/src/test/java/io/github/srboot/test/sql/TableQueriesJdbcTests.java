@@ -105,6 +105,23 @@ class TableQueriesJdbcTests {
     }
 
     @Test
+    void deleteRemovesTheMatchingRowsOfADuplicateKeyTableAndNeedsAWhere() {
+        this.jdbc.execute("CREATE TABLE events (k INT, v INT) DUPLICATE KEY (k) DISTRIBUTED BY HASH(k)");
+        this.jdbc.execute("INSERT INTO events VALUES (1, NULL), (2, 5), (2, 3), (3, 7)");
+        // recorded: stream-load/sqltests/CASE_030 (delete from t1 where v3>4 keeps the rows whose v3 is NULL)
+        this.jdbc.execute("DELETE FROM events WHERE v>4");
+        assertThat(this.jdbc.queryForList("SELECT k, v FROM events ORDER BY k"))
+            .extracting((row) -> row.get("k") + " " + row.get("v")).containsExactly("1 null", "2 3");
+        // DeleteAnalyzer's refusals without WHERE (fe-core AnalyzeDeleteTest: "Where clause is not set",
+        // "Delete must specify where clause to prevent full table delete")
+        assertThatExceptionOfType(Exception.class).isThrownBy(() -> this.jdbc.execute("DELETE FROM events"))
+            .havingRootCause().withMessageContaining("Where clause is not set");
+        assertThatExceptionOfType(Exception.class).isThrownBy(() -> this.jdbc.execute("DELETE FROM orders"))
+            .havingRootCause().withMessageContaining("Delete must specify where clause to prevent full table delete");
+        assertThat(this.jdbc.queryForObject("SELECT count(*) FROM orders", Long.class)).isEqualTo(3);
+    }
+
+    @Test
     void adminSetFrontendConfigAcceptsOnlyConfigurationsWithoutEffectHere() {
         this.jdbc.execute("ADMIN SET FRONTEND CONFIG ('auto_increment_cache_size' = '100')");
         assertThatExceptionOfType(Exception.class)
