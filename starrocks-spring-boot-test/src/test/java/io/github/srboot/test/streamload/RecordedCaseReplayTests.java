@@ -1,19 +1,14 @@
 package io.github.srboot.test.streamload;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,12 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.srboot.test.sql.EmbeddedStarRocksServer;
+import io.github.srboot.test.support.SqlTesterResults;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,9 +45,6 @@ class RecordedCaseReplayTests {
 
     /** How the stub's refusals of a Stream Load feature it does not implement begin. */
     private static final String STUB_REFUSAL = "The stream load stub ";
-
-    /** The recorded error of a SQL step: {@code E: (code, 'message')}. */
-    private static final Pattern ERROR = Pattern.compile("^E: \\((\\d+), (['\"])(.*)\\2\\)$", Pattern.DOTALL);
 
     /**
      * Cases served and reproduced whole today; fewer means the embedded StarRocks drifted from StarRocks or stopped
@@ -315,14 +306,15 @@ class RecordedCaseReplayTests {
                     }
                 }
                 case "select", "sql" -> {
-                    String statement = sql(step[1]);
+                    String statement = SqlTesterResults.decode(step[1]);
                     // the recorded rows keep their fields separated by real tabs
-                    String expected = text(String.join("\t", java.util.Arrays.copyOfRange(step, 2, step.length)));
+                    String expected = SqlTesterResults.decode(String.join("\t", java.util.Arrays.copyOfRange(step, 2,
+                            step.length)));
                     String result = execute(where, statement, expected);
                     if (checked && !expected.startsWith("[REGEX]")) {
                         Count count = kind.equals("select") ? this.selects : this.statements;
                         count.compared++;
-                        if (same(expected, result)) {
+                        if (SqlTesterResults.same(expected, result, false)) {
                             count.matched++;
                         }
                         else {
@@ -358,7 +350,7 @@ class RecordedCaseReplayTests {
                 sent = sent.substring(0, sent.length() - 1);
             }
             try {
-                return this.sql.execute(sent) ? rows(this.sql.getResultSet()) : "";
+                return this.sql.execute(sent) ? SqlTesterResults.rows(this.sql.getResultSet()) : "";
             }
             catch (SQLException ex) {
                 if (ex.getMessage() != null && ex.getMessage().startsWith(NOT_IMPLEMENTED)) {
@@ -401,7 +393,7 @@ class RecordedCaseReplayTests {
             if (message != null && message.asText().startsWith(STUB_REFUSAL)) {
                 throw new NotServed(where + ": " + message.asText());
             }
-            String expected = text(step[step.length - 1]);
+            String expected = SqlTesterResults.decode(step[step.length - 1]);
             String kind = step[0];
             this.statuses.compared++;
             if (kind.endsWith("_pipe")) {
@@ -439,64 +431,6 @@ class RecordedCaseReplayTests {
                 }
             }
             this.statuses.matched++;
-        }
-
-        /**
-         * The tester's comparison: an error by its message as a substring; rows as an unordered multiset of lines.
-         */
-        private static boolean same(String expected, String actual) {
-            Matcher error = ERROR.matcher(expected);
-            if (error.matches()) {
-                return actual.startsWith("E: ") && actual.contains(error.group(3));
-            }
-            if (actual.startsWith("E: ") || expected.isEmpty() || actual.isEmpty()) {
-                return expected.equals(actual);
-            }
-            List<String> want = new ArrayList<>(List.of(expected.split("\n", -1)));
-            List<String> got = new ArrayList<>(List.of(actual.split("\n", -1)));
-            want.sort(null);
-            got.sort(null);
-            return want.equals(got);
-        }
-
-        /** Rows as the tester prints them (Python): NULL as {@code None}, floating point numbers as {@code repr}. */
-        private static String rows(ResultSet result) throws SQLException {
-            ResultSetMetaData meta = result.getMetaData();
-            List<String> lines = new ArrayList<>();
-            while (result.next()) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    String value = result.getString(i);
-                    int type = meta.getColumnType(i);
-                    boolean floating = type == Types.DOUBLE || type == Types.FLOAT || type == Types.REAL;
-                    cells.add((value == null) ? "None" : floating ? pythonRepr(Double.parseDouble(value)) : value);
-                }
-                lines.add(String.join("\t", cells));
-            }
-            return String.join("\n", lines);
-        }
-
-        /** Python's {@code repr} of a float: the shortest decimal that reads back as the same double. */
-        private static String pythonRepr(double number) {
-            BigDecimal shortest = BigDecimal.ZERO;
-            for (int precision = 1; precision <= 17 && number != 0; precision++) {
-                shortest = new BigDecimal(number).round(new MathContext(precision));
-                if (shortest.doubleValue() == number) {
-                    break;
-                }
-            }
-            String digits = shortest.unscaledValue().abs().toString().replaceAll("0+$", "");
-            if (digits.isEmpty()) {
-                return "0.0";
-            }
-            int exponent = shortest.precision() - shortest.scale() - 1;
-            String sign = (shortest.signum() < 0) ? "-" : "";
-            if (exponent < -4 || exponent >= 16) {
-                String mantissa = digits.substring(0, 1) + ((digits.length() > 1) ? "." + digits.substring(1) : "");
-                return sign + mantissa + "e" + ((exponent < 0) ? "-" : "+") + String.format("%02d", Math.abs(exponent));
-            }
-            String text = shortest.abs().stripTrailingZeros().toPlainString();
-            return sign + (text.contains(".") ? text : text + ".0");
         }
 
         /** The statements of a {@code ddl.sql}: split at semicolons outside quotes. */
@@ -577,34 +511,6 @@ class RecordedCaseReplayTests {
 
         private byte[] data(String file) throws IOException {
             return Files.readAllBytes(this.dir.resolve(file));
-        }
-
-        /** A step's SQL field: {@code \n}, {@code \t} and {@code \\} escaped. */
-        private static String sql(String field) {
-            return text(field).replace("\\t", "\t");
-        }
-
-        /** A step's text field: newline written {@code \n}, backslash {@code \\}. */
-        private static String text(String field) {
-            StringBuilder text = new StringBuilder(field.length());
-            for (int i = 0; i < field.length(); i++) {
-                char c = field.charAt(i);
-                if (c == '\\' && i + 1 < field.length()) {
-                    char next = field.charAt(i + 1);
-                    if (next == 'n') {
-                        text.append('\n');
-                        i++;
-                        continue;
-                    }
-                    if (next == '\\') {
-                        text.append('\\');
-                        i++;
-                        continue;
-                    }
-                }
-                text.append(c);
-            }
-            return text.toString();
         }
 
         private static String abbreviate(String text) {
