@@ -211,6 +211,13 @@ final class LoadPlan {
         return (target >= 0) ? this.types[target] : null;
     }
 
+    /** Whether the source field loads into an ARRAY column. */
+    boolean loadsIntoArray(int source) {
+        int target = this.sourceTargets.get(source);
+        return target >= 0 && this.table.columns().get(target).type().strip().toUpperCase(java.util.Locale.ROOT)
+            .startsWith("ARRAY");
+    }
+
     /**
      * The default of the table column a source field loads into, for JSON rows missing that field.
      */
