@@ -78,6 +78,9 @@ final class SqlFrontend {
         if (first.isWord("ALTER") && tokens.peek(1).isWord("TABLE")) {
             return alter(session, tokens);
         }
+        if (first.isWord("ADMIN")) {
+            return FrontendConfigs.adminSet(tokens);
+        }
         if (first.isWord("TRUNCATE")) {
             return truncate(session, tokens);
         }

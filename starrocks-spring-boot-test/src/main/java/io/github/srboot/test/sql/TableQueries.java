@@ -16,10 +16,10 @@ import io.github.srboot.test.streamload.TableContents;
 
 /**
  * SELECT, INSERT, UPDATE and DELETE as far as tests need them: constant SELECTs (variables and the information
- * functions), and over one table (a stub table or an {@code information_schema} table) projection, {@code COUNT(*)},
- * WHERE with {@code =}, {@code <}, {@code <=}, {@code >}, {@code >=}, {@code !=}, {@code AND}, {@code IN},
- * {@code IS [NOT] NULL}, ORDER BY and LIMIT. Anything else is refused
- * with an error naming the statement.
+ * functions), and over one table (a stub table or an {@code information_schema} table) projection, the
+ * {@link ColumnFunction}s, {@code COUNT(*)} and {@code COUNT} of a literal, WHERE with {@code =}, {@code <},
+ * {@code <=}, {@code >}, {@code >=}, {@code !=}, {@code AND}, {@code IN}, {@code IS [NOT] NULL} (of a column or a
+ * literal), ORDER BY and LIMIT. Anything else is refused with an error naming the statement.
  */
 final class TableQueries {
 
@@ -108,6 +108,7 @@ final class TableQueries {
         List<String> labels = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
         List<Integer> projection = new ArrayList<>();
+        Map<Integer, ColumnFunction> functions = new java.util.HashMap<>();
         for (SelectItem item : items) {
             if (item.star()) {
                 for (int i = 0; i < source.columns().size(); i++) {
@@ -119,7 +120,14 @@ final class TableQueries {
             else if (item.column() != null) {
                 labels.add(item.label());
                 int column = source.column(item.column(), "field list");
-                types.add(source.type(column));
+                if (item.function() != null) {
+                    // hex() answers a VARCHAR
+                    types.add(MysqlProtocol.TYPE_STRING);
+                    functions.put(projection.size(), item.function());
+                }
+                else {
+                    types.add(source.type(column));
+                }
                 projection.add(column);
             }
             else {
@@ -129,8 +137,11 @@ final class TableQueries {
         List<List<String>> projected = new ArrayList<>();
         for (List<String> row : rows) {
             List<String> out = new ArrayList<>(projection.size());
-            for (int column : projection) {
-                out.add(row.get(column));
+            for (int i = 0; i < projection.size(); i++) {
+                int column = projection.get(i);
+                ColumnFunction function = functions.get(i);
+                String value = row.get(column);
+                out.add((function == null || value == null) ? value : function.apply(value, source.type(column)));
             }
             projected.add(out);
         }
@@ -149,24 +160,35 @@ final class TableQueries {
         Token start = tokens.peek();
         SelectItem item;
         if (tokens.acceptSymbol("*")) {
-            return new SelectItem("*", true, false, null, null);
+            return new SelectItem("*", true, false, null, null, null);
         }
-        if (start.isWord("COUNT") && tokens.peek(1).isSymbol("(") && tokens.peek(2).isSymbol("*")
+        if (start.isWord("COUNT") && tokens.peek(1).isSymbol("(") && countsEveryRow(tokens.peek(2))
                 && tokens.peek(3).isSymbol(")")) {
             tokens.next();
             tokens.next();
+            Token argument = tokens.next();
+            String counted = tokens.textFrom(argument).strip();
+            tokens.next();
+            // the FE labels an unaliased COUNT(*) with its SQL text in lower case; COUNT of a non-NULL literal
+            // counts every row as COUNT(*) does
+            item = new SelectItem("count(" + counted + ")", false, true, null, null, null);
+        }
+        else if (start.kind() == Token.Kind.WORD && ColumnFunction.find(start.value()) != null
+                && tokens.peek(1).isSymbol("(") && tokens.peek(2).isIdentifier() && tokens.peek(3).isSymbol(")")) {
             tokens.next();
             tokens.next();
-            // the FE labels an unaliased COUNT(*) with its SQL text in lower case
-            item = new SelectItem("count(*)", false, true, null, null);
+            String column = tokens.identifier();
+            tokens.next();
+            item = new SelectItem(tokens.textFrom(start), false, false, column, null,
+                    ColumnFunction.find(start.value()));
         }
         else {
             Constants.Expression constant = Constants.parse(tokens);
             if (constant instanceof Constants.ColumnReference column) {
-                item = new SelectItem(column.name(), false, false, column.name(), null);
+                item = new SelectItem(column.name(), false, false, column.name(), null, null);
             }
             else {
-                item = new SelectItem(tokens.textFrom(start), false, false, null, constant);
+                item = new SelectItem(tokens.textFrom(start), false, false, null, constant, null);
             }
         }
         if (tokens.accept("AS") || (tokens.peek().isIdentifier() && !tokens.isWord("FROM"))) {
@@ -174,9 +196,16 @@ final class TableQueries {
             if (!alias.isIdentifier() && alias.kind() != Token.Kind.STRING) {
                 throw tokens.unsupported();
             }
-            return new SelectItem(alias.value(), item.star(), item.countStar(), item.column(), item.constant());
+            return new SelectItem(alias.value(), item.star(), item.countStar(), item.column(), item.constant(),
+                    item.function());
         }
         return item;
+    }
+
+    /** Whether {@code COUNT(x)} counts every row: {@code *} or a literal other than NULL. */
+    private static boolean countsEveryRow(Token argument) {
+        return argument.isSymbol("*") || argument.kind() == Token.Kind.NUMBER
+                || argument.kind() == Token.Kind.STRING;
     }
 
     private RowSource source(Session session, Tokens tokens) {
@@ -221,6 +250,17 @@ final class TableQueries {
             return conditions;
         }
         do {
+            Token first = tokens.peek();
+            if ((first.kind() == Token.Kind.STRING || first.kind() == Token.Kind.NUMBER)
+                    && tokens.peek(1).isWord("IS")) {
+                // a literal IS [NOT] NULL: the same for every row (a quoted 'name' is a string, not a column)
+                tokens.next();
+                tokens.next();
+                boolean not = tokens.accept("NOT");
+                tokens.expect("NULL");
+                conditions.add(new Condition(-1, not ? Condition.Kind.ALWAYS : Condition.Kind.NEVER, List.of()));
+                continue;
+            }
             int column = source.column(tokens.identifier(), "where clause");
             if (tokens.accept("IS")) {
                 boolean not = tokens.accept("NOT");
@@ -301,8 +341,10 @@ final class TableQueries {
 
     private static boolean matches(List<String> row, List<Condition> conditions, RowSource source) {
         for (Condition condition : conditions) {
-            String value = row.get(condition.column());
+            String value = (condition.column() >= 0) ? row.get(condition.column()) : null;
             boolean match = switch (condition.kind()) {
+                case ALWAYS -> true;
+                case NEVER -> false;
                 case IS_NULL -> value == null;
                 case IS_NOT_NULL -> value != null;
                 // comparisons with NULL are never true
@@ -362,6 +404,7 @@ final class TableQueries {
         else {
             table.table().columns().forEach((column) -> columns.add(column.name()));
         }
+        String mergeCondition = insertProperties(tokens, table);
         if (!tokens.accept("VALUES") && !tokens.accept("VALUE")) {
             throw tokens.unsupported();
         }
@@ -370,7 +413,15 @@ final class TableQueries {
             tokens.expectSymbol("(");
             List<String> values = new ArrayList<>();
             do {
-                values.add(literal(tokens));
+                if (tokens.accept("DEFAULT")) {
+                    // StarRocks.g4 expressionsWithDefault: the column's default, a new id for AUTO_INCREMENT (past
+                    // the last column, only the count matters: it is refused below)
+                    values.add((values.size() < columns.size()) ? table.defaultValue(columns.get(values.size()))
+                            : null);
+                }
+                else {
+                    values.add(literal(tokens));
+                }
             }
             while (tokens.acceptSymbol(","));
             tokens.expectSymbol(")");
@@ -388,13 +439,41 @@ final class TableQueries {
         while (tokens.acceptSymbol(","));
         tokens.requireEnd();
         if (label == null) {
-            write(tokens, table, rows, List.of());
+            write(tokens, table, rows, List.of(), mergeCondition);
         }
         else if (!this.catalog.stub().writeUnderLabel(table.table().database(), label, table,
-                () -> write(tokens, table, rows, List.of()))) {
+                () -> write(tokens, table, rows, List.of(), mergeCondition))) {
             throw SqlError.labelAlreadyUsed(label);
         }
         return StatementResult.ok(rows.size());
+    }
+
+    /**
+     * The {@code PROPERTIES (...)} of an INSERT before its rows (StarRocks.g4 {@code insertStatement}): the
+     * {@code merge_condition} column, which decides as in a Stream Load whether a row replaces the stored one of
+     * its key ({@code null} without it). Other properties are not implemented.
+     */
+    private static String insertProperties(Tokens tokens, TableContents table) {
+        if (!tokens.accept("PROPERTIES")) {
+            return null;
+        }
+        tokens.expectSymbol("(");
+        String mergeCondition = null;
+        do {
+            String key = tokens.next().value();
+            tokens.expectSymbol("=");
+            String value = tokens.next().value();
+            if (!key.equalsIgnoreCase("merge_condition")) {
+                throw tokens.unsupported();
+            }
+            if (table.table().column(value).isEmpty()) {
+                throw SqlError.analysis("Unknown column '" + value + "' in '" + table.table().name() + "'.");
+            }
+            mergeCondition = value;
+        }
+        while (tokens.acceptSymbol(","));
+        tokens.expectSymbol(")");
+        return mergeCondition;
     }
 
     private StatementResult update(Session session, Tokens tokens) {
@@ -412,8 +491,12 @@ final class TableQueries {
         }
         while (tokens.acceptSymbol(","));
         RowSource source = RowSource.of(table);
+        boolean filtered = tokens.isWord("WHERE");
         List<Condition> conditions = where(tokens, source);
         tokens.requireEnd();
+        if (!filtered && !updatesByColumn(session, assignments.size(), table.table().columns().size())) {
+            throw SqlError.analysis("must specify where clause to prevent full table update.");
+        }
         List<Map<String, String>> upserts = new ArrayList<>();
         for (List<String> row : source.rows()) {
             if (matches(row, conditions, source)) {
@@ -425,23 +508,55 @@ final class TableQueries {
                 upserts.add(updated);
             }
         }
-        write(tokens, table, upserts, List.of());
+        write(tokens, table, upserts, List.of(), null);
         return StatementResult.ok(upserts.size());
     }
 
+    /**
+     * Whether an UPDATE without WHERE runs as a partial update by column, which {@code UpdateAnalyzer} lets update
+     * the whole table: always with {@code partial_update_mode = column}; with {@code auto} when it assigns at most
+     * three columns and fewer than 30% of the table's ({@code checkIfUsePartialUpdate}); never with {@code row}.
+     */
+    private static boolean updatesByColumn(Session session, int assigned, int columns) {
+        String mode = session.value(session.variables().find("partial_update_mode"));
+        if (mode.equalsIgnoreCase("column")) {
+            return true;
+        }
+        return mode.equalsIgnoreCase("auto") && assigned <= 3 && assigned < columns * 0.3;
+    }
+
+    /**
+     * DELETE ... WHERE on a PRIMARY KEY table (the matching keys are deleted) or a DUPLICATE KEY table (the matching
+     * rows are removed, as {@code DeleteHandler} does with the WHERE's column predicates). Without WHERE both are
+     * refused with {@code DeleteAnalyzer}'s messages.
+     */
     private StatementResult delete(Session session, Tokens tokens) {
         TableContents table = target(session, tokens);
-        requirePrimaryKey(tokens, table);
+        KeyModel model = table.table().keyModel();
+        if (model != KeyModel.PRIMARY && model != KeyModel.DUPLICATE) {
+            throw tokens.unsupported();
+        }
         RowSource source = RowSource.of(table);
+        boolean filtered = tokens.isWord("WHERE");
         List<Condition> conditions = where(tokens, source);
         tokens.requireEnd();
+        if (!filtered) {
+            throw SqlError.analysis((model == KeyModel.PRIMARY)
+                    ? "Delete must specify where clause to prevent full table delete." : "Where clause is not set.");
+        }
+        if (model == KeyModel.DUPLICATE) {
+            List<String> names = source.columns();
+            int deleted = table.removeRows((row) -> matches(names.stream().map(row::get).toList(), conditions,
+                    source));
+            return StatementResult.ok(deleted);
+        }
         List<List<String>> keys = new ArrayList<>();
         for (List<String> row : source.rows()) {
             if (matches(row, conditions, source)) {
                 keys.add(row.subList(0, table.table().keyColumns().size()));
             }
         }
-        write(tokens, table, List.of(), keys);
+        write(tokens, table, List.of(), keys, null);
         return StatementResult.ok(keys.size());
     }
 
@@ -453,9 +568,9 @@ final class TableQueries {
     }
 
     private static void write(Tokens tokens, TableContents table, List<Map<String, String>> upserts,
-            List<List<String>> deletes) {
+            List<List<String>> deletes, String mergeCondition) {
         try {
-            table.writeRows(upserts, deletes);
+            table.writeRows(upserts, deletes, mergeCondition);
         }
         catch (IllegalArgumentException ex) {
             // StarRocks' INSERT casts and filters values (strict mode); the embedded server refuses instead
@@ -484,17 +599,21 @@ final class TableQueries {
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     }
 
-    /** One item of a select list. */
+    /** One item of a select list: {@code *}, a count, a column (perhaps through a function) or a constant. */
     private record SelectItem(String label, boolean star, boolean countStar, String column,
-            Constants.Expression constant) {
+            Constants.Expression constant, ColumnFunction function) {
     }
 
-    /** One WHERE predicate on a column. */
+    /** One WHERE predicate on a column ({@code column} -1 for a predicate on constants). */
     private record Condition(int column, Kind kind, List<String> values) {
 
         enum Kind {
 
-            EQUALS, IN, IS_NULL, IS_NOT_NULL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL, NOT_EQUAL;
+            EQUALS, IN, IS_NULL, IS_NOT_NULL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL, NOT_EQUAL,
+            /** A predicate on constants only, true for every row. */
+            ALWAYS,
+            /** A predicate on constants only, false for every row. */
+            NEVER;
 
             /** Whether a comparison holds, given how the row's value compares with the literal. */
             boolean holds(int comparison) {

@@ -80,6 +80,9 @@ final class Variables {
         put(all, "sql_select_limit", "9223372036854775807", Scope.SESSION, false);
         put(all, "query_timeout", "300", Scope.SESSION, false);
         put(all, "dynamic_overwrite", "false", Scope.SESSION, true);
+        // SessionVariable.partialUpdateMode ("auto", "row" or "column"); the embedded server's INSERT and UPDATE
+        // write whole rows whatever it says, which is what either mode leaves behind
+        put(all, "partial_update_mode", "auto", Scope.SESSION, false);
         this.definitions = Collections.unmodifiableMap(all);
     }
 

@@ -7,9 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 
 /**
  * Reads the rows of a (decompressed) load body: CSV split by row delimiter and column separator, JSON objects or
@@ -18,6 +25,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class BodyParser {
 
     private static final int BUFFER_SIZE = 64 * 1024;
+
+    /**
+     * Reads strings whatever their escapes, as simdjson's structural pass does: the rows' fields are found first
+     * and a value is read only when its column is built ({@link #readRow}).
+     */
+    private static final ObjectMapper ANY_ESCAPE = new ObjectMapper(JsonFactory.builder()
+        .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER).build())
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** A row field whose value StarRocks cannot read: a string in it has an escape JSON does not define. */
+    private static final JsonNode UNREADABLE = new POJONode("a string with an escape JSON does not define");
 
     /** The bytes that open or close a JSON value's nesting or a string. */
     private static final boolean[] JSON_STRUCTURE = new boolean[256];
@@ -216,24 +234,53 @@ final class BodyParser {
                 errors.add("Error: A JSON row cannot be null. Row: " + rowText);
                 continue;
             }
-            if (!paths.isEmpty()) {
-                for (int i = 0; i < source.length; i++) {
-                    source[i] = loadedText(paths.get(i).select(row), plan, i);
-                }
-            }
-            else if (row.isObject()) {
-                for (int i = 0; i < source.length; i++) {
-                    JsonNode value = field(row, plan.sourceNames().get(i));
-                    source[i] = (value == null) ? plan.defaultForSource(i) : loadedText(value, plan, i);
+            boolean readable = true;
+            if (!paths.isEmpty() || row.isObject()) {
+                for (int i = 0; i < source.length && readable; i++) {
+                    JsonNode value = paths.isEmpty() ? field(row, plan.sourceNames().get(i))
+                            : paths.get(i).select(row);
+                    String unreadable = unreadable(value, plan, i);
+                    if (unreadable == null) {
+                        source[i] = (value == null) ? plan.defaultForSource(i) : loadedText(value, plan, i);
+                    }
+                    else if (options.strictMode()) {
+                        // formats/json/nullable_column.cpp add_adaptive_nullable_column(..., invalid_as_null =
+                        // !strict_mode): in strict mode the error filters the row, else the field is NULL
+                        errors.add("Error: " + unreadable + ". Row: " + rowText);
+                        readable = false;
+                    }
+                    else {
+                        source[i] = null;
+                    }
                 }
             }
             else {
                 errors.add("Error: A JSON row must be an object when no jsonpaths are given. Row: " + rowText);
                 continue;
             }
+            if (!readable) {
+                continue;
+            }
             accept(plan.map(source, options.strictMode()), rowText, accepted, errors);
         }
         return total;
+    }
+
+    /**
+     * Why a JSON value cannot be loaded into its column ({@code formats/json/nullable_column.cpp}), or {@code null}
+     * when it can: a value simdjson cannot read ({@link #UNREADABLE}), or anything but a JSON array for an ARRAY
+     * column ({@code add_adaptive_nullable_array_column}: an array's text in a string is not read as an array).
+     */
+    private static String unreadable(JsonNode value, LoadPlan plan, int source) {
+        String column = plan.sourceNames().get(source);
+        if (value == UNREADABLE) {
+            return "Failed to parse value, column=" + column + ", error=" + UNREADABLE.asText();
+        }
+        if (value != null && !value.isMissingNode() && !value.isNull() && !value.isArray()
+                && plan.loadsIntoArray(source)) {
+            return "Failed to parse value as array, column=" + column;
+        }
+        return null;
     }
 
     private static String loadedText(JsonNode value, LoadPlan plan, int source) {
@@ -280,6 +327,9 @@ final class BodyParser {
     private static List<JsonNode> jsonRows(InputStream body, LoadOptions options)
             throws IOException, LoadFailedException {
         JsonPath root = (options.jsonRoot() != null) ? JsonPath.parse(options.jsonRoot()) : null;
+        if (root == null && options.jsonPaths() == null) {
+            return rowsReadByField(body, options);
+        }
         List<JsonNode> rows = new ArrayList<>();
         try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
             while (parser.nextToken() != null) {
@@ -299,6 +349,89 @@ final class BodyParser {
             throw new LoadFailedException("Failed to parse the JSON body: " + ex.getOriginalMessage());
         }
         return rows;
+    }
+
+    /**
+     * The rows of a JSON body without {@code json_root} and {@code jsonpaths}, read as StarRocks'
+     * {@code JsonReader::_construct_row_without_jsonpath} reads them (be/src/exec/json_scanner.cpp): simdjson's
+     * on-demand parser finds each row's fields and reads a value only when it builds the value's column, so a value
+     * it cannot read (a string with an escape JSON does not define) spoils that field only ({@link #UNREADABLE}),
+     * and of a key given twice the first value counts. A body whose structure is broken is refused whole.
+     */
+    private static List<JsonNode> rowsReadByField(InputStream body, LoadOptions options)
+            throws IOException, LoadFailedException {
+        byte[] bytes = body.readAllBytes();
+        List<JsonNode> rows = new ArrayList<>();
+        try (JsonParser parser = ANY_ESCAPE.getFactory().createParser(bytes)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == JsonToken.START_OBJECT) {
+                    addRows(readRow(parser, bytes), null, options, rows);
+                }
+                else if (parser.currentToken() == JsonToken.START_ARRAY && options.stripOuterArray()) {
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        rows.add((parser.currentToken() == JsonToken.START_OBJECT) ? readRow(parser, bytes)
+                                : ANY_ESCAPE.readTree(parser));
+                    }
+                }
+                else {
+                    addRows(ANY_ESCAPE.readTree(parser), null, options, rows);
+                }
+            }
+        }
+        catch (JsonProcessingException ex) {
+            throw new LoadFailedException("Failed to parse the JSON body: " + ex.getOriginalMessage());
+        }
+        return rows;
+    }
+
+    /** One row object, the parser on its START_OBJECT: its fields, each value read on its own. */
+    private static JsonNode readRow(JsonParser parser, byte[] bytes) throws IOException {
+        ObjectNode row = Json.MAPPER.createObjectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            long start = parser.currentTokenLocation().getByteOffset();
+            JsonNode value = ANY_ESCAPE.readTree(parser);
+            long end = parser.currentLocation().getByteOffset();
+            if (!row.has(name)) {
+                // json_scanner.cpp: "there may be duplicated keys in single json ... skip the duplicated key"
+                row.set(name, hasUndefinedEscape(bytes, (int) start, (int) end) ? UNREADABLE : value);
+            }
+        }
+        return row;
+    }
+
+    /**
+     * Whether a string between these offsets has an escape JSON does not define (JSON's escapes are a backslash
+     * before a quote, a backslash, a slash, b, f, n, r, t, or u and four hexadecimal digits), which simdjson refuses
+     * when it reads the string.
+     */
+    private static boolean hasUndefinedEscape(byte[] bytes, int start, int end) {
+        boolean inString = false;
+        for (int i = start; i < end && i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b == '"') {
+                inString = !inString;
+            }
+            else if (inString && b == '\\') {
+                byte next = (i + 1 < bytes.length) ? bytes[i + 1] : 0;
+                if (next == 'u') {
+                    for (int digit = 2; digit <= 5; digit++) {
+                        if (i + digit >= bytes.length || Character.digit(bytes[i + digit], 16) < 0) {
+                            return true;
+                        }
+                    }
+                    i += 5;
+                }
+                else if ("\"\\/bfnrt".indexOf(next) >= 0 && next != 0) {
+                    i++;
+                }
+                else {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void addRows(JsonNode node, JsonPath root, LoadOptions options, List<JsonNode> rows)

@@ -24,7 +24,7 @@ public final class DdlTables {
      * The stub table for a {@code ddl} model table in the given database: same columns (type, nullability,
      * default, aggregation) and key model. Views, partitions, distribution and properties do not matter to loads.
      *
-     * @throws IllegalArgumentException for what the stub cannot emulate (generated and AUTO_INCREMENT columns,
+     * @throws IllegalArgumentException for what the stub cannot emulate (generated columns,
      * HLL/BITMAP/PERCENTILE unions, default expressions other than uuid() and uuid_numeric()), naming the column
      */
     public static StubTable from(String database, Table table) {
@@ -76,11 +76,14 @@ public final class DdlTables {
 
     private static StubColumn stubColumn(Table table, Column column) {
         String where = "column '" + column.name() + "' of table '" + table.name() + "'";
-        if (column.generatedAs() != null || column.autoIncrement()) {
-            throw new IllegalArgumentException("The stub does not compute generated or AUTO_INCREMENT values: "
-                    + where);
+        if (column.generatedAs() != null) {
+            throw new IllegalArgumentException("The stub does not compute generated values: " + where);
         }
         StubColumn stub = StubColumn.of(column.name(), column.type().sql());
+        if (column.autoIncrement()) {
+            // an AUTO_INCREMENT column is a BIGINT NOT NULL without DEFAULT (the DDL model checks it)
+            return stub.notNull().withDefault(StubColumn.AUTO_INCREMENT);
+        }
         if (Boolean.FALSE.equals(column.nullable())) {
             stub = stub.notNull();
         }

@@ -158,6 +158,12 @@ final class LoadPlan {
         else if (expression.matches("-?\\d+(\\.\\d+)?")) {
             literal = expression;
         }
+        else if (expression.matches("(?i)(now|current_timestamp)\\(\\s*\\)")) {
+            // now() is the plan's start time: StreamLoadPlanner sets TQueryGlobals.now_string when it plans the
+            // load, and the BE's now() answers that instant (the stub plans in the JVM's time zone, the FE's default)
+            literal = java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        }
         else {
             String name = (expression.startsWith("`") && expression.endsWith("`") && expression.length() >= 2)
                     ? expression.substring(1, expression.length() - 1) : expression;
@@ -167,8 +173,8 @@ final class LoadPlan {
                 }
             }
             if (source < 0) {
-                throw new LoadFailedException("The stream load stub supports only column names, quoted strings and "
-                        + "numbers as expressions in header columns, not: " + mapping.name() + "=" + expression);
+                throw new LoadFailedException("The stream load stub supports only column names, quoted strings, "
+                        + "numbers and now() as expressions in header columns, not: " + mapping.name() + "=" + expression);
             }
         }
         this.assignments.add(new Assignment(target, literal, source));
@@ -203,6 +209,13 @@ final class LoadPlan {
     ValueType targetType(int source) {
         int target = this.sourceTargets.get(source);
         return (target >= 0) ? this.types[target] : null;
+    }
+
+    /** Whether the source field loads into an ARRAY column. */
+    boolean loadsIntoArray(int source) {
+        int target = this.sourceTargets.get(source);
+        return target >= 0 && this.table.columns().get(target).type().strip().toUpperCase(java.util.Locale.ROOT)
+            .startsWith("ARRAY");
     }
 
     /**

@@ -23,6 +23,12 @@ public record StubColumn(String name, String type, boolean nullable, String defa
     /** Default evaluated per row as a random 128-bit number ({@code DEFAULT (uuid_numeric())}). */
     public static final String UUID_NUMERIC = "(uuid_numeric())";
 
+    /**
+     * Default of an {@code AUTO_INCREMENT} BIGINT column: the table's next id (1, 2, 3, ...) for each row stored
+     * without one.
+     */
+    public static final String AUTO_INCREMENT = "AUTO_INCREMENT";
+
     public StubColumn {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -32,7 +38,8 @@ public record StubColumn(String name, String type, boolean nullable, String defa
         ValueType valueType = ValueType.parse(type);
         if (defaultValue != null) {
             boolean function = defaultValue.equals(UUID) || defaultValue.equals(UUID_NUMERIC)
-                    || (defaultValue.equals(CURRENT_TIMESTAMP) && valueType.kind() == ValueType.Kind.DATETIME);
+                    || (defaultValue.equals(CURRENT_TIMESTAMP) && valueType.kind() == ValueType.Kind.DATETIME)
+                    || (defaultValue.equals(AUTO_INCREMENT) && valueType.kind() == ValueType.Kind.BIGINT);
             if (!function && valueType.convert(defaultValue) == null) {
                 throw new IllegalArgumentException("Default '" + defaultValue + "' of column '" + name
                         + "' is not a value of type " + type);
@@ -56,7 +63,7 @@ public record StubColumn(String name, String type, boolean nullable, String defa
 
     /**
      * This column with a default value: the text StarRocks would store, as in {@code DEFAULT "0"}, or one of
-     * {@link #CURRENT_TIMESTAMP}, {@link #UUID}, {@link #UUID_NUMERIC}, evaluated per row.
+     * {@link #CURRENT_TIMESTAMP}, {@link #UUID}, {@link #UUID_NUMERIC}, {@link #AUTO_INCREMENT}, evaluated per row.
      */
     public StubColumn withDefault(String value) {
         return new StubColumn(this.name, this.type, this.nullable, Objects.requireNonNull(value, "value"),

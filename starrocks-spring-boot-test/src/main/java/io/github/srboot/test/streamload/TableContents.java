@@ -41,6 +41,9 @@ public final class TableContents {
 
     private final AtomicLong loadedRows = new AtomicLong();
 
+    /** The last AUTO_INCREMENT id handed out. */
+    private long lastAutoIncrement;
+
     private final AtomicLong loadedBytes = new AtomicLong();
 
     private final AtomicLong committedLoads = new AtomicLong();
@@ -265,6 +268,16 @@ public final class TableContents {
     }
 
     /**
+     * The value {@code DEFAULT} stands for in a row written over SQL: the column's default evaluated now (a new id
+     * for an AUTO_INCREMENT column: {@code InsertAnalyzer} writes NULL there and the BE fills it), {@code null}
+     * without one.
+     * @throws IllegalArgumentException when the table has no such column
+     */
+    public synchronized String defaultValue(String columnName) {
+        return defaultValue(requireColumn(columnName));
+    }
+
+    /**
      * The stored default of a column, evaluating the functions StarRocks allows as defaults.
      */
     private String defaultValue(int column) {
@@ -273,6 +286,10 @@ public final class TableContents {
             return null;
         }
         return switch (defaultValue) {
+            // the FE hands out ids from 1 up (AutoIncrementInfo) and the BE gives one to each new row stored
+            // without a value, a partial update of an existing row keeping its id (be/src/storage/
+            // rowset_update_state.cpp): the ids of one BE are consecutive
+            case StubColumn.AUTO_INCREMENT -> Long.toString(++this.lastAutoIncrement);
             case StubColumn.UUID -> UUID.randomUUID().toString();
             case StubColumn.UUID_NUMERIC -> new BigInteger(127, ThreadLocalRandom.current()).toString();
             case StubColumn.CURRENT_TIMESTAMP -> (this.types[column].kind() == ValueType.Kind.DATETIME)
@@ -326,11 +343,15 @@ public final class TableContents {
      * atomically, with the key model's semantics: each upsert maps column names to values (converted to the column
      * type as loaded values are, {@code null} for NULL); a column it leaves out gets its default, or keeps its value
      * when a PRIMARY KEY row is updated. Deletes name rows by their key values in key order (keyed tables).
+     * With a {@code merge_condition} column ({@code null} for none), an upsert whose value in it is lower than the
+     * stored row's leaves that row as it is, as in a Stream Load with that header.
      * @throws IllegalArgumentException naming the column and value when a value is not of the column's type, a
      * column is unknown, or a NOT NULL column would hold NULL; nothing is applied then
      */
-    public synchronized void writeRows(List<Map<String, String>> upserts, List<List<String>> deletes) {
+    public synchronized void writeRows(List<Map<String, String>> upserts, List<List<String>> deletes,
+            String mergeCondition) {
         requireStoring();
+        int mergeColumn = (mergeCondition != null) ? requireColumn(mergeCondition) : -1;
         List<RowChange> changes = new ArrayList<>();
         for (List<String> key : deletes) {
             String[] values = new String[this.types.length];
@@ -367,7 +388,24 @@ public final class TableContents {
                 }
             }
         }
-        apply(changes, -1, 0);
+        apply(changes, mergeColumn, 0);
+    }
+
+    /**
+     * Removes the rows of a DUPLICATE KEY table that match (a {@code DELETE ... WHERE} over SQL), as one change.
+     * @param matching tests a row, column name to stored text ({@code null} for NULL)
+     * @return the number of rows removed
+     * @throws IllegalStateException for a table of another key model, or in counting mode
+     */
+    public synchronized int removeRows(java.util.function.Predicate<Map<String, String>> matching) {
+        requireStoring();
+        if (this.table.keyModel() != KeyModel.DUPLICATE) {
+            throw new IllegalStateException("Rows of the " + this.table.keyModel() + " KEY table '"
+                    + this.table.name() + "' are deleted by key");
+        }
+        int before = this.appendedRows.size();
+        this.appendedRows.removeIf((row) -> matching.test(asMap(row)));
+        return before - this.appendedRows.size();
     }
 
     /**

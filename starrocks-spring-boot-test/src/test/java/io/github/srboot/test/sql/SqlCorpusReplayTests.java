@@ -5,17 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.srboot.test.support.SqlTesterResults;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * matching cases with the reason for each case not served. Skips, saying so, when the corpus is absent.
  */
 class SqlCorpusReplayTests {
-
-    private static final Pattern ERROR = Pattern.compile("^E: \\((\\d+), (['\"])(.*)\\2\\)$", Pattern.DOTALL);
 
     private static final String NOT_IMPLEMENTED = "The embedded StarRocks does not implement this statement";
 
@@ -130,9 +126,9 @@ class SqlCorpusReplayTests {
                 if (kind.startsWith("loop") || kind.equals("check")) {
                     return new CaseOutcome("a LOOP block of tester checks", compared, matched, mismatch);
                 }
-                String sql = decode(fields[1]);
-                String expected = (fields.length > 2) ? decode(String.join("\t", List.of(fields).subList(2,
-                        fields.length))) : "";
+                String sql = SqlTesterResults.decode(fields[1]);
+                String expected = (fields.length > 2) ? SqlTesterResults.decode(String.join("\t",
+                        List.of(fields).subList(2, fields.length))) : "";
                 boolean unchecked = kind.startsWith("uc:");
                 String bare = kind.replace("uc:", "").replace("ord:", "");
                 if (bare.equals("func") || bare.equals("shell")) {
@@ -148,7 +144,7 @@ class SqlCorpusReplayTests {
                 String actual;
                 try {
                     if (statement.execute(sent)) {
-                        actual = rows(statement.getResultSet());
+                        actual = SqlTesterResults.rows(statement.getResultSet());
                     }
                     else {
                         actual = "";
@@ -164,7 +160,7 @@ class SqlCorpusReplayTests {
                     continue;
                 }
                 compared++;
-                if (same(bare, expected, actual)) {
+                if (SqlTesterResults.same(expected, actual, bare.startsWith("ord:"))) {
                     matched++;
                 }
                 else if (mismatch == null) {
@@ -174,60 +170,6 @@ class SqlCorpusReplayTests {
             }
         }
         return new CaseOutcome(null, compared, matched, mismatch);
-    }
-
-    /** The tester's comparison: an error by its message as a substring, rows as a multiset of lines (or in order). */
-    private static boolean same(String kind, String expected, String actual) {
-        Matcher error = ERROR.matcher(expected);
-        if (error.matches()) {
-            return actual.startsWith("E: ") && actual.contains(error.group(3).replace("\\'", "'"));
-        }
-        if (actual.startsWith("E: ")) {
-            return false;
-        }
-        if (kind.startsWith("ord:") || expected.isEmpty() || actual.isEmpty()) {
-            return expected.equals(actual);
-        }
-        List<String> want = new ArrayList<>(List.of(expected.split("\n", -1)));
-        List<String> got = new ArrayList<>(List.of(actual.split("\n", -1)));
-        want.sort(null);
-        got.sort(null);
-        return want.equals(got);
-    }
-
-    private static String rows(ResultSet result) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        int columns = result.getMetaData().getColumnCount();
-        while (result.next()) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 1; i <= columns; i++) {
-                String value = result.getString(i);
-                cells.add((value != null) ? value : "None");
-            }
-            lines.add(String.join("\t", cells));
-        }
-        return String.join("\n", lines);
-    }
-
-    /** steps.tsv encoding: {@code \n}, {@code \t}, {@code \\} (sql/README: "Layout and formats"). */
-    private static String decode(String field) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 1 < field.length()) {
-                char next = field.charAt(++i);
-                out.append(switch (next) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
-            }
-            else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static String abbreviate(String text) {

@@ -92,6 +92,53 @@ class StreamLoadStubDataTests {
     }
 
     @Test
+    void columnsAssignsNowAsTheTimeTheLoadIsPlanned() throws IOException {
+        // recorded: stream-load/sqltests/CASE_001 (columns: c0, create_time=now() loads); StreamLoadPlanner sets
+        // TQueryGlobals.now_string when it plans the load and the BE's now() answers it
+        java.time.LocalDate before = java.time.LocalDate.now();
+        JsonNode json = load("log", "hello\n", "columns", "msg, day=now()");
+        java.time.LocalDate after = java.time.LocalDate.now();
+        assertThat(json.get("Status").asText()).isEqualTo("Success");
+        String day = this.stub.table("db", "log").rows().get(0).get("day");
+        assertThat(java.time.LocalDate.parse(day)).isBetween(before, after);
+    }
+
+    @Test
+    void autoIncrementGivesNewRowsTheNextIdAndPartialUpdatesKeepIt() throws IOException {
+        this.stub.createTable(StubTable.builder("db", "ids").column(StubColumn.of("k", "BIGINT").notNull())
+            .column("v", "INT")
+            .column(StubColumn.of("id", "BIGINT").notNull().withDefault(StubColumn.AUTO_INCREMENT))
+            .primaryKey("k")
+            .build());
+        // recorded: stream-load/sqltests/CASE_023 (a partial update of an existing key keeps its id, a new key
+        // gets the next one)
+        load("ids", "1,10\n2,20\n", "column_separator", ",", "columns", "k,v");
+        load("ids", "1,11\n3,30\n", "column_separator", ",", "partial_update", "true", "columns", "k,v");
+        assertThat(this.stub.table("db", "ids").rows()).extracting((row) -> row.get("k") + "=" + row.get("id"))
+            .containsExactlyInAnyOrder("1=1", "2=2", "3=3");
+    }
+
+    @Test
+    void aJsonValueThatCannotBeReadIntoItsColumnIsNullOrFiltersTheRowInStrictMode() throws IOException {
+        this.stub.createTable(StubTable.builder("db", "docs").column("id", "INT").column("doc", "JSON")
+            .column("tags", "ARRAY<INT>").column("note", "VARCHAR(10)").duplicateKey("id").build());
+        // recorded: stream-load/sqltests/CASE_031 (a string with the escape \s in a JSON column and an array's text
+        // in a string for an ARRAY<INT> column load as NULL, the rest of the row loads); nullable_column.cpp
+        // add_adaptive_nullable_column(..., invalid_as_null = !strict_mode)
+        String body = "{\"id\": 1, \"doc\": \"{\\\"a\\\": \\s\", \"tags\": \"[1, 2]\", \"note\": \"kept\"}\n"
+                + "{\"id\": 2, \"doc\": {\"a\": 1}, \"tags\": [1, 2], \"note\": \"first\", \"note\": \"second\"}";
+        JsonNode json = load("docs", body, "format", "json");
+        assertThat(json.get("Status").asText()).as(json.toString()).isEqualTo("Success");
+        assertThat(this.stub.table("db", "docs").rows()).extracting((row) -> row.get("id") + " " + row.get("doc")
+                + " " + row.get("tags") + " " + row.get("note"))
+            // json_scanner.cpp _construct_row_without_jsonpath: of a key given twice, the first value counts
+            .containsExactlyInAnyOrder("1 null null kept", "2 {\"a\":1} [1,2] first");
+        JsonNode strict = load("docs", body, "format", "json", "strict_mode", "true", "max_filter_ratio", "1");
+        assertThat(strict.get("NumberFilteredRows").asLong()).isEqualTo(1);
+        assertThat(strict.get("NumberLoadedRows").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void columnsMapsCsvFieldsSkipsTemporaryOnesAndAssignsConstants() throws IOException {
         load("users", "x,3,c\n", "column_separator", ",", "columns", "tmp,id,name,score=42");
         assertThat(users().row(3).orElseThrow()).containsEntry("name", "c").containsEntry("score", "42")
