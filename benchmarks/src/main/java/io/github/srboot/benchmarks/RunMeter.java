@@ -60,8 +60,12 @@ final class RunMeter implements AutoCloseable {
 
     private volatile boolean sampling = true;
 
-    private RunMeter() {
-        quiesce();
+    private final AtomicLong collections = new AtomicLong();
+
+    private RunMeter(boolean collectFirst) {
+        if (collectFirst) {
+            quiesce();
+        }
         this.gcListener = (notification, handback) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                 GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
@@ -75,6 +79,7 @@ final class RunMeter implements AutoCloseable {
                     }
                 }
                 this.peakAfterGc.accumulateAndGet(used, Math::max);
+                this.collections.incrementAndGet();
             }
         };
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -92,7 +97,15 @@ final class RunMeter implements AutoCloseable {
 
     /** Starts measuring (after two full GCs, so that earlier runs' garbage does not count). */
     static RunMeter start() {
-        return new RunMeter();
+        return new RunMeter(true);
+    }
+
+    /**
+     * Starts measuring without collecting first: for a cold run, which counts everything from the JVM's start (a
+     * collection would change what it measures).
+     */
+    static RunMeter startWithoutCollecting() {
+        return new RunMeter(false);
     }
 
     /** What the run cost, measured now. */
@@ -113,8 +126,8 @@ final class RunMeter implements AutoCloseable {
         long processCpu = processCpu() - this.startProcessCpu;
         long cpu = Math.max(0, processCpu - stubCpu);
         close();
-        return new Cost(elapsed, cpu, processCpu, allocated, this.peakAfterGc.get(), this.peakSampled.get(),
-                this.peakDirect.get());
+        return new Cost(elapsed, cpu, processCpu, processCpu(), allocated, this.peakAfterGc.get(),
+                this.peakSampled.get(), this.peakDirect.get(), this.collections.get());
     }
 
     @Override
@@ -177,13 +190,16 @@ final class RunMeter implements AutoCloseable {
      * @param elapsedNanos wall time
      * @param clientCpuNanos CPU time of the process minus the stub's threads (GC and JIT included)
      * @param processCpuNanos CPU time of the whole process (client and stub)
+     * @param processCpuSinceJvmStartNanos CPU time of the whole process since the JVM started
      * @param allocatedBytes heap allocated by the non-stub threads
      * @param peakHeapAfterGcBytes the largest heap after a GC during the run (what stayed reachable)
      * @param peakHeapUsedBytes the largest heap in use, sampled every 5 ms (garbage included)
      * @param peakPooledBytes the largest memory held in Netty's pooled allocator, sampled every 5 ms
+     * @param gcCount the collections during the run
      */
-    record Cost(long elapsedNanos, long clientCpuNanos, long processCpuNanos, long allocatedBytes,
-            long peakHeapAfterGcBytes, long peakHeapUsedBytes, long peakPooledBytes) {
+    record Cost(long elapsedNanos, long clientCpuNanos, long processCpuNanos, long processCpuSinceJvmStartNanos,
+            long allocatedBytes, long peakHeapAfterGcBytes, long peakHeapUsedBytes, long peakPooledBytes,
+            long gcCount) {
     }
 
     /** Latencies in nanoseconds, collected from any thread. */
