@@ -1,6 +1,7 @@
 package io.github.srboot.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,13 +47,32 @@ import io.github.srboot.ddl.Table;
  */
 public final class FreshJvmBenchmark {
 
+    /**
+     * Jars of the benchmarks module that a user's application with the starter (or a job with the SDK) does not
+     * have: the Kafka soak's broker and Scala, the test support module, JUnit. Left out of the clients' classpath so
+     * that a cold start loads and compiles what a user's start would, not what the other benchmarks need.
+     */
+    private static final Pattern NOT_A_CLIENT_JAR = Pattern.compile("(starrocks-spring-boot-test|zstd-jni|spring-kafka"
+            + "|spring-messaging|spring-retry|spring-test|kafka|zookeeper|audience-annotations|commons-io|caffeine"
+            + "|metrics-core|jopt-simple|pcollections|rocksdbjni|scala|argparse4j|commons-validator|commons-beanutils"
+            + "|commons-digester|commons-collections|jackson-module-scala|paranamer|jose4j|commons-cli|junit"
+            + "|opentest4j|apiguardian|snappy-java)[-_].*\\.jar");
+
     private FreshJvmBenchmark() {
+    }
+
+    /** The launcher's classpath without {@link #NOT_A_CLIENT_JAR}. */
+    static String clientClasspath(String classpath) {
+        return String.join(File.pathSeparator, Arrays.stream(classpath.split(File.pathSeparator))
+            .filter((entry) -> !NOT_A_CLIENT_JAR.matcher(Path.of(entry).getFileName().toString()).matches())
+            .toList());
     }
 
     /** One client run as its JVM reported it, with what the launcher measured around it. */
     record Run(String client, String format, String mode, int run, double rowsPerSecond, double seconds,
             double cpuSeconds, double peakHeapAfterGcMiB, double peakPooledMiB, double allocatedBytesPerRow,
-            long gcCount, double processSeconds, double serverCpuSeconds) {
+            long gcCount, double processSeconds, double serverCpuSeconds, double readySeconds,
+            double readyCpuSeconds) {
     }
 
     /** The parsed command line. */
@@ -101,7 +123,7 @@ public final class FreshJvmBenchmark {
         Files.writeString(ddl, Ddl.render(ordersTable()) + ";\n");
         String machine = SideBySideBenchmark.machine();
         System.out.printf(Locale.ROOT, "Fresh-JVM side-by-side: %,d rows per run, %d runs per client, mode and format;"
-                + " clients %s, each in a fresh JVM with -Xmx%s; server: the stub's standalone launcher (counting"
+                + " clients %s, each in a fresh JVM with -Xmx%s (classpath: the starter's and the SDK's jars); server: the stub's standalone launcher (counting"
                 + " only) in its own JVM; %s%n", options.rows(), options.runs(), options.clients(), options.heap(),
                 machine);
         if (options.jfr() != null) {
@@ -125,10 +147,11 @@ public final class FreshJvmBenchmark {
                             all.add(result);
                             System.out.printf(Locale.ROOT, "  %-5s %-4s %-7s run %d %,11.0f rows/s  %6.2f s  cpu"
                                     + " %6.2f s  heap after GC %6.1f MiB  pooled %6.1f MiB  %6.0f B/row  %3d GCs"
-                                    + "  process %6.2f s  server cpu %6.2f s%n", mode, format, client, run,
+                                    + "  ready %5.2f s (cpu %5.2f s)  process %6.2f s  server cpu %6.2f s%n", mode, format, client, run,
                                     result.rowsPerSecond(), result.seconds(), result.cpuSeconds(),
                                     result.peakHeapAfterGcMiB(), result.peakPooledMiB(),
-                                    result.allocatedBytesPerRow(), result.gcCount(), result.processSeconds(),
+                                    result.allocatedBytesPerRow(), result.gcCount(), result.readySeconds(),
+                                    result.readyCpuSeconds(), result.processSeconds(),
                                     result.serverCpuSeconds());
                         }
                     }
@@ -194,7 +217,7 @@ public final class FreshJvmBenchmark {
             command.add("-XX:StartFlightRecording=filename=" + options.jfr()
                 .resolve(client + "-" + format + "-" + mode + "-" + run + ".jfr") + ",settings=profile");
         }
-        command.addAll(List.of("-cp", classpath, FreshJvmClient.class.getName(), client, format, mode,
+        command.addAll(List.of("-cp", clientClasspath(classpath), FreshJvmClient.class.getName(), client, format, mode,
                 Long.toString(options.rows()), frontend));
         Duration serverCpuBefore = cpu(server);
         long started = System.nanoTime();
@@ -220,7 +243,7 @@ public final class FreshJvmBenchmark {
                 figures.path("seconds").asDouble(), figures.path("cpuSeconds").asDouble(),
                 figures.path("peakHeapAfterGcMiB").asDouble(), figures.path("peakPooledMiB").asDouble(),
                 figures.path("allocatedBytesPerRow").asDouble(), figures.path("gcCount").asLong(), processSeconds,
-                serverCpu);
+                serverCpu, figures.path("readySeconds").asDouble(), figures.path("readyCpuSeconds").asDouble());
     }
 
     /** The CPU time the server's process has used so far (its own threads, GC and JIT included). */
@@ -288,7 +311,8 @@ public final class FreshJvmBenchmark {
                 median(runs, Run::seconds), median(runs, Run::cpuSeconds), median(runs, Run::peakHeapAfterGcMiB),
                 median(runs, Run::peakPooledMiB), median(runs, Run::allocatedBytesPerRow),
                 (long) median(runs, (r) -> r.gcCount()), median(runs, Run::processSeconds),
-                median(runs, Run::serverCpuSeconds));
+                median(runs, Run::serverCpuSeconds), median(runs, Run::readySeconds),
+                median(runs, Run::readyCpuSeconds));
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {

@@ -67,20 +67,24 @@ public final class FreshJvmClient {
         };
         long rows = Long.parseLong(args[3]);
         String frontend = args[4];
-        RunMeter coldMeter = cold ? RunMeter.startWithoutCollecting() : null;
+        boolean pooled = client.equals("starter");
+        RunMeter coldMeter = cold ? RunMeter.startInClient(true, pooled) : null;
         long started = System.nanoTime();
         Loader loader = switch (client) {
             case "starter" -> new Starter(frontend, format);
             case "sdk" -> new OfficialSdk(frontend, format);
             default -> throw new IllegalArgumentException("Client must be starter or sdk, not '" + client + "'");
         };
+        // From the JVM's start to the client ready to take rows (the Spring context started, the SDK's manager up).
+        double readySeconds = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
+        double readyCpuSeconds = processCpuNanos() / 1e9;
         long warmUpRows = 0;
         RunMeter meter = coldMeter;
         if (!cold) {
             warmUpRows = Math.max(1, rows / 5);
             long warmLoaded = loader.load(rows, warmUpRows);
             check(client, "warm-up", warmLoaded, warmUpRows);
-            meter = RunMeter.start();
+            meter = RunMeter.startInClient(false, pooled);
             started = System.nanoTime();
         }
         long loaded = loader.load(0, rows);
@@ -98,6 +102,8 @@ public final class FreshJvmClient {
         result.put("rows", rows);
         result.put("warmUpRows", warmUpRows);
         result.put("seconds", seconds);
+        result.put("readySeconds", readySeconds);
+        result.put("readyCpuSeconds", readyCpuSeconds);
         result.put("rowsPerSecond", rows / seconds);
         result.put("cpuSeconds", (cold ? cost.processCpuSinceJvmStartNanos() : cost.processCpuNanos()) / 1e9);
         result.put("peakHeapAfterGcMiB", cost.peakHeapAfterGcBytes() / 1048576.0);
@@ -108,6 +114,11 @@ public final class FreshJvmClient {
         System.out.println("RESULT " + new ObjectMapper().writeValueAsString(result));
         System.out.flush();
         System.exit(0);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
     }
 
     private static void check(String client, String pass, long loaded, long expected) {
