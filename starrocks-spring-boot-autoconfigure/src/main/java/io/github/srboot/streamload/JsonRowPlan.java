@@ -36,9 +36,9 @@ import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
  * and per-value dispatch) was most of the cost of a JSON row.
  *
  * <p>A plan exists only for a class whose every property Jackson writes in the default way (plain getter, no
- * custom or typed serializer, no inclusion rule, no view, no any-getter, filter or object id) and whose property
- * types are among those above with the serializers {@link StarRocksJson} sets up; and only when the first row of
- * the class comes out byte for byte as Jackson writes it. Any other class, or a row holding a value of another
+ * custom or typed serializer, no inclusion rule, no any-getter, filter or object id; no active view) and whose
+ * property types are among those above with the serializers {@link StarRocksJson} sets up; and only when the first
+ * row of the class comes out byte for byte as Jackson writes it. Any other class, or a row holding a value of another
  * class (a subclass, an unpaired surrogate, a {@code NaN}, an enum constant inside a list), goes through Jackson.
  * Immutable and thread-safe.
  */
@@ -142,7 +142,10 @@ final class JsonRowPlan {
 
     private static JsonRowPlan structural(Class<?> type, RowCodec codec)
             throws IOException, ReflectiveOperationException {
-        if (!defaultTextFeatures(codec.mapper.getFactory())) {
+        // An active view selects properties (and, with DEFAULT_VIEW_INCLUSION off, drops those without a view):
+        // Jackson's to write. Without one, the view lists and the view-filtered properties are never used.
+        if (!defaultTextFeatures(codec.mapper.getFactory())
+                || codec.mapper.getSerializationConfig().getActiveView() != null) {
             return null;
         }
         SerializerProvider provider = codec.mapper.getSerializerProviderInstance();
@@ -150,7 +153,6 @@ final class JsonRowPlan {
         if (serializer.getClass() != BeanSerializer.class || serializer.usesObjectId()
                 || beanSerializerField(serializer, "_anyGetterWriter") != null
                 || beanSerializerField(serializer, "_propertyFilterId") != null
-                || beanSerializerField(serializer, "_filteredProps") != null
                 || beanSerializerField(serializer, "_typeId") != null) {
             return null;
         }

@@ -22,12 +22,14 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonView;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +59,13 @@ class JsonRowPlanTest {
     }
 
     record WithUuid(long id, UUID key) {
+    }
+
+    /** A view a property can be limited to. */
+    interface Internal {
+    }
+
+    record WithView(long id, @JsonView(Internal.class) String secret) {
     }
 
     /** An enum with a renamed constant and one with a body (a subclass of the enum class). */
@@ -170,6 +179,35 @@ class JsonRowPlanTest {
         // escaped
         assertThat(encode(CODEC, rows)).isEqualTo(jackson(CODEC, rows))
             .contains("\"ratio\":\"NaN\"", "\"at\":\"1970-01-01 00:00:00\"", "lone \\uDE00");
+    }
+
+    @Test
+    void springsObjectMapperTakesTheDirectPath() throws Exception {
+        // Jackson2ObjectMapperBuilder, on which Spring Boot's auto-configured ObjectMapper is built, turns
+        // DEFAULT_VIEW_INCLUSION off: every property then carries an empty view list, and every row went to Jackson
+        ObjectMapper springs = Jackson2ObjectMapperBuilder.json().build();
+        RowCodec spring = new RowCodec(springs, ZoneOffset.UTC);
+        Everything row = new Everything(1, 2, (short) 3, (byte) 4, true, null, new BigDecimal("1.50"), "t",
+                LocalDate.of(2024, 1, 1), LocalDateTime.of(2024, 1, 1, 8, 0));
+        List<Object> rows = List.of(row, new WithView(2, "s"), wide(new Random(3), 4));
+        for (Object each : rows) {
+            assertThat(spring.jsonPlan(each).write(each, new JsonRowPlan.Buffer(64)))
+                .as(each.getClass().getSimpleName())
+                .isTrue();
+        }
+        assertThat(encode(spring, rows)).isEqualTo(jackson(spring, rows));
+    }
+
+    @Test
+    void anActiveViewKeepsJackson() throws Exception {
+        ObjectMapper viewing = Jackson2ObjectMapperBuilder.json().build();
+        viewing.setConfig(viewing.getSerializationConfig().withView(Internal.class));
+        RowCodec codec = new RowCodec(viewing, ZoneOffset.UTC);
+        List<Object> rows = List.of(new WithView(1, "s"), new WithView(2, "t"));
+        assertThat(codec.jsonPlan(rows.get(0))).isNull();
+        // the view keeps only the property limited to it (DEFAULT_VIEW_INCLUSION off drops the others)
+        assertThat(encode(codec, rows)).isEqualTo(jackson(codec, rows))
+            .isEqualTo("[{\"secret\":\"s\"},{\"secret\":\"t\"}]");
     }
 
     @Test
