@@ -316,9 +316,7 @@ public final class FreshJvmBenchmark {
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {
-        double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
-        int middle = values.length / 2;
-        return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        return SideBySideBenchmark.median(runs, figure);
     }
 
     private static void write(Options options, String machine, List<Run> all, List<Map<String, Object>> medians)
