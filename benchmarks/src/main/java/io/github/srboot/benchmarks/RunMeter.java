@@ -25,7 +25,7 @@ import io.netty.buffer.PooledByteBufAllocator;
  * Measures one benchmark run from the JVM's own MXBeans: CPU time of the process minus the stub's threads (so the
  * client's own threads plus the JVM's GC and JIT threads, which work for the client: the stub shares the process but
  * is not the client), bytes allocated by every Java thread except the stub's, peak heap (the largest heap after any GC during the
- * run, i.e. what the client kept alive, and the largest heap in use sampled every 5 ms, which includes garbage not yet
+ * run, i.e. what the client kept alive, and the largest heap in use sampled every 5 ms (50 ms in a client's own JVM), which includes garbage not yet
  * collected), and pooled direct memory (Netty's pooled allocator, where {@code StreamLoadTemplate} keeps batches).
  */
 final class RunMeter implements AutoCloseable {
@@ -60,8 +60,18 @@ final class RunMeter implements AutoCloseable {
 
     private volatile boolean sampling = true;
 
-    private RunMeter() {
-        quiesce();
+    private final AtomicLong collections = new AtomicLong();
+
+    private final boolean samplePooled;
+
+    private final long samplePeriodMillis;
+
+    private RunMeter(boolean collectFirst, boolean samplePooled, long samplePeriodMillis) {
+        this.samplePooled = samplePooled;
+        this.samplePeriodMillis = samplePeriodMillis;
+        if (collectFirst) {
+            quiesce();
+        }
         this.gcListener = (notification, handback) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                 GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
@@ -75,6 +85,7 @@ final class RunMeter implements AutoCloseable {
                     }
                 }
                 this.peakAfterGc.accumulateAndGet(used, Math::max);
+                this.collections.incrementAndGet();
             }
         };
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -92,8 +103,19 @@ final class RunMeter implements AutoCloseable {
 
     /** Starts measuring (after two full GCs, so that earlier runs' garbage does not count). */
     static RunMeter start() {
-        return new RunMeter();
+        return new RunMeter(true, true, 5);
     }
+
+    /**
+     * Starts measuring in a client's own JVM: a sample every 50 ms (a sampler every 5 ms costs a few percent of a
+     * CPU), Netty's pool only when the client uses it (reading its metric starts the allocator, which the SDK never
+     * does), and without collecting first when {@code cold} (a cold run counts everything from the JVM's start).
+     */
+    static RunMeter startInClient(boolean cold, boolean samplePooled) {
+        return new RunMeter(!cold, samplePooled, 50);
+    }
+
+
 
     /** What the run cost, measured now. */
     Cost stop() {
@@ -113,8 +135,8 @@ final class RunMeter implements AutoCloseable {
         long processCpu = processCpu() - this.startProcessCpu;
         long cpu = Math.max(0, processCpu - stubCpu);
         close();
-        return new Cost(elapsed, cpu, processCpu, allocated, this.peakAfterGc.get(), this.peakSampled.get(),
-                this.peakDirect.get());
+        return new Cost(elapsed, cpu, processCpu, processCpu(), allocated, this.peakAfterGc.get(),
+                this.peakSampled.get(), this.peakDirect.get(), this.collections.get());
     }
 
     @Override
@@ -134,10 +156,12 @@ final class RunMeter implements AutoCloseable {
         while (this.sampling) {
             this.peakSampled.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
                     Math::max);
-            this.peakDirect.accumulateAndGet(PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory()
-                    + PooledByteBufAllocator.DEFAULT.metric().usedHeapMemory(), Math::max);
+            if (this.samplePooled) {
+                this.peakDirect.accumulateAndGet(PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory()
+                        + PooledByteBufAllocator.DEFAULT.metric().usedHeapMemory(), Math::max);
+            }
             try {
-                Thread.sleep(5);
+                Thread.sleep(this.samplePeriodMillis);
             }
             catch (InterruptedException ex) {
                 return;
@@ -177,13 +201,16 @@ final class RunMeter implements AutoCloseable {
      * @param elapsedNanos wall time
      * @param clientCpuNanos CPU time of the process minus the stub's threads (GC and JIT included)
      * @param processCpuNanos CPU time of the whole process (client and stub)
+     * @param processCpuSinceJvmStartNanos CPU time of the whole process since the JVM started
      * @param allocatedBytes heap allocated by the non-stub threads
      * @param peakHeapAfterGcBytes the largest heap after a GC during the run (what stayed reachable)
-     * @param peakHeapUsedBytes the largest heap in use, sampled every 5 ms (garbage included)
-     * @param peakPooledBytes the largest memory held in Netty's pooled allocator, sampled every 5 ms
+     * @param peakHeapUsedBytes the largest heap in use, sampled periodically (garbage included)
+     * @param peakPooledBytes the largest memory held in Netty's pooled allocator, sampled periodically
+     * @param gcCount the collections during the run
      */
-    record Cost(long elapsedNanos, long clientCpuNanos, long processCpuNanos, long allocatedBytes,
-            long peakHeapAfterGcBytes, long peakHeapUsedBytes, long peakPooledBytes) {
+    record Cost(long elapsedNanos, long clientCpuNanos, long processCpuNanos, long processCpuSinceJvmStartNanos,
+            long allocatedBytes, long peakHeapAfterGcBytes, long peakHeapUsedBytes, long peakPooledBytes,
+            long gcCount) {
     }
 
     /** Latencies in nanoseconds, collected from any thread. */

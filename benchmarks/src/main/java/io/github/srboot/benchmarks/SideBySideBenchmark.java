@@ -214,7 +214,8 @@ public final class SideBySideBenchmark {
                 median(runs, Run::elapsedSeconds));
     }
 
-    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {
+    /** The median of one figure over the runs (of this benchmark or of {@link FreshJvmBenchmark}). */
+    static <R> double median(List<R> runs, java.util.function.ToDoubleFunction<R> figure) {
         double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
         int middle = values.length / 2;
         return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;

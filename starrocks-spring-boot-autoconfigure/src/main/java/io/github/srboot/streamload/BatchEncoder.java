@@ -576,13 +576,17 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                 writeAscii(StarRocksJson.TIME.format(time));
             }
             else if (value instanceof Instant instant) {
-                writeDateTime(LocalDateTime.ofInstant(instant, this.codec.zone));
+                writeDateTime(StarRocksJson.local(instant, this.codec.zone));
             }
             else if (value instanceof OffsetDateTime dateTime) {
-                writeDateTime(LocalDateTime.ofInstant(dateTime.toInstant(), this.codec.zone));
+                writeDateTime(StarRocksJson.local(dateTime.toInstant(), this.codec.zone));
             }
             else if (value instanceof ZonedDateTime dateTime) {
-                writeDateTime(LocalDateTime.ofInstant(dateTime.toInstant(), this.codec.zone));
+                writeDateTime(StarRocksJson.local(dateTime.toInstant(), this.codec.zone));
+            }
+            else if (value.getClass() == Date.class) {
+                // a plain Date without a String (its java.sql subclasses keep their own text, below)
+                writeDateTime(StarRocksJson.local(((Date) value).toInstant(), this.codec.zone));
             }
             else if (value instanceof Date date) {
                 writeAscii(StarRocksJson.format(date, this.codec.zone));

@@ -56,14 +56,16 @@ final class GeneratedPropertyReader extends BeanPropertyWriter {
     }
 
     /**
-     * Whether Jackson writes this property in the default way: no type information, no inclusion rule, no view,
-     * and nulls as {@code null}. Its value serializer is checked apart ({@link #assignedSerializer}).
+     * Whether Jackson writes this property in the default way: no type information, no inclusion rule, and nulls
+     * as {@code null}. Its value serializer is checked apart ({@link #assignedSerializer}); views are not a
+     * property's matter here, as they apply only under an active view, which {@link JsonRowPlan} refuses for the
+     * whole mapper (Spring Boot's mapper turns {@code DEFAULT_VIEW_INCLUSION} off, which gives every property an
+     * empty view list without changing what is written without a view).
      */
     boolean writtenPlainly() {
         return (this._nullSerializer == null
                 || this._nullSerializer.getClass() == com.fasterxml.jackson.databind.ser.std.NullSerializer.class)
-                && this._typeSerializer == null && !this._suppressNulls && this._suppressableValue == null
-                && this._includeInViews == null;
+                && this._typeSerializer == null && !this._suppressNulls && this._suppressableValue == null;
     }
 
     /**

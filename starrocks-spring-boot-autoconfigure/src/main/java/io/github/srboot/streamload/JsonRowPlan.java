@@ -5,9 +5,16 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -24,14 +31,16 @@ import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
 /**
  * How rows of one record or bean class are written as JSON objects straight into bytes, without Jackson's
  * per-property serializer calls: the property names pre-encoded, each value written by its exact class (text,
- * integers, booleans, decimals, DATE and DATETIME). Jackson's bean serializer (its reflection and per-value dispatch)
- * was most of the cost of a JSON row.
+ * emoji included, integers, {@code double} and {@code float}, booleans, decimals, DATE and DATETIME, points in time
+ * as DATETIME in the load's zone, enum constants, lists and sets of these). Jackson's bean serializer (its reflection
+ * and per-value dispatch) was most of the cost of a JSON row.
  *
  * <p>A plan exists only for a class whose every property Jackson writes in the default way (plain getter, no
- * custom or typed serializer, no inclusion rule, no view, no any-getter, filter or object id) and whose property
- * types are among those above with the serializers {@link StarRocksJson} sets up; and only when the first row of
- * the class comes out byte for byte as Jackson writes it. Any other class, or a row holding a value of another
- * class (a subclass, an unpaired surrogate), goes through Jackson. Immutable and thread-safe.
+ * custom or typed serializer, no inclusion rule, no any-getter, filter or object id; no active view) and whose
+ * property types are among those above with the serializers {@link StarRocksJson} sets up; and only when the first
+ * row of the class comes out byte for byte as Jackson writes it. Any other class, or a row holding a value of another
+ * class (a subclass, an unpaired surrogate, a {@code NaN}, an enum constant inside a list), goes through Jackson.
+ * Immutable and thread-safe.
  */
 final class JsonRowPlan {
 
@@ -44,6 +53,26 @@ final class JsonRowPlan {
 
     private static final Set<Class<?>> TEMPORAL_TYPES = Set.of(BigDecimal.class, LocalDate.class,
             LocalDateTime.class);
+
+    private static final Set<Class<?>> FLOATING_TYPES = Set.of(double.class, Double.class, float.class, Float.class);
+
+    private static final Set<Class<?>> POINT_IN_TIME_TYPES = Set.of(Instant.class, OffsetDateTime.class,
+            ZonedDateTime.class, Date.class);
+
+    /** The classes a list or set element is written directly for (by the serializers the mapper has for them). */
+    private static final List<Class<?>> ELEMENT_TYPES = List.of(String.class, Long.class, Integer.class, Short.class,
+            Byte.class, Boolean.class, Double.class, Float.class, BigDecimal.class, LocalDate.class,
+            LocalDateTime.class, Instant.class, OffsetDateTime.class, ZonedDateTime.class, Date.class);
+
+    /** Jackson's serializers of lists and sets, which write {@code [}, the elements by their class, {@code ]}. */
+    private static final Set<String> COLLECTION_SERIALIZERS = Set.of(
+            "com.fasterxml.jackson.databind.ser.impl.IndexedListSerializer",
+            "com.fasterxml.jackson.databind.ser.std.CollectionSerializer",
+            "com.fasterxml.jackson.databind.ser.impl.IndexedStringListSerializer",
+            "com.fasterxml.jackson.databind.ser.impl.StringCollectionSerializer");
+
+    /** How Jackson escapes the surrogate pair of U+1F600 by default: two six-character escapes. */
+    private static final String PAIR = "\\uD83D\\uDE00";
 
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
@@ -58,9 +87,41 @@ final class JsonRowPlan {
 
     private final BeanPropertyWriter[] accessors;
 
-    private JsonRowPlan(byte[][] prefixes, BeanPropertyWriter[] accessors) {
+    /** Per property of an enum type: Jackson's text of each constant, by ordinal; {@code null} for the others. */
+    private final EnumTexts[] enumTexts;
+
+    /** The load's zone, in which a point in time is a DATETIME. */
+    private final ZoneId zone;
+
+    /** Whether the mapper writes a surrogate pair as two six-character escapes (else as 4-byte UTF-8). */
+    private final boolean escapesSurrogatePairs;
+
+    private JsonRowPlan(byte[][] prefixes, BeanPropertyWriter[] accessors, EnumTexts[] enumTexts, ZoneId zone,
+            boolean escapesSurrogatePairs) {
         this.prefixes = prefixes;
         this.accessors = accessors;
+        this.enumTexts = enumTexts;
+        this.zone = zone;
+        this.escapesSurrogatePairs = escapesSurrogatePairs;
+    }
+
+    /** The text Jackson writes for each constant of an enum class (its serializer for that property). */
+    private record EnumTexts(Class<?> type, byte[][] texts) {
+
+        static EnumTexts of(Class<?> type, JsonSerializer<Object> serializer, RowCodec codec) throws IOException {
+            Object[] constants = type.getEnumConstants();
+            byte[][] texts = new byte[constants.length][];
+            SerializerProvider provider = codec.mapper.getSerializerProviderInstance();
+            for (int i = 0; i < constants.length; i++) {
+                ByteArrayOutputStream text = new ByteArrayOutputStream();
+                try (JsonGenerator generator = codec.mapper.createGenerator(text)) {
+                    serializer.serialize(constants[i], generator, provider);
+                }
+                texts[i] = text.toByteArray();
+            }
+            return new EnumTexts(type, texts);
+        }
+
     }
 
     /**
@@ -81,7 +142,10 @@ final class JsonRowPlan {
 
     private static JsonRowPlan structural(Class<?> type, RowCodec codec)
             throws IOException, ReflectiveOperationException {
-        if (!defaultTextFeatures(codec.mapper.getFactory())) {
+        // An active view selects properties (and, with DEFAULT_VIEW_INCLUSION off, drops those without a view):
+        // Jackson's to write. Without one, the view lists and the view-filtered properties are never used.
+        if (!defaultTextFeatures(codec.mapper.getFactory())
+                || codec.mapper.getSerializationConfig().getActiveView() != null) {
             return null;
         }
         SerializerProvider provider = codec.mapper.getSerializerProviderInstance();
@@ -89,12 +153,16 @@ final class JsonRowPlan {
         if (serializer.getClass() != BeanSerializer.class || serializer.usesObjectId()
                 || beanSerializerField(serializer, "_anyGetterWriter") != null
                 || beanSerializerField(serializer, "_propertyFilterId") != null
-                || beanSerializerField(serializer, "_filteredProps") != null
                 || beanSerializerField(serializer, "_typeId") != null) {
+            return null;
+        }
+        Boolean escapesPairs = escapesSurrogatePairs(codec);
+        if (escapesPairs == null) {
             return null;
         }
         List<byte[]> prefixes = new ArrayList<>();
         List<BeanPropertyWriter> accessors = new ArrayList<>();
+        List<EnumTexts> enums = new ArrayList<>();
         Iterator<PropertyWriter> properties = serializer.properties();
         while (properties.hasNext()) {
             PropertyWriter property = properties.next();
@@ -103,9 +171,30 @@ final class JsonRowPlan {
             }
             // the reader RowFields generated for this property (once per class, shared with CSV and column names)
             BeanPropertyWriter accessor = codec.fields.property(type, beanProperty.getName());
-            if (!(accessor instanceof GeneratedPropertyReader generated) || !generated.writtenPlainly()
-                    || !standardSerializer(beanProperty.getType().getRawClass(), generated.assignedSerializer(),
-                            provider)) {
+            if (!(accessor instanceof GeneratedPropertyReader generated) || !generated.writtenPlainly()) {
+                return null;
+            }
+            Class<?> propertyType = beanProperty.getType().getRawClass();
+            JsonSerializer<Object> assigned = generated.assignedSerializer();
+            if (propertyType.isEnum()) {
+                JsonSerializer<Object> enumSerializer = (assigned != null) ? assigned
+                        : provider.findValueSerializer(propertyType);
+                if (!enumSerializer.getClass().getName()
+                    .equals("com.fasterxml.jackson.databind.ser.std.EnumSerializer")) {
+                    return null;
+                }
+                enums.add(EnumTexts.of(propertyType, enumSerializer, codec));
+            }
+            else if (Collection.class.isAssignableFrom(propertyType)) {
+                if (!collectionsDirect(propertyType, assigned, provider)) {
+                    return null;
+                }
+                enums.add(null);
+            }
+            else if (standardSerializer(propertyType, assigned, provider)) {
+                enums.add(null);
+            }
+            else {
                 return null;
             }
             char[] name = JsonStringEncoder.getInstance().quoteAsString(beanProperty.getName());
@@ -116,7 +205,44 @@ final class JsonRowPlan {
         if (accessors.isEmpty()) {
             return null;
         }
-        return new JsonRowPlan(prefixes.toArray(new byte[0][]), accessors.toArray(new BeanPropertyWriter[0]));
+        return new JsonRowPlan(prefixes.toArray(new byte[0][]), accessors.toArray(new BeanPropertyWriter[0]),
+                enums.toArray(new EnumTexts[0]), codec.zone, escapesPairs);
+    }
+
+    /**
+     * How the mapper writes a surrogate pair (an emoji): {@code true} as two upper-case six-character escapes
+     * (Jackson's default), {@code false} as one 4-byte UTF-8 character (with
+     * {@code COMBINE_UNICODE_SURROGATES_IN_UTF8}),
+     * {@code null} for anything else (then Jackson writes every row). StarRocks reads both as the same character.
+     */
+    private static Boolean escapesSurrogatePairs(RowCodec codec) throws IOException {
+        String emoji = new String(Character.toChars(0x1F600));
+        byte[] written = codec.mapper.writeValueAsBytes(emoji);
+        if (Arrays.equals(written, ("\"" + PAIR + "\"").getBytes(StandardCharsets.US_ASCII))) {
+            return true;
+        }
+        if (Arrays.equals(written, ("\"" + emoji + "\"").getBytes(StandardCharsets.UTF_8))) {
+            return false;
+        }
+        return null;
+    }
+
+    /**
+     * Whether a list or set property is written directly: Jackson's own collection serializer, and the mapper's
+     * serializers of every {@link #ELEMENT_TYPES element class} the standard ones.
+     */
+    private static boolean collectionsDirect(Class<?> type, JsonSerializer<Object> assigned,
+            SerializerProvider provider) throws IOException {
+        JsonSerializer<Object> serializer = (assigned != null) ? assigned : provider.findValueSerializer(type);
+        if (!COLLECTION_SERIALIZERS.contains(serializer.getClass().getName())) {
+            return false;
+        }
+        for (Class<?> element : ELEMENT_TYPES) {
+            if (!standardSerializer(element, null, provider)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -129,7 +255,7 @@ final class JsonRowPlan {
         }
         String[][] expected = { { "ESCAPE_NON_ASCII", "false" }, { "ESCAPE_FORWARD_SLASHES", "false" },
             { "WRITE_NUMBERS_AS_STRINGS", "false" }, { "QUOTE_FIELD_NAMES", "true" },
-            { "WRITE_HEX_UPPER_CASE", "true" } };
+            { "WRITE_HEX_UPPER_CASE", "true" }, { "USE_FAST_DOUBLE_WRITER", "false" } };
         for (String[] feature : expected) {
             JsonGenerator.Feature known;
             try {
@@ -175,6 +301,12 @@ final class JsonRowPlan {
         if (BOOLEAN_TYPES.contains(type)) {
             return name.equals("com.fasterxml.jackson.databind.ser.std.BooleanSerializer");
         }
+        if (FLOATING_TYPES.contains(type)) {
+            return name.startsWith("com.fasterxml.jackson.databind.ser.std.NumberSerializers$");
+        }
+        if (POINT_IN_TIME_TYPES.contains(type)) {
+            return StarRocksJson.isPointInTimeSerializer(serializer);
+        }
         return TEMPORAL_TYPES.contains(type) && StarRocksJson.isOwnSerializer(serializer);
     }
 
@@ -198,7 +330,7 @@ final class JsonRowPlan {
     boolean write(Object row, Buffer out) {
         for (int i = 0; i < this.accessors.length; i++) {
             out.append(this.prefixes[i]);
-            if (!writeValue(RowFields.read(this.accessors[i], row), out)) {
+            if (!writeValue(RowFields.read(this.accessors[i], row), out, this.enumTexts[i])) {
                 return false;
             }
         }
@@ -206,14 +338,15 @@ final class JsonRowPlan {
         return true;
     }
 
-    private static boolean writeValue(Object value, Buffer out) {
+    /** Writes one value; {@code enumTexts} for a property of an enum type, {@code null} otherwise. */
+    private boolean writeValue(Object value, Buffer out, EnumTexts enumTexts) {
         if (value == null) {
             out.append(NULL);
             return true;
         }
         Class<?> type = value.getClass();
         if (type == String.class) {
-            return writeString((String) value, out);
+            return writeString((String) value, out, this.escapesSurrogatePairs);
         }
         if (type == Long.class || type == Integer.class || type == Short.class || type == Byte.class) {
             out.room(ValueText.LONG_LENGTH);
@@ -249,15 +382,57 @@ final class JsonRowPlan {
             out.append((Boolean) value ? TRUE : FALSE);
             return true;
         }
+        if (type == Double.class || type == Float.class) {
+            // Jackson's default text (Double.toString, Float.toString), which StarRocks parses; NaN and the
+            // infinities (quoted or not, by feature) are Jackson's to write
+            double number = ((Number) value).doubleValue();
+            if (!Double.isFinite(number)) {
+                return false;
+            }
+            out.ascii((type == Double.class) ? Double.toString(number) : Float.toString((Float) value));
+            return true;
+        }
+        if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class
+                || type == Date.class) {
+            Instant instant = (type == Instant.class) ? (Instant) value
+                    : (type == Date.class) ? ((Date) value).toInstant()
+                    : (type == OffsetDateTime.class) ? ((OffsetDateTime) value).toInstant()
+                    : ((ZonedDateTime) value).toInstant();
+            return writeValue(StarRocksJson.local(instant, this.zone), out, null);
+        }
+        if (value instanceof Enum<?> constant) {
+            if (enumTexts == null || constant.getDeclaringClass() != enumTexts.type()) {
+                return false;
+            }
+            out.append(enumTexts.texts()[constant.ordinal()]);
+            return true;
+        }
+        if (value instanceof List<?> || value instanceof Set<?>) {
+            // as Jackson's collection serializers: [, each element by its class, commas, ]
+            out.append((byte) '[');
+            boolean first = true;
+            for (Object element : (Collection<?>) value) {
+                if (!first) {
+                    out.append((byte) ',');
+                }
+                first = false;
+                if (!writeValue(element, out, null)) {
+                    return false;
+                }
+            }
+            out.append((byte) ']');
+            return true;
+        }
         return false;
     }
 
     /**
      * A JSON string as Jackson's UTF-8 generator writes it by default: {@code "} and {@code \} escaped, control
      * characters as {@code \b \t \n \f \r} or a six-character escape with upper-case hex digits, everything
-     * else as UTF-8. {@code false} for a text with surrogates, which Jackson writes its own way.
+     * else as UTF-8; a surrogate pair as the mapper writes it ({@code escapePairs}: two six-character escapes, else one
+     * 4-byte UTF-8 character). {@code false} for a text with an unpaired surrogate, which Jackson writes its own way.
      */
-    private static boolean writeString(String text, Buffer out) {
+    private static boolean writeString(String text, Buffer out, boolean escapePairs) {
         int length = text.length();
         out.room(length * 6 + 2);
         byte[] bytes = out.bytes;
@@ -297,14 +472,41 @@ final class JsonRowPlan {
                 bytes[at++] = (byte) (0x80 | (c & 0x3F));
             }
             else {
-                // Surrogates (emoji and other characters beyond the BMP): Jackson's text for them depends on its
-                // version and features (escaped or combined), so a row holding one is Jackson's to write.
-                return false;
+                // A character beyond the BMP (an emoji) is a high and a low surrogate; an unpaired one is Jackson's
+                char low = (i + 1 < length) ? text.charAt(i + 1) : 0;
+                if (!Character.isHighSurrogate(c) || !Character.isLowSurrogate(low)) {
+                    return false;
+                }
+                i++;
+                if (escapePairs) {
+                    at = escape(bytes, escape(bytes, at, c), low);
+                }
+                else {
+                    int codePoint = Character.toCodePoint(c, low);
+                    bytes[at++] = (byte) (0xF0 | (codePoint >> 18));
+                    bytes[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+                    bytes[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+                    bytes[at++] = (byte) (0x80 | (codePoint & 0x3F));
+                }
             }
         }
         bytes[at++] = '"';
         out.position = at;
         return true;
+    }
+
+    /**
+     * Writes the six-character escape of {@code c} (upper-case hex, as Jackson does) at {@code at}; returns the
+     * position after it.
+     */
+    private static int escape(byte[] bytes, int at, char c) {
+        bytes[at] = '\\';
+        bytes[at + 1] = 'u';
+        bytes[at + 2] = HEX[c >> 12];
+        bytes[at + 3] = HEX[(c >> 8) & 0xF];
+        bytes[at + 4] = HEX[(c >> 4) & 0xF];
+        bytes[at + 5] = HEX[c & 0xF];
+        return at + 6;
     }
 
     /**

@@ -67,12 +67,10 @@ final class StarRocksJson {
         module.addSerializer(BigDecimal.class, new DecimalSerializer());
         module.addSerializer(LocalDateTime.class, new DateTimeSerializer());
         module.addSerializer(LocalTime.class, text(TIME::format));
-        module.addSerializer(Instant.class, zoned((Instant value) -> LocalDateTime.ofInstant(value, zone)));
-        module.addSerializer(OffsetDateTime.class,
-                zoned((OffsetDateTime value) -> LocalDateTime.ofInstant(value.toInstant(), zone)));
-        module.addSerializer(ZonedDateTime.class,
-                zoned((ZonedDateTime value) -> LocalDateTime.ofInstant(value.toInstant(), zone)));
-        module.addSerializer(Date.class, text((Date value) -> format(value, zone)));
+        module.addSerializer(Instant.class, new PointInTimeSerializer<>((Instant value) -> value, zone));
+        module.addSerializer(OffsetDateTime.class, new PointInTimeSerializer<>(OffsetDateTime::toInstant, zone));
+        module.addSerializer(ZonedDateTime.class, new PointInTimeSerializer<>(ZonedDateTime::toInstant, zone));
+        module.addSerializer(Date.class, new UtilDateSerializer(zone));
         return base.copy()
             .registerModule(module)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
@@ -87,6 +85,23 @@ final class StarRocksJson {
     static boolean isOwnSerializer(JsonSerializer<?> serializer) {
         return serializer instanceof DateSerializer || serializer instanceof DecimalSerializer
                 || serializer instanceof DateTimeSerializer;
+    }
+
+    /**
+     * Whether the serializer is one this class registers for a point in time ({@code Instant},
+     * {@code OffsetDateTime}, {@code ZonedDateTime}, {@code java.util.Date}): written as {@link #local} shows it.
+     */
+    static boolean isPointInTimeSerializer(JsonSerializer<?> serializer) {
+        return serializer instanceof PointInTimeSerializer || serializer instanceof UtilDateSerializer;
+    }
+
+    /**
+     * The DATETIME a point in time shows in the load's zone: the one rule for {@code Instant},
+     * {@code OffsetDateTime}, {@code ZonedDateTime} and {@code java.util.Date}, in JSON and CSV alike (a DATETIME
+     * column holds no zone).
+     */
+    static LocalDateTime local(Instant value, ZoneId zone) {
+        return LocalDateTime.ofInstant(value, zone);
     }
 
     /** DATE as {@code yyyy-MM-dd}. */
@@ -139,7 +154,7 @@ final class StarRocksJson {
         if (value instanceof java.sql.Timestamp timestamp) {
             return dateTime(timestamp.toLocalDateTime());
         }
-        return dateTime(LocalDateTime.ofInstant(value.toInstant(), zone));
+        return dateTime(local(value.toInstant(), zone));
     }
 
     /** Writes a DATETIME without an intermediate {@code String}. */
@@ -150,14 +165,39 @@ final class StarRocksJson {
         }
     }
 
-    /** A serializer of a zoned type as the DATETIME of its instant in the load's zone. */
-    private static <T> JsonSerializer<T> zoned(java.util.function.Function<T, LocalDateTime> local) {
-        return new JsonSerializer<>() {
-            @Override
-            public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-                writeDateTime(local.apply(value), generator);
-            }
-        };
+    /** A point in time as the DATETIME of its instant in the load's zone ({@link #local}). */
+    private static final class PointInTimeSerializer<T> extends JsonSerializer<T> {
+
+        private final java.util.function.Function<T, Instant> instant;
+
+        private final ZoneId zone;
+
+        PointInTimeSerializer(java.util.function.Function<T, Instant> instant, ZoneId zone) {
+            this.instant = instant;
+            this.zone = zone;
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            writeDateTime(local(this.instant.apply(value), this.zone), generator);
+        }
+
+    }
+
+    /** A {@link Date} as {@link #format(Date, ZoneId)} writes it. */
+    private static final class UtilDateSerializer extends JsonSerializer<Date> {
+
+        private final ZoneId zone;
+
+        UtilDateSerializer(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public void serialize(Date value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(format(value, this.zone));
+        }
+
     }
 
     private static <T> JsonSerializer<T> text(java.util.function.Function<T, String> formatter) {
