@@ -37,16 +37,12 @@ class ChangeBatchLabelTest {
 
     private StreamLoadTemplate template;
 
-    /** A source row. */
-    record Customer(long id, String name, Integer qty) {
-    }
-
     @BeforeEach
     void start() {
         this.stub = StreamLoadStubServer.builder().table(StubTemplates.customers()).start();
         this.template = StubTemplates.builder(this.stub).build();
         // Key 3 exists before the batches below, which delete it.
-        this.template.applyChanges("customers", Flux.just(ChangeRecord.insert(key(3), new Customer(3, "cid", 3), 5)),
+        this.template.applyChanges("customers", Flux.just(ChangeRecord.insert(key(3), new ChangeApplyTest.Customer(3, "cid", 3), 5)),
                 OPTIONS).blockLast();
     }
 
@@ -66,8 +62,8 @@ class ChangeBatchLabelTest {
 
     /** Upserts of keys 1 and 2 and a hard delete of key 3: two loads of different columns. */
     private static List<ChangeRecord> upsertsAndDelete() {
-        return List.of(ChangeRecord.insert(key(1), new Customer(1, "ann", 1), 10),
-                ChangeRecord.insert(key(2), new Customer(2, "bob", 2), 11), ChangeRecord.delete(key(3), 12));
+        return List.of(ChangeRecord.insert(key(1), new ChangeApplyTest.Customer(1, "ann", 1), 10),
+                ChangeRecord.insert(key(2), new ChangeApplyTest.Customer(2, "bob", 2), 11), ChangeRecord.delete(key(3), 12));
     }
 
     private List<LoadResult> apply(List<ChangeRecord> batch, String batchId) {
@@ -82,7 +78,7 @@ class ChangeBatchLabelTest {
 
     @Test
     void aBatchOfOneLoadIsLabelledFromItsIdAndItsReplayIsRecognised() {
-        List<ChangeRecord> batch = List.of(ChangeRecord.insert(key(1), new Customer(1, "ann", 1), 10));
+        List<ChangeRecord> batch = List.of(ChangeRecord.insert(key(1), new ChangeApplyTest.Customer(1, "ann", 1), 10));
         List<LoadResult> first = apply(batch, "t-0-7-9");
         long loads = customers().committedLoads();
         List<LoadResult> replay = apply(batch, "t-0-7-9");

@@ -27,6 +27,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
+import io.github.srboot.ddl.ColumnOption;
+import io.github.srboot.ddl.ScalarKind;
+import io.github.srboot.ddl.ScalarType;
+import io.github.srboot.ddl.Table;
+import io.github.srboot.streamload.AuditColumns;
+import io.github.srboot.streamload.CdcOptions;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 import io.github.srboot.test.streamload.StubTable;
 
@@ -48,6 +54,9 @@ public class KafkaSampleApplication {
     private static final int CHANGES = 3_000;
 
     private static final Duration WAIT = Duration.ofMinutes(2);
+
+    /** The audit column names the CDC path writes (the defaults). */
+    private static final AuditColumns AUDIT = CdcOptions.builder().build().auditColumns();
 
     /** Meters for the summary; an application with Actuator gets its registry from Boot instead. */
     @Bean
@@ -85,18 +94,22 @@ public class KafkaSampleApplication {
         }
     }
 
-    /** A Primary Key table with the CDC audit columns, as the starter's CDC path writes them. */
+    /**
+     * A Primary Key table with the CDC audit columns, declared with the starter's DDL model as an application
+     * declares its tables (the embedded StarRocks takes the model as it is).
+     */
     private static StubTable table(String name) {
-        return StubTable.builder(DATABASE, name)
-            .column("id", "BIGINT")
-            .column("name", "VARCHAR(64)")
-            .column("qty", "INT")
-            .column("_sr_op_type", "TINYINT")
-            .column("_sr_is_deleted", "BOOLEAN")
-            .column("_sr_synced_at", "DATETIME")
-            .column("_sr_version", "BIGINT")
+        Table table = Table.builder(name)
+            .column("id", ScalarType.of(ScalarKind.BIGINT), ColumnOption.notNull())
+            .column("name", ScalarType.of(ScalarKind.VARCHAR, 64), ColumnOption.nullable())
+            .column("qty", ScalarType.of(ScalarKind.INT), ColumnOption.nullable())
+            .column(AUDIT.operationType(), ScalarType.of(ScalarKind.TINYINT), ColumnOption.nullable())
+            .column(AUDIT.deleted(), ScalarType.of(ScalarKind.BOOLEAN), ColumnOption.nullable())
+            .column(AUDIT.syncedAt(), ScalarType.of(ScalarKind.DATETIME), ColumnOption.nullable())
+            .column(AUDIT.version(), ScalarType.of(ScalarKind.BIGINT), ColumnOption.nullable())
             .primaryKey("id")
             .build();
+        return StubTable.from(DATABASE, table);
     }
 
     private static Map<String, Object> properties(EmbeddedKafkaKraftBroker broker, StreamLoadStubServer starRocks) {
