@@ -119,12 +119,15 @@ final class ChangeApplier {
     private static final Set<String> OPEN_STATES = Set.of("PREPARE", "PREPARED");
 
     /**
-     * Several loads of one batch as one unit: each is a transaction Stream Load (one transaction per load, since
-     * every load of a transaction shares one set of data headers, and the loads of a batch differ in columns or
-     * partial update) begun, loaded and prepared in turn, and only when all are prepared are they committed. A
-     * failure before the commits rolls back every transaction of the batch, so that nothing of it is visible.
-     * Leftovers of an earlier attempt that never committed ({@code PREPARE}/{@code PREPARED}) are rolled back
-     * first, which frees their labels (StarRocks lets an aborted transaction's label be used again).
+     * Several loads of one batch as one unit: each is a transaction Stream Load begun, loaded and prepared in turn,
+     * and only when all are prepared are they committed. One transaction per load, because StarRocks' BE refuses a
+     * load of a transaction whose request (columns, partial update, merge condition...) differs from the
+     * transaction's first ("load request not equal last", {@code TransactionStreamLoadAction::_exec_plan_fragment}),
+     * and the loads of a batch differ in those. A failure before the commits rolls back every transaction of the
+     * batch, so that nothing of it is visible. Leftovers of an earlier attempt that never committed
+     * ({@code PREPARE}/{@code PREPARED}) are rolled back first, which frees their labels (the FE's
+     * {@code DatabaseTransactionMgr.beginTransaction} refuses a label only while a transaction under it is not
+     * aborted).
      */
     private Flux<LoadResult> allOrNothing(String database, String table, List<ChangeBatch.Load> loads,
             CdcOptions options, List<String> labels, List<String> states) {

@@ -816,7 +816,10 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * same id (a replay after a crash) plans the same loads under the same labels, so StarRocks recognises those
      * that committed ({@link LoadStatus#ALREADY_LOADED}) and nothing is applied twice. When the batch needs several
      * loads (upserts and hard deletes, or partial updates of different columns), they are all-or-nothing: one
-     * transaction Stream Load each, all prepared before any is committed. Emits one result per load.
+     * transaction Stream Load each, all prepared before any is committed. Emits one result per load. After a
+     * failure, apply the same batch again under the same id before any later batch of the table: a transaction
+     * whose commit answer was lost is settled by that replay (it asks each label's state first), not by the
+     * template's wait for unsettled loads.
      */
     public Flux<LoadResult> applyChangeBatch(String table, List<ChangeRecord> changes, CdcOptions options,
             String batchId) {
