@@ -3,6 +3,8 @@ package io.github.srboot.autoconfigure;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,14 +17,17 @@ import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
+import io.github.srboot.actuate.KafkaChangeMetrics;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.kafka.ChangeEventMapper;
 import io.github.srboot.kafka.DebeziumJsonMapper;
 import io.github.srboot.kafka.KafkaChangeContainers;
 import io.github.srboot.kafka.KafkaChangeListener;
+import io.github.srboot.kafka.KafkaChangeObserver;
 import io.github.srboot.kafka.KafkaChangeRoutes;
 import io.github.srboot.streamload.CdcOptions;
 import io.github.srboot.streamload.CdcSchema;
@@ -32,12 +37,16 @@ import io.github.srboot.streamload.StreamLoadTemplate;
  * Auto-configures the Kafka change-event adapter when spring-kafka is on the classpath and a
  * {@link StreamLoadTemplate} exists: a {@link DebeziumJsonMapper}, the {@link KafkaChangeRoutes} and the
  * {@link KafkaChangeListener} from {@code starrocks.kafka.*}, and, when {@code starrocks.kafka.topics} is set and a
- * {@code ConsumerFactory} exists, the listener container that runs it.
+ * {@code ConsumerFactory} exists, the listener container that runs it; with a {@code MeterRegistry}, the listener's
+ * meters ({@link KafkaChangeMetrics}), and its observations in the {@code ObservationRegistry}.
  */
 @AutoConfiguration(after = { StreamLoadAutoConfiguration.class, StarRocksJdbcAutoConfiguration.class,
-        KafkaAutoConfiguration.class })
+        KafkaAutoConfiguration.class },
+        afterName = { "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+                "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration",
+                "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration" })
 @ConditionalOnClass(name = { "org.springframework.kafka.listener.ConcurrentMessageListenerContainer",
-        "com.fasterxml.jackson.databind.ObjectMapper" })
+        "com.fasterxml.jackson.databind.ObjectMapper", "io.micrometer.observation.ObservationRegistry" })
 @ConditionalOnBean(StreamLoadTemplate.class)
 @EnableConfigurationProperties(StarRocksKafkaProperties.class)
 public class StarRocksKafkaAutoConfiguration {
@@ -90,10 +99,27 @@ public class StarRocksKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     KafkaChangeListener starRocksKafkaChangeListener(StreamLoadTemplate streamLoad, ChangeEventMapper mapper,
-            KafkaChangeRoutes routes, StarRocksKafkaProperties properties) {
+            KafkaChangeRoutes routes, StarRocksKafkaProperties properties,
+            ObjectProvider<KafkaChangeObserver> observer, ObjectProvider<ObservationRegistry> observations) {
         return new KafkaChangeListener(streamLoad, mapper, routes,
                 new KafkaChangeListener.Settings(properties.getLabelPrefix(), properties.getSettleTimeout(),
-                        properties.getPollInterval(), properties.getRetryBackoff()));
+                        properties.getPollInterval(), properties.getRetryBackoff()),
+                observer.getIfUnique(() -> KafkaChangeObserver.NONE),
+                observations.getIfUnique(() -> ObservationRegistry.NOOP));
+    }
+
+    /** The listener's meters, when Micrometer and a {@code MeterRegistry} are there. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    @ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry")
+    static class KafkaChangeMetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(KafkaChangeObserver.class)
+        KafkaChangeMetrics starRocksKafkaChangeMetrics(MeterRegistry registry) {
+            return new KafkaChangeMetrics(registry);
+        }
+
     }
 
     @Bean(name = CONTAINER_BEAN_NAME)

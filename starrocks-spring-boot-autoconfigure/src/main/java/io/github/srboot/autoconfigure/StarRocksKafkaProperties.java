@@ -38,7 +38,8 @@ public class StarRocksKafkaProperties {
     private boolean autoStartup = true;
 
     /**
-     * Prefix of the labels of the loads the listener makes (1 to 64 characters out of [0-9A-Za-z_-]).
+     * Prefix of the labels of the loads the listener makes (1 to 64 characters out of [0-9A-Za-z-]; no '_', so that a
+     * label reads back one way only).
      */
     private String labelPrefix = "kafka";
 

@@ -1,11 +1,15 @@
 package io.github.srboot.streamload;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +58,16 @@ final class ChangeApplier {
 
     /** Loads one batch: its loads in order, after any DDL it needs. */
     Flux<LoadResult> applyBatch(String database, String table, List<ChangeRecord> batch, CdcOptions options) {
+        return applyBatch(database, table, batch, options, null);
+    }
+
+    /**
+     * Loads one batch after any DDL it needs: with generated labels when {@code labels} is {@code null}, else load
+     * {@code i} of the plan under {@code labels.apply(i)}, all of them all-or-nothing when there are several (see
+     * {@link #allOrNothing}).
+     */
+    Flux<LoadResult> applyBatch(String database, String table, List<ChangeRecord> batch, CdcOptions options,
+            IntFunction<String> labels) {
         if (batch.isEmpty()) {
             return Flux.empty();
         }
@@ -67,10 +81,113 @@ final class ChangeApplier {
             String qualified = database + "." + table;
             // A batch reported OUTCOME_UNKNOWN may still commit: the next one waits until it cannot, so that a run
             // resumed from before it is never overwritten by its stalled attempt.
+            if (labels != null) {
+                return this.template.awaitSettled(database, table).then(ready)
+                    .thenMany(labelled(database, table, plan.loads(), options, labels));
+            }
             return this.template.awaitSettled(database, table).then(ready).thenMany(Flux.fromIterable(plan.loads())
                 .concatMap((load) -> this.template.load(qualified, Flux.fromIterable(load.rows()),
                         loadOptions(load, options))));
         });
+    }
+
+    /** The loads of a batch under the caller's labels: one plain load, or several all-or-nothing. */
+    private Flux<LoadResult> labelled(String database, String table, List<ChangeBatch.Load> loads,
+            CdcOptions options, IntFunction<String> labels) {
+        String qualified = database + "." + table;
+        if (loads.size() == 1) {
+            ChangeBatch.Load load = loads.get(0);
+            return this.template.load(qualified, Flux.fromIterable(load.rows()),
+                    loadOptions(load, options).withLabel(labels.apply(0))).flux();
+        }
+        List<String> names = new ArrayList<>(loads.size());
+        for (int i = 0; i < loads.size(); i++) {
+            names.add(labels.apply(i));
+        }
+        return Flux.fromIterable(names)
+            .concatMap((label) -> this.template.loadState(qualified, label))
+            .collectList()
+            .flatMapMany((states) -> states.stream().anyMatch(COMMITTED_STATES::contains)
+                    ? finishCommitted(database, table, loads, options, names, states)
+                    : allOrNothing(database, table, loads, options, names, states));
+    }
+
+    /** Label states of a transaction that committed (it becomes or is visible). */
+    private static final Set<String> COMMITTED_STATES = Set.of("COMMITTED", "VISIBLE");
+
+    /** Label states of a transaction begun and not finished. */
+    private static final Set<String> OPEN_STATES = Set.of("PREPARE", "PREPARED");
+
+    /**
+     * Several loads of one batch as one unit: each is a transaction Stream Load begun, loaded and prepared in turn,
+     * and only when all are prepared are they committed. One transaction per load, because StarRocks' BE refuses a
+     * load of a transaction whose request (columns, partial update, merge condition...) differs from the
+     * transaction's first ("load request not equal last", {@code TransactionStreamLoadAction::_exec_plan_fragment}),
+     * and the loads of a batch differ in those. A failure before the commits rolls back every transaction of the
+     * batch, so that nothing of it is visible. Leftovers of an earlier attempt that never committed
+     * ({@code PREPARE}/{@code PREPARED}) are rolled back first, which frees their labels (the FE's
+     * {@code DatabaseTransactionMgr.beginTransaction} refuses a label only while a transaction under it is not
+     * aborted).
+     */
+    private Flux<LoadResult> allOrNothing(String database, String table, List<ChangeBatch.Load> loads,
+            CdcOptions options, List<String> labels, List<String> states) {
+        String qualified = database + "." + table;
+        List<StreamLoadTransaction> transactions = new ArrayList<>(loads.size());
+        for (int i = 0; i < loads.size(); i++) {
+            transactions.add(this.template.transaction(qualified, labels.get(i), loadOptions(loads.get(i), options)));
+        }
+        Mono<Void> leftoversRolledBack = Flux.range(0, loads.size())
+            .filter((i) -> OPEN_STATES.contains(states.get(i)))
+            .concatMap((i) -> transactions.get(i).rollback())
+            .then();
+        Mono<Void> prepared = Flux.range(0, loads.size())
+            .concatMap((i) -> transactions.get(i).begin()
+                .then(transactions.get(i).load(loads.get(i).rows()))
+                .then(transactions.get(i).prepare()))
+            .then()
+            .onErrorResume((failure) -> Flux.fromIterable(transactions)
+                .concatMap((transaction) -> transaction.rollback().onErrorResume((ignored) -> Mono.empty()))
+                .then(Mono.error(failure)));
+        // A commit that fails after others succeeded leaves the batch half visible until it is applied again
+        // under the same labels: that replay finds a committed label and commits the rest (finishCommitted).
+        return leftoversRolledBack.then(prepared)
+            .thenMany(Flux.range(0, loads.size())
+                .concatMap((i) -> transactions.get(i).commit()
+                    .map((result) -> settled(database, table, result.label(), result.txnId(),
+                            result.visibleLater() ? LoadStatus.PUBLISH_TIMEOUT : LoadStatus.SUCCESS,
+                            result.message(), result.loadedRows()))));
+    }
+
+    /**
+     * An earlier attempt of this batch committed at least one of its transactions, which it does only once all are
+     * prepared: the prepared ones are committed, the committed ones reported {@code ALREADY_LOADED}; a load whose
+     * transaction is gone (its prepared transaction timed out) is loaded again under its label.
+     */
+    private Flux<LoadResult> finishCommitted(String database, String table, List<ChangeBatch.Load> loads,
+            CdcOptions options, List<String> labels, List<String> states) {
+        String qualified = database + "." + table;
+        return Flux.range(0, loads.size()).concatMap((i) -> {
+            String label = labels.get(i);
+            String state = states.get(i);
+            if (COMMITTED_STATES.contains(state)) {
+                return Mono.just(settled(database, table, label, -1, LoadStatus.ALREADY_LOADED,
+                        "label " + state + " from an earlier attempt", -1));
+            }
+            if (state.equals("PREPARED")) {
+                return this.template.transaction(qualified, label, loadOptions(loads.get(i), options))
+                    .commit()
+                    .map((result) -> settled(database, table, label, result.txnId(), LoadStatus.ALREADY_LOADED,
+                            result.message(), result.loadedRows()));
+            }
+            return this.template.load(qualified, Flux.fromIterable(loads.get(i).rows()),
+                    loadOptions(loads.get(i), options).withLabel(label));
+        });
+    }
+
+    private static LoadResult settled(String database, String table, String label, long txnId, LoadStatus status,
+            String message, long loadedRows) {
+        return new LoadResult(database, table, label, txnId, status, message, loadedRows, loadedRows, 0, 0, -1,
+                new LoadResult.ServerTimings(-1, -1, -1, -1, -1, -1), null, 1, Duration.ZERO, null, null);
     }
 
     private Map<String, Object> read(Object values) {

@@ -855,6 +855,30 @@ public final class StreamLoadTemplate implements AutoCloseable {
     }
 
     /**
+     * Applies one batch of change records as {@link #applyChanges} applies each of its batches, under labels derived
+     * from the caller's {@code batchId} (stable across restarts, e.g. a source position range): load {@code i} of
+     * the batch is labelled {@link CheckpointLabels#of(String, String, String) prefix_table_batchId-i} (prefix from
+     * the options' load options or the template, never the default one). The same batch applied again under the
+     * same id (a replay after a crash) plans the same loads under the same labels, so StarRocks recognises those
+     * that committed ({@link LoadStatus#ALREADY_LOADED}) and nothing is applied twice. When the batch needs several
+     * loads (upserts and hard deletes, or partial updates of different columns), they are all-or-nothing: one
+     * transaction Stream Load each, all prepared before any is committed. Emits one result per load. After a
+     * failure, apply the same batch again under the same id before any later batch of the table: a transaction
+     * whose commit answer was lost is settled by that replay (it asks each label's state first), not by the
+     * template's wait for unsettled loads.
+     */
+    public Flux<LoadResult> applyChangeBatch(String table, List<ChangeRecord> changes, CdcOptions options,
+            String batchId) {
+        return tracked(() -> {
+            Target target = target(table);
+            // Checked before anything is sent: the prefix, the id's characters and the length of the longest label.
+            checkpointLabel(table, options.loadOptions(), batchId + "-" + changes.size());
+            return changeApplier().applyBatch(target.database(), target.table(), List.copyOf(changes), options,
+                    (i) -> checkpointLabel(table, options.loadOptions(), batchId + "-" + i));
+        });
+    }
+
+    /**
      * Completes once no earlier load of the table that ended {@code OUTCOME_UNKNOWN} can still commit, so that the
      * change paths never load a table's next batch behind a stalled attempt of an earlier one.
      */

@@ -3,6 +3,8 @@ package io.github.srboot.autoconfigure;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -14,9 +16,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 
+import io.github.srboot.actuate.KafkaChangeMetrics;
 import io.github.srboot.kafka.ChangeEventMapper;
 import io.github.srboot.kafka.DebeziumJsonMapper;
 import io.github.srboot.kafka.KafkaChangeListener;
+import io.github.srboot.kafka.KafkaChangeObserver;
 import io.github.srboot.kafka.KafkaChangeRoutes;
 import io.github.srboot.kafka.SourceChange;
 import io.github.srboot.streamload.CdcOptions;
@@ -41,6 +45,17 @@ class StarRocksKafkaAutoConfigurationTests {
             // No topics: no container.
             assertThat(context).doesNotHaveBean(StarRocksKafkaAutoConfiguration.CONTAINER_BEAN_NAME);
         });
+    }
+
+    @Test
+    void metersWithAMeterRegistryAndNoneWithout() {
+        this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(KafkaChangeMetrics.class));
+        this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .run((context) -> assertThat(context).hasSingleBean(KafkaChangeMetrics.class));
+        this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .withBean(KafkaChangeObserver.class, () -> KafkaChangeObserver.NONE)
+            .run((context) -> assertThat(context).doesNotHaveBean(KafkaChangeMetrics.class)
+                .hasSingleBean(KafkaChangeListener.class));
     }
 
     @Test

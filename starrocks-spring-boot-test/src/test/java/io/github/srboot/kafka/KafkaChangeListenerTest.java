@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -32,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link KafkaChangeListener} against the Stream Load stub, fed batches directly (a {@link MockConsumer} records the
- * commits and seeks): offsets are committed only after the loads carrying them are visible, a replayed batch
- * leaves the table as the source left it, and a failed load rewinds its partition to the first record it carried.
+ * commits and seeks): offsets are committed only after the loads carrying them are visible, a replayed range is
+ * recognised by its labels and leaves the table as the source left it, and a failed load rewinds its partition to
+ * the start of its range.
  */
 class KafkaChangeListenerTest {
 
@@ -131,16 +134,18 @@ class KafkaChangeListenerTest {
     }
 
     @Test
-    void aBatchReplayedAfterACrashLeavesTheTableAsTheSourceLeftIt() {
+    void aBatchReplayedAfterACrashIsRecognisedByItsLabelsAndLeavesTheTableAsTheSourceLeftIt() {
         this.listener.onMessage(batch(0, 1), consumer());
         List<Map<String, String>> rows = accounts().rows();
         assertThat(rows).hasSize(2);
-        // A crash before the commit: the next owner of the partition gets the same records again, and a later
-        // change of key 1 arrives after them.
+        long loads = accounts().committedLoads();
+        // A crash after the loads were visible and before the offset commit: the next owner of the partition finds
+        // the range committed before the loads, and reads the same records again.
         MockConsumer<Object, Object> next = consumer();
-        List<ConsumerRecord<Object, Object>> replay = new ArrayList<>(batch(0, 1));
-        this.listener.onMessage(replay, next);
+        next.commitSync(Map.of(P0, new OffsetAndMetadata(0, KafkaChangeListener.INTENT + 6)));
+        this.listener.onMessage(batch(0, 1), next);
         assertThat(values(accounts().rows())).isEqualTo(values(rows));
+        assertThat(accounts().committedLoads()).as("StarRocks recognised the replayed labels").isEqualTo(loads);
         assertThat(committed(next)).containsExactlyEntriesOf(Map.of(P0, 7L));
         // A change older than what the table holds (a stale redelivery of offset 0) changes nothing.
         this.listener.onMessage(List.of(new ConsumerRecord<>(TOPIC, 0, 7, key(1),
@@ -155,10 +160,10 @@ class KafkaChangeListenerTest {
         // A short load timeout, so that the client gives up on the silent answer soon and asks for the label.
         listener(KafkaChangeRoutes.builder()
             .defaultOptions(CdcOptions.builder().loadOptions(LoadOptions.json().withTimeout(Duration.ofSeconds(1))).build())
-            .build()).onMessage(batch(0, 1), consumer);
+            .build()).onMessage(batch(0, 1).subList(0, 3), consumer);
         assertThat(this.stub.faults().injected()).hasSize(1);
-        assertThat(accounts().committedLoads()).isEqualTo(2);
-        assertThat(committed(consumer)).containsExactlyEntriesOf(Map.of(P0, 7L));
+        assertThat(accounts().committedLoads()).isEqualTo(1);
+        assertThat(committed(consumer)).containsExactlyEntriesOf(Map.of(P0, 3L));
     }
 
     @Test
@@ -175,14 +180,15 @@ class KafkaChangeListenerTest {
 
     @Test
     void aFailedLoadRewindsItsPartitionAndTheOtherPartitionStillCommits() {
-        // The first load of partition 0 fails; partition 1 loads.
-        this.stub.faults().backend(Fault.loadFailure("injected failure"));
+        // The first (transaction) load of partition 0 fails; partition 1 loads.
+        this.stub.faults().backend(Fault.httpStatus(500));
         MockConsumer<Object, Object> consumer = consumer();
         List<ConsumerRecord<Object, Object>> records = new ArrayList<>(batch(0, 1));
         records.addAll(batch(1, 101));
         consumer.seek(P0, 7);
         this.listener.onMessage(records, consumer);
-        assertThat(committed(consumer)).containsExactlyEntriesOf(Map.of(P1, 7L));
+        // Partition 0 keeps the offset committed with its range before the loads.
+        assertThat(committed(consumer)).containsExactlyInAnyOrderEntriesOf(Map.of(P0, 0L, P1, 7L));
         assertThat(consumer.position(P0)).isZero();
         assertThat(accounts().row(1L)).isEmpty();
         assertThat(accounts().row(101L)).isPresent();
@@ -193,7 +199,7 @@ class KafkaChangeListenerTest {
     }
 
     @Test
-    void aFailedTableRewindsThePartitionToItsFirstRecordAfterCommittingTheTablesBefore() {
+    void aFailedTableRewindsThePartitionToItsRangeAndTheReplayLoadsOnlyWhatWasNotApplied() {
         this.stub.createTable(DebeziumEvents.table("orders"));
         // One partition carrying two source tables: accounts at offsets 0, 1 and 4, orders at 2 and 3. The accounts
         // batch loads (after a pause), the orders batch fails.
@@ -208,15 +214,61 @@ class KafkaChangeListenerTest {
         consumer.seek(P0, 5);
         this.listener.onMessage(records, consumer);
         assertThat(this.stub.faults().injected()).hasSize(2);
-        assertThat(committed(consumer)).containsExactlyEntriesOf(Map.of(P0, 2L));
-        assertThat(consumer.position(P0)).isEqualTo(2);
+        assertThat(committed(consumer)).containsExactlyEntriesOf(Map.of(P0, 0L));
+        assertThat(consumer.position(P0)).isZero();
         assertThat(accounts().rowCount()).isEqualTo(3);
         assertThat(this.stub.table(StubTemplates.DATABASE, "orders").rowCount()).isZero();
-        // Delivered again from offset 2, the orders load and account 3 is written again with the same values.
-        this.listener.onMessage(records.subList(2, 5), consumer);
+        // Delivered again from offset 0: the accounts load is recognised by its label, the orders load.
+        this.listener.onMessage(records, consumer);
         assertThat(committed(consumer)).containsExactlyEntriesOf(Map.of(P0, 5L));
         assertThat(this.stub.table(StubTemplates.DATABASE, "orders").rowCount()).isEqualTo(2);
-        assertThat(accounts().row(3L)).hasValueSatisfying((row) -> assertThat(row).containsEntry("name", "c"));
+        assertThat(accounts().committedLoads()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplayThatDoesNotReachTheEndOfItsRangeWaitsForThePollThatDoes() {
+        MockConsumer<Object, Object> consumer = consumer();
+        consumer.commitSync(Map.of(P0, new OffsetAndMetadata(0, KafkaChangeListener.INTENT + 6)));
+        consumer.seek(P0, 3);
+        this.listener.onMessage(batch(0, 1).subList(0, 3), consumer);
+        assertThat(consumer.position(P0)).isZero();
+        assertThat(accounts().rowCount()).isZero();
+        this.listener.onMessage(batch(0, 1), consumer);
+        assertThat(committed(consumer)).containsExactlyEntriesOf(Map.of(P0, 7L));
+        assertThat(accounts().rowCount()).isEqualTo(2);
+    }
+
+    @Test
+    void eachTableBatchIsObservedAndReportedWithItsOutcome() {
+        TestObservationRegistry observations = TestObservationRegistry.create();
+        List<String> reports = new ArrayList<>();
+        KafkaChangeObserver observer = new KafkaChangeObserver() {
+            @Override
+            public void batchApplied(TopicPartition partition, String table, int changes,
+                    List<io.github.srboot.streamload.LoadResult> results, boolean alreadyApplied) {
+                reports.add(partition + " " + table + " " + changes + " changes, " + results.size() + " loads, "
+                        + (alreadyApplied ? "already applied" : "applied"));
+            }
+
+            @Override
+            public void offsetSettled(TopicPartition partition, long offset, long lag) {
+                reports.add(partition + " settled at " + offset);
+            }
+        };
+        KafkaChangeListener observed = new KafkaChangeListener(this.template,
+                new DebeziumJsonMapper(new ObjectMapper()), KafkaChangeRoutes.builder().build(),
+                new KafkaChangeListener.Settings("kafka", Duration.ofSeconds(10), Duration.ofMillis(20),
+                        Duration.ZERO), observer, observations);
+        observed.onMessage(batch(0, 1), consumer());
+        observed.onMessage(batch(0, 1), consumer());
+
+        assertThat(reports).containsExactly(P0 + " accounts 6 changes, 2 loads, applied", P0 + " settled at 7",
+                P0 + " accounts 6 changes, 2 loads, already applied", P0 + " settled at 7");
+        TestObservationRegistryAssert.assertThat(observations)
+            .hasNumberOfObservationsWithNameEqualTo(KafkaChangeListener.OBSERVATION, 2)
+            .hasAnObservationWithAKeyValue("outcome", "already-applied")
+            .hasAnObservationWithAKeyValue("topic", TOPIC)
+            .hasAnObservationWithAKeyValue("table", "accounts");
     }
 
     @Test
