@@ -5,6 +5,10 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.function.LongFunction;
 
+import io.github.srboot.streamload.internal.encoding.BatchEncoder;
+import io.github.srboot.streamload.internal.encoding.EncodedBatch;
+import io.github.srboot.streamload.internal.encoding.RowCodec;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.ThreadMXBean;
 

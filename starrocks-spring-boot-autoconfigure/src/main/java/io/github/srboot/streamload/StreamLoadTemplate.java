@@ -10,6 +10,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.ChangeApplier;
+import io.github.srboot.streamload.cdc.ChangeRecord;
+import io.github.srboot.streamload.cdc.ChangeWriter;
+import io.github.srboot.streamload.internal.encoding.AsyncPermits;
+import io.github.srboot.streamload.internal.encoding.Batcher;
+import io.github.srboot.streamload.internal.encoding.EncodedBatch;
+import io.github.srboot.streamload.internal.encoding.PooledChunks;
+import io.github.srboot.streamload.internal.encoding.RowCodec;
+import io.github.srboot.streamload.internal.http.Frontends;
+import io.github.srboot.streamload.internal.http.Labels;
+import io.github.srboot.streamload.internal.http.LoadHeaders;
+import io.github.srboot.streamload.internal.http.LoadRunner;
+import io.github.srboot.streamload.internal.http.Redirects;
+import io.github.srboot.streamload.internal.http.StreamLoadHttp;
+import io.github.srboot.streamload.internal.http.TransactionHttp;
+import io.github.srboot.streamload.transaction.CheckpointBatch;
+import io.github.srboot.streamload.transaction.CheckpointLabels;
+import io.github.srboot.streamload.transaction.CheckpointWriter;
+import io.github.srboot.streamload.transaction.MergeCommit;
+import io.github.srboot.streamload.transaction.MergeCommitLoader;
+import io.github.srboot.streamload.transaction.RecoveryReport;
+import io.github.srboot.streamload.transaction.StreamLoadTransaction;
+import io.github.srboot.streamload.transaction.TransactionRecovery;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -812,7 +837,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * Completes once no earlier load of the table that ended {@code OUTCOME_UNKNOWN} can still commit, so that the
      * change paths never load a table's next batch behind a stalled attempt of an earlier one.
      */
-    Mono<Void> awaitSettled(String database, String table) {
+    public Mono<Void> awaitSettled(String database, String table) {
         return this.runner.awaitSettled(database, table);
     }
 

@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.github.srboot.streamload.AuditColumns;
-import io.github.srboot.streamload.CdcOptions;
-import io.github.srboot.streamload.DeleteMode;
+import io.github.srboot.streamload.cdc.AuditColumns;
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.DeleteMode;
 import io.github.srboot.streamload.LoadResult;
 import io.github.srboot.streamload.StreamLoadTemplate;
 import io.github.srboot.streamload.StreamLoadWriter;

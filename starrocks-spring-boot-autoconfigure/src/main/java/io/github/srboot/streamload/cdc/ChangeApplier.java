@@ -1,0 +1,254 @@
+package io.github.srboot.streamload.cdc;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import io.github.srboot.ddl.Column;
+import io.github.srboot.ddl.ColumnOption;
+import io.github.srboot.ddl.DataType;
+import io.github.srboot.ddl.ScalarKind;
+import io.github.srboot.ddl.ScalarType;
+import io.github.srboot.ddl.Table;
+import io.github.srboot.streamload.LoadFormat;
+import io.github.srboot.streamload.LoadOptions;
+import io.github.srboot.streamload.LoadResult;
+import io.github.srboot.streamload.StreamLoadTemplate;
+import io.github.srboot.streamload.internal.encoding.RowFields;
+import io.github.srboot.streamload.internal.encoding.StarRocksJson;
+
+/**
+ * Applies change records to one table through a {@link StreamLoadTemplate}: batches them, plans each batch's loads
+ * ({@link ChangeBatch}), creates the table or adds columns first when the options say so, then runs the loads one
+ * after the other.
+ */
+public final class ChangeApplier {
+
+    /** StarRocks limits a primary key to 128 bytes, so created string key columns are VARCHAR(128). */
+    static final DataType STRING_KEY_TYPE = ScalarType.of(ScalarKind.VARCHAR, 128);
+
+    private final StreamLoadTemplate template;
+
+    private final RowFields fields;
+
+    /** Tables as last described or changed by this applier, by {@code db.table}. */
+    private final Map<String, Table> tables = new ConcurrentHashMap<>();
+
+    private final Map<Class<?>, BeanReader> beans = new ConcurrentHashMap<>();
+
+    public ChangeApplier(StreamLoadTemplate template, ObjectMapper mapper) {
+        this.template = template;
+        this.fields = new RowFields(StarRocksJson.mapper(mapper, ZoneOffset.UTC));
+    }
+
+    public Flux<LoadResult> apply(String database, String table, Flux<ChangeRecord> changes, CdcOptions options) {
+        // Fair backpressure: the source is read only as fast as batches are loaded, so memory stays bounded.
+        return changes.bufferTimeout(options.maxBatchChanges(), options.maxBatchInterval(), true)
+            .concatMap((batch) -> applyBatch(database, table, batch, options), 0);
+    }
+
+    /** Loads one batch: its loads in order, after any DDL it needs. */
+    public Flux<LoadResult> applyBatch(String database, String table, List<ChangeRecord> batch, CdcOptions options) {
+        if (batch.isEmpty()) {
+            return Flux.empty();
+        }
+        return Flux.defer(() -> {
+            LocalDateTime syncedAt = LocalDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC);
+            ChangeBatch.Plan plan = ChangeBatch.plan(batch, options, this::read, syncedAt);
+            Mono<Void> ready = (options.createTable() || options.schemaEvolution() != CdcOptions.SchemaEvolution.NONE)
+                    ? Mono.<Void>fromRunnable(() -> prepareTable(database, table, plan, options))
+                        .subscribeOn(Schedulers.boundedElastic())
+                    : Mono.empty();
+            String qualified = database + "." + table;
+            // A batch reported OUTCOME_UNKNOWN may still commit: the next one waits until it cannot, so that a run
+            // resumed from before it is never overwritten by its stalled attempt.
+            return this.template.awaitSettled(database, table).then(ready).thenMany(Flux.fromIterable(plan.loads())
+                .concatMap((load) -> this.template.load(qualified, Flux.fromIterable(load.rows()),
+                        loadOptions(load, options))));
+        });
+    }
+
+    private Map<String, Object> read(Object values) {
+        if (values instanceof Map<?, ?> map) {
+            Map<String, Object> read = new LinkedHashMap<>(map.size() * 2);
+            map.forEach((name, value) -> read.put(String.valueOf(name), value));
+            return read;
+        }
+        if (values instanceof ObjectNode object) {
+            // Scalars as Java values, so that they are typed like the same values in a Map; objects and arrays
+            // stay JSON.
+            Map<String, Object> read = new LinkedHashMap<>(object.size() * 2);
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                JsonNode value = field.getValue();
+                read.put(field.getKey(), value.isNull() ? null : value.isTextual() ? value.textValue()
+                        : value.isBoolean() ? (Object) value.booleanValue()
+                        : value.isNumber() ? value.numberValue() : value);
+            }
+            return read;
+        }
+        if (!RowFields.isBean(values)) {
+            Map<String, Object> read = new LinkedHashMap<>();
+            for (String name : this.fields.names(values)) {
+                read.put(name, this.fields.value(values, name));
+            }
+            return read;
+        }
+        BeanReader reader = this.beans.computeIfAbsent(values.getClass(), (type) -> {
+            List<String> names = this.fields.names(values);
+            return new BeanReader(names, this.fields.accessors(type, names, new boolean[names.size()]));
+        });
+        Map<String, Object> read = new LinkedHashMap<>(reader.names.size() * 2);
+        for (int i = 0; i < reader.accessors.length; i++) {
+            read.put(reader.names.get(i), RowFields.read(reader.accessors[i], values));
+        }
+        return read;
+    }
+
+    /** The property names and accessors of a bean type, in order. */
+    private record BeanReader(List<String> names, BeanPropertyWriter[] accessors) {
+    }
+
+    static LoadOptions loadOptions(ChangeBatch.Load load, CdcOptions options) {
+        LoadOptions loadOptions = options.loadOptions()
+            .withFormat(LoadFormat.JSON)
+            .withZone(ZoneOffset.UTC)
+            .withColumns(load.columns())
+            .withPartialUpdate(load.partial())
+            .withMergeCondition((options.ordered() && !load.delete()) ? options.auditColumns().version() : null);
+        if (load.partial() && options.partialUpdateMode() != null) {
+            loadOptions = loadOptions.withHeader("partial_update_mode",
+                    options.partialUpdateMode().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return loadOptions;
+    }
+
+    /**
+     * Creates the table when it is missing (and allowed), adds the columns it lacks (when allowed) and refuses a
+     * value whose type conflicts with its column. Blocking (JDBC).
+     */
+    private void prepareTable(String database, String table, ChangeBatch.Plan plan, CdcOptions options) {
+        String name = database + "." + table;
+        Map<String, Object> samples = samples(plan);
+        Table current = this.tables.get(name);
+        // A cached table may be stale (another writer may have added a column since): described again before any
+        // column is added, so that a column that exists by now is not added a second time.
+        boolean described = current == null;
+        if (current == null) {
+            current = options.schema().describe(database, table).orElse(null);
+        }
+        if (current == null) {
+            if (!options.createTable()) {
+                throw new IllegalStateException("Table '" + name + "' does not exist; create it or set "
+                        + "CdcOptions.createTable(true).");
+            }
+            Table created = newTable(table, plan, samples, options);
+            options.schema().create(database, created);
+            current = options.schema().describe(database, table).orElse(created);
+        }
+        for (Map.Entry<String, Object> sample : samples.entrySet()) {
+            String column = sample.getKey();
+            Column existing = current.column(column);
+            if (existing == null && !described
+                    && options.schemaEvolution() == CdcOptions.SchemaEvolution.ADD_COLUMNS) {
+                current = options.schema().describe(database, table).orElse(current);
+                described = true;
+                existing = current.column(column);
+            }
+            DataType inferred = auditType(column, options);
+            if (inferred == null && sample.getValue() != null) {
+                inferred = CdcTypes.typeOf(column, sample.getValue(), options);
+            }
+            if (existing != null) {
+                if (inferred != null && !CdcTypes.compatible(existing.type(), inferred)) {
+                    throw new IllegalArgumentException("Column '" + column + "' of '" + name + "' is "
+                            + CdcTypes.describe(existing.type()) + " but a change carries a "
+                            + sample.getValue().getClass().getSimpleName() + " (" + CdcTypes.describe(inferred)
+                            + "); the CDC path never retypes a column: convert the value or alter the column.");
+                }
+                continue;
+            }
+            if (options.schemaEvolution() != CdcOptions.SchemaEvolution.ADD_COLUMNS) {
+                continue;
+            }
+            if (inferred == null) {
+                // Throws naming the column: only NULLs seen so far.
+                CdcTypes.typeOf(column, null, options);
+            }
+            Column added = Column.of(column, inferred, ColumnOption.nullable());
+            options.schema().addColumn(database, table, added);
+            current = current.toBuilder().column(added).build();
+        }
+        this.tables.put(name, current);
+    }
+
+    /** Every column of the batch's loads (without {@code __op}) with its first non-null value, or null. */
+    private static Map<String, Object> samples(ChangeBatch.Plan plan) {
+        Map<String, Object> samples = new LinkedHashMap<>();
+        for (ChangeBatch.Load load : plan.loads()) {
+            for (Map<String, Object> row : load.rows()) {
+                for (Map.Entry<String, Object> value : row.entrySet()) {
+                    if (!value.getKey().equals(LoadOptions.OP_COLUMN)
+                            && (samples.get(value.getKey()) == null)) {
+                        samples.put(value.getKey(), value.getValue());
+                    }
+                }
+            }
+        }
+        return samples;
+    }
+
+    private static DataType auditType(String column, CdcOptions options) {
+        AuditColumns audit = options.auditColumns();
+        if (column.equals(audit.operationType())) {
+            return ScalarType.of(ScalarKind.TINYINT);
+        }
+        if (column.equals(audit.deleted())) {
+            return ScalarType.of(ScalarKind.BOOLEAN);
+        }
+        if (column.equals(audit.syncedAt())) {
+            return ScalarType.of(ScalarKind.DATETIME);
+        }
+        if (column.equals(audit.version())) {
+            return ScalarType.of(ScalarKind.BIGINT);
+        }
+        return null;
+    }
+
+    /** A Primary Key table on the first change's key columns, with the batch's columns and the audit columns. */
+    private static Table newTable(String table, ChangeBatch.Plan plan, Map<String, Object> samples,
+            CdcOptions options) {
+        ChangeBatch.Load first = plan.loads().get(0);
+        List<String> keyColumns = first.keyColumns();
+        Table.Builder builder = Table.builder(table);
+        for (String key : keyColumns) {
+            Object sample = samples.get(key);
+            DataType type = (sample instanceof CharSequence) ? STRING_KEY_TYPE : CdcTypes.typeOf(key, sample, options);
+            builder.column(key, type, ColumnOption.notNull());
+        }
+        for (Map.Entry<String, Object> sample : samples.entrySet()) {
+            if (keyColumns.contains(sample.getKey())) {
+                continue;
+            }
+            DataType type = auditType(sample.getKey(), options);
+            if (type == null) {
+                type = CdcTypes.typeOf(sample.getKey(), sample.getValue(), options);
+            }
+            builder.column(sample.getKey(), type, ColumnOption.nullable());
+        }
+        builder.primaryKey(keyColumns.toArray(String[]::new));
+        options.tableProperties().forEach((key, value) -> builder.property(key, value));
+        return builder.build();
+    }
+
+}
