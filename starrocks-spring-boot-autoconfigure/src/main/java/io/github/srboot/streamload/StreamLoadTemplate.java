@@ -63,7 +63,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * <p>A table name may be qualified ({@code db.table}); otherwise the default database applies.
  */
-public final class StreamLoadTemplate implements AutoCloseable {
+public final class StreamLoadTemplate implements StreamLoadOperations, AutoCloseable {
 
     private static final Log logger = LogFactory.getLog(StreamLoadTemplate.class);
 
@@ -190,6 +190,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
     /**
      * Loads all rows as one Stream Load with the default options; completes empty when there are no rows.
      */
+    @Override
     public Mono<LoadResult> load(String table, Flux<?> rows) {
         return load(table, rows, this.defaultOptions);
     }
@@ -199,6 +200,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * {@code maxInFlightBytes}; use {@link #stream} for larger or endless inputs. The label is fixed by this call:
      * subscribing again (or {@code retry()}) sends the same label, so the rows are loaded at most once.
      */
+    @Override
     public Mono<LoadResult> load(String table, Flux<?> rows, LoadOptions options) {
         Labelled labelled = labelled(table, options);
         if (labelled.invalid() != null) {
@@ -243,6 +245,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * {@code options.compression()} is set) as one Stream Load; completes empty for an empty body. The buffers are kept (and counted in the in-flight
      * budget) until the load is final, so that retries can resend them.
      */
+    @Override
     public Mono<LoadResult> loadBytes(String table, Publisher<DataBuffer> body, LoadOptions options) {
         Labelled labelled = labelled(table, options);
         if (labelled.invalid() != null) {
@@ -290,6 +293,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * Continuous ingestion with the default options: rows are cut into loads by the batch policy, one load at a
      * time for this table, with backpressure on {@code rows}; emits one result per load.
      */
+    @Override
     public Flux<LoadResult> stream(String table, Flux<?> rows) {
         return stream(table, rows, this.defaultOptions);
     }
@@ -299,6 +303,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * backpressure; emits one result per load and fails with the first failed load. When the template closes,
      * buffered rows are loaded and the flux completes.
      */
+    @Override
     public Flux<LoadResult> stream(String table, Flux<?> rows, LoadOptions options) {
         if (options.label() != null) {
             return Flux.error(new IllegalArgumentException(
@@ -380,6 +385,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
     /**
      * A blocking writer for non-reactive code, with the default options.
      */
+    @Override
     public <T> StreamLoadWriter<T> writer(String table) {
         return writer(table, this.defaultOptions);
     }
@@ -388,6 +394,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * A blocking writer for non-reactive code: {@code write} encodes into the current batch and waits when the
      * in-flight budget is spent; batches are loaded in the background by the batch policy.
      */
+    @Override
     public <T> StreamLoadWriter<T> writer(String table, LoadOptions options) {
         if (options.label() != null) {
             throw new IllegalArgumentException(
@@ -583,6 +590,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * Sends a batch that failed again, under its label, with its headers; a batch whose earlier attempt committed
      * after all comes back {@code ALREADY_LOADED}.
      */
+    @Override
     public Mono<LoadResult> retry(FailedBatch batch) {
         return tracked(() -> {
             PooledChunks body = new PooledChunks();
@@ -816,6 +824,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * deletes: those need source order); the table is created or its columns added first when the options say so.
      * Batches run one after the other; emits one result per load.
      */
+    @Override
     public Flux<LoadResult> applyChanges(String table, Flux<ChangeRecord> changes, CdcOptions options) {
         return tracked(() -> {
             Target target = target(table);
@@ -826,6 +835,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
     /**
      * A blocking writer of change records (see {@link ChangeWriter}).
      */
+    @Override
     public ChangeWriter changeWriter(String table, CdcOptions options) {
         requireOpen();
         Target target = target(table);
@@ -837,6 +847,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * Completes once no earlier load of the table that ended {@code OUTCOME_UNKNOWN} can still commit, so that the
      * change paths never load a table's next batch behind a stalled attempt of an earlier one.
      */
+    @Override
     public Mono<Void> awaitSettled(String database, String table) {
         return this.runner.awaitSettled(database, table);
     }
@@ -865,6 +876,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * {@link LoadStatus#ALREADY_LOADED} for those that committed before, so nothing is loaded twice, whatever the
      * table's key model. Each batch must fit in {@code max-in-flight-bytes}.
      */
+    @Override
     public <T> Flux<LoadResult> streamCheckpoints(String table, Flux<CheckpointBatch<T>> batches,
             LoadOptions options) {
         if (options.label() != null) {
@@ -878,6 +890,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
     /**
      * A blocking writer whose loads are labelled from the caller's checkpoint ids (see {@link CheckpointWriter}).
      */
+    @Override
     public <T> CheckpointWriter<T> checkpointWriter(String table, LoadOptions options) {
         if (options.label() != null) {
             throw new IllegalArgumentException(
@@ -918,6 +931,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * resent and its outcome is unknown, so the delivery guarantee is at most once (at least once if the caller
      * retries; Primary Key tables with {@code merge_condition} absorb such repeats). JSON only.
      */
+    @Override
     public Mono<LoadResult> loadWithMergeCommit(String table, Flux<?> rows, LoadOptions options,
             MergeCommit mergeCommit) {
         return tracked(() -> {
@@ -936,6 +950,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * A transaction Stream Load on {@code table} under {@code label}, loading JSON (see
      * {@link StreamLoadTransaction}); nothing is sent until {@code begin()}.
      */
+    @Override
     public StreamLoadTransaction transaction(String table, String label) {
         return transaction(table, label, LoadOptions.json());
     }
@@ -944,6 +959,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * A transaction Stream Load with load options (columns, partial update, merge condition, timeout, extra headers
      * such as {@code prepared_timeout}); the format must be JSON.
      */
+    @Override
     public StreamLoadTransaction transaction(String table, String label, LoadOptions options) {
         requireOpen();
         Target target = target(table);
@@ -959,6 +975,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * for none): PREPARED ones up to it are committed, open ones after it rolled back, and committed ones after it
      * reported so that their replay is skipped. Looks at {@code window} checkpoints on each side.
      */
+    @Override
     public Mono<RecoveryReport> recover(String table, String labelPrefix, long lastCheckpoint, int window) {
         requireOpen();
         Target target = target(table);
@@ -970,6 +987,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * The state of a label in the table's database ({@code get_load_state}: {@code PREPARE}, {@code PREPARED},
      * {@code COMMITTED}, {@code VISIBLE}, {@code ABORTED} or {@code UNKNOWN}).
      */
+    @Override
     public Mono<String> loadState(String table, String label) {
         Target target = target(table);
         return this.runner.labelState(target.database(), label).timeout(this.budgetWait);
