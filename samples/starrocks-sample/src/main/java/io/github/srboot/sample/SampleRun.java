@@ -13,6 +13,7 @@ import io.github.srboot.streamload.StreamLoadTemplate;
 import io.github.srboot.streamload.StreamLoadWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -108,9 +109,8 @@ class SampleRun implements ApplicationRunner {
             .sorted()
             .forEach((name) -> logger.info("   meter {}", name));
         this.summary = new SampleSummary(this.mode, (long) sum("starrocks.stream-load.rows"), history.size(),
-                feed.counts(), (long) sumExcept("starrocks.stream-load.loads", "outcome", "failed"),
-                (long) sumOf("starrocks.stream-load.loads", "outcome", "failed"),
-                (long) sum("starrocks.stream-load.retries"), actual, healthText);
+                feed.counts(), loadsExcept("failed"), loads() - loadsExcept("failed"),
+                (long) sum("starrocks.stream-load.retry"), actual, healthText);
     }
 
     /**
@@ -165,12 +165,14 @@ class SampleRun implements ApplicationRunner {
         return this.meters.find(name).counters().stream().mapToDouble(Counter::count).sum();
     }
 
-    private double sumOf(String name, String tag, String value) {
-        return this.meters.find(name).tag(tag, value).counters().stream().mapToDouble(Counter::count).sum();
+    /** Loads counted by the {@code starrocks.stream-load} observation's timer (one per load, by outcome). */
+    private long loads() {
+        return this.meters.find("starrocks.stream-load").timers().stream().mapToLong(Timer::count).sum();
     }
 
-    private double sumExcept(String name, String tag, String value) {
-        return sum(name) - sumOf(name, tag, value);
+    private long loadsExcept(String outcome) {
+        return loads() - this.meters.find("starrocks.stream-load").tag("outcome", outcome).timers().stream()
+            .mapToLong(Timer::count).sum();
     }
 
 }

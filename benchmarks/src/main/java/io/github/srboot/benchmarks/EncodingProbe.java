@@ -1,10 +1,12 @@
-package io.github.srboot.streamload;
+package io.github.srboot.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.function.LongFunction;
 
+import io.github.srboot.streamload.LoadCompression;
+import io.github.srboot.streamload.LoadOptions;
 import io.github.srboot.streamload.internal.encoding.BatchEncoder;
 import io.github.srboot.streamload.internal.encoding.EncodedBatch;
 import io.github.srboot.streamload.internal.encoding.RowCodec;
@@ -15,8 +17,10 @@ import com.sun.management.ThreadMXBean;
 /**
  * Encoding cost alone, on one thread: rows encoded by {@code BatchEncoder} (the template's encoder, without
  * batching, labels or HTTP) into pooled buffers that are then released. Prints CPU nanoseconds and allocated bytes
- * per row from the thread's own counters, which stay meaningful on a busy machine where wall time does not. Lives in
- * the encoder's package to reach it; used for the before/after figures of encoding fixes.
+ * per row from the thread's own counters, which stay meaningful on a busy machine where wall time does not. Calls
+ * the encoder through the public types of {@code streamload.internal.encoding}, which that package documents as
+ * internal (they may change with the library, and this probe with them); used for the before/after figures of
+ * encoding fixes.
  */
 public final class EncodingProbe {
 
