@@ -937,7 +937,7 @@ public final class StreamLoadTemplate implements StreamLoadOperations, AutoClose
         return tracked(() -> {
             Target target = target(table);
             Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
-            MergeCommitLoader loader = new MergeCommitLoader(this.transactionHttp, this.frontendUrls);
+            MergeCommitLoader loader = new MergeCommitLoader(this.transactionHttp);
             return rows.collectList().flatMap((list) -> loader.load(target.database(), target.table(), list, options,
                     mergeCommit, timeout, timeout.plus(mergeCommit.interval()).plus(this.budgetWait),
                     codec(options.zone()).mapper));
@@ -964,7 +964,7 @@ public final class StreamLoadTemplate implements StreamLoadOperations, AutoClose
         requireOpen();
         Target target = target(table);
         Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
-        return new StreamLoadTransaction(this.transactionHttp, this.runner, this.frontendUrls, target.database(),
+        return new StreamLoadTransaction(this.transactionHttp, this.runner, target.database(),
                 target.table(), label, options, timeout, this.budgetWait, codec(options.zone()).mapper,
                 this.retryPolicy);
     }

@@ -39,13 +39,10 @@ public final class MergeCommitLoader {
 
     private final TransactionHttp http;
 
-    private final List<URI> frontends;
-
     private final ObjectMapper json = new ObjectMapper();
 
-    public MergeCommitLoader(TransactionHttp http, List<URI> frontends) {
+    public MergeCommitLoader(TransactionHttp http) {
         this.http = http;
-        this.frontends = frontends;
     }
 
     public Mono<LoadResult> load(String database, String table, List<?> rows, LoadOptions options, MergeCommit mergeCommit,
@@ -81,7 +78,7 @@ public final class MergeCommitLoader {
         long started = System.nanoTime();
         String path = "/api/" + UriUtils.encodePathSegment(database, "UTF-8") + "/"
                 + UriUtils.encodePathSegment(table, "UTF-8") + "/_stream_load";
-        return TransactionHttp.firstReachable(this.frontends,
+        return this.http.firstReachable(
                 (frontend) -> this.http.send(HttpMethod.PUT, URI.create(frontend + path), headers, body,
                         responseTimeout))
             .onErrorMap(StreamLoadTransaction::isTransport, (ex) -> new StreamLoadException(

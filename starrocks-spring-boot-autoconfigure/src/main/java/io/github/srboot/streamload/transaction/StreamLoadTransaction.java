@@ -54,8 +54,6 @@ public final class StreamLoadTransaction {
 
     private final TransactionHttp http;
 
-    private final List<URI> frontends;
-
     private final String database;
 
     private final String table;
@@ -79,7 +77,7 @@ public final class StreamLoadTransaction {
 
     private final RetryPolicy retryPolicy;
 
-    public StreamLoadTransaction(TransactionHttp http, LoadRunner states, List<URI> frontends, String database, String table,
+    public StreamLoadTransaction(TransactionHttp http, LoadRunner states, String database, String table,
             String label, LoadOptions options, Duration timeout, Duration callTimeout, ObjectMapper mapper,
             RetryPolicy retryPolicy) {
         Labels.requireValidLabel(label);
@@ -93,7 +91,6 @@ public final class StreamLoadTransaction {
         }
         this.http = http;
         this.states = states;
-        this.frontends = frontends;
         this.database = database;
         this.table = table;
         this.label = label;
@@ -289,13 +286,13 @@ public final class StreamLoadTransaction {
         return viaFrontends(operation, headers, null, this.callTimeout);
     }
 
-    /** Tries the configured FEs in order while they refuse connections (nothing was sent to them). */
+    /** Tries the FEs in turn while they refuse connections (nothing was sent to them): the FE choice of loads. */
     private Mono<TransactionHttp.Reply> viaFrontends(TransactionOperation operation, Map<String, String> headers,
             byte[] body, Duration callTimeout) {
         HttpMethod method = (operation == TransactionOperation.LOAD) ? HttpMethod.PUT : HttpMethod.POST;
         Function<URI, Mono<TransactionHttp.Reply>> call = (frontend) -> this.http.send(method,
                 URI.create(frontend + "/api/transaction/" + operation.path()), headers, body, callTimeout);
-        return TransactionHttp.firstReachable(this.frontends, call);
+        return this.http.firstReachable(call);
     }
 
     private Map<String, String> baseHeaders() {

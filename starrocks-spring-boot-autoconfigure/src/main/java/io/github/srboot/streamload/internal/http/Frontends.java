@@ -103,6 +103,17 @@ public final class Frontends {
     }
 
     /**
+     * The FEs to try in turn for a call that is not a load (transaction calls, merge commit loads): those in
+     * rotation first, then the ejected ones, each group in configured order.
+     */
+    List<URI> inOrderOfHealth() {
+        List<URI> ordered = new ArrayList<>();
+        this.nodes.stream().filter((node) -> !node.ejected).forEach((node) -> ordered.add(node.url));
+        this.nodes.stream().filter((node) -> node.ejected).forEach((node) -> ordered.add(node.url));
+        return ordered;
+    }
+
+    /**
      * Takes an FE out of rotation after a transport failure.
      */
     void eject(URI url, Throwable cause) {

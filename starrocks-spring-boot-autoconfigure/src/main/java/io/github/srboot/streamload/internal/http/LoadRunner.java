@@ -512,7 +512,7 @@ public final class LoadRunner {
     private Mono<String> loadState(URI url, int hops) {
         return this.http.get(url, true, 64 * 1024).flatMap((answer) -> {
             if (answer.isRedirect() && answer.location() != null && hops < this.redirects.maxRedirects()) {
-                return toLeader(url, URI.create(answer.location()), hops + 1);
+                return toLeader(url, this.redirects.toFrontend(url, url, answer.location()), hops + 1);
             }
             return stateOf(answer);
         });

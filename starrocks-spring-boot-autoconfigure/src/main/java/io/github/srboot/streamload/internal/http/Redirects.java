@@ -43,6 +43,22 @@ public final class Redirects {
      */
     URI next(URI origin, URI from, String location) {
         URI next = rewrite(from.resolve(location));
+        warnIfCleartext(origin, next);
+        return next;
+    }
+
+    /**
+     * Where a redirect from one FE to another leads (a follower sending a label look-up on to the leader):
+     * {@code location} resolved against {@code from}, without the host rewrite (which names a BE), with the same
+     * https-to-http warning as {@link #next}.
+     */
+    URI toFrontend(URI origin, URI from, String location) {
+        URI next = from.resolve(location);
+        warnIfCleartext(origin, next);
+        return next;
+    }
+
+    private void warnIfCleartext(URI origin, URI next) {
         if ("https".equalsIgnoreCase(origin.getScheme()) && "http".equalsIgnoreCase(next.getScheme())
                 && this.cleartextWarned.add(origin.getScheme() + "://" + origin.getRawAuthority())) {
             logger.warn("StarRocks FE " + origin.getScheme() + "://" + origin.getRawAuthority() + " (https) redirects"
@@ -50,7 +66,6 @@ public final class Redirects {
                     + " (plain http): the credentials and rows of every load through it cross the network"
                     + " unencrypted.");
         }
-        return next;
     }
 
     /** An address the cluster announced (a redirect target, an error log URL) made reachable by the rewrite. */

@@ -91,14 +91,24 @@ public final class TransactionHttp {
     }
 
     /**
-     * Calls the first FE and, while FEs refuse the connection (nothing reached them), the next ones in order.
+     * Calls the FEs in turn while they refuse the connection (nothing reached them), in the order of
+     * {@link Frontends#inOrderOfHealth()}, the FE choice of plain loads: an FE that refuses is ejected as a load's
+     * transport failure ejects it, and the next call starts at an FE in rotation.
      */
-    public static <T> Mono<T> firstReachable(List<URI> frontends, java.util.function.Function<URI, Mono<T>> call) {
-        Mono<T> chain = call.apply(frontends.get(0));
-        for (URI next : frontends.subList(1, frontends.size())) {
-            chain = chain.onErrorResume(TransactionHttp::refused, (ex) -> call.apply(next));
+    public <T> Mono<T> firstReachable(java.util.function.Function<URI, Mono<T>> call) {
+        return Mono.defer(() -> firstReachable(this.frontends.inOrderOfHealth(), call));
+    }
+
+    private <T> Mono<T> firstReachable(List<URI> candidates, java.util.function.Function<URI, Mono<T>> call) {
+        URI first = candidates.get(0);
+        Mono<T> chain = call.apply(first);
+        if (candidates.size() == 1) {
+            return chain;
         }
-        return chain;
+        return chain.onErrorResume(TransactionHttp::refused, (ex) -> {
+            this.frontends.eject(first, ex);
+            return firstReachable(candidates.subList(1, candidates.size()), call);
+        });
     }
 
     private static boolean refused(Throwable failure) {

@@ -43,6 +43,28 @@ class FrontendsTest {
     }
 
     @Test
+    void transactionCallsTryTheFesInRotationFirstAndEjectAnFeThatRefuses() {
+        // One FE choice for every path: an FE a load ejected is tried last by transaction and merge commit calls,
+        // and an FE that refuses a transaction call is ejected for the loads as well.
+        URI second = URI.create("http://fe2:8030");
+        Frontends frontends = probedAs(Mono.just(false), FE, second);
+        frontends.eject(FE, RESET);
+        assertThat(frontends.inOrderOfHealth()).containsExactly(second, FE);
+
+        Frontends shared = probedAs(Mono.just(false), FE, second);
+        TransactionHttp http = new TransactionHttp(shared, null, new Redirects(null, 3));
+        List<URI> asked = new java.util.ArrayList<>();
+        String answer = http.firstReachable((url) -> {
+            asked.add(url);
+            return url.equals(FE) ? Mono.error(new java.net.ConnectException("Connection refused")) : Mono.just("ok");
+        }).block();
+        assertThat(answer).isEqualTo("ok");
+        assertThat(asked).containsExactly(FE, second);
+        assertThat(shared.isHealthy(FE)).isFalse();
+        assertThat(shared.select().toFuture()).isCompletedWithValue(second);
+    }
+
+    @Test
     void theOnlyFeEjectedAfterOneResetIsProbedAtOnceAndChosenWhenHealthy() {
         Frontends frontends = probedAs(Mono.just(true), FE);
         frontends.eject(FE, RESET);
