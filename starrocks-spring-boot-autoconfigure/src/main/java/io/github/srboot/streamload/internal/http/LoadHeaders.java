@@ -20,8 +20,8 @@ public final class LoadHeaders {
     private LoadHeaders() {
     }
 
-    public static Map<String, String> of(String label, EncodedBatch batch, LoadOptions options, LoadCompression compression,
-            Duration timeout) {
+    public static Map<String, String> of(String label, EncodedBatch batch, LoadOptions options,
+            LoadCompression compression, Duration timeout) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("label", label);
         if (options.format() == LoadFormat.JSON) {
