@@ -12,9 +12,9 @@ import java.util.SplittableRandom;
 
 import reactor.core.publisher.Flux;
 
-import io.github.srboot.streamload.CdcOptions;
-import io.github.srboot.streamload.ChangeRecord;
-import io.github.srboot.streamload.DeleteMode;
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.ChangeRecord;
+import io.github.srboot.streamload.cdc.DeleteMode;
 import io.github.srboot.streamload.LoadResult;
 import io.github.srboot.streamload.StreamLoadTemplate;
 import io.github.srboot.test.streamload.StreamLoadStubServer;

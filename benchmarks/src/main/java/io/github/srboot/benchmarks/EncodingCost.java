@@ -9,7 +9,6 @@ import java.util.Locale;
 
 import com.sun.management.ThreadMXBean;
 
-import io.github.srboot.streamload.EncodingProbe;
 
 /**
  * Encoding cost per row on one thread, from the thread's CPU and allocation counters (robust on a busy machine):

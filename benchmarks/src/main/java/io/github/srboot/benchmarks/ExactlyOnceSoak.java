@@ -11,12 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.srboot.streamload.CheckpointLabels;
+import io.github.srboot.streamload.transaction.CheckpointLabels;
 import io.github.srboot.streamload.LoadOptions;
-import io.github.srboot.streamload.RecoveryReport;
+import io.github.srboot.streamload.transaction.RecoveryReport;
 import io.github.srboot.streamload.RetryPolicy;
 import io.github.srboot.streamload.StreamLoadTemplate;
-import io.github.srboot.streamload.StreamLoadTransaction;
+import io.github.srboot.streamload.transaction.StreamLoadTransaction;
 import io.github.srboot.test.streamload.Fault;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 import io.github.srboot.test.streamload.StubEndpoint;

@@ -121,7 +121,7 @@ public final class KafkaSoak {
             Replays replays = new Replays();
             KafkaChangeListener listener = new KafkaChangeListener(template, new DebeziumJsonMapper(new ObjectMapper()),
                     KafkaChangeRoutes.builder()
-                        .defaultOptions(io.github.srboot.streamload.CdcOptions.builder()
+                        .defaultOptions(io.github.srboot.streamload.cdc.CdcOptions.builder()
                             .loadOptions(io.github.srboot.streamload.LoadOptions.json()
                                 .withTimeout(Duration.ofSeconds(2)))
                             .build())

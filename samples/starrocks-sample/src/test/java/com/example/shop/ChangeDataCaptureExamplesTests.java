@@ -3,9 +3,9 @@ package com.example.shop;
 import java.util.List;
 import java.util.Map;
 
-import io.github.srboot.streamload.CdcOptions;
-import io.github.srboot.streamload.ChangeRecord;
-import io.github.srboot.streamload.DeleteMode;
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.ChangeRecord;
+import io.github.srboot.streamload.cdc.DeleteMode;
 import io.github.srboot.streamload.LoadResult;
 import io.github.srboot.streamload.StreamLoadTemplate;
 import io.github.srboot.test.streamload.StreamLoadStub;

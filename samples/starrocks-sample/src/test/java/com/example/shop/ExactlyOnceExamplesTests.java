@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.srboot.streamload.CheckpointLabels;
-import io.github.srboot.streamload.RecoveryReport;
+import io.github.srboot.streamload.transaction.CheckpointLabels;
+import io.github.srboot.streamload.transaction.RecoveryReport;
 import io.github.srboot.streamload.StreamLoadTemplate;
-import io.github.srboot.streamload.StreamLoadTransaction;
+import io.github.srboot.streamload.transaction.StreamLoadTransaction;
 import io.github.srboot.test.streamload.StreamLoadStub;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 import io.github.srboot.test.streamload.StubTable;

@@ -4,12 +4,15 @@ import io.micrometer.common.KeyValues;
 
 /**
  * The default {@code starrocks.stream-load} convention: low-cardinality {@code table}, {@code format},
- * {@code outcome}; high-cardinality {@code label} and {@code database}.
+ * {@code outcome}, {@code reason}; high-cardinality {@code label} and {@code database}.
  */
 public class DefaultStreamLoadObservationConvention implements StreamLoadObservationConvention {
 
     /** The observation's name. */
     public static final String NAME = "starrocks.stream-load";
+
+    /** The key of the failure or retry reason. */
+    public static final String REASON = "reason";
 
     @Override
     public String getName() {
@@ -24,7 +27,7 @@ public class DefaultStreamLoadObservationConvention implements StreamLoadObserva
     @Override
     public KeyValues getLowCardinalityKeyValues(StreamLoadObservationContext context) {
         return KeyValues.of("table", context.getTable(), "format", context.getFormat(), "outcome",
-                context.getOutcome());
+                context.getOutcome(), REASON, context.getReason());
     }
 
     @Override

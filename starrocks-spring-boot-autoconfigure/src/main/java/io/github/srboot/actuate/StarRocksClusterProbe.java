@@ -30,7 +30,7 @@ import javax.sql.DataSource;
 
 import io.github.srboot.jdbc.StarRocksDetection;
 import io.github.srboot.jdbc.StarRocksSqlExceptionTranslator;
-import io.github.srboot.streamload.FrontendHealth;
+import io.github.srboot.streamload.internal.http.FrontendHealth;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;

@@ -1,23 +1,21 @@
 package io.github.srboot.actuate;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 import io.github.srboot.streamload.LoadResult;
-import io.github.srboot.streamload.StreamLoadException;
 import io.github.srboot.streamload.StreamLoadObserver;
 
 /**
- * Micrometer meters of {@code StreamLoadTemplate}: {@code starrocks.stream-load.loads}, {@code .rows},
- * {@code .bytes}, {@code .filtered-rows}, {@code .retries} (by reason), {@code .failures} (by reason),
- * {@code .latency} (timer), {@code .in-flight-bytes} (gauge), tagged by table and outcome, and
- * {@code .unflushed-batches} / {@code .unflushed-rows} (left behind at shutdown, by state).
+ * Micrometer meters of {@code StreamLoadTemplate} that no observation records: the quantities of each load,
+ * {@code starrocks.stream-load.rows}, {@code .bytes}, {@code .filtered-rows} (tagged by table and outcome),
+ * {@code .in-flight-bytes} (gauge), and {@code .unflushed-batches} / {@code .unflushed-rows} (left behind at shutdown,
+ * by state). Loads, their latency, failures and retries are counted once, by the {@code starrocks.stream-load}
+ * observation ({@link StreamLoadObservations}): its timer and its {@code retry} event counter.
  */
 public final class StreamLoadMetrics implements StreamLoadObserver {
 
@@ -33,23 +31,9 @@ public final class StreamLoadMetrics implements StreamLoadObserver {
     public void loadSucceeded(LoadResult result) {
         String table = result.table();
         String outcome = result.status().name().toLowerCase(Locale.ROOT);
-        counter("loads", table, "outcome", outcome).increment();
         counter("rows", table, "outcome", outcome).increment(Math.max(0, result.loadedRows()));
         counter("bytes", table, "outcome", outcome).increment(Math.max(0, result.loadBytes()));
         counter("filtered-rows", table, "outcome", outcome).increment(Math.max(0, result.filteredRows()));
-        timer(table, outcome).record(result.elapsed());
-    }
-
-    @Override
-    public void loadFailed(String table, StreamLoadException failure, Duration elapsed) {
-        counter("loads", table, "outcome", "failed").increment();
-        counter("failures", table, "reason", failure.reason().name().toLowerCase(Locale.ROOT)).increment();
-        timer(table, "failed").record(elapsed);
-    }
-
-    @Override
-    public void retrying(String table, String label, RetryReason reason, int nextAttempt) {
-        counter("retries", table, "reason", reason.name().toLowerCase(Locale.ROOT)).increment();
     }
 
     @Override
@@ -72,14 +56,6 @@ public final class StreamLoadMetrics implements StreamLoadObserver {
 
     private Counter counter(String name, String table, String tag, String value) {
         return Counter.builder(PREFIX + name).tag("table", table).tag(tag, value).register(this.registry);
-    }
-
-    private Timer timer(String table, String outcome) {
-        return Timer.builder(PREFIX + "latency")
-            .description("Stream Load latency from the first attempt to the final answer")
-            .tag("table", table)
-            .tag("outcome", outcome)
-            .register(this.registry);
     }
 
 }

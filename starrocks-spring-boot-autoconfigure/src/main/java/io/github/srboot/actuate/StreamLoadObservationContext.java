@@ -20,7 +20,12 @@ public final class StreamLoadObservationContext extends Observation.Context {
 
     private final String format;
 
+    /** The reason of a load that did not fail and is not being retried. */
+    static final String NO_REASON = "none";
+
     private String outcome = "unknown";
+
+    private String reason = NO_REASON;
 
     @Nullable
     private LoadResult result;
@@ -58,6 +63,18 @@ public final class StreamLoadObservationContext extends Observation.Context {
 
     void setOutcome(String outcome) {
         this.outcome = outcome;
+    }
+
+    /**
+     * Why the load failed for good ({@code StreamLoadException.Reason}, lower case) once it failed, why it is being
+     * retried while it runs, else {@code none}.
+     */
+    public String getReason() {
+        return this.reason;
+    }
+
+    void setReason(String reason) {
+        this.reason = reason;
     }
 
     /**

@@ -17,7 +17,10 @@ import org.springframework.lang.Nullable;
 /**
  * Opens a {@code starrocks.stream-load} {@link Observation} around every Stream Load (one labelled batch with its
  * retries), so that tracing backends show it: started when the load starts, a {@code retry} event per retry, stopped
- * with its outcome (and the error when it failed). Observations of loads in flight are kept by label.
+ * with its outcome (and the error when it failed). With Micrometer's meter handler it is the one record of loads:
+ * the {@code starrocks.stream-load} timer counts and times them by table, format, outcome and failure reason, and
+ * the {@code starrocks.stream-load.retry} counter counts retries by reason. Observations of loads in flight are kept
+ * by label.
  */
 public final class StreamLoadObservations implements StreamLoadObserver {
 
@@ -51,6 +54,11 @@ public final class StreamLoadObservations implements StreamLoadObserver {
     public void retrying(String table, String label, RetryReason reason, int nextAttempt) {
         Observation observation = this.inFlight.get(label);
         if (observation != null) {
+            // The event's counter (starrocks.stream-load.retry) carries the reason as a tag; the timer's reason is
+            // set again when the load ends.
+            String tag = reason.name().toLowerCase(Locale.ROOT);
+            ((StreamLoadObservationContext) observation.getContext()).setReason(tag);
+            observation.lowCardinalityKeyValue(DefaultStreamLoadObservationConvention.REASON, tag);
             observation.event(Observation.Event.of("retry",
                     "attempt " + nextAttempt + " after " + reason.name().toLowerCase(Locale.ROOT)));
         }
@@ -62,6 +70,7 @@ public final class StreamLoadObservations implements StreamLoadObserver {
         if (observation != null) {
             StreamLoadObservationContext context = (StreamLoadObservationContext) observation.getContext();
             context.setOutcome(result.status().name().toLowerCase(Locale.ROOT));
+            context.setReason(StreamLoadObservationContext.NO_REASON);
             context.setResult(result);
             observation.stop();
         }
@@ -71,7 +80,9 @@ public final class StreamLoadObservations implements StreamLoadObserver {
     public void loadFailed(String table, StreamLoadException failure, Duration elapsed) {
         Observation observation = this.inFlight.remove(failure.label());
         if (observation != null) {
-            ((StreamLoadObservationContext) observation.getContext()).setOutcome("failed");
+            StreamLoadObservationContext context = (StreamLoadObservationContext) observation.getContext();
+            context.setOutcome("failed");
+            context.setReason(failure.reason().name().toLowerCase(Locale.ROOT));
             observation.error(failure);
             observation.stop();
         }
@@ -81,7 +92,9 @@ public final class StreamLoadObservations implements StreamLoadObserver {
     public void loadCancelled(String table, String label) {
         Observation observation = this.inFlight.remove(label);
         if (observation != null) {
-            ((StreamLoadObservationContext) observation.getContext()).setOutcome("cancelled");
+            StreamLoadObservationContext context = (StreamLoadObservationContext) observation.getContext();
+            context.setOutcome("cancelled");
+            context.setReason(StreamLoadObservationContext.NO_REASON);
             observation.stop();
         }
     }

@@ -29,8 +29,8 @@ import io.github.srboot.kafka.KafkaChangeContainers;
 import io.github.srboot.kafka.KafkaChangeListener;
 import io.github.srboot.kafka.KafkaChangeObserver;
 import io.github.srboot.kafka.KafkaChangeRoutes;
-import io.github.srboot.streamload.CdcOptions;
-import io.github.srboot.streamload.CdcSchema;
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.CdcSchema;
 import io.github.srboot.streamload.StreamLoadTemplate;
 
 /**

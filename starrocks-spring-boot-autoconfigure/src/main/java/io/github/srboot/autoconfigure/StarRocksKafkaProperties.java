@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import io.github.srboot.streamload.CdcOptions;
-import io.github.srboot.streamload.DeleteMode;
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.DeleteMode;
 
 /**
  * Configuration of the Kafka change-event adapter ({@code starrocks.kafka.*}).

@@ -55,7 +55,7 @@ import org.springframework.util.Assert;
  * view's or materialized view's query, and statements given as text ({@link #execute(String)}), are left as
  * written: StarRocks resolves them in the connection's current database. Reflection always names its database.
  */
-public final class StarRocksTemplate {
+public final class StarRocksTemplate implements StarRocksOperations {
 
     private static final Log logger = LogFactory.getLog(StarRocksTemplate.class);
 
@@ -161,6 +161,7 @@ public final class StarRocksTemplate {
      * because a schema change runs on the table named in the server's message is retried once that job ends.
      * @throws org.springframework.dao.DataAccessException when StarRocks refuses it
      */
+    @Override
     public void execute(String sql) {
         Assert.hasText(sql, "sql must not be empty");
         run(null, null, null, sql);
@@ -171,6 +172,7 @@ public final class StarRocksTemplate {
      * {@code TRUNCATE} refused because a schema change runs on its table is retried once that job ends.
      * @throws org.springframework.dao.DataAccessException when StarRocks refuses it
      */
+    @Override
     public void execute(DdlStatement statement) {
         Assert.notNull(statement, "statement must not be null");
         statement = qualify(statement);
@@ -189,6 +191,7 @@ public final class StarRocksTemplate {
      * {@code CREATE TABLE | VIEW | MATERIALIZED VIEW} in the default database, or the connection's current one.
      * @throws StarRocksObjectExistsException when it exists already
      */
+    @Override
     public void create(SchemaObject object) {
         execute(CreateObject.of(object));
     }
@@ -197,6 +200,7 @@ public final class StarRocksTemplate {
      * {@code CREATE TABLE | VIEW | MATERIALIZED VIEW `database`.`name`}.
      * @throws StarRocksObjectExistsException when it exists already
      */
+    @Override
     public void create(String database, SchemaObject object) {
         execute(new CreateObject(database, object, false, false));
     }
@@ -205,6 +209,7 @@ public final class StarRocksTemplate {
      * {@code CREATE ... IF NOT EXISTS} in the default database, or the connection's current one: does nothing when an object of that
      * name exists (whatever its definition).
      */
+    @Override
     public void createIfNotExists(SchemaObject object) {
         execute(CreateObject.ifNotExists(object));
     }
@@ -213,6 +218,7 @@ public final class StarRocksTemplate {
      * {@code CREATE ... IF NOT EXISTS `database`.`name`}: does nothing when an object of that name exists
      * (whatever its definition).
      */
+    @Override
     public void createIfNotExists(String database, SchemaObject object) {
         execute(new CreateObject(database, object, true, false));
     }
@@ -221,6 +227,7 @@ public final class StarRocksTemplate {
      * {@code DROP TABLE | VIEW | MATERIALIZED VIEW name}.
      * @throws StarRocksObjectNotFoundException when it does not exist
      */
+    @Override
     public void drop(ObjectKind kind, ObjectName name) {
         execute(new DropObject(kind, name, false, false));
     }
@@ -228,6 +235,7 @@ public final class StarRocksTemplate {
     /**
      * {@code DROP TABLE | VIEW | MATERIALIZED VIEW IF EXISTS name}.
      */
+    @Override
     public void dropIfExists(ObjectKind kind, ObjectName name) {
         execute(new DropObject(kind, name, true, false));
     }
@@ -237,6 +245,7 @@ public final class StarRocksTemplate {
      * {@link #alterAndWait(AlterTable)}). Retried while another schema change blocks the table.
      * @throws StarRocksUnsupportedAlterException when StarRocks cannot apply the change in place
      */
+    @Override
     public void alter(AlterTable alter) {
         execute(alter);
     }
@@ -244,6 +253,7 @@ public final class StarRocksTemplate {
     /**
      * {@code ALTER VIEW}.
      */
+    @Override
     public void alter(AlterView alter) {
         execute(alter);
     }
@@ -251,6 +261,7 @@ public final class StarRocksTemplate {
     /**
      * {@code ALTER MATERIALIZED VIEW} (refresh scheme, properties, rename, activate, swap).
      */
+    @Override
     public void alter(AlterMaterializedView alter) {
         execute(alter);
     }
@@ -264,6 +275,7 @@ public final class StarRocksTemplate {
      * @throws StarRocksAlterJobCancelledException when a job was cancelled (carries its {@code Msg})
      * @throws StarRocksAlterJobTimeoutException when a job still runs at the timeout
      */
+    @Override
     public List<AlterJob> alterAndWait(AlterTable alter) {
         Assert.notNull(alter, "alter must not be null");
         alter = (AlterTable) qualify(alter);
@@ -278,6 +290,7 @@ public final class StarRocksTemplate {
     /**
      * Whether a database exists (in the current catalog).
      */
+    @Override
     public boolean databaseExists(String database) {
         Assert.hasText(database, "database must not be empty");
         Integer count = this.jdbcTemplate.queryForObject(CatalogQueries.COUNT_SCHEMATA, Integer.class, database);
@@ -288,6 +301,7 @@ public final class StarRocksTemplate {
      * {@code CREATE DATABASE}.
      * @throws StarRocksObjectExistsException when it exists already
      */
+    @Override
     public void createDatabase(String database) {
         execute(new CreateDatabase(database, false));
     }
@@ -295,6 +309,7 @@ public final class StarRocksTemplate {
     /**
      * {@code CREATE DATABASE IF NOT EXISTS}.
      */
+    @Override
     public void createDatabaseIfNotExists(String database) {
         execute(new CreateDatabase(database, true));
     }
@@ -302,6 +317,7 @@ public final class StarRocksTemplate {
     /**
      * The tables of a database (materialized views excluded), sorted by name. Two bulk queries.
      */
+    @Override
     public List<String> listTables(String database) {
         return list(database, ObjectKind.TABLE);
     }
@@ -309,6 +325,7 @@ public final class StarRocksTemplate {
     /**
      * The logical views of a database, sorted by name. Two bulk queries.
      */
+    @Override
     public List<String> listViews(String database) {
         return list(database, ObjectKind.VIEW);
     }
@@ -317,6 +334,7 @@ public final class StarRocksTemplate {
      * The asynchronous materialized views of a database, sorted by name; synchronous ones and rollups are not
      * among them ({@link #listSynchronousMaterializedViews(String)}). Two bulk queries.
      */
+    @Override
     public List<String> listMaterializedViews(String database) {
         return list(database, ObjectKind.MATERIALIZED_VIEW);
     }
@@ -326,6 +344,7 @@ public final class StarRocksTemplate {
      * base tables, which {@code information_schema.materialized_views} lists beside the asynchronous ones. One
      * bulk query (none where that table does not exist, as in external catalogs).
      */
+    @Override
     public List<SynchronousMaterializedView> listSynchronousMaterializedViews(String database) {
         Assert.hasText(database, "database must not be empty");
         List<Map<String, Object>> rows = queryOptional(CatalogQueries.MATERIALIZED_VIEWS, database);
@@ -339,6 +358,7 @@ public final class StarRocksTemplate {
      * @return the object, or empty when the database has no object of that name
      * @throws StarRocksReflectionException when what the server reports cannot be read into the model
      */
+    @Override
     public Optional<SchemaObject> describe(String database, String name) {
         Assert.hasText(database, "database must not be empty");
         Assert.hasText(name, "name must not be empty");
@@ -361,6 +381,7 @@ public final class StarRocksTemplate {
      * of their own: they are not read here ({@link #listSynchronousMaterializedViews(String)}).
      * @throws StarRocksReflectionException when what the server reports cannot be read into the model
      */
+    @Override
     public List<SchemaObject> describeAll(String database) {
         Assert.hasText(database, "database must not be empty");
         CatalogRows rows = readCatalog(database, null);
@@ -377,6 +398,7 @@ public final class StarRocksTemplate {
      * others: it is listed as unreadable with the reason, and logged.
      * @return the objects read and the objects that could not be
      */
+    @Override
     public ReflectedSchema reflect(String database) {
         Assert.hasText(database, "database must not be empty");
         CatalogRows rows = readCatalog(database, null);
@@ -403,6 +425,7 @@ public final class StarRocksTemplate {
      * @throws StarRocksAlterJobTimeoutException when a job still runs after {@code timeout} (carries its last
      * state and progress)
      */
+    @Override
     public List<AlterJob> awaitAlterJobs(String database, String table, Duration timeout) {
         Assert.hasText(database, "database must not be empty");
         Assert.hasText(table, "table must not be empty");
@@ -414,6 +437,7 @@ public final class StarRocksTemplate {
     /**
      * {@link #awaitAlterJobs(String, String, Duration)} with {@link AlterJobPolling#timeout()}.
      */
+    @Override
     public List<AlterJob> awaitAlterJobs(String database, String table) {
         return awaitAlterJobs(database, table, this.alterJobs.polling().timeout());
     }
@@ -423,6 +447,7 @@ public final class StarRocksTemplate {
      * state; read it before a statement to tell the job that statement starts from earlier ones.
      * @return the job, or empty when the table never had one of that kind
      */
+    @Override
     public Optional<AlterJob> newestAlterJob(AlterJobType type, String database, String table) {
         Assert.notNull(type, "type must not be null");
         Assert.hasText(database, "database must not be empty");
@@ -440,6 +465,7 @@ public final class StarRocksTemplate {
      * @throws StarRocksAlterJobTimeoutException when the job still runs after {@code timeout} (carries its last
      * state and progress)
      */
+    @Override
     public Optional<AlterJob> awaitAlterJob(AlterJobType type, String database, String table, Duration timeout,
             @Nullable AlterJob earlier) {
         Assert.notNull(type, "type must not be null");

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import io.github.srboot.streamload.ChangeRecord;
+import io.github.srboot.streamload.cdc.ChangeRecord;
 
 /**
  * Reads Debezium's JSON change-event envelope ({@code before}, {@code after}, {@code op}, {@code source}), with or

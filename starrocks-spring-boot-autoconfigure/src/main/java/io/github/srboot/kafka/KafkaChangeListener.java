@@ -28,8 +28,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
 import reactor.core.publisher.Mono;
 
-import io.github.srboot.streamload.CdcOptions;
-import io.github.srboot.streamload.ChangeRecord;
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.ChangeRecord;
 import io.github.srboot.streamload.LoadResult;
 import io.github.srboot.streamload.LoadStatus;
 import io.github.srboot.streamload.StreamLoadTemplate;

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.srboot.streamload.CdcOptions;
+import io.github.srboot.streamload.cdc.CdcOptions;
 
 /**
  * Where the changes of each topic go, and how each table applies them: a topic routed to a table goes there; any

@@ -2,7 +2,7 @@ package io.github.srboot.kafka;
 
 import java.util.Objects;
 
-import io.github.srboot.streamload.ChangeRecord;
+import io.github.srboot.streamload.cdc.ChangeRecord;
 
 /**
  * One change read from a Kafka record: the source table it belongs to and the change itself.

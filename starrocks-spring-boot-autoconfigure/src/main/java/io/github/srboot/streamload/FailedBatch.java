@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.srboot.streamload.internal.encoding.AsyncPermits;
+
 /**
  * A batch of {@code stream()} or a writer that did not load, kept (as a heap copy of its encoded body) so that the
  * caller can send it again under the same label with {@link StreamLoadTemplate#retry(FailedBatch)}: the label keeps a

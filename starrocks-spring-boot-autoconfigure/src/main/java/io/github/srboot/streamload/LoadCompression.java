@@ -25,12 +25,12 @@ public enum LoadCompression {
     }
 
     /** The value of the {@code compression} header for JSON bodies, or {@code null} when uncompressed. */
-    String jsonCompression() {
+    public String jsonCompression() {
         return this.jsonCompression;
     }
 
     /** The value of the {@code format} header for compressed CSV bodies, or {@code null} when uncompressed. */
-    String csvFormat() {
+    public String csvFormat() {
         return this.csvFormat;
     }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.github.srboot.streamload.internal.http.Labels;
+
 /**
  * Options of a load: format, columns, Primary Key operations, data quality settings, label and extra headers.
  *
@@ -246,7 +248,7 @@ public record LoadOptions(LoadFormat format, List<String> columns, Function<Obje
      * A separator as StarRocks reads it in a header: printable ASCII as it is, otherwise all its UTF-8 bytes in
      * hexadecimal after {@code \x} (StarRocks' notation, e.g. {@code \x01} or {@code \x0102}).
      */
-    static String printable(String separator) {
+    public static String printable(String separator) {
         byte[] bytes = separator.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         boolean plain = true;
         for (byte b : bytes) {

@@ -48,7 +48,7 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
      * those {@code busy} accepts); {@code beforeRetry} hears of each retry before its wait. Other failures, and the
      * last one once the retries are spent, pass on as they are.
      */
-    reactor.util.retry.Retry retrying(java.util.function.Predicate<? super Throwable> filter,
+    public reactor.util.retry.Retry retrying(java.util.function.Predicate<? super Throwable> filter,
             java.util.function.Predicate<? super Throwable> busy, RetryListener beforeRetry) {
         return reactor.util.retry.Retry.from((signals) -> signals.concatMap((signal) -> {
             Throwable failure = signal.failure();
@@ -65,7 +65,7 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
 
     /** Told of each retry: the failure, the retry's number (1-based) and the wait before it. */
     @FunctionalInterface
-    interface RetryListener {
+    public interface RetryListener {
 
         /** Does nothing. */
         RetryListener NONE = (failure, retry, wait) -> {

@@ -11,6 +11,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.ChangeApplier;
+import io.github.srboot.streamload.cdc.ChangeRecord;
+import io.github.srboot.streamload.cdc.ChangeWriter;
+import io.github.srboot.streamload.internal.encoding.AsyncPermits;
+import io.github.srboot.streamload.internal.encoding.Batcher;
+import io.github.srboot.streamload.internal.encoding.EncodedBatch;
+import io.github.srboot.streamload.internal.encoding.PooledChunks;
+import io.github.srboot.streamload.internal.encoding.RowCodec;
+import io.github.srboot.streamload.internal.http.Frontends;
+import io.github.srboot.streamload.internal.http.Labels;
+import io.github.srboot.streamload.internal.http.LoadHeaders;
+import io.github.srboot.streamload.internal.http.LoadRunner;
+import io.github.srboot.streamload.internal.http.Redirects;
+import io.github.srboot.streamload.internal.http.StreamLoadHttp;
+import io.github.srboot.streamload.internal.http.TransactionHttp;
+import io.github.srboot.streamload.transaction.CheckpointBatch;
+import io.github.srboot.streamload.transaction.CheckpointLabels;
+import io.github.srboot.streamload.transaction.CheckpointWriter;
+import io.github.srboot.streamload.transaction.LabelExpiredException;
+import io.github.srboot.streamload.transaction.MergeCommit;
+import io.github.srboot.streamload.transaction.MergeCommitLoader;
+import io.github.srboot.streamload.transaction.RecoveryReport;
+import io.github.srboot.streamload.transaction.StreamLoadTransaction;
+import io.github.srboot.streamload.transaction.TransactionRecovery;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -39,7 +65,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * <p>A table name may be qualified ({@code db.table}); otherwise the default database applies.
  */
-public final class StreamLoadTemplate implements AutoCloseable {
+public final class StreamLoadTemplate implements StreamLoadOperations, AutoCloseable {
 
     private static final Log logger = LogFactory.getLog(StreamLoadTemplate.class);
 
@@ -183,6 +209,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
     /**
      * Loads all rows as one Stream Load with the default options; completes empty when there are no rows.
      */
+    @Override
     public Mono<LoadResult> load(String table, Flux<?> rows) {
         return load(table, rows, this.defaultOptions);
     }
@@ -192,6 +219,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * {@code maxInFlightBytes}; use {@link #stream} for larger or endless inputs. The label is fixed by this call:
      * subscribing again (or {@code retry()}) sends the same label, so the rows are loaded at most once.
      */
+    @Override
     public Mono<LoadResult> load(String table, Flux<?> rows, LoadOptions options) {
         Labelled labelled = labelled(table, options);
         if (labelled.invalid() != null) {
@@ -236,6 +264,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * {@code options.compression()} is set) as one Stream Load; completes empty for an empty body. The buffers are kept (and counted in the in-flight
      * budget) until the load is final, so that retries can resend them.
      */
+    @Override
     public Mono<LoadResult> loadBytes(String table, Publisher<DataBuffer> body, LoadOptions options) {
         Labelled labelled = labelled(table, options);
         if (labelled.invalid() != null) {
@@ -283,6 +312,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * Continuous ingestion with the default options: rows are cut into loads by the batch policy, one load at a
      * time for this table, with backpressure on {@code rows}; emits one result per load.
      */
+    @Override
     public Flux<LoadResult> stream(String table, Flux<?> rows) {
         return stream(table, rows, this.defaultOptions);
     }
@@ -292,6 +322,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * backpressure; emits one result per load and fails with the first failed load. When the template closes,
      * buffered rows are loaded and the flux completes.
      */
+    @Override
     public Flux<LoadResult> stream(String table, Flux<?> rows, LoadOptions options) {
         if (options.label() != null) {
             return Flux.error(new IllegalArgumentException(
@@ -395,6 +426,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
     /**
      * A blocking writer for non-reactive code, with the default options.
      */
+    @Override
     public <T> StreamLoadWriter<T> writer(String table) {
         return writer(table, this.defaultOptions);
     }
@@ -403,6 +435,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * A blocking writer for non-reactive code: {@code write} encodes into the current batch and waits when the
      * in-flight budget is spent; batches are loaded in the background by the batch policy.
      */
+    @Override
     public <T> StreamLoadWriter<T> writer(String table, LoadOptions options) {
         if (options.label() != null) {
             throw new IllegalArgumentException(
@@ -598,6 +631,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * Sends a batch that failed again, under its label, with its headers; a batch whose earlier attempt committed
      * after all comes back {@code ALREADY_LOADED}.
      */
+    @Override
     public Mono<LoadResult> retry(FailedBatch batch) {
         return tracked(() -> {
             PooledChunks body = new PooledChunks();
@@ -837,6 +871,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * deletes: those need source order); the table is created or its columns added first when the options say so.
      * Batches run one after the other; emits one result per load.
      */
+    @Override
     public Flux<LoadResult> applyChanges(String table, Flux<ChangeRecord> changes, CdcOptions options) {
         return tracked(() -> {
             Target target = target(table);
@@ -847,6 +882,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
     /**
      * A blocking writer of change records (see {@link ChangeWriter}).
      */
+    @Override
     public ChangeWriter changeWriter(String table, CdcOptions options) {
         requireOpen();
         Target target = target(table);
@@ -867,6 +903,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * whose commit answer was lost is settled by that replay (it asks each label's state first), not by the
      * template's wait for unsettled loads.
      */
+    @Override
     public Flux<LoadResult> applyChangeBatch(String table, List<ChangeRecord> changes, CdcOptions options,
             String batchId) {
         return tracked(() -> {
@@ -882,7 +919,8 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * Completes once no earlier load of the table that ended {@code OUTCOME_UNKNOWN} can still commit, so that the
      * change paths never load a table's next batch behind a stalled attempt of an earlier one.
      */
-    Mono<Void> awaitSettled(String database, String table) {
+    @Override
+    public Mono<Void> awaitSettled(String database, String table) {
         return this.runner.awaitSettled(database, table);
     }
 
@@ -910,6 +948,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * {@link LoadStatus#ALREADY_LOADED} for those that committed before, so nothing is loaded twice, whatever the
      * table's key model. Each batch must fit in {@code max-in-flight-bytes}.
      */
+    @Override
     public <T> Flux<LoadResult> streamCheckpoints(String table, Flux<CheckpointBatch<T>> batches,
             LoadOptions options) {
         if (options.label() != null) {
@@ -923,6 +962,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
     /**
      * A blocking writer whose loads are labelled from the caller's checkpoint ids (see {@link CheckpointWriter}).
      */
+    @Override
     public <T> CheckpointWriter<T> checkpointWriter(String table, LoadOptions options) {
         if (options.label() != null) {
             throw new IllegalArgumentException(
@@ -963,12 +1003,13 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * resent and its outcome is unknown, so the delivery guarantee is at most once (at least once if the caller
      * retries; Primary Key tables with {@code merge_condition} absorb such repeats). JSON only.
      */
+    @Override
     public Mono<LoadResult> loadWithMergeCommit(String table, Flux<?> rows, LoadOptions options,
             MergeCommit mergeCommit) {
         return tracked(() -> {
             Target target = target(table);
             Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
-            MergeCommitLoader loader = new MergeCommitLoader(this.transactionHttp, this.frontendUrls);
+            MergeCommitLoader loader = new MergeCommitLoader(this.transactionHttp);
             return rows.collectList().flatMap((list) -> loader.load(target.database(), target.table(), list, options,
                     mergeCommit, timeout, timeout.plus(mergeCommit.interval()).plus(this.budgetWait),
                     codec(options.zone()).mapper));
@@ -981,6 +1022,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * A transaction Stream Load on {@code table} under {@code label}, loading JSON (see
      * {@link StreamLoadTransaction}); nothing is sent until {@code begin()}.
      */
+    @Override
     public StreamLoadTransaction transaction(String table, String label) {
         return transaction(table, label, LoadOptions.json());
     }
@@ -989,11 +1031,12 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * A transaction Stream Load with load options (columns, partial update, merge condition, timeout, extra headers
      * such as {@code prepared_timeout}); the format must be JSON.
      */
+    @Override
     public StreamLoadTransaction transaction(String table, String label, LoadOptions options) {
         requireOpen();
         Target target = target(table);
         Duration timeout = (options.timeout() != null) ? options.timeout() : this.defaultLoadTimeout;
-        return new StreamLoadTransaction(this.transactionHttp, this.runner, this.frontendUrls, target.database(),
+        return new StreamLoadTransaction(this.transactionHttp, this.runner, target.database(),
                 target.table(), label, options, timeout, this.budgetWait, codec(options.zone()).mapper,
                 this.retryPolicy);
     }
@@ -1007,6 +1050,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * committed. This form cannot tell how old the checkpoint is: use
      * {@link #recover(String, String, long, Instant, int)} when the checkpoint store records when.
      */
+    @Override
     public Mono<RecoveryReport> recover(String table, String labelPrefix, long lastCheckpoint, int window) {
         requireOpen();
         Target target = target(table);
@@ -1020,6 +1064,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * keeps a finished transaction's label ({@link Builder#labelKeep(Duration)}, StarRocks'
      * {@code label_keep_max_second}, 3 days by default), since StarRocks may have dropped the labels recovery reads.
      */
+    @Override
     public Mono<RecoveryReport> recover(String table, String labelPrefix, long lastCheckpoint,
             Instant lastCheckpointTime, int window) {
         requireOpen();
@@ -1033,6 +1078,7 @@ public final class StreamLoadTemplate implements AutoCloseable {
      * The state of a label in the table's database ({@code get_load_state}: {@code PREPARE}, {@code PREPARED},
      * {@code COMMITTED}, {@code VISIBLE}, {@code ABORTED} or {@code UNKNOWN}).
      */
+    @Override
     public Mono<String> loadState(String table, String label) {
         Target target = target(table);
         return this.runner.labelState(target.database(), label).timeout(this.budgetWait);

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import io.github.srboot.jdbc.AlterJobPolling;
 import io.github.srboot.jdbc.StarRocksObjectExistsException;
+import io.github.srboot.jdbc.StarRocksOperations;
 import io.github.srboot.jdbc.StarRocksSqlExceptionTranslator;
 import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.support.ScriptedJdbc;
@@ -191,6 +192,13 @@ class StarRocksJdbcAutoConfigurationTests {
     }
 
     @Test
+    void applicationsInjectTheOperationsInterface() {
+        this.runner.withUserConfiguration(SingleDataSource.class, OperationsUser.class)
+            .run((context) -> assertThat(context.getBean(OperationsUser.class).operations)
+                .isSameAs(context.getBean(StarRocksTemplate.class)));
+    }
+
+    @Test
     void userTemplateWins() {
         this.runner.withUserConfiguration(SingleDataSource.class, UserTemplate.class).run((context) -> {
             assertThat(context).hasSingleBean(StarRocksTemplate.class);
@@ -297,6 +305,17 @@ class StarRocksJdbcAutoConfigurationTests {
         @Bean
         DataSource second() {
             return new ScriptedJdbc().dataSource();
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OperationsUser {
+
+        final StarRocksOperations operations;
+
+        OperationsUser(StarRocksOperations operations) {
+            this.operations = operations;
         }
 
     }

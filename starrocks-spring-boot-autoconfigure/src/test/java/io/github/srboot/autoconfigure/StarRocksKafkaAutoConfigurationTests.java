@@ -23,9 +23,9 @@ import io.github.srboot.kafka.KafkaChangeListener;
 import io.github.srboot.kafka.KafkaChangeObserver;
 import io.github.srboot.kafka.KafkaChangeRoutes;
 import io.github.srboot.kafka.SourceChange;
-import io.github.srboot.streamload.CdcOptions;
-import io.github.srboot.streamload.ChangeRecord;
-import io.github.srboot.streamload.DeleteMode;
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.ChangeRecord;
+import io.github.srboot.streamload.cdc.DeleteMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

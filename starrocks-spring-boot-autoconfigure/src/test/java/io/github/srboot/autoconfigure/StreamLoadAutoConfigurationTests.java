@@ -18,6 +18,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import io.github.srboot.actuate.StreamLoadMetrics;
 import io.github.srboot.streamload.BatchPolicy;
 import io.github.srboot.streamload.RetryPolicy;
+import io.github.srboot.streamload.StreamLoadOperations;
 import io.github.srboot.streamload.StreamLoadTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +70,14 @@ class StreamLoadAutoConfigurationTests {
         this.contextRunner.withBean(StarRocksConnectionDetails.class, ServiceConnectionDetails::new)
             .withPropertyValues("starrocks.stream-load.enabled=true")
             .run((context) -> assertThat(context).hasSingleBean(StreamLoadTemplate.class));
+    }
+
+    @Test
+    void applicationsInjectTheOperationsInterface() {
+        this.contextRunner.withPropertyValues("starrocks.http.frontends=http://127.0.0.1:8030")
+            .withUserConfiguration(OperationsUser.class)
+            .run((context) -> assertThat(context.getBean(OperationsUser.class).operations)
+                .isSameAs(context.getBean(StreamLoadTemplate.class)));
     }
 
     @Test
@@ -171,6 +180,17 @@ class StreamLoadAutoConfigurationTests {
                 assertThat(properties.getHttp().getRedirectHostRewrite()).isEqualTo("127.0.0.1:18040");
                 assertThat(context).hasSingleBean(StreamLoadTemplate.class);
             });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OperationsUser {
+
+        final StreamLoadOperations operations;
+
+        OperationsUser(StreamLoadOperations operations) {
+            this.operations = operations;
+        }
+
     }
 
     @Configuration(proxyBeanMethods = false)

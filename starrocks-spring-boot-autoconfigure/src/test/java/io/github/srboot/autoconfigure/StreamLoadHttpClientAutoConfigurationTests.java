@@ -29,7 +29,7 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import io.github.srboot.streamload.LoadOptions;
 import io.github.srboot.streamload.StreamLoadException;
 import io.github.srboot.streamload.StreamLoadTemplate;
-import io.github.srboot.streamload.StreamLoadTransactionException;
+import io.github.srboot.streamload.transaction.StreamLoadTransactionException;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThat;

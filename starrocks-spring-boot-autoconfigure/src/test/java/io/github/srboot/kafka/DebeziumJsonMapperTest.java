@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import io.github.srboot.streamload.ChangeOperation;
-import io.github.srboot.streamload.ChangeRecord;
+import io.github.srboot.streamload.cdc.ChangeOperation;
+import io.github.srboot.streamload.cdc.ChangeRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

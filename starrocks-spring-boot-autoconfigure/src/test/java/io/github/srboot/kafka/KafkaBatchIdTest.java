@@ -2,7 +2,7 @@ package io.github.srboot.kafka;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.srboot.streamload.CheckpointLabels;
+import io.github.srboot.streamload.transaction.CheckpointLabels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.srboot.streamload.CdcOptions;
+import io.github.srboot.streamload.cdc.CdcOptions;
 import io.github.srboot.streamload.LoadOptions;
 import io.github.srboot.streamload.StreamLoadTemplate;
 import io.github.srboot.streamload.StubTemplates;

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.ChangeRecord;
+import io.github.srboot.streamload.cdc.ChangeWriter;
+import io.github.srboot.streamload.cdc.DeleteMode;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 import io.github.srboot.test.streamload.TableContents;
 

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.ChangeRecord;
+import io.github.srboot.streamload.transaction.StreamLoadTransaction;
+
 import io.github.srboot.test.streamload.Fault;
 import io.github.srboot.test.streamload.LoadState;
 import io.github.srboot.test.streamload.StreamLoadStubServer;

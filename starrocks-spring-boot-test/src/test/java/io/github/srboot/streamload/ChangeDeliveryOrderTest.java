@@ -20,6 +20,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Flux;
 
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.ChangeOperation;
+import io.github.srboot.streamload.cdc.ChangeRecord;
+import io.github.srboot.streamload.cdc.ChangeWriter;
+import io.github.srboot.streamload.cdc.DeleteMode;
 import io.github.srboot.test.streamload.Fault;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 import io.github.srboot.test.streamload.StubTable;

@@ -14,6 +14,8 @@ import io.github.srboot.ddl.ColumnOption;
 import io.github.srboot.ddl.ScalarKind;
 import io.github.srboot.ddl.ScalarType;
 import io.github.srboot.ddl.Table;
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.ChangeRecord;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 
 import static io.github.srboot.test.support.TestRows.row;

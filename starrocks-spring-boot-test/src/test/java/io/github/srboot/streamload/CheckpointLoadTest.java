@@ -8,6 +8,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import io.github.srboot.streamload.transaction.CheckpointBatch;
+import io.github.srboot.streamload.transaction.CheckpointLabels;
+import io.github.srboot.streamload.transaction.CheckpointWriter;
+import io.github.srboot.streamload.transaction.MergeCommit;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 
 import static org.assertj.core.api.Assertions.assertThat;

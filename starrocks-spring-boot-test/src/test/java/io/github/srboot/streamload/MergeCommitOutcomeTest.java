@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import io.github.srboot.streamload.transaction.MergeCommit;
 import io.github.srboot.test.streamload.Fault;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import io.github.srboot.streamload.transaction.MergeCommit;
 import io.github.srboot.test.streamload.LoadState;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 

@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 import io.github.srboot.actuate.StreamLoadMetrics;
+import io.github.srboot.actuate.StreamLoadObservations;
 import io.github.srboot.streamload.StubTemplates.Item;
 import io.github.srboot.test.streamload.Fault;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
@@ -311,9 +314,42 @@ class StreamLoadIngestionTest {
 
     @Test
     void metricsCountLoadsRowsRetriesAndFailures() {
+        SimpleMeterRegistry registry = meteredLoadRetriedOnceAndLoadRefused();
+        // Loads, their latency and failures: the observation's timer, tagged by outcome and reason.
+        assertThat(registry.get("starrocks.stream-load").tag("outcome", "success").tag("reason", "none").timer()
+            .count()).isOne();
+        assertThat(registry.get("starrocks.stream-load").tag("outcome", "failed").tag("reason", "rejected").timer()
+            .count()).isOne();
+        // Retries: the observation's retry event, tagged by reason.
+        assertThat(registry.get("starrocks.stream-load.retry").tag("reason", "server_error").counter().count())
+            .isOne();
+        assertThat(registry.get("starrocks.stream-load.rows").tag("table", "events").counter().count()).isEqualTo(10);
+        assertThat(registry.get("starrocks.stream-load.bytes").counter().count()).isPositive();
+        assertThat(registry.get("starrocks.stream-load.in-flight-bytes").gauge().value()).isZero();
+    }
+
+    @Test
+    void noTwoMetersRecordTheSameEvent() {
+        // Each event of a load is counted by one meter: the hand-made load, latency, failure and retry meters that
+        // stood beside the observation's timer and retry counter are gone.
+        SimpleMeterRegistry registry = meteredLoadRetriedOnceAndLoadRefused();
+        List<String> names = registry.getMeters().stream().map((meter) -> meter.getId().getName()).distinct().toList();
+        assertThat(names).contains("starrocks.stream-load", "starrocks.stream-load.retry")
+            .doesNotContain("starrocks.stream-load.loads", "starrocks.stream-load.latency",
+                    "starrocks.stream-load.retries", "starrocks.stream-load.failures");
+    }
+
+    /**
+     * The meters, with the observation's meter handler as Spring Boot's Actuator installs it, after a load of 10 rows
+     * retried once after a 503 and a load the BE refuses.
+     */
+    private SimpleMeterRegistry meteredLoadRetriedOnceAndLoadRefused() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry));
         try (StreamLoadTemplate observed = StubTemplates.builder(this.stub)
-            .observer(new StreamLoadMetrics(registry))
+            .observer(StreamLoadObserver.composite(
+                    List.of(new StreamLoadMetrics(registry), new StreamLoadObservations(observations, null))))
             .build()) {
             this.stub.faults().backend(Fault.httpStatus(503));
             observed.load("events", Flux.range(0, 10).map((i) -> new Item(i, "m"))).block();
@@ -321,16 +357,7 @@ class StreamLoadIngestionTest {
             assertThatExceptionOfType(StreamLoadException.class)
                 .isThrownBy(() -> observed.load("events", Flux.just(new Item(1, "x"))).block());
         }
-        assertThat(registry.get("starrocks.stream-load.loads").tag("outcome", "success").counter().count()).isOne();
-        assertThat(registry.get("starrocks.stream-load.loads").tag("outcome", "failed").counter().count()).isOne();
-        assertThat(registry.get("starrocks.stream-load.rows").tag("table", "events").counter().count()).isEqualTo(10);
-        assertThat(registry.get("starrocks.stream-load.bytes").counter().count()).isPositive();
-        assertThat(registry.get("starrocks.stream-load.retries").tag("reason", "server_error").counter().count())
-            .isOne();
-        assertThat(registry.get("starrocks.stream-load.failures").tag("reason", "rejected").counter().count())
-            .isOne();
-        assertThat(registry.get("starrocks.stream-load.latency").tag("outcome", "success").timer().count()).isOne();
-        assertThat(registry.get("starrocks.stream-load.in-flight-bytes").gauge().value()).isZero();
+        return registry;
     }
 
     private static Map<String, Object> row(int id, String text) {

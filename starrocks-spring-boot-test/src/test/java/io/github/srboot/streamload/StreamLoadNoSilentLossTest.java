@@ -13,6 +13,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.github.srboot.streamload.StubTemplates.Item;
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.ChangeRecord;
+import io.github.srboot.streamload.transaction.MergeCommit;
+import io.github.srboot.streamload.transaction.StreamLoadTransaction;
+import io.github.srboot.streamload.transaction.TransactionOperation;
+import io.github.srboot.streamload.transaction.TransactionResult;
 import io.github.srboot.test.streamload.Fault;
 import io.github.srboot.test.streamload.LoadState;
 import io.github.srboot.test.streamload.StreamLoadStubServer;

@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 
 import io.github.srboot.streamload.StreamLoadObserver.RetryReason;
 import io.github.srboot.streamload.StubTemplates.Item;
+import io.github.srboot.streamload.transaction.StreamLoadTransaction;
 import io.github.srboot.test.streamload.Fault;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 import io.github.srboot.test.streamload.StubEndpoint;

@@ -7,6 +7,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.srboot.streamload.transaction.CheckpointLabels;
+import io.github.srboot.streamload.transaction.LabelExpiredException;
+import io.github.srboot.streamload.transaction.RecoveryReport;
+import io.github.srboot.streamload.transaction.StreamLoadTransaction;
+import io.github.srboot.streamload.transaction.StreamLoadTransactionException;
+import io.github.srboot.streamload.transaction.TransactionOperation;
+import io.github.srboot.streamload.transaction.TransactionResult;
 import io.github.srboot.test.streamload.LoadState;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 import io.github.srboot.test.streamload.TableContents;

@@ -13,6 +13,7 @@ import io.github.srboot.ddl.CreateObject;
 import io.github.srboot.ddl.Ddl;
 import io.github.srboot.ddl.ObjectName;
 import io.github.srboot.ddl.Table;
+import io.github.srboot.streamload.cdc.CdcSchema;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 import io.github.srboot.test.streamload.StubTable;
 

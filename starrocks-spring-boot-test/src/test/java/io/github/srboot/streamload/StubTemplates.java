@@ -2,6 +2,7 @@ package io.github.srboot.streamload;
 
 import java.time.Duration;
 
+import io.github.srboot.streamload.cdc.AuditColumns;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 import io.github.srboot.test.streamload.StubTable;
 

@@ -31,8 +31,8 @@ import io.github.srboot.ddl.ColumnOption;
 import io.github.srboot.ddl.ScalarKind;
 import io.github.srboot.ddl.ScalarType;
 import io.github.srboot.ddl.Table;
-import io.github.srboot.streamload.AuditColumns;
-import io.github.srboot.streamload.CdcOptions;
+import io.github.srboot.streamload.cdc.AuditColumns;
+import io.github.srboot.streamload.cdc.CdcOptions;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 import io.github.srboot.test.streamload.StubTable;
 

@@ -1,6 +1,6 @@
 package io.github.srboot.sample;
 
-import io.github.srboot.streamload.ChangeRecord;
+import io.github.srboot.streamload.cdc.ChangeRecord;
 
 /**
  * One change event of the source system, as a change-data-capture feed delivers it.

@@ -5,14 +5,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.github.srboot.streamload.AuditColumns;
-import io.github.srboot.streamload.CdcOptions;
-import io.github.srboot.streamload.DeleteMode;
+import io.github.srboot.streamload.cdc.AuditColumns;
+import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.DeleteMode;
 import io.github.srboot.streamload.LoadResult;
 import io.github.srboot.streamload.StreamLoadTemplate;
 import io.github.srboot.streamload.StreamLoadWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -108,9 +109,8 @@ class SampleRun implements ApplicationRunner {
             .sorted()
             .forEach((name) -> logger.info("   meter {}", name));
         this.summary = new SampleSummary(this.mode, (long) sum("starrocks.stream-load.rows"), history.size(),
-                feed.counts(), (long) sumExcept("starrocks.stream-load.loads", "outcome", "failed"),
-                (long) sumOf("starrocks.stream-load.loads", "outcome", "failed"),
-                (long) sum("starrocks.stream-load.retries"), actual, healthText);
+                feed.counts(), loadsExcept("failed"), loads() - loadsExcept("failed"),
+                (long) sum("starrocks.stream-load.retry"), actual, healthText);
     }
 
     /**
@@ -165,12 +165,14 @@ class SampleRun implements ApplicationRunner {
         return this.meters.find(name).counters().stream().mapToDouble(Counter::count).sum();
     }
 
-    private double sumOf(String name, String tag, String value) {
-        return this.meters.find(name).tag(tag, value).counters().stream().mapToDouble(Counter::count).sum();
+    /** Loads counted by the {@code starrocks.stream-load} observation's timer (one per load, by outcome). */
+    private long loads() {
+        return this.meters.find("starrocks.stream-load").timers().stream().mapToLong(Timer::count).sum();
     }
 
-    private double sumExcept(String name, String tag, String value) {
-        return sum(name) - sumOf(name, tag, value);
+    private long loadsExcept(String outcome) {
+        return loads() - this.meters.find("starrocks.stream-load").tag("outcome", outcome).timers().stream()
+            .mapToLong(Timer::count).sum();
     }
 
 }

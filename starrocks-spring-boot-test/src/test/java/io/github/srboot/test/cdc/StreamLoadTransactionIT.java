@@ -17,12 +17,12 @@ import io.github.srboot.ddl.ScalarType;
 import io.github.srboot.ddl.Table;
 import io.github.srboot.jdbc.AlterJobPolling;
 import io.github.srboot.jdbc.StarRocksTemplate;
-import io.github.srboot.streamload.CheckpointLabels;
-import io.github.srboot.streamload.RecoveryReport;
+import io.github.srboot.streamload.transaction.CheckpointLabels;
+import io.github.srboot.streamload.transaction.RecoveryReport;
 import io.github.srboot.streamload.StreamLoadTemplate;
-import io.github.srboot.streamload.StreamLoadTransaction;
-import io.github.srboot.streamload.StreamLoadTransactionException;
-import io.github.srboot.streamload.TransactionResult;
+import io.github.srboot.streamload.transaction.StreamLoadTransaction;
+import io.github.srboot.streamload.transaction.StreamLoadTransactionException;
+import io.github.srboot.streamload.transaction.TransactionResult;
 import io.github.srboot.test.support.EnabledIfStarRocksAvailable;
 import io.github.srboot.test.support.StarRocksTestCluster;
 

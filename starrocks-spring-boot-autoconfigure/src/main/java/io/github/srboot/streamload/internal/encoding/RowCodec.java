@@ -1,0 +1,34 @@
+package io.github.srboot.streamload.internal.encoding;
+
+import java.time.ZoneId;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The Jackson set-up that encodes rows for one zone: thread-safe and shared by every batch using that zone.
+ */
+public final class RowCodec {
+
+    public final ObjectMapper mapper;
+
+    final RowFields fields;
+
+    final ZoneId zone;
+
+    /** {@link JsonRowPlan}s by row class; empty where Jackson writes the rows. */
+    private final java.util.Map<Class<?>, java.util.Optional<JsonRowPlan>> jsonPlans =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The direct JSON plan for rows of this row's class, or {@code null} (decided on the first row of a class). */
+    JsonRowPlan jsonPlan(Object row) {
+        return this.jsonPlans.computeIfAbsent(row.getClass(),
+                (type) -> java.util.Optional.ofNullable(JsonRowPlan.of(type, row, this))).orElse(null);
+    }
+
+    public RowCodec(ObjectMapper base, ZoneId zone) {
+        this.zone = zone;
+        this.mapper = StarRocksJson.mapper(base, zone);
+        this.fields = new RowFields(this.mapper);
+    }
+
+}
