@@ -31,8 +31,15 @@ final class Catalog {
     /** The model of each object created over SQL, by lower-case database, then lower-case name. */
     private final Map<String, Map<String, SchemaObject>> models = new ConcurrentHashMap<>();
 
+    /** The FE configuration items {@code ADMIN SET FRONTEND CONFIG} changes. */
+    private final FrontendConfig config = new FrontendConfig();
+
     Catalog(StreamLoadStubServer stub) {
         this.stub = stub;
+    }
+
+    FrontendConfig config() {
+        return this.config;
     }
 
     StreamLoadStubServer stub() {

@@ -299,6 +299,24 @@ public final class StreamLoadStubServer implements AutoCloseable {
     }
 
     /**
+     * A column change of {@code ALTER TABLE} on a declared table (a column added at a position, renamed, modified or
+     * moved): the table takes the new shape, each new column keeping the values of the old column of index
+     * {@code sources[i]}, or its default (or NULL) where that index is negative.
+     * @return the table's live contents from now on
+     * @throws IllegalArgumentException when no such table is declared, or the shape and sources differ in width
+     */
+    public TableContents reshapeTable(String database, String table, StubTable shape, int[] sources) {
+        Objects.requireNonNull(shape, "shape");
+        if (sources.length != shape.columns().size()) {
+            throw new IllegalArgumentException("Table '" + database + "." + table + "': " + sources.length
+                    + " column sources for " + shape.columns().size() + " columns");
+        }
+        TableContents altered = table(database, table).withShape(shape, sources);
+        this.tables.get(key(database)).put(key(table), altered);
+        return altered;
+    }
+
+    /**
      * Creates an empty database ({@code CREATE DATABASE} over the embedded SQL front end).
      * @return {@code false} when it existed already
      */
