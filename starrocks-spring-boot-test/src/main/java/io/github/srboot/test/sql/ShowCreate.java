@@ -103,7 +103,7 @@ final class ShowCreate {
         }
         String text;
         try {
-            text = table(table);
+            text = table(table, sharedData(session));
         }
         catch (UnsupportedOperationException ex) {
             throw SqlError.notImplemented(tokens.statement() + " (" + ex.getMessage() + ")");
@@ -115,11 +115,24 @@ final class ShowCreate {
 
     /** The text of {@code SHOW CREATE TABLE}. */
     static String table(Table table) {
+        return table(table, false);
+    }
+
+    /**
+     * Whether the session's server runs shared-data ({@code @@run_mode}): its tables are cloud-native
+     * ({@code lake/LakeTable}), with other properties and a default comment.
+     */
+    static boolean sharedData(Session session) {
+        return "shared_data".equals(session.value(session.variables().find("run_mode")));
+    }
+
+    /** The text of {@code SHOW CREATE TABLE} on a shared-nothing or a shared-data (cloud-native) server. */
+    static String table(Table table, boolean sharedData) {
         if (table.partition() != null && !(table.partition() instanceof ExpressionPartitionDesc)
                 && !(table.partition() instanceof io.github.srboot.ddl.RangePartitionDesc)) {
             throw new UnsupportedOperationException("LIST partitions are not printed yet");
         }
-        Layout layout = layout(table);
+        Layout layout = layout(table, sharedData);
         KeysType keysType = layout.keysType();
         List<String> keyColumns = layout.keyColumns();
         StringBuilder sql = new StringBuilder();
@@ -136,6 +149,10 @@ final class ShowCreate {
         sql.append(keyName(keysType)).append("(").append(backquoted(keyColumns)).append(")\n");
         if (table.comment() != null && !table.comment().isEmpty()) {
             sql.append("COMMENT ").append(quoted(table.comment())).append("\n");
+        }
+        else if (sharedData) {
+            // LakeTable.getComment: a cloud-native table without a comment answers "OLAP" (show-create 0014)
+            sql.append("COMMENT \"OLAP\"\n");
         }
         if (table.partition() instanceof ExpressionPartitionDesc expression) {
             sql.append(expressionPartition(expression)).append("\n");
@@ -182,13 +199,11 @@ final class ShowCreate {
 
     /**
      * An expression partition clause: one function expression as written; otherwise the list in parentheses, bare
-     * columns backquoted, joined without blanks (show-create corpus 0004, 0007, 0009).
+     * columns backquoted, joined without blanks (show-create corpus 0004, 0007, 0009). The partitions declared with
+     * the clause ({@code START .. END .. EVERY}) are not listed: an expression-partitioned table prints only its
+     * expression ({@code ExpressionRangePartitionInfo}; show-create altered/1009).
      */
     private static String expressionPartition(ExpressionPartitionDesc partition) {
-        if (!partition.initialPartitions().isEmpty()) {
-            throw new UnsupportedOperationException("declared partitions of an expression partition clause are not "
-                    + "printed yet");
-        }
         List<String> expressions = partition.expressions();
         if (expressions.size() == 1 && bareColumn(expressions.get(0)) == null) {
             return "PARTITION BY " + expressions.get(0);
@@ -232,6 +247,11 @@ final class ShowCreate {
 
     /** The key, distribution and properties of a table as the FE completes them. */
     static Layout layout(Table table) {
+        return layout(table, false);
+    }
+
+    /** The key, distribution and properties of a table as a shared-nothing or shared-data FE completes them. */
+    static Layout layout(Table table, boolean sharedData) {
         KeysType keysType = (table.keys() != null) ? table.keys().type() : KeysType.DUPLICATE;
         List<String> keyColumns = (table.keys() != null) ? table.keys().columns() : inferredKey(table.columns());
         DistributionDesc distribution = table.distribution();
@@ -240,11 +260,16 @@ final class ShowCreate {
             distribution = (keysType == KeysType.DUPLICATE) ? new RandomDistribution(null)
                     : new HashDistribution(keyColumns, null);
         }
-        return new Layout(keysType, keyColumns, distribution, properties(table, keysType, distribution));
+        Map<String, String> properties = properties(table, keysType, distribution, sharedData);
+        if (sharedData) {
+            cloudNative(properties, keysType);
+        }
+        return new Layout(keysType, keyColumns, distribution, properties);
     }
 
     /** The properties the FE prints: the user's plus those it adds, sorted by key (since 3.3). */
-    private static Map<String, String> properties(Table table, KeysType keysType, DistributionDesc distribution) {
+    private static Map<String, String> properties(Table table, KeysType keysType, DistributionDesc distribution,
+            boolean sharedData) {
         Map<String, String> properties = new TreeMap<>();
         table.properties().forEach((key, value) -> properties.put(key.toLowerCase(Locale.ROOT), value));
         // not printed since 3.3 (the show-create corpus: recordings from 2024-03-22 on have no such lines)
@@ -255,7 +280,8 @@ final class ShowCreate {
         properties.put("compression", compression.replaceAll("\\s+", "").toUpperCase(Locale.ROOT));
         properties.putIfAbsent("fast_schema_evolution", "true");
         properties.putIfAbsent("replicated_storage", "true");
-        properties.putIfAbsent("replication_num", "3");
+        // RunMode.defaultReplicationNum: 3 shared-nothing, 1 shared-data
+        properties.putIfAbsent("replication_num", sharedData ? "1" : "3");
         if (keysType == KeysType.PRIMARY) {
             properties.putIfAbsent("enable_persistent_index", "true");
         }
@@ -267,6 +293,27 @@ final class ShowCreate {
             properties.putIfAbsent("bucket_size", "1073741824");
         }
         return properties;
+    }
+
+    /**
+     * The properties of a cloud-native table ({@code lake/LakeTable.getUniqueProperties}: {@code datacache.enable}
+     * and {@code enable_async_write_back} from its storage info, {@code storage_volume} (the builtin volume),
+     * {@code persistent_index_type} of a PRIMARY KEY table with a persistent index; {@code OlapTable.getProperties}
+     * adds {@code file_bundling} and {@code cloud_native_fast_schema_evolution_v2} and leaves out the
+     * shared-nothing {@code replicated_storage} and {@code fast_schema_evolution}). The defaults are those of
+     * show-create 0014 and 0052.
+     */
+    private static void cloudNative(Map<String, String> properties, KeysType keysType) {
+        properties.remove("replicated_storage");
+        properties.remove("fast_schema_evolution");
+        properties.putIfAbsent("cloud_native_fast_schema_evolution_v2", "true");
+        properties.putIfAbsent("datacache.enable", "true");
+        properties.putIfAbsent("enable_async_write_back", "false");
+        properties.putIfAbsent("file_bundling", "true");
+        properties.putIfAbsent("storage_volume", "builtin_storage_volume");
+        if (keysType == KeysType.PRIMARY && "true".equals(properties.get("enable_persistent_index"))) {
+            properties.putIfAbsent("persistent_index_type", "CLOUD_NATIVE");
+        }
     }
 
     /**
@@ -504,8 +551,10 @@ final class ShowCreate {
     }
 
     /**
-     * The output column names of a simple query's select list: each item's alias, or the column it names. Anything
-     * needing the analyser ({@code *}, expressions without alias) is refused.
+     * The output column names of a simple query's select list: each item's alias, the column it names, or for an
+     * unaliased call of a function on columns the call as the FE prints it ({@code FunctionName} keeps names lower
+     * case, arguments joined by ", ": show-create 0026 {@code sum(v)}, 0040 {@code count(v1)}). Anything else
+     * needing the analyser ({@code *}, other expressions without alias) is refused.
      */
     static List<String> selectListNames(String query) {
         Tokens tokens = new Tokens(query);
@@ -521,6 +570,7 @@ final class ShowCreate {
             io.github.srboot.ddl.Token previous = null;
             int nesting = 0;
             int items = 0;
+            List<io.github.srboot.ddl.Token> item = new ArrayList<>();
             while (!tokens.atEnd()) {
                 io.github.srboot.ddl.Token token = tokens.peek();
                 if (nesting == 0 && (token.isSymbol(",") || token.isWord("FROM")
@@ -537,6 +587,15 @@ final class ShowCreate {
                 previous = last;
                 last = token;
                 items++;
+                item.add(token);
+            }
+            String call = functionCallLabel(item);
+            if (call != null) {
+                names.add(call);
+                if (!tokens.acceptSymbol(",")) {
+                    break;
+                }
+                continue;
             }
             // a bare column, a qualified column (t.c) or anything with an AS alias
             boolean named = last != null && last.isIdentifier() && (items == 1
@@ -550,6 +609,32 @@ final class ShowCreate {
             }
         }
         return names;
+    }
+
+    /** {@code f(a, b)} or {@code f(*)} for the tokens of a call of a function on bare columns, else null. */
+    private static String functionCallLabel(List<io.github.srboot.ddl.Token> item) {
+        if (item.size() < 3 || !item.get(0).isIdentifier() || item.get(0).kind() == io.github.srboot.ddl.Token.Kind
+                .QUOTED_IDENTIFIER || !item.get(1).isSymbol("(") || !item.get(item.size() - 1).isSymbol(")")) {
+            return null;
+        }
+        List<String> arguments = new ArrayList<>();
+        List<io.github.srboot.ddl.Token> inside = item.subList(2, item.size() - 1);
+        if (inside.size() == 1 && inside.get(0).isSymbol("*")) {
+            arguments.add("*");
+        }
+        else {
+            for (int i = 0; i < inside.size(); i++) {
+                io.github.srboot.ddl.Token token = inside.get(i);
+                boolean separator = (i % 2 == 1);
+                if (separator ? !token.isSymbol(",") : !token.isIdentifier()) {
+                    return null;
+                }
+                if (!separator) {
+                    arguments.add(token.value());
+                }
+            }
+        }
+        return item.get(0).value().toLowerCase(Locale.ROOT) + "(" + String.join(", ", arguments) + ")";
     }
 
     private static String keyName(KeysType type) {

@@ -167,6 +167,16 @@ final class TableAlterations {
         record DropIndex(String index) implements Clause {
         }
 
+        /** {@code PARTITIONS (p, ...) DISTRIBUTED BY ...}: an OPTIMIZE job of some partitions. */
+        record OptimizePartitions(List<String> partitions) implements Clause {
+        }
+
+        record AddRollup(io.github.srboot.ddl.Rollup rollup) implements Clause {
+        }
+
+        record DropRollup(String rollup) implements Clause {
+        }
+
     }
 
     private List<Clause> clauses(Tokens tokens) {
@@ -208,19 +218,38 @@ final class TableAlterations {
             return new Clause.SetProperties(properties(tokens));
         }
         if (tokens.accept("DISTRIBUTED", "BY")) {
-            if (tokens.accept("RANDOM")) {
-                return new Clause.Distribution(new RandomDistribution(buckets(tokens)));
-            }
-            tokens.expect("HASH");
-            List<String> columns = identifierList(tokens);
-            return new Clause.Distribution(new HashDistribution(columns, buckets(tokens)));
+            return new Clause.Distribution(distribution(tokens));
         }
         if (tokens.accept("ORDER", "BY")) {
             return new Clause.OrderBy(identifierList(tokens));
         }
         if (tokens.accept("ADD", "PARTITION")) {
             boolean ifNotExists = tokens.accept("IF", "NOT", "EXISTS");
-            return new Clause.AddPartition(rangePartition(tokens), ifNotExists);
+            RangePartition partition = rangePartition(tokens);
+            if (tokens.accept("DISTRIBUTED", "BY")) {
+                // the partition's own distribution: SHOW CREATE TABLE prints the table's default one
+                // (show-create altered/1054), so it is read and not kept
+                distribution(tokens);
+            }
+            return new Clause.AddPartition(partition, ifNotExists);
+        }
+        if (tokens.accept("PARTITIONS")) {
+            List<String> partitions = identifierList(tokens);
+            tokens.expect("DISTRIBUTED", "BY");
+            // the table's default distribution stays (show-create altered/1035)
+            distribution(tokens);
+            return new Clause.OptimizePartitions(partitions);
+        }
+        if (tokens.accept("ADD", "ROLLUP")) {
+            String rollup = tokens.identifier();
+            List<String> columns = identifierList(tokens);
+            String from = tokens.accept("FROM") ? tokens.identifier() : null;
+            Map<String, String> properties = tokens.accept("PROPERTIES") ? properties(tokens) : Map.of();
+            return new Clause.AddRollup(new io.github.srboot.ddl.Rollup(rollup, columns, List.of(), List.of(), from,
+                    properties));
+        }
+        if (tokens.accept("DROP", "ROLLUP")) {
+            return new Clause.DropRollup(tokens.identifier());
         }
         if (tokens.accept("DROP", "PARTITION")) {
             boolean ifExists = tokens.accept("IF", "EXISTS");
@@ -299,6 +328,16 @@ final class TableAlterations {
             throw tokens.unsupported();
         }
         return token.value();
+    }
+
+    /** {@code RANDOM [BUCKETS n]} or {@code HASH (cols) [BUCKETS n]} after {@code DISTRIBUTED BY}. */
+    private static DistributionDesc distribution(Tokens tokens) {
+        if (tokens.accept("RANDOM")) {
+            return new RandomDistribution(buckets(tokens));
+        }
+        tokens.expect("HASH");
+        List<String> columns = identifierList(tokens);
+        return new HashDistribution(columns, buckets(tokens));
     }
 
     private static List<String> identifierList(Tokens tokens) {
@@ -431,6 +470,10 @@ final class TableAlterations {
             // a distribution change runs as an OPTIMIZE job (SHOW ALTER TABLE OPTIMIZE)
             this.server.alterJobs().start(database, name.name(), tableId, AlterJobs.Kind.OPTIMIZE, null);
         }
+        else if (only instanceof Clause.OrderBy orderBy && namesEveryColumn(table, orderBy.columns())) {
+            reorderColumns(database, table, orderBy.columns());
+            this.server.alterJobs().start(database, name.name(), tableId, AlterJobs.Kind.COLUMN, "");
+        }
         else if (only instanceof Clause.OrderBy orderBy) {
             this.catalog.replaceModel(database, TableModels.withOrderBy(table, orderBy.columns()));
             this.server.alterJobs().start(database, name.name(), tableId, AlterJobs.Kind.COLUMN, "");
@@ -454,6 +497,25 @@ final class TableAlterations {
             }
             this.catalog.replaceModel(database, altered);
             this.server.alterJobs().start(database, name.name(), tableId, AlterJobs.Kind.COLUMN, "");
+        }
+        else if (only instanceof Clause.OptimizePartitions) {
+            this.server.alterJobs().start(database, name.name(), tableId, AlterJobs.Kind.OPTIMIZE, null);
+        }
+        else if (only instanceof Clause.AddRollup add) {
+            // alter/MaterializedViewHandler: a rollup is an index of the table, built by a ROLLUP job whose
+            // RollupIndexName is the rollup's; SHOW CREATE TABLE does not print it (show-create altered/1060)
+            List<io.github.srboot.ddl.Rollup> rollups = new ArrayList<>(table.rollups());
+            rollups.add(add.rollup());
+            this.catalog.replaceModel(database, TableModels.withRollups(table, rollups));
+            this.server.alterJobs().start(database, name.name(), tableId, AlterJobs.Kind.ROLLUP,
+                    add.rollup().name());
+        }
+        else if (only instanceof Clause.DropRollup drop) {
+            List<io.github.srboot.ddl.Rollup> rollups = new ArrayList<>(table.rollups());
+            if (!rollups.removeIf((rollup) -> rollup.name().equalsIgnoreCase(drop.rollup()))) {
+                throw tokens.unsupported();
+            }
+            this.catalog.replaceModel(database, TableModels.withRollups(table, rollups));
         }
         else if (only instanceof Clause.DropIndex drop) {
             List<IndexDef> indexes = new ArrayList<>(table.indexes());
@@ -524,6 +586,37 @@ final class TableAlterations {
         reshape(database, altered, sources);
         this.catalog.replaceModel(database, altered);
         this.server.alterJobs().start(database, table.name(), tableId, AlterJobs.Kind.COLUMN, "");
+    }
+
+    private static boolean namesEveryColumn(Table table, List<String> names) {
+        return names.size() == table.columns().size()
+                && table.columns().stream().allMatch((c) -> names.stream().anyMatch(c.name()::equalsIgnoreCase));
+    }
+
+    /**
+     * An {@code ORDER BY} naming every column reorders the columns ({@code ReorderColumnsClause} in
+     * {@code alter/SchemaChangeHandler}) instead of changing the sort key: the key columns follow the new order, the
+     * sort key stays (show-create altered/1058, 1061, 1064, 1070, 1073).
+     */
+    private void reorderColumns(String database, Table table, List<String> order) {
+        List<Column> columns = new ArrayList<>();
+        List<Integer> sources = new ArrayList<>();
+        for (String name : order) {
+            Column column = column(table, name);
+            columns.add(column);
+            sources.add(table.columns().indexOf(column));
+        }
+        KeysDesc keys = table.keys();
+        if (keys != null) {
+            List<String> keyColumns = keys.columns();
+            keys = new KeysDesc(keys.type(), columns.stream().map(Column::name)
+                .filter((n) -> keyColumns.stream().anyMatch(n::equalsIgnoreCase)).toList());
+        }
+        Table reordered = new Table(table.name(), columns, table.indexes(), table.engine(), keys, table.comment(),
+                table.partition(), table.distribution(), table.orderBy(), table.properties(), table.temporary(),
+                table.rollups());
+        reshape(database, reordered, sources);
+        this.catalog.replaceModel(database, reordered);
     }
 
     /**
@@ -681,6 +774,11 @@ final class TableAlterations {
         static Table withOrderBy(Table t, List<String> orderBy) {
             return new Table(t.name(), t.columns(), t.indexes(), t.engine(), t.keys(), t.comment(), t.partition(),
                     t.distribution(), orderBy, t.properties(), t.temporary(), t.rollups());
+        }
+
+        static Table withRollups(Table t, List<io.github.srboot.ddl.Rollup> rollups) {
+            return new Table(t.name(), t.columns(), t.indexes(), t.engine(), t.keys(), t.comment(), t.partition(),
+                    t.distribution(), t.orderBy(), t.properties(), t.temporary(), rollups);
         }
 
         static Table withProperties(Table t, Map<String, String> properties) {
