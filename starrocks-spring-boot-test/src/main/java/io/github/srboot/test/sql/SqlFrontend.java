@@ -93,6 +93,9 @@ final class SqlFrontend {
         if (first.isWord("TRUNCATE")) {
             return truncate(session, tokens);
         }
+        if (first.isWord("DESC") || first.isWord("DESCRIBE")) {
+            return Describe.describe(session, this.catalog, tokens);
+        }
         if (first.isWord("INSERT") || first.isWord("UPDATE") || first.isWord("DELETE")) {
             return this.queries.modify(session, tokens);
         }
@@ -310,7 +313,15 @@ final class SqlFrontend {
      */
     private SchemaObject withServerProperties(SchemaObject object) {
         String replicated = String.valueOf(this.catalog.config().isTrue(FrontendConfig.REPLICATED_STORAGE_AS_DEFAULT));
-        if (object instanceof Table table) {
+        if (object instanceof Table declared) {
+            // the key the FE infers for a table declared without one is part of the table from then on: later
+            // ALTERs see it as the declared key (show-create 0049: DUPLICATE KEY(`k`, `k1`) inferred)
+            ShowCreate.Layout layout = ShowCreate.layout(declared);
+            Table table = (declared.keys() != null) ? declared : new Table(declared.name(), declared.columns(),
+                    declared.indexes(), declared.engine(),
+                    new io.github.srboot.ddl.KeysDesc(layout.keysType(), layout.keyColumns()), declared.comment(),
+                    declared.partition(), declared.distribution(), declared.orderBy(), declared.properties(),
+                    declared.temporary(), declared.rollups());
             java.util.Map<String, String> properties = new java.util.LinkedHashMap<>(table.properties());
             if (properties.keySet().stream().noneMatch("replicated_storage"::equalsIgnoreCase)) {
                 properties.put("replicated_storage", replicated);

@@ -155,7 +155,8 @@ final class TableAlterations {
         record OrderBy(List<String> columns) implements Clause {
         }
 
-        record AddPartition(RangePartition partition, boolean ifNotExists) implements Clause {
+        record AddPartition(RangePartition partition, boolean ifNotExists, DistributionDesc distribution)
+                implements Clause {
         }
 
         record DropPartition(String partition, boolean ifExists) implements Clause {
@@ -168,7 +169,7 @@ final class TableAlterations {
         }
 
         /** {@code PARTITIONS (p, ...) DISTRIBUTED BY ...}: an OPTIMIZE job of some partitions. */
-        record OptimizePartitions(List<String> partitions) implements Clause {
+        record OptimizePartitions(List<String> partitions, DistributionDesc distribution) implements Clause {
         }
 
         record AddRollup(io.github.srboot.ddl.Rollup rollup) implements Clause {
@@ -226,19 +227,16 @@ final class TableAlterations {
         if (tokens.accept("ADD", "PARTITION")) {
             boolean ifNotExists = tokens.accept("IF", "NOT", "EXISTS");
             RangePartition partition = rangePartition(tokens);
-            if (tokens.accept("DISTRIBUTED", "BY")) {
-                // the partition's own distribution: SHOW CREATE TABLE prints the table's default one
-                // (show-create altered/1054), so it is read and not kept
-                distribution(tokens);
-            }
-            return new Clause.AddPartition(partition, ifNotExists);
+            // the partition's own distribution: SHOW CREATE TABLE prints the table's default one
+            // (show-create altered/1054), so it is checked and not kept
+            DistributionDesc distribution = tokens.accept("DISTRIBUTED", "BY") ? distribution(tokens) : null;
+            return new Clause.AddPartition(partition, ifNotExists, distribution);
         }
         if (tokens.accept("PARTITIONS")) {
             List<String> partitions = identifierList(tokens);
             tokens.expect("DISTRIBUTED", "BY");
             // the table's default distribution stays (show-create altered/1035)
-            distribution(tokens);
-            return new Clause.OptimizePartitions(partitions);
+            return new Clause.OptimizePartitions(partitions, distribution(tokens));
         }
         if (tokens.accept("ADD", "ROLLUP")) {
             String rollup = tokens.identifier();
@@ -431,6 +429,10 @@ final class TableAlterations {
             // only column clauses are applied together here
             throw tokens.unsupported();
         }
+        if (table.temporary()) {
+            // recorded: sql/sqltests/CASE_146
+            throw SqlError.analysis("temporary table doesn't support alter table statement.");
+        }
         Long tableId = this.catalog.created(database, name.name()).map(Catalog.Created::id).orElse(null);
         Clause only = clauses.get(0);
         if (!(only instanceof Clause.SetProperties) && !(only instanceof Clause.RenameColumn)
@@ -458,6 +460,12 @@ final class TableAlterations {
             this.catalog.replaceModel(database, TableModels.withComment(table, comment.comment()));
         }
         else if (only instanceof Clause.SetProperties set) {
+            if ("true".equalsIgnoreCase(set.properties().get("replicated_storage"))
+                    && table.indexes().stream().anyMatch((index) -> index.type() == IndexType.GIN)) {
+                // recorded: sql/sqltests/CASE_107
+                throw new SqlError(5507, "HY000", SqlError.ANALYZING
+                        + "Can not enable replicated storage when the table has GIN.");
+            }
             Map<String, String> properties = new LinkedHashMap<>(table.properties());
             set.properties().forEach((key, value) -> {
                 properties.keySet().removeIf(key::equalsIgnoreCase);
@@ -466,6 +474,12 @@ final class TableAlterations {
             this.catalog.replaceModel(database, TableModels.withProperties(table, properties));
         }
         else if (only instanceof Clause.Distribution distribution) {
+            if (distribution.distribution() instanceof RandomDistribution
+                    && ShowCreate.layout(table).distribution() instanceof RandomDistribution) {
+                // recorded: sql/sqltests/CASE_124
+                throw new SqlError(5064, "42000", SqlError.ANALYZING + "Random distribution table already supports "
+                        + "automatic scaling and does not require optimization.");
+            }
             changeDistribution(database, table, distribution.distribution());
             // a distribution change runs as an OPTIMIZE job (SHOW ALTER TABLE OPTIMIZE)
             this.server.alterJobs().start(database, name.name(), tableId, AlterJobs.Kind.OPTIMIZE, null);
@@ -498,7 +512,17 @@ final class TableAlterations {
             this.catalog.replaceModel(database, altered);
             this.server.alterJobs().start(database, name.name(), tableId, AlterJobs.Kind.COLUMN, "");
         }
-        else if (only instanceof Clause.OptimizePartitions) {
+        else if (only instanceof Clause.OptimizePartitions optimize) {
+            DistributionDesc current = ShowCreate.layout(table).distribution();
+            if (current.getClass() != optimize.distribution().getClass()) {
+                // recorded: sql/sqltests/CASE_125
+                throw SqlError.analysis("not support change distribution type when specify partitions.");
+            }
+            if (current instanceof HashDistribution hash
+                    && !hash.columns().equals(((HashDistribution) optimize.distribution()).columns())) {
+                // recorded: sql/sqltests/CASE_125
+                throw SqlError.analysis("not support change distribution column when specify partitions.");
+            }
             this.server.alterJobs().start(database, name.name(), tableId, AlterJobs.Kind.OPTIMIZE, null);
         }
         else if (only instanceof Clause.AddRollup add) {
@@ -576,6 +600,16 @@ final class TableAlterations {
                         && layout.keyColumns().stream().anyMatch(drop.column()::equalsIgnoreCase)) {
                     // recorded: sql/sqltests/CASE_069
                     throw new SqlError(1064, "HY000", "Can not drop key column in primary data model table");
+                }
+                List<String> keyColumns = layout.keyColumns();
+                if (keyColumns.stream().allMatch(drop.column()::equalsIgnoreCase)) {
+                    // recorded: sql/sqltests/CASE_137
+                    throw new SqlError(1064, "HY000", "No key column left. index[" + table.name() + "]");
+                }
+                if (partitionColumns(table).stream().anyMatch(drop.column()::equalsIgnoreCase)) {
+                    // recorded: sql/sqltests/CASE_072
+                    throw new SqlError(1064, "HY000", "Partition column[" + existing.get().name()
+                            + "] cannot be dropped. index[" + table.name() + "]");
                 }
                 int at = columns.indexOf(existing.get());
                 columns.remove(at);
@@ -678,6 +712,12 @@ final class TableAlterations {
             // ERR_SAME_NAME_PARTITION (common/ErrorCode.java)
             throw new SqlError(1517, "HY000", "Duplicate partition name " + name);
         }
+        DistributionDesc current = ShowCreate.layout(table).distribution();
+        if (add.distribution() != null && current.getClass() != add.distribution().getClass()) {
+            // recorded: sql/sqltests/CASE_132
+            throw new SqlError(1064, "HY000", "Cannot assign different distribution type. default is: "
+                    + ((current instanceof RandomDistribution) ? "RANDOM" : "HASH"));
+        }
         List<RangePartition> partitions = new ArrayList<>(range.partitions());
         partitions.add(add.partition());
         this.catalog.replaceModel(database, TableModels.withPartition(table,
@@ -724,7 +764,36 @@ final class TableAlterations {
         if (after == null) {
             return columns.size();
         }
-        return columns.indexOf(column(columns, after)) + 1;
+        // recorded: sql/sqltests/CASE_114
+        Column column = find(columns, after).orElseThrow(() -> new SqlError(1064, "HY000", "Column[" + after
+                + "] does not found"));
+        return columns.indexOf(column) + 1;
+    }
+
+    /** The columns a table is partitioned by: RANGE / LIST columns, or the columns its partition expressions name. */
+    private static List<String> partitionColumns(Table table) {
+        if (table.partition() instanceof RangePartitionDesc range && range.expression() == null) {
+            return range.columns();
+        }
+        if (table.partition() instanceof io.github.srboot.ddl.ListPartitionDesc list) {
+            return list.columns();
+        }
+        List<String> expressions = new ArrayList<>();
+        if (table.partition() instanceof RangePartitionDesc range) {
+            expressions.add(range.expression());
+        }
+        else if (table.partition() instanceof ExpressionPartitionDesc expression) {
+            expressions.addAll(expression.expressions());
+        }
+        List<String> named = new ArrayList<>();
+        for (String expression : expressions) {
+            for (Token token : io.github.srboot.ddl.DdlLexer.tokenize(expression)) {
+                if (token.isIdentifier() && find(table.columns(), token.value()).isPresent()) {
+                    named.add(token.value());
+                }
+            }
+        }
+        return named;
     }
 
     private static Optional<Column> find(List<Column> columns, String name) {
