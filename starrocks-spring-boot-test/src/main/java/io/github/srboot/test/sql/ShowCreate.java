@@ -32,9 +32,10 @@ import io.github.srboot.ddl.ViewColumn;
 /**
  * {@code SHOW CREATE TABLE | VIEW} as the FE prints it ({@code AstToStringBuilder.getDdlStmt} through
  * {@code ShowExecutor}): normalised types with display widths, every column's NULL / NOT NULL and COMMENT, the
- * inferred key and distribution, and the properties the server adds, sorted by key. Checked against StarRocks'
- * recordings (the show-create corpus replay test). What it cannot print yet (partitions, indexes, materialized
- * views) is refused with an error naming the statement.
+ * inferred key and distribution, RANGE and expression partitions, indexes, and the properties the server adds,
+ * sorted by key (those of a cloud-native table on a shared-data server). Checked against StarRocks' recordings (the
+ * show-create corpus replay test). What it cannot print yet (LIST partitions, materialized views whose column names
+ * need the analyser) is refused with an error naming the statement.
  */
 final class ShowCreate {
 
