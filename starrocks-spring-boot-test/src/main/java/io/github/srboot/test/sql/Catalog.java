@@ -95,6 +95,24 @@ final class Catalog {
         this.models.computeIfAbsent(key(database), (db) -> new ConcurrentHashMap<>()).put(key(object.name()), object);
     }
 
+    /**
+     * Renames a table created over SQL: its model and creation record move to the new name, its rows (in the stub)
+     * too.
+     */
+    synchronized void renameTable(String database, Table table, String newName) {
+        Table renamed = new Table(newName, table.columns(), table.indexes(), table.engine(), table.keys(),
+                table.comment(), table.partition(), table.distribution(), table.orderBy(), table.properties(),
+                table.temporary(), table.rollups());
+        this.stub.renameTable(database, table.name(), DdlTables.from(database, renamed));
+        Map<String, SchemaObject> byName = this.models.get(key(database));
+        byName.remove(key(table.name()));
+        byName.put(key(newName), renamed);
+        Created created = this.created.remove(key(database) + "." + key(table.name()));
+        if (created != null) {
+            this.created.put(key(database) + "." + key(newName), created);
+        }
+    }
+
     /** @return false when there was no such object */
     synchronized boolean drop(String database, String name) {
         Map<String, SchemaObject> byName = this.models.get(key(database));

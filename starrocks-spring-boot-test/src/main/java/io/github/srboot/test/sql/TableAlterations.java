@@ -178,6 +178,9 @@ final class TableAlterations {
         record DropRollup(String rollup) implements Clause {
         }
 
+        record RenameTable(String name) implements Clause {
+        }
+
     }
 
     private List<Clause> clauses(Tokens tokens) {
@@ -205,6 +208,11 @@ final class TableAlterations {
         }
         if (tokens.accept("DROP", "COLUMN")) {
             return new Clause.DropColumn(tokens.identifier());
+        }
+        if (tokens.isWord("RENAME") && tokens.peek(1).isIdentifier() && !tokens.peek(1).isWord("COLUMN")
+                && !tokens.peek(1).isWord("PARTITION") && !tokens.peek(1).isWord("ROLLUP")) {
+            tokens.expect("RENAME");
+            return new Clause.RenameTable(tokens.identifier());
         }
         if (tokens.accept("RENAME", "COLUMN")) {
             String from = tokens.identifier();
@@ -436,6 +444,7 @@ final class TableAlterations {
         Long tableId = this.catalog.created(database, name.name()).map(Catalog.Created::id).orElse(null);
         Clause only = clauses.get(0);
         if (!(only instanceof Clause.SetProperties) && !(only instanceof Clause.RenameColumn)
+                && !(only instanceof Clause.RenameTable)
                 && !(only instanceof Clause.AddPartition) && !(only instanceof Clause.DropPartition)) {
             this.server.alterJobs().requireNoRunningJob(database, name.name(), this.server.version());
         }
@@ -511,6 +520,13 @@ final class TableAlterations {
             }
             this.catalog.replaceModel(database, altered);
             this.server.alterJobs().start(database, name.name(), tableId, AlterJobs.Kind.COLUMN, "");
+        }
+        else if (only instanceof Clause.RenameTable rename) {
+            // synchronous (AlterJobExecutor.visitTableRenameClause)
+            if (this.catalog.exists(database, rename.name())) {
+                throw SqlError.tableExists(rename.name());
+            }
+            this.catalog.renameTable(database, table, rename.name());
         }
         else if (only instanceof Clause.OptimizePartitions optimize) {
             DistributionDesc current = ShowCreate.layout(table).distribution();

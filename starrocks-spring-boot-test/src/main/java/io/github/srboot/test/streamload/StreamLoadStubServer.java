@@ -317,6 +317,24 @@ public final class StreamLoadStubServer implements AutoCloseable {
     }
 
     /**
+     * {@code ALTER TABLE t RENAME n} on a declared table: its rows and counters move to the new name.
+     * @return the table's live contents from now on
+     * @throws IllegalArgumentException when no such table is declared or the new name is taken
+     */
+    public TableContents renameTable(String database, String table, StubTable renamed) {
+        Objects.requireNonNull(renamed, "renamed");
+        TableContents current = table(database, table);
+        if (findTable(database, renamed.name()) != null) {
+            throw new IllegalArgumentException("Table '" + database + "." + renamed.name() + "' exists");
+        }
+        int[] sources = java.util.stream.IntStream.range(0, current.table().columns().size()).toArray();
+        TableContents moved = current.withShape(renamed, sources);
+        this.tables.get(key(database)).remove(key(table));
+        this.tables.get(key(database)).put(key(renamed.name()), moved);
+        return moved;
+    }
+
+    /**
      * Creates an empty database ({@code CREATE DATABASE} over the embedded SQL front end).
      * @return {@code false} when it existed already
      */

@@ -61,6 +61,17 @@ class TableAlterationsTests {
     }
 
     @Test
+    void renameMovesTheTableWithItsRows() {
+        this.jdbc.execute("CREATE TABLE d.t1 (k INT NOT NULL, v VARCHAR(10)) PRIMARY KEY (k)");
+        this.jdbc.execute("INSERT INTO d.t1 VALUES (1, 'a')");
+        // the statement of sql/sqltests CASE_019 (alter table t1 rename t2)
+        this.jdbc.execute("ALTER TABLE d.t1 RENAME t2");
+        assertThat(this.jdbc.queryForObject("SELECT v FROM d.t2 WHERE k = 1", String.class)).isEqualTo("a");
+        assertThat(showCreate("d.t2")).startsWith("CREATE TABLE `t2` (");
+        assertThat(this.jdbc.queryForList("SHOW TABLES FROM d", String.class)).containsExactly("t2");
+    }
+
+    @Test
     void addPartitionLessThanStartsWhereTheRangeBelowEnds() {
         // the shape of show-create altered/1053
         this.jdbc.execute("CREATE TABLE d.t (k INT, v INT) PARTITION BY RANGE(k) (PARTITION p1 VALUES LESS THAN (\"0\")) "
