@@ -155,7 +155,8 @@ final class TableAlterations {
         record OrderBy(List<String> columns) implements Clause {
         }
 
-        record AddPartition(RangePartition partition, boolean ifNotExists, DistributionDesc distribution)
+        record AddPartition(io.github.srboot.ddl.PartitionDefinition partition, boolean ifNotExists,
+                DistributionDesc distribution)
                 implements Clause {
         }
 
@@ -234,7 +235,8 @@ final class TableAlterations {
         }
         if (tokens.accept("ADD", "PARTITION")) {
             boolean ifNotExists = tokens.accept("IF", "NOT", "EXISTS");
-            RangePartition partition = rangePartition(tokens);
+            io.github.srboot.ddl.PartitionDefinition partition = tokens.peek(1).isWord("VALUES")
+                    && tokens.peek(2).isWord("IN") ? listPartition(tokens) : rangePartition(tokens);
             // the partition's own distribution: SHOW CREATE TABLE prints the table's default one
             // (show-create altered/1054), so it is checked and not kept
             DistributionDesc distribution = tokens.accept("DISTRIBUTED", "BY") ? distribution(tokens) : null;
@@ -388,6 +390,25 @@ final class TableAlterations {
         List<String> upper = bound(tokens);
         tokens.expectSymbol(")");
         return new RangePartition.Fixed(name, lower, upper);
+    }
+
+    /** {@code p VALUES IN ("v", ...)} or {@code p VALUES IN (("a", "b"), ...)} of {@code ADD PARTITION}. */
+    private static io.github.srboot.ddl.ListPartition listPartition(Tokens tokens) {
+        String name = tokens.identifier();
+        tokens.expect("VALUES", "IN");
+        tokens.expectSymbol("(");
+        List<List<String>> values = new ArrayList<>();
+        do {
+            if (tokens.peek().isSymbol("(")) {
+                values.add(bound(tokens));
+            }
+            else {
+                values.add(List.of(string(tokens)));
+            }
+        }
+        while (tokens.acceptSymbol(","));
+        tokens.expectSymbol(")");
+        return new io.github.srboot.ddl.ListPartition(name, values);
     }
 
     /** {@code ("v", ...)}; {@code (MAXVALUE)} is an empty list. */
@@ -713,15 +734,15 @@ final class TableAlterations {
         this.catalog.replaceModel(database, altered);
     }
 
-    /** {@code ADD PARTITION} on a RANGE table (columns or one expression). */
+    /** {@code ADD PARTITION} on a RANGE table (columns or one expression) or a LIST table. */
     private void addPartition(String database, Table table, Clause.AddPartition add, Tokens tokens) {
-        if (!(table.partition() instanceof RangePartitionDesc range)) {
-            throw tokens.unsupported();
+        if (table.partition() instanceof ExpressionPartitionDesc) {
+            // recorded: sql/sqltests/CASE_126
+            throw SqlError.analysis("Currently, you cannot manually add a single range partition to a table that is "
+                    + "automatically partition.");
         }
-        String name = (add.partition() instanceof RangePartition.LessThan lessThan) ? lessThan.name()
-                : ((RangePartition.Fixed) add.partition()).name();
-        boolean exists = RangePartitions.of(table).stream().anyMatch((p) -> p.name().equalsIgnoreCase(name));
-        if (exists) {
+        String name = partitionName(add.partition());
+        if (partitionNames(table).stream().anyMatch(name::equalsIgnoreCase)) {
             if (add.ifNotExists()) {
                 return;
             }
@@ -734,14 +755,59 @@ final class TableAlterations {
             throw new SqlError(1064, "HY000", "Cannot assign different distribution type. default is: "
                     + ((current instanceof RandomDistribution) ? "RANDOM" : "HASH"));
         }
-        List<RangePartition> partitions = new ArrayList<>(range.partitions());
-        partitions.add(add.partition());
-        this.catalog.replaceModel(database, TableModels.withPartition(table,
-                new RangePartitionDesc(range.columns(), partitions, range.expression())));
+        if (table.partition() instanceof RangePartitionDesc range && add.partition() instanceof RangePartition added) {
+            List<RangePartition> partitions = new ArrayList<>(range.partitions());
+            partitions.add(added);
+            this.catalog.replaceModel(database, TableModels.withPartition(table,
+                    new RangePartitionDesc(range.columns(), partitions, range.expression())));
+        }
+        else if (table.partition() instanceof io.github.srboot.ddl.ListPartitionDesc list
+                && add.partition() instanceof io.github.srboot.ddl.ListPartition added) {
+            List<io.github.srboot.ddl.ListPartition> partitions = new ArrayList<>(list.partitions());
+            partitions.add(added);
+            this.catalog.replaceModel(database, TableModels.withPartition(table,
+                    new io.github.srboot.ddl.ListPartitionDesc(list.columns(), partitions)));
+        }
+        else {
+            throw tokens.unsupported();
+        }
     }
 
-    /** {@code DROP PARTITION} of a declared RANGE partition. */
+    private static String partitionName(io.github.srboot.ddl.PartitionDefinition partition) {
+        if (partition instanceof RangePartition.LessThan lessThan) {
+            return lessThan.name();
+        }
+        if (partition instanceof RangePartition.Fixed fixed) {
+            return fixed.name();
+        }
+        return ((io.github.srboot.ddl.ListPartition) partition).name();
+    }
+
+    /** The names of a RANGE or LIST table's partitions. */
+    private static List<String> partitionNames(Table table) {
+        if (table.partition() instanceof RangePartitionDesc) {
+            return RangePartitions.of(table).stream().map(RangePartitions.Range::name).toList();
+        }
+        if (table.partition() instanceof io.github.srboot.ddl.ListPartitionDesc list) {
+            return list.partitions().stream().map(io.github.srboot.ddl.ListPartition::name).toList();
+        }
+        return List.of();
+    }
+
+    /** {@code DROP PARTITION} of a declared RANGE or LIST partition. */
     private void dropPartition(String database, Table table, Clause.DropPartition drop, Tokens tokens) {
+        if (table.partition() instanceof io.github.srboot.ddl.ListPartitionDesc list) {
+            List<io.github.srboot.ddl.ListPartition> partitions = new ArrayList<>(list.partitions());
+            if (!partitions.removeIf((partition) -> partition.name().equalsIgnoreCase(drop.partition()))) {
+                if (drop.ifExists()) {
+                    return;
+                }
+                throw tokens.unsupported();
+            }
+            this.catalog.replaceModel(database, TableModels.withPartition(table,
+                    new io.github.srboot.ddl.ListPartitionDesc(list.columns(), partitions)));
+            return;
+        }
         if (!(table.partition() instanceof RangePartitionDesc range)) {
             throw tokens.unsupported();
         }
