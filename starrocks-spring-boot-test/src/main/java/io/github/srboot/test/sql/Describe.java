@@ -14,12 +14,12 @@ import io.github.srboot.ddl.SchemaObject;
 import io.github.srboot.ddl.Table;
 
 /**
- * {@code DESC | DESCRIBE [db.]t} of a table created over SQL ({@code DescribeStmt}, rows of
- * {@code proc/IndexSchemaProcNode}): {@code Field, Type, Null, Key, Default, Extra}, the type in lower case without
- * display width, {@code Null} YES / NO, {@code Key} true / false, no default as SQL NULL, {@code Extra} the
- * aggregation of an AGGREGATE table's value column and {@code BLOOM_FILTER} for a bloom-filter column (recorded:
- * sql/sqltests CASE_069, CASE_059, CASE_143 of the sql corpus). Views, materialized views and system tables are
- * refused as not implemented.
+ * The column and index listings of a table created over SQL: {@code DESC | DESCRIBE [db.]t} ({@code DescribeStmt},
+ * rows of {@code proc/IndexSchemaProcNode}: {@code Field, Type, Null, Key, Default, Extra}, the type in lower case
+ * without display width, {@code Null} YES / NO, {@code Key} true / false, no default as SQL NULL, {@code Extra} the
+ * aggregation of an AGGREGATE table's value column and {@code BLOOM_FILTER} for a bloom-filter column; recorded:
+ * sql/sqltests CASE_069, CASE_059, CASE_143 of the sql corpus) and {@code SHOW INDEX}. Views, materialized views and
+ * system tables are refused as not implemented.
  */
 final class Describe {
 
@@ -62,6 +62,44 @@ final class Describe {
                     defaultValue(column.defaultValue()), String.join(",", extra)));
         }
         return StatementResult.rows(List.of("Field", "Type", "Null", "Key", "Default", "Extra"), rows);
+    }
+
+    /**
+     * {@code SHOW INDEX | INDEXES | KEYS FROM [db.]t [FROM db]} of a table created over SQL
+     * ({@code ShowIndexStmt}): one row per index, {@code Table} as {@code db.t}, {@code Key_name}, the columns
+     * joined by commas in {@code Column_name}, {@code Index_type} the type with its properties, {@code Comment}; the
+     * other MySQL columns empty (recorded: sql/sqltests CASE_058, CASE_187).
+     */
+    static StatementResult showIndexes(Session session, Catalog catalog, Tokens tokens) {
+        if (!tokens.accept("INDEX") && !tokens.accept("INDEXES")) {
+            tokens.expect("KEYS");
+        }
+        if (!tokens.accept("FROM")) {
+            tokens.expect("IN");
+        }
+        SqlFrontend.QualifiedName name = SqlFrontend.QualifiedName.parse(tokens, session);
+        if (tokens.accept("FROM") || tokens.accept("IN")) {
+            name = new SqlFrontend.QualifiedName(tokens.identifier(), name.name());
+        }
+        tokens.requireEnd();
+        if (!catalog.hasDatabase(name.database())) {
+            throw SqlError.unknownDatabaseInAnalysis(name.database());
+        }
+        Optional<SchemaObject> model = catalog.model(name.database(), name.name());
+        if (model.isEmpty() || !(model.get() instanceof Table table)) {
+            if (catalog.exists(name.database(), name.name())) {
+                throw tokens.unsupported();
+            }
+            throw SqlError.unknownTable(name.display());
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (io.github.srboot.ddl.IndexDef index : table.indexes()) {
+            rows.add(Arrays.asList(name.database() + "." + table.name(), "", index.name(), "",
+                    String.join(",", index.columns()), "", "", "", "", "", ShowCreate.indexType(index),
+                    (index.comment() != null) ? index.comment() : ""));
+        }
+        return StatementResult.rows(List.of("Table", "Non_unique", "Key_name", "Seq_in_index", "Column_name",
+                "Collation", "Cardinality", "Sub_part", "Packed", "Null", "Index_type", "Comment"), rows);
     }
 
     /**

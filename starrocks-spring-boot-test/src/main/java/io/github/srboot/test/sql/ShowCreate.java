@@ -175,27 +175,40 @@ final class ShowCreate {
 
     /**
      * {@code catalog/Index.toSql}: {@code INDEX name (`c1`,`c2`) USING TYPE("k" = "v", ...) COMMENT '...'}, the
-     * properties sorted by key (case-insensitive), the comment always printed (the FE's index comment is empty when
-     * none is written: show-create 0031) and not escaped. A GIN index without {@code imp_lib} gets {@code clucene},
-     * the only implementation ({@code common/InvertedIndexParams}; show-create 0031, 0032, 0035).
+     * comment always printed (the FE's index comment is empty when none is written: show-create 0031) and not
+     * escaped.
      */
     static String index(io.github.srboot.ddl.IndexDef index) {
         StringJoiner columns = new StringJoiner(",", " (", ")");
         index.columns().forEach((column) -> columns.add("`" + column + "`"));
-        StringBuilder sql = new StringBuilder("INDEX ").append(index.name()).append(columns).append(" USING ")
-            .append(index.type().name());
+        return "INDEX " + index.name() + columns + " USING " + indexType(index) + " COMMENT '"
+                + ((index.comment() != null) ? index.comment() : "") + "'";
+    }
+
+    /**
+     * An index's type and properties as {@code Index.toSql} and {@code SHOW INDEX} print them: the properties sorted
+     * by key (case-insensitive), with the defaults the FE stores for those not written ({@code catalog/IndexParams}):
+     * GIN {@code imp_lib} = {@code clucene} (show-create 0031, 0032, 0035); NGRAMBF {@code gram_num} = 2,
+     * {@code bloom_filter_fpp} = 0.05, {@code case_sensitive} = true (sql/sqltests CASE_058).
+     */
+    static String indexType(io.github.srboot.ddl.IndexDef index) {
         Map<String, String> properties = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         properties.putAll(index.properties());
         if (index.type() == io.github.srboot.ddl.IndexType.GIN) {
             properties.putIfAbsent("imp_lib", "clucene");
         }
+        if (index.type() == io.github.srboot.ddl.IndexType.NGRAMBF) {
+            properties.putIfAbsent("gram_num", "2");
+            properties.putIfAbsent("bloom_filter_fpp", "0.05");
+            properties.putIfAbsent("case_sensitive", "true");
+        }
+        StringBuilder sql = new StringBuilder(index.type().name());
         if (!properties.isEmpty()) {
             StringJoiner printed = new StringJoiner(", ", "(", ")");
             properties.forEach((key, value) -> printed.add("\"" + key + "\" = \"" + value + "\""));
             sql.append(printed);
         }
-        return sql.append(" COMMENT '").append((index.comment() != null) ? index.comment() : "").append("'")
-            .toString();
+        return sql.toString();
     }
 
     /**

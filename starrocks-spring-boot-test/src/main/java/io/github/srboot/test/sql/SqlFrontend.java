@@ -206,6 +206,9 @@ final class SqlFrontend {
         if (tokens.accept("CREATE")) {
             return ShowCreate.show(session, this.catalog, tokens);
         }
+        if (tokens.isWord("INDEX") || tokens.isWord("INDEXES") || tokens.isWord("KEYS")) {
+            return Describe.showIndexes(session, this.catalog, tokens);
+        }
         if (tokens.accept("ALTER", "TABLE")) {
             return this.server.alterJobs().show(session, tokens);
         }
