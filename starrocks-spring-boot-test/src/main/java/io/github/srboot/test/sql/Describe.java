@@ -32,16 +32,7 @@ final class Describe {
         }
         SqlFrontend.QualifiedName name = SqlFrontend.QualifiedName.parse(tokens, session);
         tokens.requireEnd();
-        if (!catalog.hasDatabase(name.database())) {
-            throw SqlError.unknownDatabaseInAnalysis(name.database());
-        }
-        Optional<SchemaObject> model = catalog.model(name.database(), name.name());
-        if (model.isEmpty() || !(model.get() instanceof Table table)) {
-            if (catalog.exists(name.database(), name.name())) {
-                throw tokens.unsupported();
-            }
-            throw SqlError.unknownTable(name.display());
-        }
+        Table table = table(catalog, name, tokens);
         ShowCreate.Layout layout = ShowCreate.layout(table);
         List<String> bloomFilter = Arrays.stream(table.properties().getOrDefault("bloom_filter_columns", "")
             .split(",")).map(String::strip).filter((c) -> !c.isEmpty()).toList();
@@ -82,6 +73,19 @@ final class Describe {
             name = new SqlFrontend.QualifiedName(tokens.identifier(), name.name());
         }
         tokens.requireEnd();
+        Table table = table(catalog, name, tokens);
+        List<List<String>> rows = new ArrayList<>();
+        for (io.github.srboot.ddl.IndexDef index : table.indexes()) {
+            rows.add(Arrays.asList(name.database() + "." + table.name(), "", index.name(), "",
+                    String.join(",", index.columns()), "", "", "", "", "", ShowCreate.indexType(index),
+                    (index.comment() != null) ? index.comment() : ""));
+        }
+        return StatementResult.rows(List.of("Table", "Non_unique", "Key_name", "Seq_in_index", "Column_name",
+                "Collation", "Cardinality", "Sub_part", "Packed", "Null", "Index_type", "Comment"), rows);
+    }
+
+    /** The table created over SQL that the statement names; a view or a stub-declared table is not implemented. */
+    private static Table table(Catalog catalog, SqlFrontend.QualifiedName name, Tokens tokens) {
         if (!catalog.hasDatabase(name.database())) {
             throw SqlError.unknownDatabaseInAnalysis(name.database());
         }
@@ -92,14 +96,7 @@ final class Describe {
             }
             throw SqlError.unknownTable(name.display());
         }
-        List<List<String>> rows = new ArrayList<>();
-        for (io.github.srboot.ddl.IndexDef index : table.indexes()) {
-            rows.add(Arrays.asList(name.database() + "." + table.name(), "", index.name(), "",
-                    String.join(",", index.columns()), "", "", "", "", "", ShowCreate.indexType(index),
-                    (index.comment() != null) ? index.comment() : ""));
-        }
-        return StatementResult.rows(List.of("Table", "Non_unique", "Key_name", "Seq_in_index", "Column_name",
-                "Collation", "Cardinality", "Sub_part", "Packed", "Null", "Index_type", "Comment"), rows);
+        return table;
     }
 
     /**
