@@ -31,8 +31,15 @@ final class Catalog {
     /** The model of each object created over SQL, by lower-case database, then lower-case name. */
     private final Map<String, Map<String, SchemaObject>> models = new ConcurrentHashMap<>();
 
+    /** The FE configuration items {@code ADMIN SET FRONTEND CONFIG} changes. */
+    private final FrontendConfig config = new FrontendConfig();
+
     Catalog(StreamLoadStubServer stub) {
         this.stub = stub;
+    }
+
+    FrontendConfig config() {
+        return this.config;
     }
 
     StreamLoadStubServer stub() {
@@ -86,6 +93,24 @@ final class Catalog {
     /** Keeps the new model of an object altered over SQL (its rows, if any, stay in the stub). */
     synchronized void replaceModel(String database, SchemaObject object) {
         this.models.computeIfAbsent(key(database), (db) -> new ConcurrentHashMap<>()).put(key(object.name()), object);
+    }
+
+    /**
+     * Renames a table created over SQL: its model and creation record move to the new name, its rows (in the stub)
+     * too.
+     */
+    synchronized void renameTable(String database, Table table, String newName) {
+        Table renamed = new Table(newName, table.columns(), table.indexes(), table.engine(), table.keys(),
+                table.comment(), table.partition(), table.distribution(), table.orderBy(), table.properties(),
+                table.temporary(), table.rollups());
+        this.stub.renameTable(database, table.name(), DdlTables.from(database, renamed));
+        Map<String, SchemaObject> byName = this.models.get(key(database));
+        byName.remove(key(table.name()));
+        byName.put(key(newName), renamed);
+        Created created = this.created.remove(key(database) + "." + key(table.name()));
+        if (created != null) {
+            this.created.put(key(database) + "." + key(newName), created);
+        }
     }
 
     /** @return false when there was no such object */

@@ -32,9 +32,10 @@ import io.github.srboot.ddl.ViewColumn;
 /**
  * {@code SHOW CREATE TABLE | VIEW} as the FE prints it ({@code AstToStringBuilder.getDdlStmt} through
  * {@code ShowExecutor}): normalised types with display widths, every column's NULL / NOT NULL and COMMENT, the
- * inferred key and distribution, and the properties the server adds, sorted by key. Checked against StarRocks'
- * recordings (the show-create corpus replay test). What it cannot print yet (partitions, indexes, materialized
- * views) is refused with an error naming the statement.
+ * inferred key and distribution, RANGE and expression partitions, indexes, and the properties the server adds,
+ * sorted by key (those of a cloud-native table on a shared-data server). Checked against StarRocks' recordings (the
+ * show-create corpus replay test). What it cannot print yet (LIST partitions, materialized views whose column names
+ * need the analyser) is refused with an error naming the statement.
  */
 final class ShowCreate {
 
@@ -103,7 +104,7 @@ final class ShowCreate {
         }
         String text;
         try {
-            text = table(table);
+            text = table(table, sharedData(session));
         }
         catch (UnsupportedOperationException ex) {
             throw SqlError.notImplemented(tokens.statement() + " (" + ex.getMessage() + ")");
@@ -115,13 +116,24 @@ final class ShowCreate {
 
     /** The text of {@code SHOW CREATE TABLE}. */
     static String table(Table table) {
-        if (table.partition() != null && !(table.partition() instanceof ExpressionPartitionDesc)) {
-            throw new UnsupportedOperationException("RANGE and LIST partitions are not printed yet");
+        return table(table, false);
+    }
+
+    /**
+     * Whether the session's server runs shared-data ({@code @@run_mode}): its tables are cloud-native
+     * ({@code lake/LakeTable}), with other properties and a default comment.
+     */
+    static boolean sharedData(Session session) {
+        return "shared_data".equals(session.value(session.variables().find("run_mode")));
+    }
+
+    /** The text of {@code SHOW CREATE TABLE} on a shared-nothing or a shared-data (cloud-native) server. */
+    static String table(Table table, boolean sharedData) {
+        if (table.partition() != null && !(table.partition() instanceof ExpressionPartitionDesc)
+                && !(table.partition() instanceof io.github.srboot.ddl.RangePartitionDesc)) {
+            throw new UnsupportedOperationException("LIST partitions are not printed yet");
         }
-        if (!table.indexes().isEmpty()) {
-            throw new UnsupportedOperationException("indexes are not printed yet");
-        }
-        Layout layout = layout(table);
+        Layout layout = layout(table, sharedData);
         KeysType keysType = layout.keysType();
         List<String> keyColumns = layout.keyColumns();
         StringBuilder sql = new StringBuilder();
@@ -131,13 +143,23 @@ final class ShowCreate {
         for (Column column : table.columns()) {
             columns.add("  " + column(column, keysType, keyColumns.stream().anyMatch(column.name()::equalsIgnoreCase)));
         }
+        for (io.github.srboot.ddl.IndexDef index : table.indexes()) {
+            columns.add("  " + index(index));
+        }
         sql.append(columns).append("\n) ENGINE=OLAP \n");
         sql.append(keyName(keysType)).append("(").append(backquoted(keyColumns)).append(")\n");
         if (table.comment() != null && !table.comment().isEmpty()) {
             sql.append("COMMENT ").append(quoted(table.comment())).append("\n");
         }
+        else if (sharedData) {
+            // LakeTable.getComment: a cloud-native table without a comment answers "OLAP" (show-create 0014)
+            sql.append("COMMENT \"OLAP\"\n");
+        }
         if (table.partition() instanceof ExpressionPartitionDesc expression) {
             sql.append(expressionPartition(expression)).append("\n");
+        }
+        else if (table.partition() != null) {
+            sql.append(RangePartitions.toSql(table)).append("\n");
         }
         sql.append(distribution(layout.distribution())).append("\n");
         if (!table.orderBy().isEmpty()) {
@@ -152,14 +174,50 @@ final class ShowCreate {
     }
 
     /**
+     * {@code catalog/Index.toSql}: {@code INDEX name (`c1`,`c2`) USING TYPE("k" = "v", ...) COMMENT '...'}, the
+     * comment always printed (the FE's index comment is empty when none is written: show-create 0031) and not
+     * escaped.
+     */
+    static String index(io.github.srboot.ddl.IndexDef index) {
+        StringJoiner columns = new StringJoiner(",", " (", ")");
+        index.columns().forEach((column) -> columns.add("`" + column + "`"));
+        return "INDEX " + index.name() + columns + " USING " + indexType(index) + " COMMENT '"
+                + ((index.comment() != null) ? index.comment() : "") + "'";
+    }
+
+    /**
+     * An index's type and properties as {@code Index.toSql} and {@code SHOW INDEX} print them: the properties sorted
+     * by key (case-insensitive), with the defaults the FE stores for those not written ({@code catalog/IndexParams}):
+     * GIN {@code imp_lib} = {@code clucene} (show-create 0031, 0032, 0035); NGRAMBF {@code gram_num} = 2,
+     * {@code bloom_filter_fpp} = 0.05, {@code case_sensitive} = true (sql/sqltests CASE_058).
+     */
+    static String indexType(io.github.srboot.ddl.IndexDef index) {
+        Map<String, String> properties = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        properties.putAll(index.properties());
+        if (index.type() == io.github.srboot.ddl.IndexType.GIN) {
+            properties.putIfAbsent("imp_lib", "clucene");
+        }
+        if (index.type() == io.github.srboot.ddl.IndexType.NGRAMBF) {
+            properties.putIfAbsent("gram_num", "2");
+            properties.putIfAbsent("bloom_filter_fpp", "0.05");
+            properties.putIfAbsent("case_sensitive", "true");
+        }
+        StringBuilder sql = new StringBuilder(index.type().name());
+        if (!properties.isEmpty()) {
+            StringJoiner printed = new StringJoiner(", ", "(", ")");
+            properties.forEach((key, value) -> printed.add("\"" + key + "\" = \"" + value + "\""));
+            sql.append(printed);
+        }
+        return sql.toString();
+    }
+
+    /**
      * An expression partition clause: one function expression as written; otherwise the list in parentheses, bare
-     * columns backquoted, joined without blanks (show-create corpus 0004, 0007, 0009).
+     * columns backquoted, joined without blanks (show-create corpus 0004, 0007, 0009). The partitions declared with
+     * the clause ({@code START .. END .. EVERY}) are not listed: an expression-partitioned table prints only its
+     * expression ({@code ExpressionRangePartitionInfo}; show-create altered/1009).
      */
     private static String expressionPartition(ExpressionPartitionDesc partition) {
-        if (!partition.initialPartitions().isEmpty()) {
-            throw new UnsupportedOperationException("declared partitions of an expression partition clause are not "
-                    + "printed yet");
-        }
         List<String> expressions = partition.expressions();
         if (expressions.size() == 1 && bareColumn(expressions.get(0)) == null) {
             return "PARTITION BY " + expressions.get(0);
@@ -203,6 +261,11 @@ final class ShowCreate {
 
     /** The key, distribution and properties of a table as the FE completes them. */
     static Layout layout(Table table) {
+        return layout(table, false);
+    }
+
+    /** The key, distribution and properties of a table as a shared-nothing or shared-data FE completes them. */
+    static Layout layout(Table table, boolean sharedData) {
         KeysType keysType = (table.keys() != null) ? table.keys().type() : KeysType.DUPLICATE;
         List<String> keyColumns = (table.keys() != null) ? table.keys().columns() : inferredKey(table.columns());
         DistributionDesc distribution = table.distribution();
@@ -211,11 +274,16 @@ final class ShowCreate {
             distribution = (keysType == KeysType.DUPLICATE) ? new RandomDistribution(null)
                     : new HashDistribution(keyColumns, null);
         }
-        return new Layout(keysType, keyColumns, distribution, properties(table, keysType, distribution));
+        Map<String, String> properties = properties(table, keysType, distribution, sharedData);
+        if (sharedData) {
+            cloudNative(properties, keysType);
+        }
+        return new Layout(keysType, keyColumns, distribution, properties);
     }
 
     /** The properties the FE prints: the user's plus those it adds, sorted by key (since 3.3). */
-    private static Map<String, String> properties(Table table, KeysType keysType, DistributionDesc distribution) {
+    private static Map<String, String> properties(Table table, KeysType keysType, DistributionDesc distribution,
+            boolean sharedData) {
         Map<String, String> properties = new TreeMap<>();
         table.properties().forEach((key, value) -> properties.put(key.toLowerCase(Locale.ROOT), value));
         // not printed since 3.3 (the show-create corpus: recordings from 2024-03-22 on have no such lines)
@@ -226,7 +294,8 @@ final class ShowCreate {
         properties.put("compression", compression.replaceAll("\\s+", "").toUpperCase(Locale.ROOT));
         properties.putIfAbsent("fast_schema_evolution", "true");
         properties.putIfAbsent("replicated_storage", "true");
-        properties.putIfAbsent("replication_num", "3");
+        // RunMode.defaultReplicationNum: 3 shared-nothing, 1 shared-data
+        properties.putIfAbsent("replication_num", sharedData ? "1" : "3");
         if (keysType == KeysType.PRIMARY) {
             properties.putIfAbsent("enable_persistent_index", "true");
         }
@@ -238,6 +307,27 @@ final class ShowCreate {
             properties.putIfAbsent("bucket_size", "1073741824");
         }
         return properties;
+    }
+
+    /**
+     * The properties of a cloud-native table ({@code lake/LakeTable.getUniqueProperties}: {@code datacache.enable}
+     * and {@code enable_async_write_back} from its storage info, {@code storage_volume} (the builtin volume),
+     * {@code persistent_index_type} of a PRIMARY KEY table with a persistent index; {@code OlapTable.getProperties}
+     * adds {@code file_bundling} and {@code cloud_native_fast_schema_evolution_v2} and leaves out the
+     * shared-nothing {@code replicated_storage} and {@code fast_schema_evolution}). The defaults are those of
+     * show-create 0014 and 0052.
+     */
+    private static void cloudNative(Map<String, String> properties, KeysType keysType) {
+        properties.remove("replicated_storage");
+        properties.remove("fast_schema_evolution");
+        properties.putIfAbsent("cloud_native_fast_schema_evolution_v2", "true");
+        properties.putIfAbsent("datacache.enable", "true");
+        properties.putIfAbsent("enable_async_write_back", "false");
+        properties.putIfAbsent("file_bundling", "true");
+        properties.putIfAbsent("storage_volume", "builtin_storage_volume");
+        if (keysType == KeysType.PRIMARY && "true".equals(properties.get("enable_persistent_index"))) {
+            properties.putIfAbsent("persistent_index_type", "CLOUD_NATIVE");
+        }
     }
 
     /**
@@ -285,6 +375,9 @@ final class ShowCreate {
             case BIGINT, DATETIME, DECIMAL64 -> 8;
             case LARGEINT, DECIMAL128, DECIMALV2, DECIMAL -> 16;
             case DECIMAL256 -> 32;
+            // the index size of a VARCHAR key is 20 bytes whatever its length (Type.getIndexSize; show-create 0053:
+            // bigint and varchar(100) are both inferred key columns)
+            case VARCHAR, STRING -> 20;
             default -> INFERRED_KEY_BYTES;
         };
     }
@@ -472,8 +565,10 @@ final class ShowCreate {
     }
 
     /**
-     * The output column names of a simple query's select list: each item's alias, or the column it names. Anything
-     * needing the analyser ({@code *}, expressions without alias) is refused.
+     * The output column names of a simple query's select list: each item's alias, the column it names, or for an
+     * unaliased call of a function on columns the call as the FE prints it ({@code FunctionName} keeps names lower
+     * case, arguments joined by ", ": show-create 0026 {@code sum(v)}, 0040 {@code count(v1)}). Anything else
+     * needing the analyser ({@code *}, other expressions without alias) is refused.
      */
     static List<String> selectListNames(String query) {
         Tokens tokens = new Tokens(query);
@@ -489,6 +584,7 @@ final class ShowCreate {
             io.github.srboot.ddl.Token previous = null;
             int nesting = 0;
             int items = 0;
+            List<io.github.srboot.ddl.Token> item = new ArrayList<>();
             while (!tokens.atEnd()) {
                 io.github.srboot.ddl.Token token = tokens.peek();
                 if (nesting == 0 && (token.isSymbol(",") || token.isWord("FROM")
@@ -505,6 +601,15 @@ final class ShowCreate {
                 previous = last;
                 last = token;
                 items++;
+                item.add(token);
+            }
+            String call = functionCallLabel(item);
+            if (call != null) {
+                names.add(call);
+                if (!tokens.acceptSymbol(",")) {
+                    break;
+                }
+                continue;
             }
             // a bare column, a qualified column (t.c) or anything with an AS alias
             boolean named = last != null && last.isIdentifier() && (items == 1
@@ -518,6 +623,32 @@ final class ShowCreate {
             }
         }
         return names;
+    }
+
+    /** {@code f(a, b)} or {@code f(*)} for the tokens of a call of a function on bare columns, else null. */
+    private static String functionCallLabel(List<io.github.srboot.ddl.Token> item) {
+        if (item.size() < 3 || !item.get(0).isIdentifier() || item.get(0).kind() == io.github.srboot.ddl.Token.Kind
+                .QUOTED_IDENTIFIER || !item.get(1).isSymbol("(") || !item.get(item.size() - 1).isSymbol(")")) {
+            return null;
+        }
+        List<String> arguments = new ArrayList<>();
+        List<io.github.srboot.ddl.Token> inside = item.subList(2, item.size() - 1);
+        if (inside.size() == 1 && inside.get(0).isSymbol("*")) {
+            arguments.add("*");
+        }
+        else {
+            for (int i = 0; i < inside.size(); i++) {
+                io.github.srboot.ddl.Token token = inside.get(i);
+                boolean separator = (i % 2 == 1);
+                if (separator ? !token.isSymbol(",") : !token.isIdentifier()) {
+                    return null;
+                }
+                if (!separator) {
+                    arguments.add(token.value());
+                }
+            }
+        }
+        return item.get(0).value().toLowerCase(Locale.ROOT) + "(" + String.join(", ", arguments) + ")";
     }
 
     private static String keyName(KeysType type) {

@@ -92,9 +92,18 @@ public final class SqlError extends RuntimeException {
         return new SqlError(1064, "HY000", "Label [" + label + "] has already been used.");
     }
 
-    /** ERR_UNKNOWN_SYSTEM_VARIABLE (1193, HY000). */
+    /** ERR_UNKNOWN_SYSTEM_VARIABLE (1193, HY000) of {@code SELECT @@name} ({@code VariableMgr.fillValue}). */
     static SqlError unknownVariable(String name) {
         return new SqlError(1193, "HY000", "Unknown system variable '" + name + "'");
+    }
+
+    /**
+     * ERR_UNKNOWN_SYSTEM_VARIABLE (1193, HY000) of {@code SET}: the main FE's text names the three most similar
+     * variables ({@code VariableMgr.findSimilarVarNames}).
+     */
+    static SqlError unknownVariableSet(String name, Iterable<String> known) {
+        return new SqlError(1193, "HY000", "Unknown system variable '" + name + "', the most similar variables are "
+                + Variables.mostSimilar(name, known));
     }
 
     /** ERR_VARIABLE_IS_READONLY (1621, HY000). */

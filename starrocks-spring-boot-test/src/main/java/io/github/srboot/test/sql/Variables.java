@@ -100,6 +100,32 @@ final class Variables {
         return this.definitions.values();
     }
 
+    /**
+     * The three names closest to an unknown one, as {@code VariableMgr.findSimilarVarNames} lists them for the text of
+     * ERR_UNKNOWN_SYSTEM_VARIABLE: sorted by Jaro-Winkler distance of the upper-cased names (commons-text, which the
+     * FE uses too), each in single quotes, in braces: {@code {'pipeline_dop', 'pipeline_sink_dop', ...}}. Only the
+     * variables the embedded server knows are candidates, so the names can differ from a real FE's.
+     */
+    static String mostSimilar(String name, Iterable<String> known) {
+        org.apache.commons.text.similarity.JaroWinklerDistance distance =
+                new org.apache.commons.text.similarity.JaroWinklerDistance();
+        String wanted = name.toUpperCase(Locale.ROOT);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        known.forEach(names::add);
+        java.util.StringJoiner joined = new java.util.StringJoiner(", ", "{", "}");
+        names.stream()
+            .sorted(java.util.Comparator.comparingDouble((String candidate) ->
+                    distance.apply(candidate.toUpperCase(Locale.ROOT), wanted)))
+            .limit(3)
+            .forEach((candidate) -> joined.add("'" + candidate + "'"));
+        return joined.toString();
+    }
+
+    /** The names of every known variable, in declaration order. */
+    Iterable<String> names() {
+        return this.definitions.keySet();
+    }
+
     /** What {@code SELECT @@name} prints for this value of the variable. */
     static String selectText(Definition definition, String value) {
         if (definition.bool()) {

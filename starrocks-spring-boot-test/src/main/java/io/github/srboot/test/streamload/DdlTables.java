@@ -91,6 +91,13 @@ public final class DdlTables {
         if (defaultValue != null) {
             stub = stub.withDefault(defaultValue);
         }
+        boolean keyed = table.keys() != null && (table.keys().type() == io.github.srboot.ddl.KeysType.UNIQUE
+                || table.keys().type() == io.github.srboot.ddl.KeysType.PRIMARY);
+        if (keyed && column.aggregation() == io.github.srboot.ddl.AggregationType.REPLACE) {
+            // REPLACE written on a UNIQUE / PRIMARY KEY value column is what those models do anyway: the FE takes it
+            // and prints it without the REPLACE (show-create altered/1066, 1068)
+            return stub;
+        }
         if (column.aggregation() != null) {
             try {
                 stub = stub.aggregate(AggregateType.valueOf(column.aggregation().name()));

@@ -299,6 +299,42 @@ public final class StreamLoadStubServer implements AutoCloseable {
     }
 
     /**
+     * A column change of {@code ALTER TABLE} on a declared table (a column added at a position, renamed, modified or
+     * moved): the table takes the new shape, each new column keeping the values of the old column of index
+     * {@code sources[i]}, or its default (or NULL) where that index is negative.
+     * @return the table's live contents from now on
+     * @throws IllegalArgumentException when no such table is declared, or the shape and sources differ in width
+     */
+    public TableContents reshapeTable(String database, String table, StubTable shape, int[] sources) {
+        Objects.requireNonNull(shape, "shape");
+        if (sources.length != shape.columns().size()) {
+            throw new IllegalArgumentException("Table '" + database + "." + table + "': " + sources.length
+                    + " column sources for " + shape.columns().size() + " columns");
+        }
+        TableContents altered = table(database, table).withShape(shape, sources);
+        this.tables.get(key(database)).put(key(table), altered);
+        return altered;
+    }
+
+    /**
+     * {@code ALTER TABLE t RENAME n} on a declared table: its rows and counters move to the new name.
+     * @return the table's live contents from now on
+     * @throws IllegalArgumentException when no such table is declared or the new name is taken
+     */
+    public TableContents renameTable(String database, String table, StubTable renamed) {
+        Objects.requireNonNull(renamed, "renamed");
+        TableContents current = table(database, table);
+        if (findTable(database, renamed.name()) != null) {
+            throw new IllegalArgumentException("Table '" + database + "." + renamed.name() + "' exists");
+        }
+        int[] sources = java.util.stream.IntStream.range(0, current.table().columns().size()).toArray();
+        TableContents moved = current.withShape(renamed, sources);
+        this.tables.get(key(database)).remove(key(table));
+        this.tables.get(key(database)).put(key(renamed.name()), moved);
+        return moved;
+    }
+
+    /**
      * Creates an empty database ({@code CREATE DATABASE} over the embedded SQL front end).
      * @return {@code false} when it existed already
      */

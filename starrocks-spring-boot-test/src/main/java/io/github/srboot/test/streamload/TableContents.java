@@ -176,6 +176,32 @@ public final class TableContents {
         return altered;
     }
 
+    /**
+     * What a column change of {@code ALTER TABLE} (a column added at a position, renamed, modified or moved) makes of
+     * this table: the rows in the new shape, each new column taken from the old column {@code sources[i]}, or holding
+     * its default (or NULL) where {@code sources[i]} is negative; counters kept.
+     */
+    synchronized TableContents withShape(StubTable shape, int[] sources) {
+        TableContents altered = new TableContents(shape, this.storingRows);
+        for (String[] row : this.rowsByKey.values()) {
+            String[] reshaped = altered.reshaped(row, sources);
+            altered.rowsByKey.put(List.of(Arrays.copyOf(reshaped, altered.keyWidth)), reshaped);
+        }
+        this.appendedRows.forEach((row) -> altered.appendedRows.add(altered.reshaped(row, sources)));
+        altered.loadedRows.set(this.loadedRows.get());
+        altered.loadedBytes.set(this.loadedBytes.get());
+        altered.committedLoads.set(this.committedLoads.get());
+        return altered;
+    }
+
+    private String[] reshaped(String[] row, int[] sources) {
+        String[] reshaped = new String[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            reshaped[i] = (sources[i] >= 0) ? row[sources[i]] : defaultValue(i);
+        }
+        return reshaped;
+    }
+
     private static String[] narrowed(String[] row, int column) {
         String[] narrowed = new String[row.length - 1];
         System.arraycopy(row, 0, narrowed, 0, column);
