@@ -99,6 +99,43 @@ class StreamLoadTransactionTest {
     }
 
     @Test
+    void labelLookUpsAskTheFesInRotationFirst() throws Exception {
+        // One FE choice for label look-ups, transactions and merge commit (Frontends.inTurn): an FE that dropped a
+        // look-up's connection is ejected and the next look-up starts at an FE in rotation, instead of at the
+        // first configured FE every time.
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.net.ServerSocket dropping = new java.net.ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> {
+                while (!dropping.isClosed()) {
+                    try (java.net.Socket connection = dropping.accept()) {
+                        accepted.incrementAndGet();
+                    }
+                    catch (java.io.IOException ex) {
+                        return;
+                    }
+                }
+            }, "dropping-fe");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            java.net.URI droppingFe = java.net.URI.create("http://127.0.0.1:" + dropping.getLocalPort());
+            StreamLoadTransaction transaction = this.template.transaction("events", "txn_lookup");
+            transaction.begin().then(transaction.load(batch(1))).then(transaction.commit()).block();
+            try (StreamLoadTemplate template = StubTemplates.builder(this.stub)
+                .frontends(List.of(droppingFe, this.stub.frontendUrls().get(0)))
+                .build()) {
+
+                assertThat(template.loadState("events", "txn_lookup").block()).isEqualTo("VISIBLE");
+                int afterFirst = accepted.get();
+                assertThat(template.loadState("events", "txn_lookup").block()).isEqualTo("VISIBLE");
+                assertThat(template.loadState("events", "txn_lookup").block()).isEqualTo("VISIBLE");
+
+                assertThat(afterFirst).as("the dropping FE was asked and ejected").isPositive();
+                assertThat(accepted.get()).as("later look-ups start at the FE in rotation").isEqualTo(afterFirst);
+            }
+        }
+    }
+
+    @Test
     void rollbackDropsTheRowsAndFreesTheLabel() {
         StreamLoadTransaction transaction = this.template.transaction("events", "txn_b");
         transaction.begin().block();

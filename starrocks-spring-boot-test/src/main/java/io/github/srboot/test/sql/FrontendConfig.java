@@ -25,7 +25,10 @@ final class FrontendConfig {
             // accepted and kept; nothing in the embedded server depends on them
             "enable_experimental_gin", "true",
             "alter_scheduler_interval_millisecond", "10000",
-            "enable_fast_schema_evolution", "true");
+            "enable_fast_schema_evolution", "true",
+            // the FE hands each BE a range of AUTO_INCREMENT ids of this size; with the one embedded BE the ids of
+            // new rows are 1, 2, 3... whatever the size
+            "auto_increment_cache_size", "100000");
 
     private final Map<String, String> values = new ConcurrentHashMap<>(DEFAULTS);
 

@@ -90,9 +90,6 @@ final class SqlFrontend {
         if (first.isWord("ADMIN") && tokens.peek(1).isWord("SET") && tokens.peek(2).isWord("FRONTEND")) {
             return setFrontendConfig(tokens);
         }
-        if (first.isWord("ADMIN")) {
-            return FrontendConfigs.adminSet(tokens);
-        }
         if (first.isWord("TRUNCATE")) {
             return truncate(session, tokens);
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -111,6 +112,29 @@ public final class Frontends {
         this.nodes.stream().filter((node) -> !node.ejected).forEach((node) -> ordered.add(node.url));
         this.nodes.stream().filter((node) -> node.ejected).forEach((node) -> ordered.add(node.url));
         return ordered;
+    }
+
+    /**
+     * Calls the FEs in turn, in {@link #inOrderOfHealth()}, for a call that is not a load: while a call fails as
+     * {@code moveOn} accepts, its FE is ejected (as a load's transport failure ejects it) and the next FE is asked;
+     * the last FE's failure passes on as it is. The one FE choice of transaction calls, merge commit loads and label
+     * look-ups.
+     */
+    public <T> Mono<T> inTurn(Function<URI, Mono<T>> call, Predicate<? super Throwable> moveOn) {
+        return Mono.defer(() -> inTurn(inOrderOfHealth(), call, moveOn));
+    }
+
+    private <T> Mono<T> inTurn(List<URI> candidates, Function<URI, Mono<T>> call,
+            Predicate<? super Throwable> moveOn) {
+        URI first = candidates.get(0);
+        Mono<T> chain = call.apply(first);
+        if (candidates.size() == 1) {
+            return chain;
+        }
+        return chain.onErrorResume(moveOn, (ex) -> {
+            eject(first, ex);
+            return inTurn(candidates.subList(1, candidates.size()), call, moveOn);
+        });
     }
 
     /**

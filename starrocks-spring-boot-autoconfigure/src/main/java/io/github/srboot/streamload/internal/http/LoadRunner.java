@@ -470,24 +470,17 @@ public final class LoadRunner {
     }
 
     /**
-     * The state of a label ({@code get_load_state}), asked of the configured FEs in order until one can be reached,
-     * a follower's redirect to the leader followed as {@link #toLeader} does. Loads poll through the same lookup;
+     * The state of a label ({@code get_load_state}), asked of the FEs in turn ({@link Frontends#inTurn}: those in
+     * rotation first) until one can be reached, a follower's redirect to the leader followed as {@link #toLeader}
+     * does. Loads poll through the same lookup;
      * this entry serves transactions and {@link StreamLoadTemplate#loadState}. An unexpected answer (5xx included)
      * fails with an {@link IllegalStateException}; the last transport failure is passed on as it is.
      */
     public Mono<String> labelState(String database, String label) {
-        return labelState(this.frontends.urls(), database, label)
-            .onErrorMap(Transient.class, (ex) -> new IllegalStateException(ex.getMessage(), ex));
-    }
-
-    private Mono<String> labelState(List<URI> frontends, String database, String label) {
-        Mono<String> asked = loadState(stateUrl(frontends.get(0), database, label), 0);
-        if (frontends.size() == 1) {
-            return asked;
-        }
         // get_load_state only reads: asking the next FE after any transport failure is safe.
-        return asked.onErrorResume(LoadRunner::isTransport,
-                (ex) -> labelState(frontends.subList(1, frontends.size()), database, label));
+        return this.frontends.inTurn((frontend) -> loadState(stateUrl(frontend, database, label), 0),
+                LoadRunner::isTransport)
+            .onErrorMap(Transient.class, (ex) -> new IllegalStateException(ex.getMessage(), ex));
     }
 
     private static URI stateUrl(URI frontend, String database, String label) {

@@ -96,19 +96,7 @@ public final class TransactionHttp {
      * transport failure ejects it, and the next call starts at an FE in rotation.
      */
     public <T> Mono<T> firstReachable(java.util.function.Function<URI, Mono<T>> call) {
-        return Mono.defer(() -> firstReachable(this.frontends.inOrderOfHealth(), call));
-    }
-
-    private <T> Mono<T> firstReachable(List<URI> candidates, java.util.function.Function<URI, Mono<T>> call) {
-        URI first = candidates.get(0);
-        Mono<T> chain = call.apply(first);
-        if (candidates.size() == 1) {
-            return chain;
-        }
-        return chain.onErrorResume(TransactionHttp::refused, (ex) -> {
-            this.frontends.eject(first, ex);
-            return firstReachable(candidates.subList(1, candidates.size()), call);
-        });
+        return this.frontends.inTurn(call, TransactionHttp::refused);
     }
 
     private static boolean refused(Throwable failure) {
