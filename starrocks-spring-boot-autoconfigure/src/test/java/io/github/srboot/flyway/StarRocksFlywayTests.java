@@ -2,20 +2,16 @@ package io.github.srboot.flyway;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.github.srboot.jdbc.AlterJobPolling;
 import io.github.srboot.support.ScriptedJdbc;
-import io.github.srboot.support.ScriptedJdbc.Failure;
 import io.github.srboot.support.ScriptedJdbc.Rows;
 import io.github.srboot.support.ScriptedStarRocks;
 import io.github.srboot.support.ShowAlterAnswers;
 import io.github.srboot.support.StarRocksGrammar;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.api.output.RepairResult;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,68 +144,10 @@ class StarRocksFlywayTests {
         assertThat(StarRocksGrammar.ruleOf(StarRocksGrammar.parseSingle(create))).isEqualTo("createTableStatement");
     }
 
-    @Test
-    void infoAndValidateReadTheHistory() {
-        flyway(true, true).migrate();
-
-        MigrationInfoService info = flyway(true, true).info();
-        assertThat(info.current().getVersion().getVersion()).isEqualTo("2");
-        assertThat(info.applied()).hasSize(2);
-        assertThat(info.pending()).isEmpty();
-        assertThat(flyway(true, true).validateWithResult().validationSuccessful).isTrue();
-    }
-
-    @Test
-    void repairRemovesAFailedMigrationAndRealignsChecksums() {
-        flyway(true, true).migrate();
-        this.starRocks.markFailed(2);
-        Map<String, Object> first = this.starRocks.historyRows().get(0);
-        Object checksum = first.get("checksum");
-        first.put("checksum", 12345);
-
-        RepairResult result = flyway(true, true).repair();
-
-        assertThat(result.migrationsRemoved).hasSize(1);
-        assertThat(this.starRocks.historyRows()).hasSize(1);
-        assertThat(this.starRocks.historyRows().get(0).get("checksum")).isEqualTo(checksum);
-        assertThat(this.server.executedSql()).anyMatch((statement) -> statement.startsWith("DELETE FROM `shop`."
-                + "`flyway_schema_history` WHERE `success` = 0 AND `version` = ?"))
-            .anyMatch((statement) -> statement.startsWith("UPDATE `shop`.`flyway_schema_history` SET"));
-    }
-
-    @Test
-    void cleanIsRefusedUnlessEnabled() {
-        flyway(true, true).migrate();
-
-        assertThatExceptionOfType(FlywayException.class).isThrownBy(() -> flyway(true, true).clean())
-            .withMessageContaining("clean");
-        assertThat(this.starRocks.objects()).containsKeys("events", "flyway_schema_history");
-    }
-
-    @Test
-    void cleanDropsMaterializedViewsThenViewsThenTables() {
-        flyway(true, true).migrate();
-        this.server.clearExecuted();
-        this.server.executedSql();
-        // Objects created outside Flyway, as another application would.
-        new org.springframework.jdbc.core.JdbcTemplate(this.server.dataSource())
-            .execute("CREATE VIEW shop.recent AS SELECT id FROM events");
-        new org.springframework.jdbc.core.JdbcTemplate(this.server.dataSource())
-            .execute("CREATE MATERIALIZED VIEW shop.by_name REFRESH ASYNC AS SELECT name, count(*) FROM events GROUP BY name");
-
-        flyway(true, false).clean();
-
-        assertThat(this.starRocks.objects()).isEmpty();
-        List<String> drops = this.server.executedSql().stream().filter((sql) -> sql.startsWith("DROP")).toList();
-        assertThat(drops).containsExactly("DROP MATERIALIZED VIEW IF EXISTS `shop`.`by_name`",
-                "DROP VIEW IF EXISTS `shop`.`recent`", "DROP TABLE IF EXISTS `shop`.`events`",
-                "DROP TABLE IF EXISTS `shop`.`flyway_schema_history`",
-                "DROP TABLE IF EXISTS `shop`.`flyway_schema_history_lock`");
-    }
-
     /**
      * A synchronous MV is listed in {@code information_schema.materialized_views} with REFRESH_TYPE ROLLUP: clean
-     * must not take it for an asynchronous MV (it goes with its base table).
+     * must not take it for an asynchronous MV (it goes with its base table). Scripted: the embedded StarRocks does not
+     * list synchronous MVs there yet, so over the wire this case would pass without showing anything.
      */
     @Test
     void cleanLeavesSynchronousMaterializedViewsToTheirTable() {
@@ -223,18 +161,6 @@ class StarRocksFlywayTests {
         assertThat(this.server.executedSql()).noneMatch((sql) -> sql.contains("by_site"));
         assertThat(this.starRocks.synchronousMaterializedViews()).isEmpty();
         assertThat(this.starRocks.objects()).isEmpty();
-    }
-
-    @Test
-    void baselineWritesTheBaselineRow() {
-        flyway(true, true).baseline();
-
-        assertThat(this.starRocks.historyRows()).singleElement().satisfies((row) -> {
-            assertThat(row.get("version")).isEqualTo("1");
-            assertThat(row.get("type")).isEqualTo("BASELINE");
-            assertThat(row.get("description")).isEqualTo("<< Flyway Baseline >>");
-            assertThat(row.get("installed_by")).isEqualTo("root");
-        });
     }
 
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.github.srboot.ddl.DdlSyntaxException;
+import io.github.srboot.test.migration.MigrationCheckCommand;
 import io.github.srboot.test.sql.EmbeddedStarRocksServer;
 import io.github.srboot.test.streamload.DdlTables;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
@@ -54,6 +55,8 @@ public final class StreamLoadStubMain {
               --no-console            no such page
               --quiet                 do not print a line per request served
               --help                  print this help and exit
+            With check-migrations as its first argument, checks Flyway migrations against a desired schema instead
+            (check-migrations --help says how).
             """;
 
     private static final List<String> VALUE_OPTIONS = List.of("--fe-ports", "--be-ports", "--user", "--password",
@@ -65,6 +68,10 @@ public final class StreamLoadStubMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals(MigrationCheckCommand.NAME)) {
+            System.exit(MigrationCheckCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.print(USAGE);
             return;

@@ -1,7 +1,9 @@
 package io.github.srboot.streamload;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,12 +12,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
 import io.github.srboot.ddl.ColumnOption;
+import io.github.srboot.ddl.CreateObject;
+import io.github.srboot.ddl.Ddl;
 import io.github.srboot.ddl.ScalarKind;
 import io.github.srboot.ddl.ScalarType;
 import io.github.srboot.ddl.Table;
+import io.github.srboot.jdbc.AlterJobPolling;
+import io.github.srboot.jdbc.StarRocksTemplate;
 import io.github.srboot.streamload.cdc.CdcOptions;
+import io.github.srboot.streamload.cdc.CdcSchema;
 import io.github.srboot.streamload.cdc.ChangeRecord;
+import io.github.srboot.test.sql.EmbeddedStarRocksServer;
 import io.github.srboot.test.streamload.StreamLoadStubServer;
 
 import static io.github.srboot.test.support.TestRows.row;
@@ -23,28 +34,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Table creation and schema evolution of the CDC path: the DDL rendered by the {@code ddl} printer, applied to the
- * stub through {@link StubCdcSchema}, then the changes loaded.
+ * Table creation and schema evolution of the CDC path against the embedded StarRocks: {@link CdcSchema#of} runs the
+ * DDL the {@code ddl} printer renders over JDBC (Connector/J, the query port), reflection reads the tables back, and
+ * the changes are loaded over Stream Load into the same tables.
  */
 class ChangeSchemaTest {
+
+    private EmbeddedStarRocksServer server;
 
     private StreamLoadStubServer stub;
 
     private StreamLoadTemplate template;
 
-    private StubCdcSchema schema;
+    private CdcSchema schema;
+
+    private JdbcTemplate jdbc;
 
     @BeforeEach
     void start() {
-        this.stub = StreamLoadStubServer.builder().start();
+        // schema-change jobs stay RUNNING a moment, so that returning from addColumn shows the wait for the job
+        this.server = EmbeddedStarRocksServer.builder()
+            .alterJobDurations(Duration.ZERO, Duration.ZERO, Duration.ofMillis(300))
+            .build()
+            .start();
+        this.stub = this.server.stub();
         this.template = StubTemplates.builder(this.stub).build();
-        this.schema = new StubCdcSchema(this.stub);
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(this.server.jdbcUrl(),
+                this.server.username(), this.server.password());
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.execute("CREATE DATABASE " + StubTemplates.DATABASE);
+        this.schema = CdcSchema.of(new StarRocksTemplate(dataSource,
+                new AlterJobPolling(Duration.ofMillis(10), Duration.ofSeconds(30))));
     }
 
     @AfterEach
     void stop() {
         this.template.close();
-        this.stub.close();
+        this.server.close();
+    }
+
+    /** The DDL the server received (reflection's SHOW and SELECT statements left out). */
+    private List<String> ddlReceived() {
+        return this.server.statements().stream()
+            .filter((statement) -> statement.startsWith("CREATE TABLE") || statement.startsWith("ALTER TABLE"))
+            .toList();
+    }
+
+    /** A table that exists before the CDC path runs, created over JDBC as an application would. */
+    private void existing(Table table) {
+        this.jdbc.execute(Ddl.render(new CreateObject(StubTemplates.DATABASE, table, false, false)));
+        this.server.reset();
     }
 
     @Test
@@ -57,7 +96,7 @@ class ChangeSchemaTest {
                         "ref", ref, "paid", true), 1)), options)
             .blockLast();
 
-        assertThat(this.schema.statements).containsExactly("CREATE TABLE IF NOT EXISTS `shop`.`orders` (\n"
+        assertThat(ddlReceived()).containsExactly("CREATE TABLE IF NOT EXISTS `shop`.`orders` (\n"
                 + "  `order_id` VARCHAR(128) NOT NULL,\n"
                 + "  `amount` DECIMAL(38, 9) NULL,\n"
                 + "  `day` DATE NULL,\n"
@@ -77,7 +116,7 @@ class ChangeSchemaTest {
 
     @Test
     void addsAColumnTheTableLacksThenLoads() {
-        this.schema.existing("shop", Table.builder("people")
+        existing(Table.builder("people")
             .column("id", ScalarType.of(ScalarKind.BIGINT), ColumnOption.notNull())
             .column("name", ScalarType.of(ScalarKind.STRING))
             .column("_sr_op_type", ScalarType.of(ScalarKind.TINYINT))
@@ -93,7 +132,7 @@ class ChangeSchemaTest {
         this.template.applyChanges("people", Flux.just(ChangeRecord.insert(Map.of("id", 2L),
                 row("id", 2L, "name", "bob", "email", "bob@example.com"), 2)), options).blockLast();
 
-        assertThat(this.schema.statements)
+        assertThat(ddlReceived())
             .containsExactly("ALTER TABLE `shop`.`people` ADD COLUMN `email` STRING NULL");
         assertThat(this.stub.table("shop", "people").row(2).orElseThrow()).containsEntry("email", "bob@example.com");
         // The row loaded before the column existed keeps its values and holds NULL in the new column.
@@ -102,8 +141,25 @@ class ChangeSchemaTest {
     }
 
     @Test
+    void addColumnReturnsOnceItsSchemaChangeJobHasFinished() {
+        existing(Table.builder("people")
+            .column("id", ScalarType.of(ScalarKind.BIGINT), ColumnOption.notNull())
+            .primaryKey("id")
+            .build());
+
+        this.schema.addColumn("shop", "people", io.github.srboot.ddl.Column.of("email",
+                ScalarType.of(ScalarKind.STRING), ColumnOption.nullable()));
+
+        // the job stays RUNNING for 300 ms after the ALTER: asked at once, it would not be FINISHED yet
+        assertThat(this.jdbc.queryForList("SHOW ALTER TABLE COLUMN FROM shop WHERE TableName = 'people'"))
+            .singleElement()
+            .satisfies((job) -> assertThat(job).containsEntry("State", "FINISHED"));
+        assertThat(ddlReceived()).containsExactly("ALTER TABLE `shop`.`people` ADD COLUMN `email` STRING NULL");
+    }
+
+    @Test
     void aColumnAnotherWriterAddedMeanwhileIsNotAddedAgain() {
-        this.schema.existing("shop", Table.builder("people")
+        existing(Table.builder("people")
             .column("id", ScalarType.of(ScalarKind.BIGINT), ColumnOption.notNull())
             .column("name", ScalarType.of(ScalarKind.STRING))
             .column("_sr_op_type", ScalarType.of(ScalarKind.TINYINT))
@@ -124,14 +180,14 @@ class ChangeSchemaTest {
         this.template.applyChanges("people", Flux.just(ChangeRecord.insert(Map.of("id", 3L),
                 row("id", 3L, "name", "cy", "email", "cy@example.com"), 3)), options).blockLast();
 
-        assertThat(this.schema.statements)
+        assertThat(ddlReceived())
             .containsExactly("ALTER TABLE `shop`.`people` ADD COLUMN `email` STRING NULL");
         assertThat(this.stub.table("shop", "people").row(3).orElseThrow()).containsEntry("email", "cy@example.com");
     }
 
     @Test
     void aValueWhoseTypeConflictsWithItsColumnFailsNamingBothTypes() {
-        this.schema.existing("shop", Table.builder("events")
+        existing(Table.builder("events")
             .column("id", ScalarType.of(ScalarKind.BIGINT), ColumnOption.notNull())
             .column("happened", ScalarType.of(ScalarKind.DATE))
             .primaryKey("id")
@@ -145,7 +201,7 @@ class ChangeSchemaTest {
             .hasMessageContaining("'happened'")
             .hasMessageContaining("DATE")
             .hasMessageContaining("INT");
-        assertThat(this.schema.statements).isEmpty();
+        assertThat(ddlReceived()).isEmpty();
         assertThat(this.stub.table("shop", "events").loadedRows()).isZero();
     }
 
@@ -158,7 +214,7 @@ class ChangeSchemaTest {
         this.template.applyChanges("members", Flux.just(ChangeRecord.insert(Map.of("id", 7), values, 1)), options)
             .blockLast();
 
-        assertThat(this.schema.statements).singleElement().asString()
+        assertThat(ddlReceived()).singleElement().asString()
             .contains("`id` INT NOT NULL", "`name` STRING NULL", "`vip` BOOLEAN NULL", "`tags` JSON NULL");
         assertThat(this.stub.table("shop", "members").row(7).orElseThrow()).containsEntry("name", "ann")
             .containsEntry("vip", "1");

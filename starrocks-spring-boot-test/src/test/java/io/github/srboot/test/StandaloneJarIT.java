@@ -51,6 +51,22 @@ class StandaloneJarIT {
     }
 
     @Test
+    void checksMigrationsAgainstADesiredSchema() throws Exception {
+        // the jar holds Flyway, Connector/J and the schema diff: the check runs, and fails with the plan on drift
+        Process matching = java("check-migrations", "--migrations", "src/test/resources/migration-check/migration",
+                "--schema", "src/test/resources/migration-check/schema").start();
+        String matchingOutput = new String(matching.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(matching.waitFor()).as(matchingOutput).isZero();
+        assertThat(matchingOutput).contains("produce the desired schema");
+
+        Process drifted = java("check-migrations", "--migrations", "src/test/resources/migration-check/migration",
+                "--schema", "src/test/resources/migration-check/drifted-schema").start();
+        String driftedOutput = new String(drifted.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(drifted.waitFor()).as(driftedOutput).isEqualTo(1);
+        assertThat(driftedOutput).contains("ALTER TABLE `customers` ADD COLUMN `email` VARCHAR(80);");
+    }
+
+    @Test
     void servesTheTablesOfItsDdlFile(@TempDir Path directory) throws Exception {
         Path ddl = directory.resolve("schema.sql");
         Files.writeString(ddl, "CREATE DATABASE shop;\nUSE shop;\nCREATE TABLE orders (id BIGINT NOT NULL, "

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.internal.license.VersionPrinter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,11 +15,24 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Flyway (the version Spring Boot manages) migrating the embedded StarRocks over the wire with unchanged
- * Connector/J and the starter's StarRocks database type on the class path.
+ * Flyway migrating the embedded StarRocks over the wire with unchanged Connector/J and the starter's StarRocks
+ * database type on the class path: the version Spring Boot manages, and in the {@code newest-flyway-11} Surefire
+ * execution the newest Flyway 11.
  */
 @EmbeddedStarRocks(database = "shop")
 class FlywayOverTheWireTests {
+
+    @Test
+    void runsAgainstTheFlywayTheExecutionExpects() {
+        String version = VersionPrinter.getVersion();
+        // printed into the Surefire report, so that each execution says which Flyway it exercised
+        System.out.println("Flyway under test: " + version);
+        String expected = System.getProperty("flyway.expected.version");
+        if (expected != null) {
+            assertThat(version).isEqualTo(expected);
+        }
+        assertThat(version).startsWith("11.");
+    }
 
     @Test
     void migratesThroughTheStarRocksDatabaseType(EmbeddedStarRocksServer server) {
