@@ -80,6 +80,22 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
 
     abstract void encode(Object row) throws IOException;
 
+    /**
+     * Encodes one row given as its values in the order of the options' {@code columns} (rows the caller assembles
+     * field by field, such as the change path's); fails like {@link #write}.
+     */
+    final void writeFields(Object[] fields) {
+        try {
+            encodeFields(fields);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not encode a row: " + ex.getMessage(), ex);
+        }
+        this.rows++;
+    }
+
+    abstract void encodeFields(Object[] fields) throws IOException;
+
     abstract void close() throws IOException;
 
     /** Rows written so far. */
@@ -268,6 +284,36 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
                 drainBuffer();
             }
             return true;
+        }
+
+        /** The object prefixes of rows written by {@link #encodeFields}, from the options' columns. */
+        private byte[][] fieldPrefixes;
+
+        @Override
+        void encodeFields(Object[] fields) throws IOException {
+            List<String> names = this.options.columns();
+            if (this.fieldPrefixes == null) {
+                this.fieldPrefixes = JsonRowPlan.prefixes(names);
+            }
+            if (this.rows > 0) {
+                this.buffer.append((byte) ',');
+            }
+            int rowStart = this.buffer.position;
+            if (JsonRowPlan.writeFields(this.fieldPrefixes, fields, this.buffer)) {
+                if (this.buffer.position >= DRAIN_AT) {
+                    drainBuffer();
+                }
+                return;
+            }
+            // a value the direct writer does not cover (JSON, collections, maps, binaries...): Jackson writes the row
+            this.buffer.position = rowStart;
+            drainBuffer();
+            Map<String, Object> row = new java.util.LinkedHashMap<>(2 * fields.length);
+            for (int i = 0; i < fields.length; i++) {
+                row.put(names.get(i), fields[i]);
+            }
+            this.provider.serializeValue(this.generator, row);
+            this.generator.flush();
         }
 
         private void drainBuffer() throws IOException {
@@ -501,6 +547,36 @@ abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncoder.Csv {
             }
 
             raw(this.rowDelimiterBytes);
+        }
+
+        @Override
+        void encodeFields(Object[] fields) throws IOException {
+            for (int i = 0; i < fields.length; i++) {
+                if (i > 0) {
+                    raw(this.columnSeparatorBytes);
+                }
+                writeValue(fields[i]);
+            }
+            raw(this.rowDelimiterBytes);
+        }
+
+        /**
+         * Whether a value is written as a plain scalar field: text, numbers, booleans, dates and times (and NULL).
+         * Anything else (binaries, JSON, collections, maps, other objects) is left to JSON by callers that may
+         * choose: StarRocks' CSV reader takes binaries only as base64 it may also read as raw bytes
+         * ({@code be/src/formats/csv/varbinary_converter.cpp}), and nested values by its own grammar.
+         */
+        static boolean writesScalar(Object value) {
+            if (value == null) {
+                return true;
+            }
+            Class<?> type = value.getClass();
+            return type == String.class || type == Long.class || type == Integer.class || type == Boolean.class
+                    || type == BigDecimal.class || type == LocalDateTime.class || type == LocalDate.class
+                    || type == Short.class || type == Byte.class || type == Double.class || type == Float.class
+                    || type == BigInteger.class || type == LocalTime.class || type == Instant.class
+                    || type == OffsetDateTime.class || type == ZonedDateTime.class || type == java.util.UUID.class
+                    || type == Character.class || value instanceof Enum<?>;
         }
 
         private void startColumns(Object row) {

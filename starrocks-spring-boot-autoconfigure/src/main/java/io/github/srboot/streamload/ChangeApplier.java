@@ -2,6 +2,7 @@ package io.github.srboot.streamload;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +48,13 @@ final class ChangeApplier {
     }
 
     Flux<LoadResult> apply(String database, String table, Flux<ChangeRecord> changes, CdcOptions options) {
-        // Fair backpressure: the source is read only as fast as batches are loaded, so memory stays bounded.
+        // Fair backpressure: the source is read only as fast as batches are loaded, so memory stays bounded. The
+        // next batch is planned and encoded while the one before it loads (one prepared batch waits, one loads);
+        // loads still run one after the other, so commit order per table is source order.
         return changes.bufferTimeout(options.maxBatchChanges(), options.maxBatchInterval(), true)
-            .concatMap((batch) -> applyBatch(database, table, batch, options), 0);
+            .concatMap((batch) -> prepare(database, table, batch, options), 1)
+            .concatMap((prepared) -> load(database, table, prepared), 1)
+            .doOnDiscard(Prepared.class, Prepared::release);
     }
 
     /** Loads one batch: its loads in order, after any DDL it needs. */
@@ -57,56 +62,138 @@ final class ChangeApplier {
         if (batch.isEmpty()) {
             return Flux.empty();
         }
-        return Flux.defer(() -> {
-            LocalDateTime syncedAt = LocalDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC);
-            ChangeBatch.Plan plan = ChangeBatch.plan(batch, options, this::read, syncedAt);
-            Mono<Void> ready = (options.createTable() || options.schemaEvolution() != CdcOptions.SchemaEvolution.NONE)
-                    ? Mono.<Void>fromRunnable(() -> prepareTable(database, table, plan, options))
-                        .subscribeOn(Schedulers.boundedElastic())
-                    : Mono.empty();
-            String qualified = database + "." + table;
-            // A batch reported OUTCOME_UNKNOWN may still commit: the next one waits until it cannot, so that a run
-            // resumed from before it is never overwritten by its stalled attempt.
-            return this.template.awaitSettled(database, table).then(ready).thenMany(Flux.fromIterable(plan.loads())
-                .concatMap((load) -> this.template.load(qualified, Flux.fromIterable(load.rows()),
-                        loadOptions(load, options))));
-        });
+        return prepare(database, table, batch, options).flatMapMany((prepared) -> load(database, table, prepared))
+            .doOnDiscard(Prepared.class, Prepared::release);
     }
 
-    private Map<String, Object> read(Object values) {
+    /**
+     * Plans a batch, runs the DDL it needs (when the options allow DDL) and encodes its loads, on the encoding
+     * scheduler (DDL on a blocking one).
+     */
+    private Mono<Prepared> prepare(String database, String table, List<ChangeRecord> batch, CdcOptions options) {
+        boolean ddl = options.createTable() || options.schemaEvolution() != CdcOptions.SchemaEvolution.NONE;
+        Mono<ChangeBatch.Plan> planned = Mono.fromCallable(() -> ChangeBatch.plan(batch, options, this::read,
+                LocalDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC)));
+        if (!ddl) {
+            return planned.map((plan) -> encode(plan, options)).subscribeOn(this.template.encodingScheduler());
+        }
+        return planned.doOnNext((plan) -> prepareTable(database, table, plan, options))
+            .subscribeOn(Schedulers.boundedElastic())
+            .publishOn(this.template.encodingScheduler())
+            .map((plan) -> encode(plan, options));
+    }
+
+    /** Runs the loads of a prepared batch one after the other; frees what was not loaded. */
+    private Flux<LoadResult> load(String database, String table, Prepared prepared) {
+        String qualified = database + "." + table;
+        // A batch reported OUTCOME_UNKNOWN may still commit: the next one waits until it cannot, so that a run
+        // resumed from before it is never overwritten by its stalled attempt.
+        return this.template.awaitSettled(database, table)
+            .thenMany(Flux.fromIterable(prepared.loads)
+                .concatMap((load) -> this.template.loadEncoded(qualified, load.batch, load.options)))
+            .doFinally((signal) -> prepared.release());
+    }
+
+    /**
+     * Encodes each load of a plan: CSV when every value is a scalar the CSV encoder writes as plain text (the
+     * common case, and the cheapest body for StarRocks to read), JSON otherwise.
+     */
+    private Prepared encode(ChangeBatch.Plan plan, CdcOptions options) {
+        Prepared prepared = new Prepared(new ArrayList<>(plan.loads().size()));
+        try {
+            for (ChangeBatch.Load load : plan.loads()) {
+                LoadOptions loadOptions = loadOptions(load, options);
+                Encoded csv = encodeCsv(load, loadOptions.withFormat(LoadFormat.CSV));
+                prepared.loads.add((csv != null) ? csv : encodeAs(load, loadOptions));
+            }
+            return prepared;
+        }
+        catch (RuntimeException ex) {
+            prepared.release();
+            throw ex;
+        }
+    }
+
+    /** The load as CSV, or {@code null} when a value is not a plain scalar or CSV cannot carry a text. */
+    private Encoded encodeCsv(ChangeBatch.Load load, LoadOptions options) {
+        for (Object[] row : load.values()) {
+            for (Object value : row) {
+                if (!BatchEncoder.Csv.writesScalar(value)) {
+                    return null;
+                }
+            }
+        }
+        try {
+            return encodeAs(load, options);
+        }
+        catch (IllegalArgumentException ex) {
+            // the text \N or an unpaired surrogate, which JSON carries (or reports with the field's name)
+            return null;
+        }
+    }
+
+    private Encoded encodeAs(ChangeBatch.Load load, LoadOptions options) {
+        BatchEncoder encoder = this.template.openEncoder(options);
+        try {
+            for (Object[] row : load.values()) {
+                encoder.writeFields(row);
+            }
+            return new Encoded(encoder.finish(), options);
+        }
+        catch (RuntimeException ex) {
+            encoder.abandon();
+            throw ex;
+        }
+    }
+
+    /** One encoded load and its options. */
+    private record Encoded(EncodedBatch batch, LoadOptions options) {
+    }
+
+    /** The encoded loads of one batch, in order; what is not loaded is freed. */
+    private record Prepared(List<Encoded> loads) {
+
+        void release() {
+            this.loads.forEach((load) -> load.batch().body().release());
+        }
+
+    }
+
+    private ChangeBatch.Fields read(Object values) {
         if (values instanceof Map<?, ?> map) {
-            Map<String, Object> read = new LinkedHashMap<>(map.size() * 2);
-            map.forEach((name, value) -> read.put(String.valueOf(name), value));
-            return read;
+            return ChangeBatch.Fields.of(map);
         }
         if (values instanceof ObjectNode object) {
             // Scalars as Java values, so that they are typed like the same values in a Map; objects and arrays
             // stay JSON.
-            Map<String, Object> read = new LinkedHashMap<>(object.size() * 2);
+            List<String> names = new ArrayList<>(object.size());
+            Object[] read = new Object[object.size()];
             for (Map.Entry<String, JsonNode> field : object.properties()) {
                 JsonNode value = field.getValue();
-                read.put(field.getKey(), value.isNull() ? null : value.isTextual() ? value.textValue()
+                read[names.size()] = value.isNull() ? null : value.isTextual() ? value.textValue()
                         : value.isBoolean() ? (Object) value.booleanValue()
-                        : value.isNumber() ? value.numberValue() : value);
+                        : value.isNumber() ? value.numberValue() : value;
+                names.add(field.getKey());
             }
-            return read;
+            return new ChangeBatch.Fields(names, read);
         }
         if (!RowFields.isBean(values)) {
-            Map<String, Object> read = new LinkedHashMap<>();
-            for (String name : this.fields.names(values)) {
-                read.put(name, this.fields.value(values, name));
+            List<String> names = this.fields.names(values);
+            Object[] read = new Object[names.size()];
+            for (int i = 0; i < read.length; i++) {
+                read[i] = this.fields.value(values, names.get(i));
             }
-            return read;
+            return new ChangeBatch.Fields(names, read);
         }
         BeanReader reader = this.beans.computeIfAbsent(values.getClass(), (type) -> {
-            List<String> names = this.fields.names(values);
+            List<String> names = List.copyOf(this.fields.names(values));
             return new BeanReader(names, this.fields.accessors(type, names, new boolean[names.size()]));
         });
-        Map<String, Object> read = new LinkedHashMap<>(reader.names.size() * 2);
-        for (int i = 0; i < reader.accessors.length; i++) {
-            read.put(reader.names.get(i), RowFields.read(reader.accessors[i], values));
+        Object[] read = new Object[reader.accessors.length];
+        for (int i = 0; i < read.length; i++) {
+            read[i] = RowFields.read(reader.accessors[i], values);
         }
-        return read;
+        return new ChangeBatch.Fields(reader.names, read);
     }
 
     /** The property names and accessors of a bean type, in order. */
@@ -190,11 +277,11 @@ final class ChangeApplier {
     private static Map<String, Object> samples(ChangeBatch.Plan plan) {
         Map<String, Object> samples = new LinkedHashMap<>();
         for (ChangeBatch.Load load : plan.loads()) {
-            for (Map<String, Object> row : load.rows()) {
-                for (Map.Entry<String, Object> value : row.entrySet()) {
-                    if (!value.getKey().equals(LoadOptions.OP_COLUMN)
-                            && (samples.get(value.getKey()) == null)) {
-                        samples.put(value.getKey(), value.getValue());
+            for (Object[] row : load.values()) {
+                for (int i = 0; i < row.length; i++) {
+                    String column = load.columns().get(i);
+                    if (!column.equals(LoadOptions.OP_COLUMN) && (samples.get(column) == null)) {
+                        samples.put(column, row[i]);
                     }
                 }
             }

@@ -108,15 +108,44 @@ final class JsonRowPlan {
                             provider)) {
                 return null;
             }
-            char[] name = JsonStringEncoder.getInstance().quoteAsString(beanProperty.getName());
-            String prefix = (prefixes.isEmpty() ? "{\"" : ",\"") + new String(name) + "\":";
-            prefixes.add(prefix.getBytes(StandardCharsets.UTF_8));
+            prefixes.add(prefix(beanProperty.getName(), prefixes.isEmpty()));
             accessors.add(accessor);
         }
         if (accessors.isEmpty()) {
             return null;
         }
         return new JsonRowPlan(prefixes.toArray(new byte[0][]), accessors.toArray(new BeanPropertyWriter[0]));
+    }
+
+    /** {@code {"name":} for the first property of an object, {@code ,"name":} for the others. */
+    private static byte[] prefix(String name, boolean first) {
+        char[] quoted = JsonStringEncoder.getInstance().quoteAsString(name);
+        return ((first ? "{\"" : ",\"") + new String(quoted) + "\":").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The prefixes of objects with these fields, in order, for {@link #writeFields}. */
+    static byte[][] prefixes(List<String> names) {
+        byte[][] prefixes = new byte[names.size()][];
+        for (int i = 0; i < prefixes.length; i++) {
+            prefixes[i] = prefix(names.get(i), i == 0);
+        }
+        return prefixes;
+    }
+
+    /**
+     * Writes an object of the given fields (rows assembled field by field, such as change rows) at the buffer's
+     * position, values as {@link #write} writes them; {@code false} when a value needs Jackson (the caller then
+     * moves the position back to where the object began).
+     */
+    static boolean writeFields(byte[][] prefixes, Object[] values, Buffer out) {
+        for (int i = 0; i < values.length; i++) {
+            out.append(prefixes[i]);
+            if (!writeValue(values[i], out)) {
+                return false;
+            }
+        }
+        out.append((byte) '}');
+        return true;
     }
 
     /**

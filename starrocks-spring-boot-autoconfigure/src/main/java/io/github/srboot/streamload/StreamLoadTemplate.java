@@ -583,6 +583,41 @@ public final class StreamLoadTemplate implements AutoCloseable {
         }).next();
     }
 
+    /** The scheduler rows are encoded on (never a Netty event loop, which must stay free for the network). */
+    Scheduler encodingScheduler() {
+        return this.encodingScheduler;
+    }
+
+    /** An encoder for one load whose rows the caller writes (the change path), set up as {@code load} sets one. */
+    BatchEncoder openEncoder(LoadOptions options) {
+        return BatchEncoder.open(codec(options.zone()), options, compression(options));
+    }
+
+    /**
+     * Loads one batch the caller encoded (the change path) as {@code load} would: labelled when called, held in
+     * max-in-flight-bytes from when it is sent until its load is final, then freed. Until it is sent the caller
+     * owns the batch and frees it when the load is never subscribed (freeing twice is harmless).
+     */
+    Mono<LoadResult> loadEncoded(String table, EncodedBatch batch, LoadOptions options) {
+        Labelled labelled = labelled(table, options);
+        if (labelled.invalid() != null) {
+            return Mono.error(labelled.invalid());
+        }
+        Target target = labelled.target();
+        long held = batch.body().allocated();
+        if (held > this.budget.capacity()) {
+            return Mono.error(clientFailure(target, new IllegalStateException("One batch of " + held + " bytes would"
+                    + " need more than max-in-flight-bytes (" + this.budget.capacity() + " bytes); raise it or load"
+                    + " fewer changes at once.")));
+        }
+        return this.budget.acquire(held)
+            .timeout(this.budgetWait, Mono.error(() -> clientFailure(target, new IllegalStateException("Waited "
+                    + this.budgetWait + " for memory under max-in-flight-bytes (" + this.budget.capacity()
+                    + " bytes) while other loads held it."))))
+            .then(Mono.defer(() -> submit(target, new Batcher.Sealed(batch, held, this.budget), options,
+                    labelled.label())));
+    }
+
     private Mono<LoadResult> run(LoadRunner.Job job, Batcher.Sealed sealed, Gate gate) {
         AsyncPermits lane = this.tableLanes.computeIfAbsent(job.database() + "." + job.table(),
                 (key) -> new AsyncPermits("loads in flight for " + key, this.perTableConcurrency));
