@@ -137,7 +137,10 @@ final class ChangeBatch {
     }
 
     private static Object keyValue(Object value) {
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        if (value instanceof Long) {
+            return value;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
         String text = String.valueOf(value);
@@ -198,7 +201,8 @@ final class ChangeBatch {
             Layout[] cached = this.byNames.computeIfAbsent(names, (key) -> new Layout[3]);
             Layout layout = cached[kind];
             if (layout != null && layout.keyColumns.size() == pending.key.size()
-                    && sameKeyOrder(layout.keyColumns, pending.key)) {
+                    && ((pending.key.size() == 1) ? pending.key.containsKey(layout.keyColumns.get(0))
+                            : sameKeyOrder(layout.keyColumns, pending.key))) {
                 return layout;
             }
             Shape shape = new Shape(List.copyOf(pending.key.keySet()), names, kind);
@@ -281,13 +285,8 @@ final class ChangeBatch {
         void add(Pending pending, LocalDateTime syncedAt) {
             Object[] row = new Object[this.columns.size()];
             int at = 0;
-            if (pending.key.size() == 1) {
-                row[at++] = pending.key.values().iterator().next();
-            }
-            else {
-                for (String name : this.keyColumns) {
-                    row[at++] = pending.key.get(name);
-                }
+            for (int i = 0; i < this.keyColumns.size(); i++) {
+                row[at++] = pending.key.get(this.keyColumns.get(i));
             }
             if (this.shape.kind == 2) {
                 row[at++] = pending.version;
@@ -340,13 +339,14 @@ final class ChangeBatch {
             }
             Fields read = reader.apply(change.values());
             List<String> names = read.names();
-            for (Map.Entry<String, Object> key : change.key().entrySet()) {
-                int at = names.indexOf(key.getKey());
-                Object value = (at >= 0) ? read.values()[at] : null;
-                if (value != null && !value.equals(key.getValue())
-                        && !String.valueOf(value).equals(String.valueOf(key.getValue()))) {
+            // Key columns among the values must agree with the key (looked up by name: no iterator per change).
+            for (int i = 0; i < names.size(); i++) {
+                Object key = change.key().get(names.get(i));
+                Object value = read.values()[i];
+                if (key != null && value != null && !value.equals(key)
+                        && !String.valueOf(value).equals(String.valueOf(key))) {
                     throw new IllegalArgumentException("Change at version " + change.version() + " has key column '"
-                            + key.getKey() + "' = " + key.getValue() + " but its values say " + value + ".");
+                            + names.get(i) + "' = " + key + " but its values say " + value + ".");
                 }
             }
             if (!change.isPartial()) {
