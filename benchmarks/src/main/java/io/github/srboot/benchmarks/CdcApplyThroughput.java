@@ -30,8 +30,9 @@ import io.github.srboot.test.streamload.StubTable;
  * of the whole process per change (client and in-process stub together: a figure that survives a busy machine
  * better than wall time) and the peak heap. Prints figures; asserts nothing.
  *
- * <p>Run: {@code java -cp ... io.github.srboot.benchmarks.CdcApplyThroughput [changes] [rounds] [store]}; with
- * {@code store} the stub applies every row (merge condition included) instead of only counting them.
+ * <p>Run: {@code java -cp ... io.github.srboot.benchmarks.CdcApplyThroughput [changes] [rounds] [count|store]
+ * [batchChanges]}; with {@code store} the stub applies every row (merge condition included) instead of only counting
+ * them; {@code batchChanges} is {@code CdcOptions.maxBatchChanges} (default 10,000).
  */
 public final class CdcApplyThroughput {
 
@@ -48,6 +49,7 @@ public final class CdcApplyThroughput {
         int changes = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 3;
         boolean store = args.length > 2 && args[2].equals("store");
+        int batchChanges = (args.length > 3) ? Integer.parseInt(args[3]) : CdcOptions.DEFAULT_MAX_BATCH_CHANGES;
         StubTable table = StubTable.builder("bench", "customers")
             .column("id", "BIGINT")
             .column("name", "VARCHAR(64)")
@@ -73,12 +75,12 @@ public final class CdcApplyThroughput {
                     .database("bench")
                     .build()) {
             System.out.printf(Locale.ROOT, "applyChanges and stream() against the stub (%s), %,d changes over %,d keys,"
-                    + " 10%% out of order, %d rounds, %d CPUs, Java %s, max heap %,d MB%n",
-                    store ? "storing rows" : "counting mode", changes, KEYS, rounds,
+                    + " 10%% out of order, batches of %,d changes, %d rounds, %d CPUs, Java %s, max heap %,d MB%n",
+                    store ? "storing rows" : "counting mode", changes, KEYS, batchChanges, rounds,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
-            CdcOptions hard = CdcOptions.builder().deleteMode(DeleteMode.HARD).build();
-            CdcOptions soft = CdcOptions.builder().deleteMode(DeleteMode.SOFT).build();
+            CdcOptions hard = CdcOptions.builder().deleteMode(DeleteMode.HARD).maxBatchChanges(batchChanges).build();
+            CdcOptions soft = CdcOptions.builder().deleteMode(DeleteMode.SOFT).maxBatchChanges(batchChanges).build();
             List<ChangeRecord> warmUp = records.subList(0, records.size() / 10);
             run("warm-up HARD", changes / 10, () -> apply(template, warmUp, hard));
             run("warm-up SOFT", changes / 10, () -> apply(template, warmUp, soft));

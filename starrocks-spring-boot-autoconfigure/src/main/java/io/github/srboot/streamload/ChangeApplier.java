@@ -185,10 +185,14 @@ final class ChangeApplier {
             }
             return new ChangeBatch.Fields(names, read);
         }
-        BeanReader reader = this.beans.computeIfAbsent(values.getClass(), (type) -> {
+        BeanReader reader = this.beans.get(values.getClass());
+        if (reader == null) {
+            // (a computeIfAbsent capturing the row would allocate a lambda per change)
             List<String> names = List.copyOf(this.fields.names(values));
-            return new BeanReader(names, this.fields.accessors(type, names, new boolean[names.size()]));
-        });
+            reader = new BeanReader(names,
+                    this.fields.accessors(values.getClass(), names, new boolean[names.size()]));
+            this.beans.putIfAbsent(values.getClass(), reader);
+        }
         Object[] read = new Object[reader.accessors.length];
         for (int i = 0; i < read.length; i++) {
             read[i] = RowFields.read(reader.accessors[i], values);

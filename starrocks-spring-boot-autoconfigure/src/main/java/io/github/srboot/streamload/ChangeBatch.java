@@ -109,7 +109,11 @@ final class ChangeBatch {
         Layouts layouts = new Layouts(options);
         for (Pending pending : byKey.values()) {
             Layout layout = layouts.of(pending);
-            loads.computeIfAbsent(layout.shape, (shape) -> layout).add(pending, syncedAt);
+            // one Layout per shape (Layouts makes it once): no lookup per change
+            if (layout.rows.isEmpty()) {
+                loads.put(layout.shape, layout);
+            }
+            layout.add(pending, syncedAt);
         }
         List<Load> planned = new ArrayList<>(loads.size());
         for (Layout layout : loads.values()) {
@@ -198,7 +202,11 @@ final class ChangeBatch {
             boolean partial = !hard && ((delete && valueless(pending)) || pending.partial);
             int kind = hard ? 2 : partial ? 1 : 0;
             List<String> names = hard ? List.of() : pending.fields.names();
-            Layout[] cached = this.byNames.computeIfAbsent(names, (key) -> new Layout[3]);
+            Layout[] cached = this.byNames.get(names);
+            if (cached == null) {
+                cached = new Layout[3];
+                this.byNames.put(names, cached);
+            }
             Layout layout = cached[kind];
             if (layout != null && layout.keyColumns.size() == pending.key.size()
                     && ((pending.key.size() == 1) ? pending.key.containsKey(layout.keyColumns.get(0))
@@ -206,7 +214,11 @@ final class ChangeBatch {
                 return layout;
             }
             Shape shape = new Shape(List.copyOf(pending.key.keySet()), names, kind);
-            layout = this.byShape.computeIfAbsent(shape, (key) -> new Layout(key, this.options));
+            layout = this.byShape.get(shape);
+            if (layout == null) {
+                layout = new Layout(shape, this.options);
+                this.byShape.put(shape, layout);
+            }
             cached[kind] = layout;
             return layout;
         }
