@@ -25,8 +25,8 @@ import io.github.srboot.ddl.Table;
 
 /**
  * Applies change records to one table through a {@link StreamLoadTemplate}: batches them, plans each batch's loads
- * ({@link ChangeBatch}), creates the table or adds columns first when the options say so, then runs the loads one
- * after the other.
+ * ({@link ChangeBatch}), creates the table or adds columns first when the options say so, encodes the loads straight
+ * from the planned rows, then runs them one after the other; the next batch is planned and encoded while one loads.
  */
 final class ChangeApplier {
 
@@ -96,7 +96,7 @@ final class ChangeApplier {
 
     /**
      * Encodes each load of a plan: CSV when every value is a scalar the CSV encoder writes as plain text (the
-     * common case, and the cheapest body for StarRocks to read), JSON otherwise.
+     * common case, and the smaller body), JSON otherwise.
      */
     private Prepared encode(ChangeBatch.Plan plan, CdcOptions options) {
         Prepared prepared = new Prepared(new ArrayList<>(plan.loads().size()));
