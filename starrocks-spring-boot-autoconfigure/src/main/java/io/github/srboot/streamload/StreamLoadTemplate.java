@@ -16,8 +16,10 @@ import io.github.srboot.streamload.cdc.ChangeApplier;
 import io.github.srboot.streamload.cdc.ChangeRecord;
 import io.github.srboot.streamload.cdc.ChangeWriter;
 import io.github.srboot.streamload.internal.encoding.AsyncPermits;
+import io.github.srboot.streamload.internal.encoding.BatchEncoder;
 import io.github.srboot.streamload.internal.encoding.Batcher;
 import io.github.srboot.streamload.internal.encoding.EncodedBatch;
+import io.github.srboot.streamload.internal.encoding.EncodedLoads;
 import io.github.srboot.streamload.internal.encoding.PooledChunks;
 import io.github.srboot.streamload.internal.encoding.RowCodec;
 import io.github.srboot.streamload.internal.http.Frontends;
@@ -659,6 +661,48 @@ public final class StreamLoadTemplate implements StreamLoadOperations, AutoClose
         }).next();
     }
 
+    /** The change path's access to encoding and loading batches it encodes itself (see {@link EncodedLoads}). */
+    private EncodedLoads encodedLoads() {
+        return new EncodedLoads() {
+
+            @Override
+            public Scheduler encodingScheduler() {
+                return StreamLoadTemplate.this.encodingScheduler;
+            }
+
+            @Override
+            public BatchEncoder openEncoder(LoadOptions options) {
+                return BatchEncoder.open(codec(options.zone()), options, compression(options));
+            }
+
+            @Override
+            public Mono<LoadResult> loadEncoded(String table, EncodedBatch batch, LoadOptions options) {
+                return StreamLoadTemplate.this.loadEncoded(table, batch, options);
+            }
+
+        };
+    }
+
+    private Mono<LoadResult> loadEncoded(String table, EncodedBatch batch, LoadOptions options) {
+        Labelled labelled = labelled(table, options);
+        if (labelled.invalid() != null) {
+            return Mono.error(labelled.invalid());
+        }
+        Target target = labelled.target();
+        long held = batch.body().allocated();
+        if (held > this.budget.capacity()) {
+            return Mono.error(clientFailure(target, new IllegalStateException("One batch of " + held + " bytes would"
+                    + " need more than max-in-flight-bytes (" + this.budget.capacity() + " bytes); raise it or load"
+                    + " fewer changes at once.")));
+        }
+        return this.budget.acquire(held)
+            .timeout(this.budgetWait, Mono.error(() -> clientFailure(target, new IllegalStateException("Waited "
+                    + this.budgetWait + " for memory under max-in-flight-bytes (" + this.budget.capacity()
+                    + " bytes) while other loads held it."))))
+            .then(Mono.defer(() -> submit(target, new Batcher.Sealed(batch, held, this.budget), options,
+                    labelled.label())));
+    }
+
     private Mono<LoadResult> run(LoadRunner.Job job, Batcher.Sealed sealed, Gate gate) {
         AsyncPermits lane = this.tableLanes.computeIfAbsent(job.database() + "." + job.table(),
                 (key) -> new AsyncPermits("loads in flight for " + key, this.perTableConcurrency));
@@ -929,7 +973,7 @@ public final class StreamLoadTemplate implements StreamLoadOperations, AutoClose
         if (applier == null) {
             synchronized (this.activity) {
                 if (this.changeApplier == null) {
-                    this.changeApplier = new ChangeApplier(this, this.baseMapper);
+                    this.changeApplier = new ChangeApplier(this, this.baseMapper, encodedLoads());
                 }
                 applier = this.changeApplier;
             }

@@ -30,12 +30,13 @@ class StreamLoadPackagesTests {
     private static final String INTERNAL = BASE + ".internal.";
 
     /**
-     * Constructors that {@code StreamLoadTemplate} calls from another package with its HTTP clients: Java gives no
-     * access between packages short of {@code public} (the library is no JPMS module). Users get these objects from
-     * the template ({@code transaction(...)}, {@code loadWithMergeCommit(...)}), never construct them.
+     * Constructors that {@code StreamLoadTemplate} calls from another package with its HTTP clients or encoders: Java
+     * gives no access between packages short of {@code public} (the library is no JPMS module). Users get these
+     * objects from the template ({@code transaction(...)}, {@code loadWithMergeCommit(...)}, {@code applyChanges}),
+     * never construct them.
      */
     private static final List<String> WIRING_CONSTRUCTORS = List.of(BASE + ".transaction.StreamLoadTransaction",
-            BASE + ".transaction.MergeCommitLoader");
+            BASE + ".transaction.MergeCommitLoader", BASE + ".cdc.ChangeApplier");
 
     @Test
     void theApiPackagesShowNoInternalTypeInAPublicSignature() throws Exception {

@@ -28,16 +28,19 @@ import io.github.srboot.ddl.Table;
 import io.github.srboot.streamload.LoadFormat;
 import io.github.srboot.streamload.LoadOptions;
 import io.github.srboot.streamload.LoadResult;
-import io.github.srboot.streamload.transaction.StreamLoadTransaction;
 import io.github.srboot.streamload.LoadStatus;
 import io.github.srboot.streamload.StreamLoadTemplate;
+import io.github.srboot.streamload.internal.encoding.BatchEncoder;
+import io.github.srboot.streamload.internal.encoding.EncodedBatch;
+import io.github.srboot.streamload.internal.encoding.EncodedLoads;
 import io.github.srboot.streamload.internal.encoding.RowFields;
 import io.github.srboot.streamload.internal.encoding.StarRocksJson;
+import io.github.srboot.streamload.transaction.StreamLoadTransaction;
 
 /**
  * Applies change records to one table through a {@link StreamLoadTemplate}: batches them, plans each batch's loads
- * ({@link ChangeBatch}), creates the table or adds columns first when the options say so, then runs the loads one
- * after the other.
+ * ({@link ChangeBatch}), creates the table or adds columns first when the options say so, encodes the loads straight
+ * from the planned rows, then runs them one after the other; the next batch is planned and encoded while one loads.
  */
 public final class ChangeApplier {
 
@@ -46,6 +49,8 @@ public final class ChangeApplier {
 
     private final StreamLoadTemplate template;
 
+    private final EncodedLoads encoded;
+
     private final RowFields fields;
 
     /** Tables as last described or changed by this applier, by {@code db.table}. */
@@ -53,15 +58,24 @@ public final class ChangeApplier {
 
     private final Map<Class<?>, BeanReader> beans = new ConcurrentHashMap<>();
 
-    public ChangeApplier(StreamLoadTemplate template, ObjectMapper mapper) {
+    /**
+     * An applier loading through {@code template}; {@code encoded} is the template's access for batches the applier
+     * encodes itself (the template builds its applier; this is not for applications).
+     */
+    public ChangeApplier(StreamLoadTemplate template, ObjectMapper mapper, EncodedLoads encoded) {
         this.template = template;
+        this.encoded = encoded;
         this.fields = new RowFields(StarRocksJson.mapper(mapper, ZoneOffset.UTC));
     }
 
     public Flux<LoadResult> apply(String database, String table, Flux<ChangeRecord> changes, CdcOptions options) {
-        // Fair backpressure: the source is read only as fast as batches are loaded, so memory stays bounded.
+        // Fair backpressure: the source is read only as fast as batches are loaded, so memory stays bounded. The
+        // next batch is planned and encoded while the one before it loads (one prepared batch waits, one loads);
+        // loads still run one after the other, so commit order per table is source order.
         return changes.bufferTimeout(options.maxBatchChanges(), options.maxBatchInterval(), true)
-            .concatMap((batch) -> applyBatch(database, table, batch, options), 0);
+            .concatMap((batch) -> prepare(database, table, batch, options), 1)
+            .concatMap((prepared) -> load(database, table, prepared), 1)
+            .doOnDiscard(Prepared.class, Prepared::release);
     }
 
     /** Loads one batch: its loads in order, after any DDL it needs. */
@@ -70,33 +84,46 @@ public final class ChangeApplier {
     }
 
     /**
-     * Loads one batch after any DDL it needs: with generated labels when {@code labels} is {@code null}, else load
-     * {@code i} of the plan under {@code labels.apply(i)}, all of them all-or-nothing when there are several (see
-     * {@link #allOrNothing}).
+     * Loads one batch after any DDL it needs: encoded straight from the planned rows under generated labels when
+     * {@code labels} is {@code null}, else load {@code i} of the plan under {@code labels.apply(i)}, all of them
+     * all-or-nothing when there are several (see {@link #allOrNothing}).
      */
     public Flux<LoadResult> applyBatch(String database, String table, List<ChangeRecord> batch, CdcOptions options,
             IntFunction<String> labels) {
         if (batch.isEmpty()) {
             return Flux.empty();
         }
-        return Flux.defer(() -> {
-            LocalDateTime syncedAt = LocalDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC);
-            ChangeBatch.Plan plan = ChangeBatch.plan(batch, options, this::read, syncedAt);
-            Mono<Void> ready = (options.createTable() || options.schemaEvolution() != CdcOptions.SchemaEvolution.NONE)
-                    ? Mono.<Void>fromRunnable(() -> prepareTable(database, table, plan, options))
-                        .subscribeOn(Schedulers.boundedElastic())
-                    : Mono.empty();
-            String qualified = database + "." + table;
-            // A batch reported OUTCOME_UNKNOWN may still commit: the next one waits until it cannot, so that a run
-            // resumed from before it is never overwritten by its stalled attempt.
-            if (labels != null) {
-                return this.template.awaitSettled(database, table).then(ready)
-                    .thenMany(labelled(database, table, plan.loads(), options, labels));
-            }
-            return this.template.awaitSettled(database, table).then(ready).thenMany(Flux.fromIterable(plan.loads())
-                .concatMap((load) -> this.template.load(qualified, Flux.fromIterable(load.rows()),
-                        loadOptions(load, options))));
-        });
+        if (labels == null) {
+            return prepare(database, table, batch, options).flatMapMany((prepared) -> load(database, table, prepared))
+                .doOnDiscard(Prepared.class, Prepared::release);
+        }
+        return planned(database, table, batch, options)
+            .flatMapMany((plan) -> this.template.awaitSettled(database, table)
+                .thenMany(labelled(database, table, plan.loads(), options, labels)));
+    }
+
+
+    /**
+     * Plans a batch, runs the DDL it needs (when the options allow DDL) and encodes its loads, on the encoding
+     * scheduler (DDL on a blocking one).
+     */
+    private Mono<Prepared> prepare(String database, String table, List<ChangeRecord> batch, CdcOptions options) {
+        boolean ddl = options.createTable() || options.schemaEvolution() != CdcOptions.SchemaEvolution.NONE;
+        Mono<ChangeBatch.Plan> planned = planned(database, table, batch, options);
+        if (!ddl) {
+            return planned.map((plan) -> encode(plan, options)).subscribeOn(this.encoded.encodingScheduler());
+        }
+        return planned.publishOn(this.encoded.encodingScheduler()).map((plan) -> encode(plan, options));
+    }
+
+    /** Plans a batch and runs the DDL it needs (when the options allow DDL), on a blocking scheduler for the DDL. */
+    private Mono<ChangeBatch.Plan> planned(String database, String table, List<ChangeRecord> batch,
+            CdcOptions options) {
+        boolean ddl = options.createTable() || options.schemaEvolution() != CdcOptions.SchemaEvolution.NONE;
+        Mono<ChangeBatch.Plan> planned = Mono.fromCallable(() -> ChangeBatch.plan(batch, options, this::read,
+                LocalDateTime.ofInstant(options.clock().instant(), ZoneOffset.UTC)));
+        return ddl ? planned.doOnNext((plan) -> prepareTable(database, table, plan, options))
+            .subscribeOn(Schedulers.boundedElastic()) : planned;
     }
 
     /** The loads of a batch under the caller's labels: one plain load, or several all-or-nothing. */
@@ -198,40 +225,122 @@ public final class ChangeApplier {
                 new LoadResult.ServerTimings(-1, -1, -1, -1, -1, -1), null, 1, Duration.ZERO, null, null);
     }
 
-    private Map<String, Object> read(Object values) {
+
+    /** Runs the loads of a prepared batch one after the other; frees what was not loaded. */
+    private Flux<LoadResult> load(String database, String table, Prepared prepared) {
+        String qualified = database + "." + table;
+        // A batch reported OUTCOME_UNKNOWN may still commit: the next one waits until it cannot, so that a run
+        // resumed from before it is never overwritten by its stalled attempt.
+        return this.template.awaitSettled(database, table)
+            .thenMany(Flux.fromIterable(prepared.loads)
+                .concatMap((load) -> this.encoded.loadEncoded(qualified, load.batch, load.options)))
+            .doFinally((signal) -> prepared.release());
+    }
+
+    /**
+     * Encodes each load of a plan: CSV when every value is a scalar the CSV encoder writes as plain text (the
+     * common case, and the smaller body), JSON otherwise.
+     */
+    private Prepared encode(ChangeBatch.Plan plan, CdcOptions options) {
+        Prepared prepared = new Prepared(new ArrayList<>(plan.loads().size()));
+        try {
+            for (ChangeBatch.Load load : plan.loads()) {
+                LoadOptions loadOptions = loadOptions(load, options);
+                Encoded csv = encodeCsv(load, loadOptions.withFormat(LoadFormat.CSV));
+                prepared.loads.add((csv != null) ? csv : encodeAs(load, loadOptions));
+            }
+            return prepared;
+        }
+        catch (RuntimeException ex) {
+            prepared.release();
+            throw ex;
+        }
+    }
+
+    /** The load as CSV, or {@code null} when a value is not a plain scalar or CSV cannot carry a text. */
+    private Encoded encodeCsv(ChangeBatch.Load load, LoadOptions options) {
+        for (Object[] row : load.values()) {
+            for (Object value : row) {
+                if (!BatchEncoder.Csv.writesScalar(value)) {
+                    return null;
+                }
+            }
+        }
+        try {
+            return encodeAs(load, options);
+        }
+        catch (IllegalArgumentException ex) {
+            // the text \N or an unpaired surrogate, which JSON carries (or reports with the field's name)
+            return null;
+        }
+    }
+
+    private Encoded encodeAs(ChangeBatch.Load load, LoadOptions options) {
+        BatchEncoder encoder = this.encoded.openEncoder(options);
+        try {
+            for (Object[] row : load.values()) {
+                encoder.writeFields(row);
+            }
+            return new Encoded(encoder.finish(), options);
+        }
+        catch (RuntimeException ex) {
+            encoder.abandon();
+            throw ex;
+        }
+    }
+
+    /** One encoded load and its options. */
+    private record Encoded(EncodedBatch batch, LoadOptions options) {
+    }
+
+    /** The encoded loads of one batch, in order; what is not loaded is freed. */
+    private record Prepared(List<Encoded> loads) {
+
+        void release() {
+            this.loads.forEach((load) -> load.batch().body().release());
+        }
+
+    }
+
+    private ChangeBatch.Fields read(Object values) {
         if (values instanceof Map<?, ?> map) {
-            Map<String, Object> read = new LinkedHashMap<>(map.size() * 2);
-            map.forEach((name, value) -> read.put(String.valueOf(name), value));
-            return read;
+            return ChangeBatch.Fields.of(map);
         }
         if (values instanceof ObjectNode object) {
             // Scalars as Java values, so that they are typed like the same values in a Map; objects and arrays
             // stay JSON.
-            Map<String, Object> read = new LinkedHashMap<>(object.size() * 2);
+            List<String> names = new ArrayList<>(object.size());
+            Object[] read = new Object[object.size()];
             for (Map.Entry<String, JsonNode> field : object.properties()) {
                 JsonNode value = field.getValue();
-                read.put(field.getKey(), value.isNull() ? null : value.isTextual() ? value.textValue()
+                read[names.size()] = value.isNull() ? null : value.isTextual() ? value.textValue()
                         : value.isBoolean() ? (Object) value.booleanValue()
-                        : value.isNumber() ? value.numberValue() : value);
+                        : value.isNumber() ? value.numberValue() : value;
+                names.add(field.getKey());
             }
-            return read;
+            return new ChangeBatch.Fields(names, read);
         }
         if (!RowFields.isBean(values)) {
-            Map<String, Object> read = new LinkedHashMap<>();
-            for (String name : this.fields.names(values)) {
-                read.put(name, this.fields.value(values, name));
-            }
-            return read;
-        }
-        BeanReader reader = this.beans.computeIfAbsent(values.getClass(), (type) -> {
             List<String> names = this.fields.names(values);
-            return new BeanReader(names, this.fields.accessors(type, names, new boolean[names.size()]));
-        });
-        Map<String, Object> read = new LinkedHashMap<>(reader.names.size() * 2);
-        for (int i = 0; i < reader.accessors.length; i++) {
-            read.put(reader.names.get(i), RowFields.read(reader.accessors[i], values));
+            Object[] read = new Object[names.size()];
+            for (int i = 0; i < read.length; i++) {
+                read[i] = this.fields.value(values, names.get(i));
+            }
+            return new ChangeBatch.Fields(names, read);
         }
-        return read;
+        BeanReader reader = this.beans.get(values.getClass());
+        if (reader == null) {
+            // (a computeIfAbsent capturing the row would allocate a lambda per change)
+            List<String> names = List.copyOf(this.fields.names(values));
+            reader = new BeanReader(names,
+                    this.fields.accessors(values.getClass(), names, new boolean[names.size()]));
+            this.beans.putIfAbsent(values.getClass(), reader);
+        }
+        Object[] read = new Object[reader.accessors.length];
+        for (int i = 0; i < read.length; i++) {
+            read[i] = RowFields.read(reader.accessors[i], values);
+        }
+        return new ChangeBatch.Fields(reader.names, read);
     }
 
     /** The property names and accessors of a bean type, in order. */
@@ -315,11 +424,11 @@ public final class ChangeApplier {
     private static Map<String, Object> samples(ChangeBatch.Plan plan) {
         Map<String, Object> samples = new LinkedHashMap<>();
         for (ChangeBatch.Load load : plan.loads()) {
-            for (Map<String, Object> row : load.rows()) {
-                for (Map.Entry<String, Object> value : row.entrySet()) {
-                    if (!value.getKey().equals(LoadOptions.OP_COLUMN)
-                            && (samples.get(value.getKey()) == null)) {
-                        samples.put(value.getKey(), value.getValue());
+            for (Object[] row : load.values()) {
+                for (int i = 0; i < row.length; i++) {
+                    String column = load.columns().get(i);
+                    if (!column.equals(LoadOptions.OP_COLUMN) && (samples.get(column) == null)) {
+                        samples.put(column, row[i]);
                     }
                 }
             }

@@ -40,7 +40,8 @@ public record ChangeRecord(ChangeOperation operation, Map<String, Object> key, O
                         + " change at version " + version + " has no name or no value.");
             }
         }
-        key = Collections.unmodifiableMap(new LinkedHashMap<>(key));
+        // One column needs no order: an immutable copy (the key itself when it already is one, as Map.of makes).
+        key = (key.size() == 1) ? Map.copyOf(key) : Collections.unmodifiableMap(new LinkedHashMap<>(key));
         if (values == null && operation != ChangeOperation.DELETE) {
             throw new IllegalArgumentException("A " + operation + " change at version " + version + " of key " + key
                     + " needs column values.");

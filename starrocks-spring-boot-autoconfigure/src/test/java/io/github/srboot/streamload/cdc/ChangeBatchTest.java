@@ -21,11 +21,8 @@ class ChangeBatchTest {
     private static final LocalDateTime SYNCED = LocalDateTime.of(2024, 5, 1, 10, 0);
 
     private static ChangeBatch.Plan plan(CdcOptions options, ChangeRecord... changes) {
-        return ChangeBatch.plan(List.of(changes), options, (values) -> {
-            Map<String, Object> read = new LinkedHashMap<>();
-            ((Map<?, ?>) values).forEach((name, value) -> read.put((String) name, value));
-            return read;
-        }, SYNCED);
+        return ChangeBatch.plan(List.of(changes), options, (values) -> ChangeBatch.Fields.of((Map<?, ?>) values),
+                SYNCED);
     }
 
     private static Map<String, Object> key(Object id) {

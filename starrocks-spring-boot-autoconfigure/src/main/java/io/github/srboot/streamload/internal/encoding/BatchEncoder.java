@@ -85,6 +85,22 @@ public abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncode
 
     abstract void encode(Object row) throws IOException;
 
+    /**
+     * Encodes one row given as its values in the order of the options' {@code columns} (rows the caller assembles
+     * field by field, such as the change path's); fails like {@link #write}.
+     */
+    public final void writeFields(Object[] fields) {
+        try {
+            encodeFields(fields);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not encode a row: " + ex.getMessage(), ex);
+        }
+        this.rows++;
+    }
+
+    abstract void encodeFields(Object[] fields) throws IOException;
+
     abstract void close() throws IOException;
 
     /** Rows written so far. */
@@ -122,7 +138,7 @@ public abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncode
     }
 
     /** Drops the batch and frees its memory. */
-    final void abandon() {
+    public final void abandon() {
         this.finished = true;
         this.chunks.release();
     }
@@ -275,6 +291,39 @@ public abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncode
             return true;
         }
 
+        /** The plan of rows written by {@link #encodeFields}, from the options' columns ({@code null}: Jackson). */
+        private JsonRowPlan fieldPlan;
+
+        private boolean fieldPlanned;
+
+        @Override
+        void encodeFields(Object[] fields) throws IOException {
+            List<String> names = this.options.columns();
+            if (!this.fieldPlanned) {
+                this.fieldPlan = JsonRowPlan.forFields(names, this.codec);
+                this.fieldPlanned = true;
+            }
+            if (this.rows > 0) {
+                this.buffer.append((byte) ',');
+            }
+            int rowStart = this.buffer.position;
+            if (this.fieldPlan != null && this.fieldPlan.writeFields(fields, this.buffer)) {
+                if (this.buffer.position >= DRAIN_AT) {
+                    drainBuffer();
+                }
+                return;
+            }
+            // a value the direct writer does not cover (JSON, collections, maps, binaries...): Jackson writes the row
+            this.buffer.position = rowStart;
+            drainBuffer();
+            Map<String, Object> row = new java.util.LinkedHashMap<>(2 * fields.length);
+            for (int i = 0; i < fields.length; i++) {
+                row.put(names.get(i), fields[i]);
+            }
+            this.provider.serializeValue(this.generator, row);
+            this.generator.flush();
+        }
+
         private void drainBuffer() throws IOException {
             this.counter.write(this.buffer.bytes, 0, this.buffer.position);
             this.buffer.position = 0;
@@ -409,7 +458,7 @@ public abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncode
      * before its NULL check ({@code csv_reader.cpp}, {@code nullable_converter.cpp}), so {@code \\N} arrives as the
      * NULL marker {@code \N}, and the text {@code \N} itself cannot be written at all.
      */
-    static final class Csv extends BatchEncoder {
+    public static final class Csv extends BatchEncoder {
 
         private static final byte[] NULL = { '\\', '\\', 'N' };
 
@@ -506,6 +555,36 @@ public abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncode
             }
 
             raw(this.rowDelimiterBytes);
+        }
+
+        @Override
+        void encodeFields(Object[] fields) throws IOException {
+            for (int i = 0; i < fields.length; i++) {
+                if (i > 0) {
+                    raw(this.columnSeparatorBytes);
+                }
+                writeValue(fields[i]);
+            }
+            raw(this.rowDelimiterBytes);
+        }
+
+        /**
+         * Whether a value is written as a plain scalar field: text, numbers, booleans, dates and times (and NULL).
+         * Anything else (binaries, JSON, collections, maps, other objects) is left to JSON by callers that may
+         * choose: StarRocks' CSV reader takes binaries only as base64 it may also read as raw bytes
+         * ({@code be/src/formats/csv/varbinary_converter.cpp}), and nested values by its own grammar.
+         */
+        public static boolean writesScalar(Object value) {
+            if (value == null) {
+                return true;
+            }
+            Class<?> type = value.getClass();
+            return type == String.class || type == Long.class || type == Integer.class || type == Boolean.class
+                    || type == BigDecimal.class || type == LocalDateTime.class || type == LocalDate.class
+                    || type == Short.class || type == Byte.class || type == Double.class || type == Float.class
+                    || type == BigInteger.class || type == LocalTime.class || type == Instant.class
+                    || type == OffsetDateTime.class || type == ZonedDateTime.class || type == java.util.UUID.class
+                    || type == Character.class || value instanceof Enum<?>;
         }
 
         private void startColumns(Object row) {

@@ -197,9 +197,7 @@ final class JsonRowPlan {
             else {
                 return null;
             }
-            char[] name = JsonStringEncoder.getInstance().quoteAsString(beanProperty.getName());
-            String prefix = (prefixes.isEmpty() ? "{\"" : ",\"") + new String(name) + "\":";
-            prefixes.add(prefix.getBytes(StandardCharsets.UTF_8));
+            prefixes.add(prefix(beanProperty.getName(), prefixes.isEmpty()));
             accessors.add(accessor);
         }
         if (accessors.isEmpty()) {
@@ -242,6 +240,44 @@ final class JsonRowPlan {
                 return false;
             }
         }
+        return true;
+    }
+
+    /** {@code {"name":} for the first property of an object, {@code ,"name":} for the others. */
+    private static byte[] prefix(String name, boolean first) {
+        char[] quoted = JsonStringEncoder.getInstance().quoteAsString(name);
+        return ((first ? "{\"" : ",\"") + new String(quoted) + "\":").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The plan for objects of the given fields, in order (rows assembled field by field, such as change rows), written
+     * by {@link #writeFields}; {@code null} when Jackson must write them (a mapper that writes texts its own way).
+     */
+    static JsonRowPlan forFields(List<String> names, RowCodec codec) throws IOException {
+        Boolean escapesPairs = escapesSurrogatePairs(codec);
+        if (escapesPairs == null) {
+            return null;
+        }
+        byte[][] prefixes = new byte[names.size()][];
+        for (int i = 0; i < prefixes.length; i++) {
+            prefixes[i] = prefix(names.get(i), i == 0);
+        }
+        return new JsonRowPlan(prefixes, new BeanPropertyWriter[0], new EnumTexts[0], codec.zone, escapesPairs);
+    }
+
+    /**
+     * Writes an object of this plan's fields at the buffer's position, values as {@link #write} writes those of a
+     * record (enums excepted, which Jackson writes); {@code false} when a value needs Jackson (the caller then
+     * moves the position back to where the object began).
+     */
+    boolean writeFields(Object[] values, Buffer out) {
+        for (int i = 0; i < values.length; i++) {
+            out.append(this.prefixes[i]);
+            if (!writeValue(values[i], out, null)) {
+                return false;
+            }
+        }
+        out.append((byte) '}');
         return true;
     }
 

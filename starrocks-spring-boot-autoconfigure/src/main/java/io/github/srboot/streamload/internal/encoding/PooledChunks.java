@@ -82,7 +82,7 @@ public final class PooledChunks extends OutputStream {
     }
 
     /** Memory held, in bytes (what the in-flight budget counts). */
-    long allocated() {
+    public long allocated() {
         return this.allocated;
     }
 
