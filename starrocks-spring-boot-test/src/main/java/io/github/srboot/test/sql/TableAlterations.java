@@ -192,9 +192,7 @@ final class TableAlterations {
                 // StarRocks places the columns and fills the rows was not ported
                 throw tokens.unsupported();
             }
-            else {
-                clauses.add(clause(tokens));
-            }
+            clauses.add(clause(tokens));
         }
         while (tokens.acceptSymbol(","));
         return clauses;
