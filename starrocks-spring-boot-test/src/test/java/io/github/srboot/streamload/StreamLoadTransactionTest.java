@@ -136,6 +136,42 @@ class StreamLoadTransactionTest {
     }
 
     @Test
+    void aCommitAnsweredTxnInProcessingIsAskedAgainOnlyAsOftenAsTheRetryPolicyAllows() throws Exception {
+        // TXN_IN_PROCESSING (the BE's answer while another request works on the transaction, BE
+        // TransactionStreamLoadAction; the stub's BackendHandler.claimed) is retried by the one retry mechanism,
+        // bounded by max-retries like every other retry, not by a fixed count of its own.
+        try (StreamLoadStubServer single = StreamLoadStubServer.builder().table(StubTemplates.appendOnly("events"))
+            .start();
+                StreamLoadTemplate oneRetry = StubTemplates.builder(single)
+                    .retryPolicy(new RetryPolicy(1, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1),
+                            java.time.Duration.ofMillis(1)))
+                    .build()) {
+            oneRetry.transaction("events", "txn_busy").begin().block();
+            int backend = single.backends().get(0).port();
+            try (java.net.Socket loading = new java.net.Socket("127.0.0.1", backend)) {
+                // A load of the transaction that has sent its head and waits to send its body.
+                String head = "PUT /api/transaction/load HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic "
+                        + java.util.Base64.getEncoder().encodeToString((single.username() + ":" + single.password())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        + "\r\ndb: shop\r\ntable: events\r\nlabel: txn_busy\r\nformat: json\r\n"
+                        + "Expect: 100-continue\r\nContent-Length: 2\r\n\r\n";
+                loading.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                loading.getOutputStream().flush();
+                java.io.BufferedReader answer = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        loading.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+                assertThat(answer.readLine()).contains("100");
+                long before = single.backends().get(0).requests();
+
+                assertThatThrownBy(() -> oneRetry.transaction("events", "txn_busy").commit().block())
+                    .isInstanceOfSatisfying(StreamLoadTransactionException.class,
+                            (ex) -> assertThat(ex.serverStatus()).isEqualTo("TXN_IN_PROCESSING"));
+                assertThat(single.backends().get(0).requests() - before)
+                    .as("commit requests the BE received: the first and one retry").isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void rollbackDropsTheRowsAndFreesTheLabel() {
         StreamLoadTransaction transaction = this.template.transaction("events", "txn_b");
         transaction.begin().block();

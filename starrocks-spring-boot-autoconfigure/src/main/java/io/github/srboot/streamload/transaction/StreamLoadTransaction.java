@@ -27,7 +27,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -49,8 +48,6 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * are sent as JSON to the BE that began the transaction.
  */
 public final class StreamLoadTransaction {
-
-    private static final int IN_PROCESSING_RETRIES = 10;
 
     private final TransactionHttp http;
 
@@ -152,7 +149,7 @@ public final class StreamLoadTransaction {
                     ? this.http.send(HttpMethod.PUT, target.resolve("/api/transaction/load"), headers, body,
                             this.timeout.plus(this.callTimeout))
                     : viaFrontends(TransactionOperation.LOAD, headers, body, this.timeout.plus(this.callTimeout));
-            return sent.onErrorMap(StreamLoadTransaction::isTransport,
+            return retriedWhileInProcessing(sent.onErrorMap(StreamLoadTransaction::isTransport,
                     (ex) -> unknown(TransactionOperation.LOAD, ex))
                 .flatMap((reply) -> {
                     ServerAnswer answer = parse(TransactionOperation.LOAD, reply);
@@ -171,8 +168,7 @@ public final class StreamLoadTransaction {
                                 null, false, null));
                     }
                     return Mono.just(result(TransactionOperation.LOAD, answer, false, false));
-                })
-                .retryWhen(inProcessingRetry(TransactionOperation.LOAD));
+                }), TransactionOperation.LOAD);
         });
     }
 
@@ -239,7 +235,7 @@ public final class StreamLoadTransaction {
         });
         // Lost answers and commits in doubt are asked again under the template's retry policy (the operations are
         // idempotent); when the retries are spent, the outcome is unknown.
-        return once.retryWhen(inProcessingRetry(operation))
+        return retriedWhileInProcessing(once, operation)
             .retryWhen(this.retryPolicy.retrying((ex) -> isTransport(ex) || ex instanceof CommitInDoubt,
                     (ex) -> false, RetryPolicy.RetryListener.NONE))
             .onErrorMap((ex) -> isTransport(ex) || ex instanceof CommitInDoubt, (ex) -> unknown(operation,
@@ -337,10 +333,15 @@ public final class StreamLoadTransaction {
                 cause);
     }
 
-    private Retry inProcessingRetry(TransactionOperation operation) {
-        return Retry.backoff(IN_PROCESSING_RETRIES, Duration.ofMillis(50)).maxBackoff(Duration.ofSeconds(2))
-            .filter(InProcessing.class::isInstance)
-            .onRetryExhaustedThrow((spec, signal) -> failure(operation, ((InProcessing) signal.failure()).answer));
+    /**
+     * {@code TXN_IN_PROCESSING} asked again under the template's retry policy, the one retry mechanism (so that
+     * {@code max-retries} bounds it as every other retry); once the retries are spent, the BE's answer fails the
+     * operation.
+     */
+    private <T> Mono<T> retriedWhileInProcessing(Mono<T> call, TransactionOperation operation) {
+        return call.retryWhen(this.retryPolicy.retrying(InProcessing.class::isInstance, (ex) -> false,
+                RetryPolicy.RetryListener.NONE))
+            .onErrorMap(InProcessing.class, (ex) -> failure(operation, ex.answer));
     }
 
     private static String status(ServerAnswer answer) {
