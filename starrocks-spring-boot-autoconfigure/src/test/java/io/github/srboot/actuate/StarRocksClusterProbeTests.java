@@ -32,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link ServerVariables}: what the FE answers alone), backends
  * from {@code SHOW BACKENDS} when the user may list them, and what is reported when it may not or JDBC fails.
  * (The FE side is tested against the Stream Load stub in the test module.)
+ *
+ * <p>Scripted, not over the wire: most cases need answers the embedded StarRocks does not give — a user refused
+ * {@code SHOW BACKENDS}, no backend or every backend down, a MySQL server, a failing or hung data source.
  */
 class StarRocksClusterProbeTests {
 

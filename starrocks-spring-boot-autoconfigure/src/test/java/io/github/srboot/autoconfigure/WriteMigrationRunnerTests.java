@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The command-line migration writer: writes the next migration from the schema diff and ends the application.
+ * (The scripted data source below only fills the template's constructor; the runner never queries it.)
  */
 @ExtendWith(OutputCaptureExtension.class)
 class WriteMigrationRunnerTests {

@@ -20,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * StarRocks is told from MySQL by what its FE answers alone ({@link StarRocksDetection}: {@code @@version_comment},
  * confirmed by {@code @@language}), before Flyway's MySQL type can claim the connection; a MySQL server stays
  * MySQL's. The answers are those of {@link ServerVariables}, which names the FE source of each.
+ *
+ * <p>Scripted, not over the wire: the cases need answers the embedded StarRocks (a 3.5 FE) never gives — MySQL's,
+ * Doris' and a pre-3.1 StarRocks' {@code @@version_comment}, a refused query, a connection failing while asked.
  */
 class StarRocksDetectionTests {
 
