@@ -148,6 +148,7 @@ class StarRocksTemplateDdlTests {
         this.template.create(events());
         assertThatExceptionOfType(StarRocksObjectExistsException.class).isThrownBy(() -> this.template.create(events()))
             .satisfies((ex) -> {
+                // ERR_TABLE_EXISTS_ERROR, 1050 (common/ErrorCode.java; recorded in sql/sqltests/CASE_143)
                 assertThat(ex.getErrorCode()).isEqualTo(1050);
                 assertThat(ex.getSql()).startsWith("CREATE TABLE `events`");
             });

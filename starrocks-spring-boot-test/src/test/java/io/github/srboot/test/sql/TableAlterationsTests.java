@@ -57,6 +57,8 @@ class TableAlterationsTests {
         this.jdbc.execute("INSERT INTO d.t VALUES (1, 'a')");
         this.jdbc.execute("ALTER TABLE d.t RENAME COLUMN k TO id");
         assertThat(this.jdbc.queryForObject("SELECT v FROM d.t WHERE id = 1", String.class)).isEqualTo("a");
+        // the shape of show-create altered/1007 (RENAME COLUMN k1 TO k2: the key and the column renamed, printed
+        // `k2` int(11) ... COMMENT ""), here on a PRIMARY KEY table, whose key column is NOT NULL (0001)
         assertThat(showCreate("d.t")).contains("PRIMARY KEY(`id`)").contains("`id` int(11) NOT NULL COMMENT \"\"");
     }
 
