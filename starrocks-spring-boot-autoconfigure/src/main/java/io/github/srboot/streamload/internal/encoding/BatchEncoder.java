@@ -300,7 +300,7 @@ public abstract sealed class BatchEncoder permits BatchEncoder.Json, BatchEncode
         void encodeFields(Object[] fields) throws IOException {
             List<String> names = this.options.columns();
             if (!this.fieldPlanned) {
-                this.fieldPlan = JsonRowPlan.forFields(names, this.codec);
+                this.fieldPlan = this.codec.jsonFieldPlan(names);
                 this.fieldPlanned = true;
             }
             if (this.rows > 0) {
